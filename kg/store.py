@@ -15,6 +15,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from kg.errors import KgError
+from kg.namespace import PREFIXES
 
 FORMATS_BY_SUFFIX = {
     ".ttl": ox.RdfFormat.TURTLE,
@@ -66,10 +67,14 @@ class GraphStore:
         return self._store.quads_for_pattern(None, None, None, None)
 
     def query(self, sparql: str, bindings: Mapping[str, ox.NamedNode | ox.Literal] | None = None):
-        """Run a SPARQL query; ``bindings`` are bound as RDF terms, never pasted into the text."""
+        """Run a SPARQL query; ``bindings`` are bound as RDF terms, never pasted into the text.
+
+        The prefixes of ``kg.namespace.PREFIXES`` are predeclared, so ``kg:Speech`` works as is.
+        """
         subs = {ox.Variable(k): v for k, v in (bindings or {}).items()}
         try:
-            return self._store.query(sparql, use_default_graph_as_union=True, substitutions=subs or None)
+            return self._store.query(sparql, use_default_graph_as_union=True, substitutions=subs or None,
+                                     prefixes=PREFIXES)
         except SyntaxError as exc:
             raise KgError(f"malformed SPARQL query: {exc}") from exc
 
