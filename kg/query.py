@@ -1,0 +1,194 @@
+"""Named questions (kg/queries/NAME.rq) and running SPARQL over a graph.
+
+A named question is a SPARQL file whose leading comment lines carry its metadata::
+
+    # title@zh: 地区（含下辖地区）的发言领域
+    # title@en: Sectors of a region, sub-regions included
+    # description@zh: …
+    # description@en: …
+    # param: region text — 地区名称 | region name (kg:Region rdfs:label), e.g. 晋中市
+
+A parameter line is ``# param: NAME [TYPE] [= DEFAULT] — DESCRIPTION`` with TYPE ``text`` (the
+default; bound as an xsd:string literal) or ``integer``. Values are bound as RDF terms through the
+store's substitutions, never pasted into the query text. Oxigraph substitutes only variables of
+the outer SELECT projection, and not inside sub-queries, so a question projects each parameter
+(``SELECT ?region …``) and uses it outside sub-queries.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from kg.errors import KgError, QueryError
+from kg.results import Result, from_oxigraph
+from kg.store import GraphStore
+
+QUERY_DIR = Path(__file__).parent / "queries"
+PARAM_TYPES = {"text": ox.NamedNode("http://www.w3.org/2001/XMLSchema#string"),
+               "integer": ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")}
+_KEYS = ("title@zh", "title@en", "description@zh", "description@en")
+_PARAM = re.compile(r"^(?P<name>[A-Za-z_]\w*)(?:\s+(?P<type>\w+))?(?:\s*=\s*(?P<default>\S+))?"
+                    r"\s*(?:[—–-]+\s*(?P<description>.*))?$")
+_NAME = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+
+
+@dataclass(frozen=True)
+class Param:
+    name: str
+    type: str = "text"
+    description: str = ""
+    default: str | None = None
+
+    def term(self, value: str) -> ox.Literal:
+        if self.type == "integer" and not re.fullmatch(r"[+-]?\d+", value.strip()):
+            raise QueryError(f"parameter {self.name} must be an integer, got {value!r}")
+        return ox.Literal(value.strip() if self.type == "integer" else value, datatype=PARAM_TYPES[self.type])
+
+
+@dataclass(frozen=True)
+class NamedQuestion:
+    name: str
+    sparql: str
+    title: Mapping[str, str]
+    description: Mapping[str, str]
+    params: tuple[Param, ...] = ()
+
+    def bindings(self, values: Mapping[str, str]) -> dict[str, ox.Literal]:
+        """RDF terms for ``values``; unknown names and missing required parameters are errors."""
+        declared = {p.name: p for p in self.params}
+        unknown = sorted(set(values) - set(declared))
+        if unknown:
+            known = ", ".join(declared) or "none"
+            raise QueryError(f"{self.name}: unknown parameter {', '.join(unknown)} (it takes: {known})")
+        out = {}
+        for p in self.params:
+            value = values.get(p.name, p.default)
+            if value is None:
+                raise QueryError(f"{self.name}: needs --param {p.name}=… ({p.description})")
+            out[p.name] = p.term(value)
+        return out
+
+    def as_dict(self) -> dict:
+        return {"name": self.name, "title": dict(self.title), "description": dict(self.description),
+                "params": [{"name": p.name, "type": p.type, "description": p.description,
+                            "default": p.default} for p in self.params],
+                "sparql": self.sparql}
+
+
+def parse_question(name: str, text: str) -> NamedQuestion:
+    """Read the header comments of a named question; a malformed header is a QueryError."""
+    meta: dict[str, str] = {}
+    params: list[Param] = []
+    for line in text.splitlines():
+        if not line.startswith("#"):
+            break
+        key, sep, value = line[1:].strip().partition(":")
+        if not sep:
+            continue
+        key, value = key.strip(), value.strip()
+        if key == "param":
+            match = _PARAM.match(value)
+            if not match or (match["type"] or "text") not in PARAM_TYPES:
+                raise QueryError(f"{name}.rq: bad parameter line {line!r} (expected: "
+                                 "# param: NAME [text|integer] [= DEFAULT] — description)")
+            params.append(Param(match["name"], match["type"] or "text", match["description"] or "",
+                                match["default"]))
+        elif key in _KEYS:
+            meta[key] = value
+    missing = [k for k in _KEYS if not meta.get(k)]
+    if missing:
+        raise QueryError(f"{name}.rq: header lacks {', '.join(missing)}")
+    return NamedQuestion(name, text, {"zh": meta["title@zh"], "en": meta["title@en"]},
+                         {"zh": meta["description@zh"], "en": meta["description@en"]}, tuple(params))
+
+
+@cache
+def _load(directory: Path) -> dict[str, NamedQuestion]:
+    return {p.stem: parse_question(p.stem, p.read_text(encoding="utf-8"))
+            for p in sorted(directory.glob("*.rq"))}
+
+
+def questions(directory: Path = QUERY_DIR) -> dict[str, NamedQuestion]:
+    """The named questions shipped in the package, by name."""
+    return dict(_load(Path(directory)))
+
+
+def get_question(name: str) -> NamedQuestion:
+    known = questions()
+    if name not in known:
+        close = difflib.get_close_matches(name, known, n=3)
+        hint = f" (did you mean {', '.join(close)}?)" if close else " (see `kg query --list`)"
+        raise QueryError(f"no named question {name!r}{hint}")
+    return known[name]
+
+
+def resolve(query: str) -> tuple[str, NamedQuestion | None]:
+    """SPARQL text, a .rq file or a named question → (SPARQL, the question when it has metadata)."""
+    stripped = query.strip()
+    if _NAME.match(stripped) and stripped in questions():
+        question = questions()[stripped]
+        return question.sparql, question
+    if "\n" not in stripped and (stripped.endswith(".rq") or Path(stripped).is_file()):
+        path = Path(stripped)
+        if not path.is_file():
+            raise QueryError(f"{path}: no such query file")
+        text = path.read_text(encoding="utf-8")
+        try:
+            return text, parse_question(path.stem, text)
+        except QueryError:
+            return text, None  # a plain .rq without our header: its parameters are bound as text
+    if _NAME.match(stripped):
+        get_question(stripped)  # raises, with suggestions
+    return query, None
+
+
+def bindings_for(question: NamedQuestion | None, values: Mapping[str, str]) -> dict[str, ox.Literal]:
+    if question is not None and (question.params or values):
+        return question.bindings(values)
+    return {k: ox.Literal(v) for k, v in values.items()}
+
+
+def run(store: GraphStore, sparql: str, bindings: Mapping[str, ox.Literal] | None = None) -> Result:
+    """Run ``sparql`` with ``bindings`` (RDF terms) and materialize the answer."""
+    try:
+        return from_oxigraph(store.query(sparql, bindings))
+    except QueryError:
+        raise
+    except KgError as exc:
+        raise explain_syntax_error(sparql, str(exc)) from exc
+    except (RuntimeError, ValueError, OSError) as exc:
+        raise QueryError(f"the query cannot be run: {' '.join(str(exc).split())}") from exc
+
+
+def ask(store: GraphStore, query: str, params: Mapping[str, str] | None = None) -> Result:
+    """Resolve ``query`` (text, .rq file or named question), bind ``params`` and run it."""
+    sparql, question = resolve(query)
+    return run(store, sparql, bindings_for(question, params or {}))
+
+
+_ERROR_AT = re.compile(r"error at (\d+):(\d+): (.*)", re.S)
+
+
+def explain_syntax_error(sparql: str, message: str) -> QueryError:
+    """One line: where the parser stopped (line, column, the text there) and what it expected."""
+    match = _ERROR_AT.search(message)
+    if not match:
+        return QueryError(" ".join(message.split()))
+    line_no, col, what = int(match[1]), int(match[2]), " ".join(match[3].split())
+    if "Prefix not found" in what:
+        what = "unknown prefix (declare it with PREFIX, or use one of kg, kgr, skos, dcterms, …)"
+    elif what.startswith("expected one of"):
+        options = [o.strip() for o in what[len("expected one of"):].split(",")]
+        what = "expected one of " + ", ".join(options[:8]) + (", …" if len(options) > 8 else "")
+    lines = sparql.splitlines() or [""]
+    source = lines[line_no - 1] if 0 < line_no <= len(lines) else ""
+    near = source[max(col - 1, 0):][:30].strip()
+    where = f"line {line_no}, column {col}" + (f", near {near!r}" if near else ", at the end of the line")
+    return QueryError(f"malformed SPARQL query at {where}: {what}")
