@@ -85,3 +85,12 @@ class KG(DefinedNamespace):
     adminCode: URIRef
     adminLevel: URIRef
     version: URIRef
+
+
+def compact_iri(iri: str) -> str:
+    """``kg:Speech`` for an IRI in one of PREFIXES (the longest namespace wins), else the IRI."""
+    best = max((ns for ns in PREFIXES.values() if iri.startswith(ns)), key=len, default=None)
+    if best is None:
+        return iri
+    prefix = next(name for name, ns in PREFIXES.items() if ns == best)
+    return f"{prefix}:{iri[len(best):]}"

@@ -155,16 +155,29 @@ def bindings_for(question: NamedQuestion | None, values: Mapping[str, str]) -> d
     return {k: ox.Literal(v) for k, v in values.items()}
 
 
-def run(store: GraphStore, sparql: str, bindings: Mapping[str, ox.Literal] | None = None) -> Result:
-    """Run ``sparql`` with ``bindings`` (RDF terms) and materialize the answer."""
+def run_raw(store: GraphStore, sparql: str, bindings: Mapping[str, ox.Literal] | None = None):
+    """Start ``sparql`` with ``bindings`` (RDF terms); the engine's answer, still lazy."""
     try:
-        return from_oxigraph(store.query(sparql, bindings))
+        return store.query(sparql, bindings)
     except QueryError:
         raise
     except KgError as exc:
         raise explain_syntax_error(sparql, str(exc)) from exc
     except (RuntimeError, ValueError, OSError) as exc:
-        raise QueryError(f"the query cannot be run: {' '.join(str(exc).split())}") from exc
+        raise _cannot_run(exc) from exc
+
+
+def run(store: GraphStore, sparql: str, bindings: Mapping[str, ox.Literal] | None = None) -> Result:
+    """Run ``sparql`` with ``bindings`` (RDF terms) and materialize the answer."""
+    answer = run_raw(store, sparql, bindings)
+    try:
+        return from_oxigraph(answer)
+    except (RuntimeError, ValueError, OSError) as exc:
+        raise _cannot_run(exc) from exc
+
+
+def _cannot_run(exc: Exception) -> QueryError:
+    return QueryError(f"the query cannot be run: {' '.join(str(exc).split())}")
 
 
 def ask(store: GraphStore, query: str, params: Mapping[str, str] | None = None) -> Result:

@@ -1,0 +1,40 @@
+"""`kg extract`: print the extraction records (what ../shared/eval/score.py scores)."""
+
+from __future__ import annotations
+
+import json
+import sys
+
+import click
+
+from kg.cli import main
+from kg.errors import InputError
+from kg.pipeline import extract_file, find_inputs
+from kg.records import to_record
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option("--format", "fmt", type=click.Choice(["json", "jsonl"]), default="json", show_default=True)
+def extract(paths: tuple[str, ...], fmt: str) -> None:
+    """Print the extraction records of digests (files, or folders of *.txt).
+
+    \b
+    Example:
+      kg extract data/jinzhong-cppcc-5-3-speeches.txt > records.json
+      python3 ../shared/eval/score.py ../shared/gold records.json
+    """
+    records, failed = [], 0
+    for path in find_inputs(paths):
+        try:
+            records.append(to_record(extract_file(path)))
+        except InputError as exc:
+            failed += 1
+            click.echo(f"kg: {exc}", err=True)
+    if fmt == "jsonl":
+        for r in records:
+            click.echo(json.dumps(r, ensure_ascii=False))
+    else:
+        click.echo(json.dumps(records[0] if len(records) == 1 else records, ensure_ascii=False, indent=1))
+    if not records:
+        sys.exit(1)

@@ -1,0 +1,30 @@
+"""`kg validate`: check a graph against the SHACL shapes of ontology/shapes.ttl."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from kg.cli import main
+from kg.export import default_graph_file
+from kg.validate import validate_file
+
+
+@main.command(name="validate")
+@click.argument("graph", required=False, type=click.Path(dir_okay=False, path_type=Path))
+def validate_command(graph: Path | None) -> None:
+    """Validate GRAPH with pySHACL; print each violation (node, label, property, message).
+
+    GRAPH defaults to outputs/graph.trig if present, else outputs/graph.ttl. The exit code is 0
+    when the graph conforms and 1 when it does not.
+
+    \b
+    Examples:
+      kg validate
+      kg validate outputs/graph.ttl
+    """
+    report = validate_file(graph or default_graph_file())
+    click.echo(report.text())
+    sys.exit(0 if report.conforms else 1)

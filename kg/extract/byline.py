@@ -1,0 +1,163 @@
+"""Bylines: who delivered a speech, for which unit, in which role.
+
+The forms of domain.md: unit + person (民革晋中市委 安运涛), role + person (市政协委员 岳丽), person
+first (张三（民盟市委）, 张三 市政协常委), several roles joined by 、, a unit alone, two speakers
+(刘某、王某), 界别 bylines, markers (◎ □ ■), 发言人：张三 on a line of its own, sentences
+(张三委员代表民进市委发言, 王五代李四委员发言) and a byline fused with the title (张三委员：TITLE).
+
+``parse_line`` finds the parts of one line as spans; ``units.complete_unit`` then completes a
+unit against the committee (民革市委 → 民革晋中市委, 昔阳政协 → 昔阳县政协).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from kg.lexicon import cues, party_alias_pattern
+
+_HAN = r"[\u4e00-\u9fff·]"
+_NAME = re.compile(rf"{_HAN}{{2,4}}")
+_NAMES = re.compile(rf"{_HAN}{{2,4}}(?:[、，,]{_HAN}{{2,4}})+")
+# 张三委员代表民进市委发言 / 张三代李四委员发言 / 张三委员的发言 (the speaker is the one who read it)
+_SENTENCE = re.compile(
+    rf"^(?P<sp>{_HAN}{{2,4}}?)(?P<role>委员|常委)?(?:同志)?"
+    rf"(?:代(?P<absent>{_HAN}{{2,4}}?)(?:委员|常委)?)?"
+    rf"(?:代表(?P<unit>[^，。：:\s]+?))?(?:作|做)?(?:的)?(?:大会)?(?:书面)?发言[：:]?$"
+)
+
+
+@dataclass(frozen=True)
+class Part:
+    kind: str  # speaker | unit | role
+    start: int  # offsets within the line
+    end: int
+
+
+@cache
+def _byline_cues() -> dict:
+    return cues()["bylines"]
+
+
+@cache
+def _suffix_pattern(key: str) -> re.Pattern[str]:
+    words = sorted(_byline_cues()[key], key=len, reverse=True)
+    return re.compile("(?:" + "|".join(map(re.escape, words)) + ")$")
+
+
+def is_role(phrase: str) -> bool:
+    return bool(_suffix_pattern("role_suffixes").search(phrase)) and not is_unit(phrase, strict=True)
+
+
+def is_unit(phrase: str, strict: bool = False) -> bool:
+    """A unit names a party or ends like one (政协, 市委会, 界别, 工商联 …).
+
+    ``strict`` asks for the ending only, so that 民盟市委主委 stays a role.
+    """
+    if _suffix_pattern("unit_suffixes").search(phrase):
+        return True
+    return not strict and bool(party_alias_pattern().search(phrase)) and not is_role_ending(phrase)
+
+
+def is_role_ending(phrase: str) -> bool:
+    return bool(_suffix_pattern("role_suffixes").search(phrase))
+
+
+def is_name(token: str) -> bool:
+    if not (_NAME.fullmatch(token) or _NAMES.fullmatch(token)):
+        return False
+    return not (is_unit(token) or is_role_ending(token) or party_alias_pattern().search(token)
+                or "政协" in token or "委员" in token)
+
+
+def _strip_markers(line: str) -> int:
+    """How many leading characters are markers, white space or a 发言人： label."""
+    marks = _byline_cues()["markers"]
+    i = 0
+    while i < len(line) and (line[i] in marks or line[i].isspace()):
+        i += 1
+    for label in _byline_cues()["speaker_labels"]:
+        m = re.match(rf"{label}\s*[:：]\s*", line[i:])
+        if m:
+            return i + m.end()
+    return i
+
+
+def parse_line(line: str) -> list[Part]:
+    """The parts of a byline line, or [] when the line is not a byline."""
+    i = _strip_markers(line)
+    body = line[i:].rstrip()
+    if not body or len(body) > 48:
+        return []
+    labelled = i > 0 and any(lbl in line[:i] for lbl in _byline_cues()["speaker_labels"])
+    if labelled and is_name(body):
+        return [Part("speaker", i, i + len(body))]
+    sentence = _SENTENCE.match(body)
+    if sentence and (sentence.group("role") or sentence.group("unit") or sentence.group("absent")
+                     or body.endswith(("发言", "发言：", "发言:"))):
+        parts = [Part("speaker", i + sentence.start("sp"), i + sentence.end("sp"))]
+        if sentence.group("unit"):
+            parts.append(Part("unit", i + sentence.start("unit"), i + sentence.end("unit")))
+        elif sentence.group("role") and not sentence.group("absent"):
+            parts.append(Part("role", i + sentence.start("role"), i + sentence.end("role")))
+        return parts
+    bracket = re.fullmatch(rf"({_HAN}{{2,4}})\s*[（(]([^）)]+)[）)]", body)
+    if bracket and is_name(bracket.group(1)):
+        inner = bracket.group(2)
+        kind = "unit" if is_unit(inner) else "role" if is_role(inner) else ""
+        if kind:
+            return [Part("speaker", i + bracket.start(1), i + bracket.end(1)),
+                    Part(kind, i + bracket.start(2), i + bracket.end(2))]
+    return _token_parts(body, i)
+
+
+def _token_parts(body: str, offset: int) -> list[Part]:
+    tokens = [(m.group(), m.start(), m.end()) for m in re.finditer(r"\S+", body)]
+    if len(tokens) == 1:
+        return _glued_parts(body, offset)
+    names = [t for t in tokens if is_name(t[0])]
+    others = [t for t in tokens if t not in names]
+    if len(names) != 1 or not others or len(others) > 3:
+        return []
+    name = names[0]
+    # Everything that is not the name forms one phrase: the roles (市政协委员、XX大学教授) or the unit.
+    start, end = others[0][1], others[-1][2]
+    if name[1] > start and name[2] < end:
+        return []  # a name between two phrases is no byline form we know
+    phrase = body[start:end]
+    kind = "role" if is_role(phrase) else "unit" if is_unit(phrase) else ""
+    if not kind:
+        return []
+    return [Part("speaker", offset + name[1], offset + name[2]), Part(kind, offset + start, offset + end)]
+
+
+def _glued_parts(body: str, offset: int) -> list[Part]:
+    """One token: a unit alone (民建晋中市委会), two speakers (刘某、王某), or a unit/role glued to a
+    name (平遥县政协王轩)."""
+    if _NAMES.fullmatch(body) and is_name(body):
+        return [Part("speaker", offset, offset + len(body))]
+    if is_unit(body) and not is_name(body):
+        return [Part("unit", offset, offset + len(body))]
+    for cut in range(len(body) - 2, max(len(body) - 5, 1), -1):
+        head, tail = body[:cut], body[cut:]
+        if is_name(tail) and (is_unit(head) or is_role(head)):
+            kind = "role" if is_role(head) else "unit"
+            return [Part(kind, offset, offset + cut), Part("speaker", offset + cut, offset + len(body))]
+    return []
+
+
+def looks_like_byline(line: str) -> bool:
+    return bool(parse_line(line))
+
+
+def split_fused(line: str) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """张三委员：TITLE / 民盟中央：TITLE → ((byline start, end), (title start, end))."""
+    m = re.search(r"[：:]", line)
+    if not m or m.start() < 2 or m.start() > 24 or len(line) - m.end() < 4:
+        return None
+    head = line[: m.start()]
+    if parse_line(head) or (is_name(head[:-2]) and head.endswith("委员")):
+        title_start = m.end() + (len(line[m.end():]) - len(line[m.end():].lstrip()))
+        return (0, m.start()), (title_start, len(line))
+    return None

@@ -1,0 +1,38 @@
+"""Chinese numerals as used in meeting names and numbered lists (五, 十四, 二十一)."""
+
+from __future__ import annotations
+
+DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8,
+          "九": 9}
+NUMERAL_CHARS = "〇零一二两三四五六七八九十百"
+CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+
+
+def cn_to_int(s: str) -> int | None:
+    """'十四' → 14, '二十一' → 21, '3' → 3, '①' → 1; None when it is not a number."""
+    if s.isdigit():
+        return int(s) if s.isascii() else None
+    if len(s) == 1 and s in CIRCLED:
+        return CIRCLED.index(s) + 1
+    if not s or any(ch not in NUMERAL_CHARS for ch in s):
+        return None
+    total, current = 0, 0
+    for ch in s:
+        if ch == "百":
+            total += (current or 1) * 100
+            current = 0
+        elif ch == "十":
+            total += (current or 1) * 10
+            current = 0
+        else:
+            current = DIGITS[ch]
+    return total + current
+
+
+def int_to_cn(n: int) -> str:
+    """14 → '十四', 21 → '二十一' (for expanding 十四届 into 第十四届)."""
+    names = "零一二三四五六七八九"
+    if n < 10:
+        return names[n]
+    tens, ones = divmod(n, 10)
+    return ("" if tens == 1 else names[tens]) + "十" + ("" if ones == 0 else names[ones])

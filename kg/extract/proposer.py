@@ -1,0 +1,94 @@
+"""From byline parts to the proposer: speaker, unit (completed against the committee), party, role."""
+
+from __future__ import annotations
+
+from kg.extract.byline import parse_line
+from kg.gazetteer import Region, gazetteer
+from kg.lexicon import cues, party_alias_pattern, party_by_alias
+from kg.read import Source
+from kg.records import Byline, Committee, Span, Value
+
+
+def committee_region(committee: Committee | None) -> Region | None:
+    if committee is None or committee.code is None:
+        return None
+    return gazetteer().by_code.get(committee.code)
+
+
+def place_of_level(committee: Committee | None, level: str) -> Region | None:
+    """The committee's own place at a level: its city for 市, its province for 省."""
+    region = committee_region(committee)
+    if region is None:
+        return None
+    chain = [region, *gazetteer().ancestors(region)]
+    for r in chain:
+        if r.level == level:
+            return r
+    return region if level == "county" and region.level == "county" else None
+
+
+def complete_unit(unit: str, committee: Committee | None) -> str:
+    """民革市委 → 民革晋中市委, 市工商联 → 晋中市工商联, 昔阳政协 → 昔阳县政协; other units unchanged."""
+    levels = cues()["bylines"]["place_levels"]
+    party = party_alias_pattern().match(unit)
+    rest_at = party.end() if party else 0
+    rest = unit[rest_at:]
+    # A place-level character right after the party (or at the start): 民革市委, 市工商联, 县政协.
+    if rest[:1] in levels and not rest.startswith(("市场", "县域", "区域", "省级", "市级", "县级")):
+        place = place_of_level(committee, levels[rest[0]])
+        if place and not (rest[0] in "区县" and rest[:2] in ("区委", "县委") and place.level != "county"):
+            return unit[:rest_at] + place.name + rest[1:]
+    return unit[:rest_at] + _complete_place_prefix(rest, committee)
+
+
+def _complete_place_prefix(text: str, committee: Committee | None) -> str:
+    """昔阳政协 → 昔阳县政协, 梅县政协 → 梅县区政协: a short place name at the start is completed."""
+    gaz = gazetteer()
+    context = committee_region(committee)
+    for cut in range(min(len(text), 8), 1, -1):
+        head = text[:cut]
+        if gaz.resolve(head, context) is not None:
+            return text  # already a full name
+        region = gaz.resolve(head, context, short=True)
+        if region and region.code and (context is None or region.code.startswith(context.code[:2])):
+            return region.name + text[cut:]
+    return text
+
+
+def party_of(unit: str) -> str | None:
+    m = party_alias_pattern().search(unit)
+    return party_by_alias()[m.group()].short if m else None
+
+
+def build_byline(src: Source, spans: list[Span], committee: Committee | None) -> Byline:
+    """Merge the parts of the byline lines (a unit line and a 发言人 line are one byline)."""
+    if not spans:
+        return Byline(span=Span(0, 0))
+    byline = Byline(span=Span(spans[0].start, spans[-1].end))
+    for span in spans:
+        line = span.slice(src.simple)
+        for part in parse_line(line):
+            s = Span(span.start + part.start, span.start + part.end)
+            surface = s.slice(src.text)
+            if part.kind == "speaker" and byline.speaker is None:
+                byline.speaker = Value(surface, s, surface)
+            elif part.kind == "unit" and byline.organization is None:
+                simple_unit = s.slice(src.simple)
+                completed = complete_unit(simple_unit, committee)
+                value = surface if completed == simple_unit else _in_source_script(surface, simple_unit, completed)
+                byline.organization = Value(value, s, surface)
+                byline.party = party_of(simple_unit)
+            elif part.kind == "role" and byline.role is None:
+                byline.role = Value(surface, s, surface)
+    if byline.organization is not None:
+        byline.role = None  # a unit's speech has no individual role (record-format.md)
+    return byline
+
+
+def _in_source_script(surface: str, simple: str, completed: str) -> str:
+    """Keep the text's own characters around an inserted place name (臺盟市委 → 臺盟晋中市委)."""
+    extra = len(completed) - len(simple)
+    for i in range(len(simple) + 1):
+        if extra > 0 and completed[:i] == simple[:i] and completed[i + extra :] == simple[i:]:
+            return surface[:i] + completed[i : i + extra] + surface[i:]
+    return completed

@@ -1,0 +1,128 @@
+"""Regions a speech is about, and the region links it makes (太原晋中一体化 → 太原市-晋中市).
+
+Words come from jieba (loaded with every region name and short name), so 长治久安 is not 长治.
+Full names resolve nationwide (ambiguous ones through the committee's place); short names of
+provinces and prefectures resolve nationwide, those of counties only inside the committee's
+province. 我市/全市/市委 mean the committee's own city (我县 its county, 全省 its province).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from kg.extract.proposer import committee_region, place_of_level
+from kg.gazetteer import Region, gazetteer
+from kg.lexicon import cues, named_areas
+from kg.read import Source
+from kg.records import Committee, RegionMention, Span
+from kg.words import tokenize
+
+_CLAUSE_BREAK = re.compile(r"[，,。；;！？!?\n]|\s{1,}")
+
+
+@cache
+def _area_names() -> dict[str, str]:
+    return {alias: name for name, aliases in named_areas() for alias in (name, *aliases)}
+
+
+@cache
+def _own_place_words() -> dict[str, str]:
+    """我市 → prefecture, 全省 → province …: the level each own-place word points to."""
+    return {w: level for level, words in cues()["regions"]["own_place"].items() for w in words}
+
+
+def _own_place(word: str, committee: Committee | None) -> Region | None:
+    level = _own_place_words().get(word)
+    if level is None or committee is None:
+        return None
+    if level == "national":
+        return None
+    region = committee_region(committee)
+    if region is not None and level == "county" and region.level != "county":
+        return None
+    return place_of_level(committee, level)
+
+
+def _resolve_word(word: str, committee: Committee | None) -> Region | None:
+    gaz = gazetteer()
+    if word in _area_names():
+        return gaz.areas.get(_area_names()[word])
+    context = committee_region(committee)
+    if len(word) >= 3 or (len(word) == 2 and len(gaz.by_name.get(word, [])) == 1):
+        full = gaz.resolve(word, context)
+        if full:
+            return full
+    if len(word) < 2:
+        return None
+    short = gaz.resolve(word, context, short=True)
+    if short is None:
+        return None
+    if short.level in ("province", "prefecture"):
+        return short
+    same_province = context is not None and context.code and short.code and short.code[:2] == context.code[:2]
+    return short if same_province else None
+
+
+def region_mentions(src: Source, span: Span, committee: Committee | None) -> list[RegionMention]:
+    """Every place named in a span of the text, in order."""
+    out = []
+    text = span.slice(src.simple)
+    for w in tokenize(text):
+        region = _own_place(w.text, committee) or _resolve_word(w.text, committee)
+        if region is not None:
+            s = Span(span.start + w.start, span.start + w.end)
+            out.append(RegionMention(region.name, region.code, s, s.slice(src.text)))
+    return out
+
+
+def unit_regions(src: Source, unit_span: Span, unit_value: str, committee: Committee | None) -> list[RegionMention]:
+    """The place in a unit's name (平遥县政协 → 平遥县, 民革晋中市委 → 晋中市)."""
+    gaz = gazetteer()
+    context = committee_region(committee)
+    for size in range(min(len(unit_value), 9), 1, -1):
+        for i in range(0, len(unit_value) - size + 1):
+            region = gaz.resolve(unit_value[i : i + size], context)
+            if region and region.code and size >= 3:
+                return [RegionMention(region.name, region.code, unit_span, unit_span.slice(src.text))]
+    return []
+
+
+def region_links(src: Source, spans: list[Span], mentions: list[RegionMention],
+                 committee: Committee | None) -> list[tuple[str, ...]]:
+    """Places joined in one clause around a link word (一体化, 共建, 毗邻区 …), each group once."""
+    link_words = cues()["regions"]["link"]
+    own = committee_region(committee)
+    links: list[tuple[str, ...]] = []
+    for span in spans:
+        text = span.slice(src.simple)
+        start = 0
+        for m in [*_CLAUSE_BREAK.finditer(text), None]:
+            end = m.start() if m else len(text)
+            clause = Span(span.start + start, span.start + end)
+            start = m.end() if m else len(text)
+            ctext = clause.slice(src.simple)
+            if not any(w in ctext for w in link_words):
+                continue
+            members = _admin_members(mentions, clause)
+            if own and own.level != "province" and len(members) == 1 and "与" in ctext and own.name not in members:
+                members = [own.name, *members]  # 我市与太原共建: the committee's city is the other side
+            group = tuple(sorted(dict.fromkeys(members), key=_code_of))
+            if len(group) >= 2 and group not in links:
+                links.append(group)
+    return links
+
+
+def _admin_members(mentions: list[RegionMention], clause: Span) -> list[str]:
+    gaz = gazetteer()
+    names = []
+    for m in mentions:
+        if clause.start <= m.span.start and m.span.end <= clause.end and m.code:
+            if gaz.by_code[m.code].level != "province":
+                names.append(m.name)
+    return names
+
+
+def _code_of(name: str) -> str:
+    regions = gazetteer().by_name.get(name) or []
+    return next((r.code for r in regions if r.code), name)

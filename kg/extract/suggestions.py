@@ -1,0 +1,108 @@
+"""Suggestions: the part of a speech after its lead-in (为此建议, 对策建议 …), split into items by
+numbering (一是, （一）, 1. …) or, without numbering, by ；, then by sentence. A closing sentence
+that sums up (让…, 推动全市…) and an umbrella lead-in (建议实施“三大工程”：) are not suggestions.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from kg.extract.numbering import numbered_items
+from kg.extract.spans import make_item, sentences, split_on, trim
+from kg.lexicon import cues
+from kg.read import Source
+from kg.records import Item, Span
+
+
+@cache
+def _lead_pattern() -> re.Pattern[str]:
+    leads = sorted(cues()["suggestions"]["leads"], key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, leads)))
+
+
+@cache
+def _sum_up_pattern() -> re.Pattern[str]:
+    words = sorted(cues()["suggestions"]["sum_up"], key=len, reverse=True)
+    return re.compile(r"^\s*(?:" + "|".join(map(re.escape, words)) + ")")
+
+
+def find_lead(simple: str, body: Span) -> Span | None:
+    """The suggestion lead-in: the first strong one (为此建议), else a 建议 that opens a clause."""
+    text = body.slice(simple)
+    for m in _lead_pattern().finditer(text):
+        lead = m.group()
+        opens_clause = m.start() == 0 or text[m.start() - 1] in "。；;，,：:\n \u3000"
+        if lead != "建议" or opens_clause:
+            return Span(body.start + m.start(), body.start + m.end())
+    return None
+
+
+def suggestion_part(src: Source, body: Span) -> Span | None:
+    """Where the suggestions are: after the lead-in's colon or comma, to the end of the body."""
+    lead = find_lead(src.simple, body)
+    if lead is None:
+        numbered = numbered_items(body.slice(src.simple))
+        if numbered is None:
+            return None
+        first = numbered[1][0].marker_start
+        return Span(body.start + first, body.end)
+    start = lead.end
+    # 建议实施“三大工程”：一是… — an umbrella phrase up to the colon is not an item.
+    rest = src.simple[start : body.end]
+    colon = re.match(r"[^。；\n]{0,30}?[：:]", rest)
+    if colon:
+        start += colon.end()
+    return Span(start, body.end)
+
+
+def _is_sum_up(simple: str, span: Span) -> bool:
+    return bool(_sum_up_pattern().match(span.slice(simple)))
+
+
+def _drop_closing(simple: str, span: Span) -> Span:
+    """Cut the sentences after an item that sum the speech up (让…, 推动全市…)."""
+    parts = sentences(simple, span)
+    keep = list(parts)
+    while len(keep) > 1 and _is_sum_up(simple, keep[-1]):
+        keep.pop()
+    return Span(span.start, keep[-1].end) if keep else span
+
+
+def extract_items_from(src: Source, part: Span, numbered_only: bool = False) -> list[Span]:
+    """Item spans in a part of a speech: numbered items, else ；-items, else sentences."""
+    simple = src.simple
+    numbered = numbered_items(part.slice(simple))
+    spans: list[Span] = []
+    if numbered:
+        _, marks = numbered
+        for i, mark in enumerate(marks):
+            span = Span(part.start + mark.start, part.start + mark.end)
+            if i == len(marks) - 1:
+                span = _drop_closing(simple, span)
+            spans.append(span)
+    elif numbered_only:
+        return []
+    else:
+        pieces = split_on(simple, part, "；;")
+        if len(pieces) < 2:
+            pieces = sentences(simple, part)
+        pieces = [p for p in pieces if p.slice(simple).strip()]
+        while len(pieces) > 1 and _is_sum_up(simple, trim(simple, pieces[-1])):
+            pieces.pop()
+        if len(pieces) == 1:
+            pieces = [_drop_closing(simple, pieces[0])]
+        spans = pieces
+    out = []
+    for span in spans:
+        t = trim(simple, span)
+        if t.end - t.start >= 2:
+            out.append(t)
+    return out
+
+
+def extract_suggestions(src: Source, body: Span) -> list[Item]:
+    part = suggestion_part(src, body)
+    if part is None:
+        return []
+    return [make_item(src, span) for span in extract_items_from(src, part)]

@@ -1,0 +1,72 @@
+"""The vocabulary of the genre, loaded from data files (kg/data/*), never typed into code."""
+
+from __future__ import annotations
+
+import csv
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+
+def _data_text(name: str) -> str:
+    return resources.files("kg").joinpath("data", name).read_text(encoding="utf-8")
+
+
+def _tsv_rows(name: str) -> list[dict[str, str]]:
+    lines = [ln for ln in _data_text(name).splitlines() if ln.strip() and not ln.startswith("#")]
+    return list(csv.DictReader(lines, delimiter="\t"))
+
+
+@dataclass(frozen=True)
+class Party:
+    id: str
+    short: str
+    full: str
+    en: str
+    aliases: tuple[str, ...]
+
+
+@cache
+def parties() -> tuple[Party, ...]:
+    return tuple(
+        Party(r["id"], r["short"], r["full"], r["en"],
+              tuple(dict.fromkeys([r["full"], r["short"], *filter(None, r["aliases"].split("|"))])))
+        for r in _tsv_rows("parties.tsv")
+    )
+
+
+@cache
+def party_alias_pattern() -> re.Pattern[str]:
+    """Every spelling of every party, longest first, as one alternation."""
+    aliases = sorted({a for p in parties() for a in p.aliases}, key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, aliases)))
+
+
+@cache
+def party_by_alias() -> dict[str, Party]:
+    return {a: p for p in parties() for a in p.aliases}
+
+
+@cache
+def cues() -> dict:
+    return tomllib.loads(_data_text("cues.toml"))
+
+
+@dataclass(frozen=True)
+class SectorTerm:
+    sector: str
+    term: str
+    weight: float
+
+
+@cache
+def sector_terms() -> tuple[SectorTerm, ...]:
+    return tuple(SectorTerm(r["sector"], r["term"], float(r["weight"] or 1)) for r in _tsv_rows("sector_terms.tsv"))
+
+
+@cache
+def named_areas() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """Named areas that are regions but not administrative units: (official name, other spellings)."""
+    return tuple((r["name"], tuple(filter(None, r["aliases"].split("|")))) for r in _tsv_rows("named_areas.tsv"))

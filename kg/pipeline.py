@@ -1,0 +1,71 @@
+"""The pipeline as a library: read → segment → extract → records (and, in ``kg.build``, graph → outputs)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from kg.errors import InputError
+from kg.extract.problems import extract_problems
+from kg.extract.proposer import build_byline
+from kg.extract.regions import region_links, region_mentions, unit_regions
+from kg.extract.sectors import classify
+from kg.extract.spans import fold
+from kg.extract.suggestions import extract_suggestions
+from kg.read import Source, read_file, read_text
+from kg.records import DocumentRecord, RegionMention, Speech, Value
+from kg.segment import SegmentedSpeech, segment_speeches
+
+
+def extract_source(src: Source) -> DocumentRecord:
+    """Everything a digest says, as a record. Raises InputError when it holds no speech."""
+    seg = segment_speeches(src)
+    if not seg.speeches:
+        raise InputError(src.path, "no speeches found (expected a title, a byline and a body per speech)")
+    committee = seg.meeting.committee if seg.meeting else None
+    doc = DocumentRecord(source=src.name, text=src.text, sha256=src.sha256, meeting=seg.meeting, path=src.path)
+    if seg.headline:
+        doc.headline = Value(fold(seg.headline.slice(src.text)), seg.headline, seg.headline.slice(src.text))
+    doc.speeches = [_speech(src, i, s, committee) for i, s in enumerate(seg.speeches)]
+    return doc
+
+
+def _speech(src: Source, index: int, seg: SegmentedSpeech, committee) -> Speech:
+    title_surface = seg.title.slice(src.text)
+    speech = Speech(
+        index=index,
+        span=seg.span,
+        title=Value(fold(title_surface), seg.title, title_surface),
+        byline=build_byline(src, seg.byline, committee),
+        body=seg.body_span,
+    )
+    speech.issues = extract_problems(src, speech.body)
+    speech.suggestions = extract_suggestions(src, speech.body)
+    mentions: list[RegionMention] = []
+    if speech.byline.organization:
+        org = speech.byline.organization
+        mentions += unit_regions(src, org.span, org.value, committee)
+    mentions += region_mentions(src, seg.title, committee) + region_mentions(src, speech.body, committee)
+    speech.region_mentions = mentions
+    speech.regions = list(dict.fromkeys(m.name for m in mentions))
+    speech.region_links = region_links(src, [seg.title, speech.body], mentions, committee)
+    speech.sectors, speech.sector_evidence = classify(src, seg.title, speech.body)
+    return speech
+
+
+def extract_file(path: str | Path) -> DocumentRecord:
+    return extract_source(read_file(path))
+
+
+def extract_text(text: str, name: str = "<text>") -> DocumentRecord:
+    return extract_source(read_text(text, name))
+
+
+def find_inputs(paths: Iterable[str | Path]) -> Iterator[Path]:
+    """Files as given; folders walked for *.txt, in sorted order. A missing path is yielded as is,
+    so that reading it reports the error with its name."""
+    for p in map(Path, paths):
+        if p.is_dir():
+            yield from sorted(q for q in p.rglob("*.txt") if q.is_file())
+        else:
+            yield p

@@ -1,0 +1,112 @@
+"""Stage 2, segment: the content lines of a digest → speeches, each a header (title and byline
+lines) and a body, with their spans.
+
+A digest is a run of speeches; each starts with a block of short lines without sentence
+punctuation (the title and the byline, in either order, or fused as 张三委员：TITLE) and goes on
+with body paragraphs. Which header line is the byline is decided by ``kg.extract.byline``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kg.extract.byline import looks_like_byline, split_fused
+from kg.extract.meeting import find_meeting
+from kg.read import Line, Source
+from kg.records import Meeting, Span
+
+# A numbered item or a lead-in starts a body line even when it is short (一、加强统筹).
+_BODY_START = re.compile(
+    r"^(?:[一二三四五六七八九十]+[是要、]|第[一二三四五六七八九十]+[，,、]|其[一二三四五六七八九十]+[，,、是]|"
+    r"[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、]|[①-⑳]|——|首先|其次|再次|最后|为此)"
+)
+_SENTENCE_END = re.compile(r"[。；;！!？?]")
+_MAX_HEADER = 60
+
+
+@dataclass
+class Header:
+    lines: list[Line]
+
+
+@dataclass
+class SegmentedSpeech:
+    title: Span
+    byline: list[Span]  # zero, one or two byline lines (unit line + 发言人 line)
+    body: list[Line]
+
+    @property
+    def span(self) -> Span:
+        starts = [self.title.start, *(b.start for b in self.byline)]
+        ends = [self.title.end, *(b.end for b in self.byline), *(ln.span.end for ln in self.body)]
+        return Span(min(starts), max(ends))
+
+    @property
+    def body_span(self) -> Span:
+        if not self.body:
+            return Span(self.title.end, self.title.end)
+        return Span(self.body[0].span.start, self.body[-1].span.end)
+
+
+@dataclass
+class Segmented:
+    meeting: Meeting | None
+    headline: Span | None
+    speeches: list[SegmentedSpeech]
+
+
+def is_body_line(line: Line) -> bool:
+    text = line.text
+    if len(text) > _MAX_HEADER or _SENTENCE_END.search(text) or _BODY_START.match(text):
+        return True
+    # 为此建议： alone on a line is body; 张三委员代表民盟市委的发言： is a byline.
+    return text.endswith(("：", ":")) and not looks_like_byline(text)
+
+
+def segment_speeches(src: Source) -> Segmented:
+    lines = src.content
+    meeting = find_meeting(src)
+    start = 0
+    headline = None
+    if meeting:
+        before = [ln for ln in lines if ln.span.end <= meeting.span.start]
+        meeting_line = next(i for i, ln in enumerate(lines) if ln.span.start <= meeting.span.start < ln.span.end + 1)
+        start = meeting_line + 1
+        if before:
+            headline = before[0].span
+    blocks: list[tuple[list[Line], list[Line]]] = []
+    for line in lines[start:]:
+        if is_body_line(line):
+            if blocks:
+                blocks[-1][1].append(line)
+        elif blocks and not blocks[-1][1]:
+            blocks[-1][0].append(line)
+        else:
+            blocks.append(([line], []))
+    speeches = [sp for header, body in blocks if body for sp in [_speech(src, header, body)] if sp]
+    return Segmented(meeting, headline, speeches)
+
+
+def _speech(src: Source, header: list[Line], body: list[Line]) -> SegmentedSpeech | None:
+    bylines = [i for i, ln in enumerate(header) if looks_like_byline(ln.text)]
+    if len(header) == 1 and not bylines:
+        fused = split_fused(header[0].text)
+        if fused:
+            off = header[0].span.start
+            (bs, be), (ts, te) = fused
+            return SegmentedSpeech(Span(off + ts, off + te), [Span(off + bs, off + be)], body)
+        return SegmentedSpeech(header[0].span, [], body)
+    if not bylines:
+        # No byline: the last header line is the title (earlier ones are a headline or kicker).
+        return SegmentedSpeech(header[-1].span, [], body)
+    first = bylines[0]
+    byline_lines = [header[i] for i in bylines if i - first <= 1]
+    title_candidates = [ln for i, ln in enumerate(header) if i not in bylines]
+    if not title_candidates:
+        return None
+    # The title is the header line just before the byline; a byline that opens the block
+    # (张三委员代表台盟中央的发言：) is followed by its title.
+    before = [ln for ln in title_candidates if ln.span.start < header[first].span.start]
+    title = before[-1] if before else title_candidates[0]
+    return SegmentedSpeech(title.span, [ln.span for ln in byline_lines], body)

@@ -1,0 +1,216 @@
+"""The view model: what the page draws, read from the graph with SPARQL and tested without a browser.
+
+Three views of one graph (docs/model.md):
+
+- ``full``: every speech with its speaker, unit, party, problems (kg:Issue), suggestions, sectors,
+  regions and meeting, one node each;
+- ``overview``: speeches folded away; parties (or, for a speech with no party, its unit), sectors and
+  regions joined by edges weighted by the number of speeches that link them;
+- ``ego``: the part of the full view within two steps of one node.
+
+Every node carries the parties, sectors, regions and meetings of the speeches it belongs to, so the
+page can filter any node type by them. Positions come from :mod:`kg.view.layout`.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from itertools import product
+
+import networkx as nx
+
+from kg.errors import KgError
+from kg.store import GraphStore
+from kg.view import queries
+from kg.view.layout import compute_positions  # noqa: F401
+
+# Past this many nodes the automatic view is the overview. Measured (benchmarks/bench_view.py):
+# a full view of 3,000 nodes is drawn in Chromium about a second after load and its positions take
+# about a second to compute; past that the page stays usable but labels pile up, and the questions a
+# large graph is opened for (which parties care about which sectors, and where) read better folded.
+FULL_VIEW_MAX_NODES = 3000
+
+VIEWS = ("full", "overview", "ego")
+EGO_RADIUS = 2
+FILTER_DIMENSIONS = ("party", "sector", "region", "meeting")
+
+
+@dataclass(frozen=True)
+class NodeStyle:
+    name: str  # the type's name on the page (Chinese)
+    colour: str
+    shape: str  # a vis-network shape
+
+
+NODE_STYLES: dict[str, NodeStyle] = {
+    "speech": NodeStyle("发言", "#4e79a7", "square"),
+    "person": NodeStyle("人物", "#f28e2b", "dot"),
+    "organization": NodeStyle("单位", "#76b7b2", "hexagon"),
+    "party": NodeStyle("党派团体", "#e15759", "star"),
+    "issue": NodeStyle("问题", "#b6992d", "triangleDown"),
+    "suggestion": NodeStyle("建议", "#59a14f", "triangle"),
+    "sector": NodeStyle("领域", "#b07aa1", "diamond"),
+    "region": NodeStyle("地区", "#9c755f", "ellipse"),
+    "meeting": NodeStyle("会议", "#5f6b7a", "box"),
+}
+
+MIN_NODE_SIZE = 8.0
+MAX_NODE_SIZE = 36.0
+SPEECH_LABEL_CHARS = 14
+
+
+@dataclass
+class ViewNode:
+    id: str  # the IRI
+    label: str
+    type: str  # a key of NODE_STYLES
+    colour: str
+    shape: str
+    size: float
+    tooltip: str
+    x: float = 0.0
+    y: float = 0.0
+    party: list[str] = field(default_factory=list)
+    sector: list[str] = field(default_factory=list)
+    region: list[str] = field(default_factory=list)
+    meeting: list[str] = field(default_factory=list)
+
+
+@dataclass
+class ViewEdge:
+    source: str
+    target: str
+    label: str
+    weight: int = 1
+
+
+@dataclass
+class ViewModel:
+    view: str
+    nodes: list[ViewNode]
+    edges: list[ViewEdge]
+    note: str = ""  # why this view was chosen, for the page and the command line
+
+    def node(self, node_id: str) -> ViewNode:
+        for node in self.nodes:
+            if node.id == node_id:
+                return node
+        raise KeyError(node_id)
+
+    def filter_values(self) -> dict[str, list[str]]:
+        """The values each filter offers: every party, sector, region and meeting some node carries."""
+        return {dim: sorted({v for n in self.nodes for v in getattr(n, dim)}) for dim in FILTER_DIMENSIONS}
+
+
+def choose_view(n_nodes: int) -> str:
+    """The view to show a graph whose full view has ``n_nodes`` nodes: full while it stays legible."""
+    return "full" if n_nodes <= FULL_VIEW_MAX_NODES else "overview"
+
+
+def build_view(store: GraphStore, view: str = "full", node: str | None = None) -> ViewModel:
+    """Read the graph and lay out one view: ``full``, ``overview``, ``ego`` (needs ``node``) or ``auto``."""
+    if view not in (*VIEWS, "auto"):
+        raise KgError(f"unknown view {view!r} (expected one of: auto, {', '.join(VIEWS)})")
+    facts = queries.read_graph(store)
+    note = ""
+    if view == "auto":
+        n_full = len(_full_graph(facts)[0])
+        view = choose_view(n_full)
+        note = (f"full view: {n_full} nodes" if view == "full" else
+                f"overview: the full view would have {n_full} nodes, more than {FULL_VIEW_MAX_NODES}")
+    if view == "overview":
+        nodes, edges = _overview_graph(facts)
+    else:
+        nodes, edges = _full_graph(facts)
+        if view == "ego":
+            if not node:
+                raise KgError("the ego view needs a node: pass --node NAME")
+            centre = find_node(nodes, node)
+            nodes, edges = _ego_graph(nodes, edges, centre)
+            note = f"ego view around {nodes[centre].label} ({len(nodes)} nodes)"
+    _size_by_degree(nodes, edges)
+    positions = compute_positions(list(nodes), [(e.source, e.target) for e in edges])
+    for node_id, (x, y) in positions.items():
+        nodes[node_id].x, nodes[node_id].y = x, y
+    return ViewModel(view, list(nodes.values()), edges, note)
+
+
+def find_node(nodes: dict[str, ViewNode], name: str) -> str:
+    """The id of the node named ``name``: its IRI, its exact label, else the one label that contains it."""
+    if name in nodes:
+        return name
+    exact = [n.id for n in nodes.values() if n.label == name]
+    partial = exact or [n.id for n in nodes.values() if name in n.label or name in n.tooltip.split("\n")[0]]
+    if len(partial) == 1:
+        return partial[0]
+    if not partial:
+        raise KgError(f"no node is named {name!r}")
+    shown = "、".join(sorted(nodes[i].label for i in partial)[:8])
+    raise KgError(f"{len(partial)} nodes match {name!r} ({shown}…): give a longer name or the IRI")
+
+
+def _new_node(facts: queries.GraphFacts, iri: str) -> ViewNode:
+    kind = facts.types[iri]
+    style = NODE_STYLES[kind]
+    label = facts.labels[iri]
+    if kind == "speech" and len(label) > SPEECH_LABEL_CHARS:
+        label = label[:SPEECH_LABEL_CHARS] + "…"
+    return ViewNode(iri, label, kind, style.colour, style.shape, MIN_NODE_SIZE, facts.tooltips[iri])
+
+
+def _full_graph(facts: queries.GraphFacts) -> tuple[dict[str, ViewNode], list[ViewEdge]]:
+    edges = [ViewEdge(s, o, label) for s, o, label in facts.links if s in facts.types and o in facts.types]
+    ids = set(facts.speeches) | {e.source for e in edges} | {e.target for e in edges}
+    nodes = {iri: _new_node(facts, iri) for iri in sorted(ids)}
+    for iri in facts.speeches:
+        _add_filter_values(nodes[iri], facts.speeches[iri])
+    for speech, member in facts.speech_members:
+        if member in nodes:
+            _add_filter_values(nodes[member], facts.speeches[speech])
+    return nodes, edges
+
+
+def _overview_graph(facts: queries.GraphFacts) -> tuple[dict[str, ViewNode], list[ViewEdge]]:
+    weights: Counter[tuple[str, str]] = Counter()
+    members: dict[str, set[str]] = defaultdict(set)
+    for speech, groups in facts.overview_groups.items():
+        voices, sectors, regions = groups
+        for a, b in (*product(voices, sectors), *product(voices, regions), *product(sectors, regions)):
+            weights[(a, b)] += 1
+        for iri in (*voices, *sectors, *regions):
+            members[iri].add(speech)
+    nodes = {iri: _new_node(facts, iri) for iri in sorted(members)}
+    for iri, speeches in members.items():
+        for speech in speeches:
+            _add_filter_values(nodes[iri], facts.speeches[speech])
+        nodes[iri].tooltip += f"\n发言 {len(speeches)} 篇"
+    edges = [ViewEdge(a, b, f"{w} 篇发言", w) for (a, b), w in sorted(weights.items())]
+    return nodes, edges
+
+
+def _ego_graph(nodes: dict[str, ViewNode], edges: list[ViewEdge], centre: str):
+    graph = nx.Graph((e.source, e.target) for e in edges)
+    graph.add_node(centre)
+    keep = set(nx.single_source_shortest_path_length(graph, centre, cutoff=EGO_RADIUS))
+    kept_nodes = {iri: n for iri, n in nodes.items() if iri in keep}
+    return kept_nodes, [e for e in edges if e.source in keep and e.target in keep]
+
+
+def _add_filter_values(node: ViewNode, values: queries.FilterValues) -> None:
+    for dim in FILTER_DIMENSIONS:
+        have = getattr(node, dim)
+        have.extend(v for v in getattr(values, dim) if v not in have)
+
+
+def _size_by_degree(nodes: dict[str, ViewNode], edges: list[ViewEdge]) -> None:
+    """Size a node by its weighted degree (the number of speeches, in the overview)."""
+    degree: Counter[str] = Counter()
+    for e in edges:
+        degree[e.source] += e.weight
+        degree[e.target] += e.weight
+    top = max(degree.values(), default=1)
+    for iri, n in nodes.items():
+        n.size = round(MIN_NODE_SIZE + (MAX_NODE_SIZE - MIN_NODE_SIZE) * math.sqrt(degree[iri] / top), 1)
+

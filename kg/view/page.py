@@ -1,0 +1,2 @@
+def render_page(): pass
+def write_page(): pass

@@ -1,0 +1,196 @@
+"""What the view reads from the graph: four SPARQL queries over docs/model.md, gathered into GraphFacts."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from kg.namespace import PREFIXES
+from kg.store import GraphStore
+
+KG = PREFIXES["kg"]
+
+NODES = """
+SELECT ?x ?kind ?label WHERE {
+  { ?x a kg:Speech ; dcterms:title ?label . BIND("speech" AS ?kind) }
+  UNION { ?x a foaf:Person ; foaf:name ?label . BIND("person" AS ?kind) }
+  UNION { ?x a org:Organization ; skos:prefLabel ?label .
+          FILTER NOT EXISTS { ?x a kg:Party } FILTER NOT EXISTS { ?x a kg:Committee }
+          BIND("organization" AS ?kind) }
+  UNION { ?x a kg:Party ; skos:prefLabel ?label . BIND("party" AS ?kind) }
+  UNION { ?x a kg:Issue ; rdf:value ?label . BIND("issue" AS ?kind) }
+  UNION { ?x a kg:Suggestion ; rdf:value ?label . BIND("suggestion" AS ?kind) }
+  UNION { ?x a skos:Concept ; skos:prefLabel ?label . BIND("sector" AS ?kind) }
+  UNION { ?x a kg:Region ; rdfs:label ?label . BIND("region" AS ?kind) }
+  UNION { ?x a kg:Meeting ; rdfs:label ?label . BIND("meeting" AS ?kind) }
+  FILTER (lang(?label) = "zh" || lang(?label) = "")
+}"""
+
+# kg:party is read for the filters and the overview but not drawn: the unit already links to its party.
+LINKS = """
+SELECT ?s ?p ?o WHERE {
+  { VALUES ?p { kg:meeting kg:speaker opengov:onBehalfOf kg:party dcterms:subject dcterms:spatial
+                kg:regionLink kg:hasIssue kg:hasSuggestion org:memberOf org:subOrganizationOf
+                kg:parentRegion kg:hasMember }
+    ?s ?p ?o . FILTER isIRI(?o) }
+  UNION { ?s skos:broader ?o . BIND(skos:broader AS ?p) FILTER EXISTS { ?speech dcterms:subject ?s } }
+}"""
+
+DETAILS = """
+SELECT ?x ?p ?v WHERE {
+  VALUES ?p { kg:byline kg:text kg:adminCode skos:altLabel rdfs:label skos:prefLabel skos:notation
+              dcterms:date }
+  ?x ?p ?v . FILTER isLiteral(?v)
+}"""
+
+SENTENCES = """
+SELECT ?x ?sentence WHERE {
+  VALUES ?kind { kg:Issue kg:Suggestion }
+  ?x a ?kind ; kg:evidence/kg:sentence ?sentence .
+}"""
+
+EDGE_LABELS = {
+    f"{KG}meeting": "会议",
+    f"{KG}speaker": "发言人",
+    "http://www.w3.org/ns/opengov#onBehalfOf": "代表单位",
+    "http://purl.org/dc/terms/subject": "领域",
+    "http://purl.org/dc/terms/spatial": "地区",
+    f"{KG}regionLink": "区域联动",
+    f"{KG}hasIssue": "问题",
+    f"{KG}hasSuggestion": "建议",
+    "http://www.w3.org/ns/org#memberOf": "所属单位",
+    "http://www.w3.org/ns/org#subOrganizationOf": "隶属",
+    f"{KG}parentRegion": "上级地区",
+    f"{KG}hasMember": "组成",
+    "http://www.w3.org/2004/02/skos/core#broader": "上位领域",
+}
+PARTY = f"{KG}party"
+SPEECH_SUMMARY_CHARS = 160
+SENTENCE_END = re.compile(r"(?<=[。！？；])")
+
+
+@dataclass
+class FilterValues:
+    """The labels a speech is filtered by."""
+
+    party: list[str] = field(default_factory=list)
+    sector: list[str] = field(default_factory=list)
+    region: list[str] = field(default_factory=list)
+    meeting: list[str] = field(default_factory=list)
+
+
+@dataclass
+class GraphFacts:
+    types: dict[str, str]  # IRI -> node type
+    labels: dict[str, str]
+    tooltips: dict[str, str]
+    links: list[tuple[str, str, str]]  # drawn edges: subject, object, label
+    speeches: dict[str, FilterValues]
+    speech_members: list[tuple[str, str]]  # (speech, a node that belongs to it)
+    overview_groups: dict[str, tuple[list[str], list[str], list[str]]]  # speech -> voices, sectors, regions
+
+
+def read_graph(store: GraphStore) -> GraphFacts:
+    types: dict[str, str] = {}
+    labels: dict[str, str] = {}
+    for row in store.query(NODES):
+        iri, label = row["x"].value, row["label"]
+        if iri not in labels or label.language == "zh":
+            types[iri], labels[iri] = row["kind"].value, label.value
+    out: dict[tuple[str, str], list[str]] = defaultdict(list)  # (subject, predicate) -> objects
+    for row in store.query(LINKS):
+        out[(row["s"].value, row["p"].value)].append(row["o"].value)
+    for objects in out.values():
+        objects.sort()
+    details: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for row in store.query(DETAILS):
+        details[(row["x"].value, row["p"].value)].append(row["v"].value)
+    sentences = {row["x"].value: row["sentence"].value for row in store.query(SENTENCES)}
+
+    links = [(s, o, EDGE_LABELS[p]) for (s, p), objects in sorted(out.items()) if p != PARTY for o in objects]
+    speech_ids = sorted(iri for iri, kind in types.items() if kind == "speech")
+    speeches, members, groups = {}, [], {}
+    for speech in speech_ids:
+        linked = {label: out.get((speech, p), []) for p, label in (*EDGE_LABELS.items(), (PARTY, "党派"))}
+        regions = linked["地区"] + linked["区域联动"]
+        speeches[speech] = FilterValues(
+            party=_labels(labels, linked["党派"]),
+            sector=_labels(labels, linked["领域"]),
+            region=_labels(labels, _with_ancestors(out, regions)),
+            meeting=_labels(labels, linked["会议"]),
+        )
+        members += [(speech, o) for objects in linked.values() for o in objects]
+        members += [(speech, region) for region in _with_ancestors(out, regions)]
+        voices = linked["党派"] or linked["代表单位"]
+        groups[speech] = (voices, linked["领域"], regions)
+    owners = {o: s for (s, p), objects in out.items() if p in (f"{KG}hasIssue", f"{KG}hasSuggestion")
+              for o in objects}
+    tooltip = _Tooltips(labels, out, details, sentences, owners)
+    tooltips = {iri: tooltip.text(iri, kind) for iri, kind in types.items()}
+    return GraphFacts(types, labels, tooltips, links, speeches, members, groups)
+
+
+def _labels(labels: dict[str, str], iris: list[str]) -> list[str]:
+    return [labels[i] for i in iris if i in labels]
+
+
+def _with_ancestors(out: dict[tuple[str, str], list[str]], regions: list[str]) -> list[str]:
+    """The regions and every region above them (a speech about 平遥县 is about 晋中市 too)."""
+    seen: list[str] = []
+    todo = list(regions)
+    while todo:
+        region = todo.pop(0)
+        if region not in seen:
+            seen.append(region)
+            todo += out.get((region, f"{KG}parentRegion"), [])
+    return seen
+
+
+def _first_sentences(text: str, count: int = 2) -> str:
+    summary = "".join([s for s in SENTENCE_END.split(text.strip()) if s][:count])
+    return summary if len(summary) <= SPEECH_SUMMARY_CHARS else summary[:SPEECH_SUMMARY_CHARS] + "…"
+
+
+@dataclass
+class _Tooltips:
+    """The plain text shown when the pointer rests on a node: enough to trace it back to the speech."""
+
+    labels: dict[str, str]
+    out: dict[tuple[str, str], list[str]]
+    details: dict[tuple[str, str], list[str]]
+    sentences: dict[str, str]
+    owners: dict[str, str]  # issue or suggestion -> its speech
+
+    def detail(self, iri: str, p: str) -> str:
+        return "、".join(self.details.get((iri, p), []))
+
+    def linked(self, iri: str, p: str) -> str:
+        return "、".join(_labels(self.labels, self.out.get((iri, p), [])))
+
+    def text(self, iri: str, kind: str) -> str:
+        label = self.labels[iri]
+        skos, org = PREFIXES["skos"], PREFIXES["org"]
+        if kind == "speech":
+            lines = [f"《{label}》", self.detail(iri, f"{KG}byline"), self.linked(iri, f"{KG}meeting"),
+                     _first_sentences(self.detail(iri, f"{KG}text"))]
+        elif kind in ("issue", "suggestion"):
+            speech = self.owners.get(iri)
+            lines = [f"{'问题' if kind == 'issue' else '建议'}：{label}", f"原文：{self.sentences.get(iri, '')}",
+                     f"出自：《{self.labels[speech]}》" if speech else ""]
+        elif kind == "region":
+            members = self.linked(iri, f"{KG}hasMember")
+            lines = [label, f"行政区划代码：{self.detail(iri, f'{KG}adminCode') or '无（非行政区划）'}",
+                     f"上级：{self.linked(iri, f'{KG}parentRegion') or '无'}", f"组成：{members}" if members else ""]
+        elif kind == "party":
+            lines = [label, self.detail(iri, f"{skos}altLabel"), self.detail(iri, PREFIXES["rdfs"] + "label")]
+        elif kind == "organization":
+            lines = [label, f"隶属：{self.linked(iri, org + 'subOrganizationOf') or '无'}"]
+        elif kind == "person":
+            lines = [label, f"所属单位：{self.linked(iri, org + 'memberOf') or '未注明'}"]
+        elif kind == "sector":
+            other_names = [v for v in self.details.get((iri, f"{skos}prefLabel"), []) if v != label]
+            lines = [label, " / ".join(other_names), self.detail(iri, f"{skos}notation")]
+        else:  # meeting
+            lines = [label, self.detail(iri, PREFIXES["dcterms"] + "date")]
+        return "\n".join(line for line in lines if line)
