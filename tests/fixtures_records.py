@@ -55,6 +55,7 @@ def _party_speech() -> Speech:
     byline = span_of("民革晋中市委 安运涛")
     body = Span(byline.end + 1, span_of("加快数智技术赋能。").end)
     issue_sentence = "但在企业自主研发、科技创新等方面还需加强。"
+    proposals = "为此建议：一是加快改造提升传统产业；二是加快数智技术赋能。"
     tip = body.start
     return Speech(
         index=0,
@@ -64,8 +65,7 @@ def _party_speech() -> Speech:
                       party="民革"),
         body=body,
         issues=[item("企业自主研发", issue_sentence, tip), item("科技创新", issue_sentence, tip)],
-        suggestions=[item("加快改造提升传统产业", "为此建议：一是加快改造提升传统产业；二是加快数智技术赋能。", tip),
-                     item("加快数智技术赋能", "为此建议：一是加快改造提升传统产业；二是加快数智技术赋能。", tip)],
+        suggestions=[item("加快改造提升传统产业", proposals, tip), item("加快数智技术赋能", proposals, tip)],
         regions=["晋中市"],
         region_mentions=[RegionMention("晋中市", "140700", span_of("我市", tip), "我市")],
         sectors=["industry"],
@@ -80,6 +80,7 @@ def _member_speech() -> Speech:
     tip = body.start
     sentence = "但还存在基础设施建设还有短板、推进机制还不完善等问题。"
     proposals = "为此建议：一是加快基础设施互联互通。"
+    area = "山西中部城市群"
     return Speech(
         index=1,
         span=Span(title.span.start, body.end),
@@ -92,7 +93,7 @@ def _member_speech() -> Speech:
         regions=["太原市", "晋中市", "山西中部城市群"],
         region_mentions=[RegionMention("太原市", "140100", span_of("太原", tip), "太原"),
                          RegionMention("晋中市", "140700", span_of("晋中", tip), "晋中"),
-                         RegionMention("山西中部城市群", None, span_of("山西中部城市群", tip), "山西中部城市群")],
+                         RegionMention(area, None, span_of(area, tip), area)],
         region_links=[("太原市", "晋中市")],
         sectors=["regional-coordination", "infrastructure"],
         sector_evidence=[SectorEvidence("regional-coordination", "一体化", span_of("一体化", tip)),
