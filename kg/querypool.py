@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import multiprocessing as mp
 import queue
+import sys
 import threading
 import time
 from collections.abc import Mapping
@@ -81,7 +82,7 @@ def _worker_main(graph: str, conn) -> None:
             conn.send(("query-error", f"the query cannot be run: {' '.join(str(exc).split())}"))
 
 
-@dataclass
+@dataclass(eq=False)
 class _Worker:
     process: mp.process.BaseProcess
     conn: object
@@ -115,10 +116,15 @@ class QueryPool:
         worker = _Worker(process, parent)
         with self._lock:
             self._live.add(worker)
-        if not parent.poll(STARTUP_TIMEOUT):
+        try:
+            if not parent.poll(STARTUP_TIMEOUT):
+                raise KgError(f"{self.graph}: a query worker took over {STARTUP_TIMEOUT:g} s to load it")
+            status, detail = parent.recv()
+        except (EOFError, OSError) as exc:  # it died while loading (or the pool was closed meanwhile)
+            status, detail = "failed", f"{self.graph}: a query worker stopped while loading it ({exc!r})"
+        except KgError:
             self._kill(worker)
-            raise KgError(f"{self.graph}: a query worker took over {STARTUP_TIMEOUT:g} s to load the graph")
-        status, detail = parent.recv()
+            raise
         if status != "ready":
             self._kill(worker)
             raise KgError(detail)
@@ -137,7 +143,12 @@ class QueryPool:
         def start() -> None:
             if self._closed:
                 return
-            fresh = self._start()
+            try:
+                fresh = self._start()
+            except KgError as exc:
+                if not self._closed:
+                    sys.stderr.write(f"kg: {exc}; serving with one query worker fewer\n")
+                return
             if self._closed:
                 self._kill(fresh)
             else:
@@ -151,7 +162,8 @@ class QueryPool:
         try:
             worker = self._idle.get(timeout=self.timeout)
         except queue.Empty:
-            raise QueryTimeout(f"all query workers stayed busy for the time limit ({self.timeout:g} s)") from None
+            raise QueryTimeout(f"all query workers stayed busy for the time limit ({self.timeout:g} s)"
+                               ) from None
         try:
             worker.conn.send(job)
             if not worker.conn.poll(max(0.0, deadline - time.monotonic())):

@@ -36,7 +36,10 @@ RESULT_FORMATS = {"json": "application/sparql-results+json", "xml": "application
                   "csv": "text/csv", "tsv": "text/tab-separated-values"}
 GRAPH_FORMATS = {"turtle": "text/turtle", "ttl": "text/turtle", "json-ld": "application/ld+json",
                  "jsonld": "application/ld+json", "nt": "application/n-triples",
-                 "ntriples": "application/n-triples", "rdfxml": "application/rdf+xml", "xml": "application/rdf+xml"}
+                 "ntriples": "application/n-triples", "rdfxml": "application/rdf+xml",
+                 "xml": "application/rdf+xml"}
+QUAD_FORMATS = (ox.RdfFormat.N_QUADS, ox.RdfFormat.TRIG)  # a CONSTRUCT answer is triples
+READ_ONLY = "read-only endpoint: SPARQL Update is not accepted"
 _UPDATE = re.compile(r"^\s*(?:(?:PREFIX\s+\S*\s*<[^>]*>|BASE\s*<[^>]*>)\s*)*"
                      r"(?:INSERT|DELETE|LOAD|CLEAR|DROP|CREATE|ADD|MOVE|COPY|WITH)\b", re.I)
 
@@ -52,7 +55,8 @@ def negotiate(accept: str, fmt: str | None) -> tuple[str, str]:
     if fmt:
         key = fmt.strip().lower()
         if key in RESULT_FORMATS or key in GRAPH_FORMATS:
-            return RESULT_FORMATS.get(key, RESULT_FORMATS["json"]), GRAPH_FORMATS.get(key, GRAPH_FORMATS["turtle"])
+            return (RESULT_FORMATS.get(key, RESULT_FORMATS["json"]),
+                    GRAPH_FORMATS.get(key, GRAPH_FORMATS["turtle"]))
         try:  # a media type given as format=
             return _pick([fmt], ox.QueryResultsFormat, RESULT_FORMATS["json"]), _pick(
                 [fmt], ox.RdfFormat, GRAPH_FORMATS["turtle"])
@@ -84,7 +88,7 @@ def _pick(media_types, kind, default: str, lenient: bool = False) -> str:
             fmt = kind.from_media_type(media)
         except ValueError:
             fmt = None
-        if fmt is not None and not (kind is ox.RdfFormat and fmt.supports_datasets and fmt != ox.RdfFormat.JSON_LD):
+        if fmt is not None and fmt not in QUAD_FORMATS:
             return fmt.media_type
     if lenient:
         return default
@@ -101,12 +105,17 @@ class SparqlServer(ThreadingHTTPServer):
         self.graph = Path(graph)
         self.max_request_bytes = max_request_bytes
         self.quiet = quiet
-        self.pool = QueryPool(self.graph, workers=workers, timeout=timeout)
+        if not self.graph.is_file():
+            raise KgError(f"{self.graph}: no such graph file (run `kg build` first, or pass --graph)")
         try:
             super().__init__((host, port), Handler)
         except OSError as exc:
-            self.pool.close()
             raise KgError(f"cannot listen on {host}:{port}: {exc}") from exc
+        try:
+            self.pool = QueryPool(self.graph, workers=workers, timeout=timeout)
+        except BaseException:
+            super().server_close()
+            raise
 
     @property
     def url(self) -> str:
@@ -150,8 +159,9 @@ class Handler(BaseHTTPRequestHandler):
             if url.path == "/sparql":
                 self._sparql(params, body)
             elif url.path == "/questions":
-                self._send(HTTPStatus.OK, "application/json",
-                           json.dumps([q.as_dict() for q in questions().values()], ensure_ascii=False).encode())
+                listing = [q.as_dict() for q in questions().values()]
+                body = json.dumps(listing, ensure_ascii=False).encode()
+                self._send(HTTPStatus.OK, "application/json", body)
             elif url.path.startswith("/questions/"):
                 self._question(url.path.removeprefix("/questions/"), params)
             elif url.path in ("/", "/index.html"):
@@ -171,14 +181,14 @@ class Handler(BaseHTTPRequestHandler):
         if not length.isdigit() or int(length) > self.server.max_request_bytes:
             self.close_connection = True  # the body is not read
             raise HttpError(HTTPStatus.REQUEST_ENTITY_TOO_LARGE,
-                            f"the request body is over the size limit ({self.server.max_request_bytes} bytes)")
+                            f"the request body is over the limit of {self.server.max_request_bytes} bytes")
         body = self.rfile.read(int(length))
         ctype = self.headers.get_content_type()
         if ctype == "application/x-www-form-urlencoded":
             form = parse_qs(body.decode("utf-8", "replace"), keep_blank_values=True)
             return b"", {**params, **form}
         if ctype == "application/sparql-update":
-            raise HttpError(HTTPStatus.FORBIDDEN, "read-only endpoint: SPARQL Update is not accepted")
+            raise HttpError(HTTPStatus.FORBIDDEN, READ_ONLY)
         if ctype != "application/sparql-query":
             raise HttpError(HTTPStatus.UNSUPPORTED_MEDIA_TYPE, f"cannot read a POST body of type {ctype}")
         return body, params
@@ -187,10 +197,10 @@ class Handler(BaseHTTPRequestHandler):
 
     def _sparql(self, params: dict[str, list[str]], body: bytes) -> None:
         if "update" in params:
-            raise HttpError(HTTPStatus.FORBIDDEN, "read-only endpoint: SPARQL Update is not accepted")
+            raise HttpError(HTTPStatus.FORBIDDEN, READ_ONLY)
         if params.get("default-graph-uri") or params.get("named-graph-uri"):
-            raise HttpError(HTTPStatus.BAD_REQUEST, "default-graph-uri and named-graph-uri are not supported: "
-                            "the default graph is the union of all graphs")
+            raise HttpError(HTTPStatus.BAD_REQUEST, "default-graph-uri and named-graph-uri are not "
+                            "supported: the default graph is the union of all graphs")
         texts = params.get("query", [])
         sparql = body.decode("utf-8", "replace") if body else (texts[0] if len(texts) == 1 else None)
         if not sparql or (body and texts):
@@ -209,14 +219,15 @@ class Handler(BaseHTTPRequestHandler):
         self._run(question.sparql, bindings, params)
 
     def _run(self, sparql: str, bindings, params: dict[str, list[str]]) -> None:
-        results_type, graph_type = negotiate(self.headers.get("Accept", ""), (params.get("format") or [None])[0])
+        fmt = (params.get("format") or [None])[0]
+        results_type, graph_type = negotiate(self.headers.get("Accept", ""), fmt)
         try:
             answer = self.server.pool.run(Job(sparql, bindings, results_type, graph_type))
         except QueryTimeout as exc:
             raise HttpError(HTTPStatus.SERVICE_UNAVAILABLE, str(exc)) from exc
         except QueryError as exc:
             if _UPDATE.match(re.sub(r"#[^\n]*", "", sparql)):
-                raise HttpError(HTTPStatus.FORBIDDEN, "read-only endpoint: SPARQL Update is not accepted") from exc
+                raise HttpError(HTTPStatus.FORBIDDEN, READ_ONLY) from exc
             raise HttpError(HTTPStatus.BAD_REQUEST, str(exc)) from exc
         except KgError as exc:
             raise HttpError(HTTPStatus.INTERNAL_SERVER_ERROR, str(exc)) from exc

@@ -12,11 +12,13 @@ LOOPBACK = ("127.0.0.1", "localhost", "::1")
 
 @main.command()
 @click.option("--graph", default="outputs/graph.ttl", show_default=True, help="Graph file to serve.")
-@click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind (loopback unless told).")
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to bind (loopback unless told).")
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))
 @click.option("--timeout", default=10.0, show_default=True, type=click.FloatRange(min=0.1),
               help="Seconds a query may run; an overrunning query is stopped and answered 503.")
-@click.option("--max-request", "max_request", default=64 * 1024, show_default=True, type=click.IntRange(min=1024),
+@click.option("--max-request", "max_request", default=64 * 1024, show_default=True,
+              type=click.IntRange(min=1024),
               help="Largest request (URL or body) in bytes.")
 @click.option("--workers", default=2, show_default=True, type=click.IntRange(min=1),
               help="Query worker processes (each holds a copy of the graph).")
@@ -31,7 +33,8 @@ def serve(graph: str, host: str, port: int, timeout: float, max_request: int, wo
     if host not in LOOPBACK:
         click.echo(f"kg: warning: listening on {host}, reachable from other machines", err=True)
     server = SparqlServer(graph, host, port, timeout=timeout, max_request_bytes=max_request, workers=workers)
-    click.echo(f"kg: serving {graph} at {server.url} (SPARQL endpoint {server.url}sparql); Ctrl-C stops", err=True)
+    click.echo(f"kg: serving {graph} at {server.url} (SPARQL endpoint {server.url}sparql); Ctrl-C stops",
+               err=True)
     try:
         server.serve_forever()
     except KeyboardInterrupt:
