@@ -114,16 +114,22 @@ def _cells(result: Result) -> tuple[list[str], list[list[str]]]:
     return list(result.variables), [[compact(t) for t in row] for row in result.rows]
 
 
-def to_table(result: Result) -> str:
-    header, rows = _cells(result)
-    rows = [[_truncate(c, MAX_CELL_WIDTH) for c in row] for row in rows]
+def text_table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
+    """Columns lined up by display width (CJK characters take two columns); long cells cut."""
+    rows = [[_truncate(str(c), MAX_CELL_WIDTH) for c in row] for row in rows]
     widths = [max([display_width(h)] + [display_width(r[i]) for r in rows]) for i, h in enumerate(header)]
     lines = ["  ".join(_pad(h, w) for h, w in zip(header, widths, strict=True)).rstrip(),
              "  ".join("─" * w for w in widths)]
     lines += ["  ".join(_pad(c, w) for c, w in zip(row, widths, strict=True)).rstrip() for row in rows]
-    if result.kind == "select":
-        lines.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
     return "\n".join(lines) + "\n"
+
+
+def to_table(result: Result) -> str:
+    header, rows = _cells(result)
+    text = text_table(header, rows)
+    if result.kind == "select":
+        text += f"({len(rows)} row{'s' if len(rows) != 1 else ''})\n"
+    return text
 
 
 def to_markdown(result: Result) -> str:

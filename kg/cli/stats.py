@@ -1,0 +1,48 @@
+"""`kg stats` and `kg report`: analytics over the graph."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from kg.cli import main
+from kg.io import atomic_write_text
+from kg.report import build_report
+from kg.stats import FORMATS, compute, render
+from kg.store import GraphStore
+
+
+@main.command()
+@click.option("--graph", default="outputs/graph.ttl", show_default=True, help="Graph file to analyse.")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False),
+              help="Also write the statistics (in --format) to this file.")
+def stats(graph: str, fmt: str, output: str | None) -> None:
+    """Node counts, centrality, communities, party × sector and region × sector matrices.
+
+    \b
+    Example:
+      kg stats --graph outputs/graph.ttl
+      kg stats --format csv -o outputs/stats.csv
+    """
+    text = render(compute(GraphStore.from_file(graph)), fmt)
+    click.echo(text, nl=False)
+    if output:
+        atomic_write_text(Path(output), text)
+
+
+@main.command()
+@click.option("--graph", default="outputs/graph.ttl", show_default=True, help="Graph file to report on.")
+@click.option("-o", "--output", default="outputs/report.html", show_default=True,
+              type=click.Path(dir_okay=False))
+def report(graph: str, output: str) -> None:
+    """Write a self-contained HTML report: tables, charts, top problems and suggestions per sector.
+
+    \b
+    Example:
+      kg report --graph outputs/graph.ttl -o outputs/report.html
+    """
+    for warning in build_report(GraphStore.from_file(graph), output):
+        click.echo(f"kg: warning: {warning}", err=True)
+    click.echo(f"kg: wrote {output}", err=True)
