@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from fixtures_records import fixture_document
 from rdflib import OWL, RDF, RDFS, URIRef
 from rdflib.namespace import SKOS
 
+from kg.graph import build_dataset
 from kg.namespace import KG, KG_ONTOLOGY, KG_RESOURCE, PREFIXES, compact_iri
 from kg.ontology import load_ontology, load_sector_scheme, ontology_path
 
@@ -85,3 +87,13 @@ def test_narrower_concepts_hang_below_a_top_concept():
         assert wanted in labels
     for concept, parent in scheme.subject_objects(SKOS.broader):
         assert parent in tops, concept
+
+
+def test_every_class_and_property_the_graph_uses_is_declared():
+    ontology = load_ontology("kg.ttl")
+    declared = {s for kind in DECLARATIONS for s in ontology.subjects(RDF.type, kind)}
+    built_in = (PREFIXES["rdf"], PREFIXES["rdfs"])
+    dataset = build_dataset([fixture_document()])
+    used = {p for _, p, _, _ in dataset.quads((None, None, None, None))}
+    used |= {o for _, p, o, _ in dataset.quads((None, RDF.type, None, None))}
+    assert {term for term in used if not term.startswith(built_in)} - declared == set()
