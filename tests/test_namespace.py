@@ -96,4 +96,4 @@ def test_every_class_and_property_the_graph_uses_is_declared():
     dataset = build_dataset([fixture_document()])
     used = {p for _, p, _, _ in dataset.quads((None, None, None, None))}
     used |= {o for _, p, o, _ in dataset.quads((None, RDF.type, None, None))}
-    assert {term for term in used if not term.startswith(built_in)} - declared == set()
+    assert {term for term in used if not str(term).startswith(built_in)} - declared == set()
