@@ -11,6 +11,7 @@ import os
 from pathlib import Path
 
 import pyoxigraph as ox
+import rdflib
 from fixtures_records import fixture_document
 
 from kg.graph import build_dataset, to_quads
@@ -43,5 +44,8 @@ def test_rebuilding_is_byte_identical():
     assert fixture_turtle() == fixture_turtle()
 
 
-def test_the_golden_file_is_valid_turtle_for_another_reader():
-    assert len(list(ox.parse(path=str(GOLDEN), format=ox.RdfFormat.TURTLE))) > 500
+def test_the_golden_file_reads_the_same_in_two_parsers():
+    # pyoxigraph writes local names with an escaped slash (kgr:speech\/s…): rdflib, like Jena, reads it.
+    triples = len(list(ox.parse(path=str(GOLDEN), format=ox.RdfFormat.TURTLE)))
+    assert triples > 500
+    assert len(rdflib.Graph().parse(GOLDEN, format="turtle")) == triples
