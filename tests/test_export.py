@@ -87,7 +87,8 @@ def test_graph_formats_for_gephi(tmp_path, quads, fmt, read):
 
 
 def test_exports_are_byte_identical_on_rerun(tmp_path, quads):
-    for fmt in EXPORTERS:
+    # GEXF is left out: networkx stamps it with today's date.
+    for fmt in set(EXPORTERS) - {"gexf"}:
         first, second = tmp_path / f"a.{fmt}", tmp_path / f"b.{fmt}"
         export(quads, fmt, first)
         export(list(reversed(quads)), fmt, second)
