@@ -7,7 +7,7 @@ There are no blank nodes: deterministic output sorts by IRI.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from datetime import datetime
 
 import pyoxigraph as ox
@@ -40,23 +40,24 @@ def build_dataset(docs: Iterable[DocumentRecord], version: str = kg.__version__)
             seen[dhash] = doc
             _DocumentGraph(doc, dataset.graph(t.graph_iri(dhash)), scheme).add_all()
     build = dataset.graph(t.BUILD_GRAPH)
-    for triple in prov_activity(list(seen), version):
+    for triple in prov_activity(seen.values(), version):
         build.add(triple)
     return dataset
 
 
-def prov_activity(dhashes: Sequence[str], version: str = kg.__version__) -> list[tuple]:
+def prov_activity(docs: Iterable[DocumentRecord], version: str = kg.__version__) -> list[tuple]:
     """The build as a prov:Activity that used the documents and generated their graphs.
 
     Only what is the same on every rebuild: the wall-clock times are in ``prov_times``.
     """
-    activity = t.build_iri(version, list(dhashes))
+    dhashes = sorted({t.doc_hash(doc) for doc in docs})
+    activity = t.build_iri(version, dhashes)
     triples: list[tuple] = [
         (activity, RDF.type, PROV.Activity),
         (activity, RDFS.label, Literal("kg build", lang="en")),
         (activity, KG.version, Literal(version)),
     ]
-    for dhash in sorted(dhashes):
+    for dhash in dhashes:
         graph, doc = t.graph_iri(dhash), t.doc_iri(dhash)
         triples += [
             (activity, PROV.used, doc),
@@ -67,10 +68,13 @@ def prov_activity(dhashes: Sequence[str], version: str = kg.__version__) -> list
     return triples
 
 
-def prov_times(dhashes: Sequence[str], started: datetime, ended: datetime,
+def prov_times(docs: Iterable[DocumentRecord], started: datetime, ended: datetime,
                version: str = kg.__version__) -> Graph:
-    """When the build ran: the triples the build writes to outputs/provenance.ttl, not graph.ttl."""
-    activity = t.build_iri(version, list(dhashes))
+    """When the build ran: the triples the build writes to outputs/provenance.ttl, not graph.ttl.
+
+    ``started`` and ``ended`` should be timezone-aware (xsd:dateTime with an offset).
+    """
+    activity = t.build_iri(version, sorted({t.doc_hash(doc) for doc in docs}))
     graph = Graph()
     graph.add((activity, PROV.startedAtTime, Literal(started.isoformat(), datatype=XSD.dateTime)))
     graph.add((activity, PROV.endedAtTime, Literal(ended.isoformat(), datatype=XSD.dateTime)))

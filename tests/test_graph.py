@@ -178,11 +178,11 @@ def test_the_same_text_twice_is_one_document():
 
 def test_build_provenance_is_deterministic_and_its_times_stay_out_of_the_graph(quads):
     activity = f"{KG_RESOURCE}build/b{key_hash('|'.join(['0.1.0', DHASH]))}"
-    triples = prov_activity([DHASH], "0.1.0")
+    triples = prov_activity([fixture_document()], "0.1.0")
     assert (URIRef(activity), PROV.used, URIRef(f"{KG_RESOURCE}doc/d{DHASH}")) in triples
     assert not any(q.predicate.value.endswith(("startedAtTime", "endedAtTime")) for q in quads)
     started = datetime(2026, 1, 2, 3, 4, 5, tzinfo=UTC)
-    times = prov_times([DHASH], started, datetime(2026, 1, 2, 3, 4, 9, tzinfo=UTC), "0.1.0")
+    times = prov_times([fixture_document()], started, datetime(2026, 1, 2, 3, 4, 9, tzinfo=UTC), "0.1.0")
     assert times.value(URIRef(activity), PROV.startedAtTime).toPython() == started
     assert len(times) == 2
 
