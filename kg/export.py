@@ -52,10 +52,23 @@ def read_graph_file(path: str | Path) -> list[ox.Quad]:
     path = Path(path)
     if not path.is_file():
         raise KgError(f"{path}: no such graph file (run `kg build` first, or pass --graph)")
+    fmt = rdf_format_for(path)
     try:
-        return list(ox.parse(path=str(path), format=rdf_format_for(path)))
+        if fmt == ox.RdfFormat.JSON_LD:
+            return list(ox.parse(_with_local_context(path), format=fmt))
+        return list(ox.parse(path=str(path), format=fmt))
     except (SyntaxError, ValueError, OSError) as exc:
         raise KgError(f"{path}: cannot read the graph: {exc}") from exc
+
+
+def _with_local_context(path: Path) -> bytes:
+    """A JSON-LD document with a context file named beside it (ours) gets that context inlined:
+    pyoxigraph loads no contexts from elsewhere."""
+    document = json.loads(path.read_text(encoding="utf-8"))
+    context = document.get("@context") if isinstance(document, dict) else None
+    if isinstance(context, str) and (path.parent / context).is_file():
+        document["@context"] = json.loads((path.parent / context).read_text(encoding="utf-8"))["@context"]
+    return json.dumps(document).encode("utf-8")
 
 
 def format_for_suffix(path: str | Path) -> str | None:

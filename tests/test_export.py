@@ -60,6 +60,7 @@ def test_jsonld_uses_the_context_file_written_beside_it(tmp_path, quads):
     # pyoxigraph loads no remote contexts: give it the context file's content in place of its name.
     inlined = json.dumps({**document, "@context": context["@context"]})
     assert set(ox.parse(inlined, format=ox.RdfFormat.JSON_LD)) == set(quads)
+    assert set(read_graph_file(path)) == set(quads), "kg reads its own JSON-LD back"
     # rdflib resolves the context file relative to the document, as Protégé or Jena would.
     dataset = rdflib.Dataset()
     dataset.parse(path, format="json-ld")
