@@ -24,7 +24,7 @@ import networkx as nx
 from kg.errors import KgError
 from kg.store import GraphStore
 from kg.view import queries
-from kg.view.layout import compute_positions  # noqa: F401
+from kg.view.layout import compute_positions
 
 # Past this many nodes the automatic view is the overview. Measured (benchmarks/bench_view.py):
 # a full view of 3,000 nodes is drawn in Chromium about a second after load and its positions take
@@ -58,7 +58,6 @@ NODE_STYLES: dict[str, NodeStyle] = {
 
 MIN_NODE_SIZE = 8.0
 MAX_NODE_SIZE = 36.0
-SPEECH_LABEL_CHARS = 14
 
 
 @dataclass
@@ -114,22 +113,24 @@ def build_view(store: GraphStore, view: str = "full", node: str | None = None) -
     if view not in (*VIEWS, "auto"):
         raise KgError(f"unknown view {view!r} (expected one of: auto, {', '.join(VIEWS)})")
     facts = queries.read_graph(store)
-    note = ""
+    reason = ""
     if view == "auto":
         n_full = len(_full_graph(facts)[0])
         view = choose_view(n_full)
-        note = (f"full view: {n_full} nodes" if view == "full" else
-                f"overview: the full view would have {n_full} nodes, more than {FULL_VIEW_MAX_NODES}")
+        if view == "overview":
+            reason = f"完整视图有 {n_full} 个节点，超过 {FULL_VIEW_MAX_NODES}，"
     if view == "overview":
         nodes, edges = _overview_graph(facts)
+        note = f"概览：{reason}发言已折叠为党派团体（无党派的为单位）、领域、地区之间按发言篇数加权的连线"
     else:
         nodes, edges = _full_graph(facts)
+        note = f"完整视图：{len(nodes)} 个节点"
         if view == "ego":
             if not node:
                 raise KgError("the ego view needs a node: pass --node NAME")
             centre = find_node(nodes, node)
             nodes, edges = _ego_graph(nodes, edges, centre)
-            note = f"ego view around {nodes[centre].label} ({len(nodes)} nodes)"
+            note = f"以“{nodes[centre].label}”为中心 {EGO_RADIUS} 步以内的 {len(nodes)} 个节点"
     _size_by_degree(nodes, edges)
     positions = compute_positions(list(nodes), [(e.source, e.target) for e in edges])
     for node_id, (x, y) in positions.items():
@@ -152,12 +153,9 @@ def find_node(nodes: dict[str, ViewNode], name: str) -> str:
 
 
 def _new_node(facts: queries.GraphFacts, iri: str) -> ViewNode:
-    kind = facts.types[iri]
-    style = NODE_STYLES[kind]
-    label = facts.labels[iri]
-    if kind == "speech" and len(label) > SPEECH_LABEL_CHARS:
-        label = label[:SPEECH_LABEL_CHARS] + "…"
-    return ViewNode(iri, label, kind, style.colour, style.shape, MIN_NODE_SIZE, facts.tooltips[iri])
+    style = NODE_STYLES[facts.types[iri]]
+    return ViewNode(iri, facts.labels[iri], facts.types[iri], style.colour, style.shape, MIN_NODE_SIZE,
+                    facts.tooltips[iri])
 
 
 def _full_graph(facts: queries.GraphFacts) -> tuple[dict[str, ViewNode], list[ViewEdge]]:

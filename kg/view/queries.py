@@ -176,12 +176,14 @@ class _Tooltips:
                      _first_sentences(self.detail(iri, f"{KG}text"))]
         elif kind in ("issue", "suggestion"):
             speech = self.owners.get(iri)
-            lines = [f"{'问题' if kind == 'issue' else '建议'}：{label}", f"原文：{self.sentences.get(iri, '')}",
+            heading = "问题" if kind == "issue" else "建议"
+            lines = [f"{heading}：{label}", f"原文：{self.sentences.get(iri, '')}",
                      f"出自：《{self.labels[speech]}》" if speech else ""]
         elif kind == "region":
             members = self.linked(iri, f"{KG}hasMember")
             lines = [label, f"行政区划代码：{self.detail(iri, f'{KG}adminCode') or '无（非行政区划）'}",
-                     f"上级：{self.linked(iri, f'{KG}parentRegion') or '无'}", f"组成：{members}" if members else ""]
+                     f"上级：{self.linked(iri, f'{KG}parentRegion') or '无'}",
+                     f"组成：{members}" if members else ""]
         elif kind == "party":
             lines = [label, self.detail(iri, f"{skos}altLabel"), self.detail(iri, PREFIXES["rdfs"] + "label")]
         elif kind == "organization":
