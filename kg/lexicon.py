@@ -70,3 +70,9 @@ def sector_terms() -> tuple[SectorTerm, ...]:
 def named_areas() -> tuple[tuple[str, tuple[str, ...]], ...]:
     """Named areas that are regions but not administrative units: (official name, other spellings)."""
     return tuple((r["name"], tuple(filter(None, r["aliases"].split("|")))) for r in _tsv_rows("named_areas.tsv"))
+
+
+@cache
+def province_abbreviations() -> dict[str, str]:
+    """川 → 四川省, 沪 → 上海市: one-character abbreviations of the provincial-level divisions."""
+    return {r["abbr"]: r["name"] for r in _tsv_rows("province_abbreviations.tsv")}

@@ -8,7 +8,13 @@ from pathlib import Path
 from kg.errors import InputError
 from kg.extract.problems import extract_problems
 from kg.extract.proposer import build_byline
-from kg.extract.regions import region_links, region_mentions, unit_regions
+from kg.extract.regions import (
+    abbreviation_pairs,
+    area_compounds,
+    region_links,
+    region_mentions,
+    unit_regions,
+)
 from kg.extract.sectors import classify
 from kg.extract.spans import fold
 from kg.extract.suggestions import extract_suggestions
@@ -45,7 +51,10 @@ def _speech(src: Source, index: int, seg: SegmentedSpeech, committee) -> Speech:
     if speech.byline.organization:
         org = speech.byline.organization
         mentions += unit_regions(src, org.span, org.value, committee)
-    mentions += region_mentions(src, seg.title, committee) + region_mentions(src, speech.body, committee)
+    for span in (seg.title, speech.body):
+        mentions += region_mentions(src, span, committee) + abbreviation_pairs(src, span, committee)
+        mentions += area_compounds(src, span, committee)
+    mentions.sort(key=lambda m: m.span)
     speech.region_mentions = mentions
     speech.regions = list(dict.fromkeys(m.name for m in mentions))
     speech.region_links = region_links(src, [seg.title, speech.body], mentions, committee)

@@ -89,14 +89,13 @@ def segment_speeches(src: Source) -> Segmented:
 
 
 def _speech(src: Source, header: list[Line], body: list[Line]) -> SegmentedSpeech | None:
-    bylines = [i for i, ln in enumerate(header) if looks_like_byline(ln.text)]
-    if len(header) == 1 and not bylines:
+    if len(header) == 1:
         fused = split_fused(header[0].text)
         if fused:
             off = header[0].span.start
             (bs, be), (ts, te) = fused
             return SegmentedSpeech(Span(off + ts, off + te), [Span(off + bs, off + be)], body)
-        return SegmentedSpeech(header[0].span, [], body)
+    bylines = [i for i, ln in enumerate(header) if looks_like_byline(ln.text)]
     if not bylines:
         # No byline: the last header line is the title (earlier ones are a headline or kicker).
         return SegmentedSpeech(header[-1].span, [], body)

@@ -137,8 +137,13 @@ def _glued_parts(body: str, offset: int) -> list[Part]:
     name (平遥县政协王轩)."""
     if _NAMES.fullmatch(body) and is_name(body):
         return [Part("speaker", offset, offset + len(body))]
-    if is_unit(body) and not is_name(body):
+    if (is_unit(body, strict=True) or (is_unit(body) and len(body) <= 12)) and not is_name(body):
         return [Part("unit", offset, offset + len(body))]
+    for cut in range(min(len(body) - 2, 4), 1, -1):  # 刘长江委员: a name glued to its role
+        head, tail = body[:cut], body[cut:]
+        role_start = tail in ("委员", "常委") or tail.startswith(("市", "县", "区", "省", "州", "全国", "政协"))
+        if is_name(head) and role_start and is_role(tail) and len(tail) <= 12:
+            return [Part("speaker", offset, offset + cut), Part("role", offset + cut, offset + len(body))]
     for cut in range(len(body) - 2, max(len(body) - 5, 1), -1):
         head, tail = body[:cut], body[cut:]
         if is_name(tail) and (is_unit(head) or is_role(head)):
@@ -157,7 +162,7 @@ def split_fused(line: str) -> tuple[tuple[int, int], tuple[int, int]] | None:
     if not m or m.start() < 2 or m.start() > 24 or len(line) - m.end() < 4:
         return None
     head = line[: m.start()]
-    if parse_line(head) or (is_name(head[:-2]) and head.endswith("委员")):
+    if parse_line(head):
         title_start = m.end() + (len(line[m.end():]) - len(line[m.end():].lstrip()))
         return (0, m.start()), (title_start, len(line))
     return None

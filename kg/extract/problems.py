@@ -20,6 +20,9 @@ from kg.read import Source
 from kg.records import Item, Span
 
 _ASPECTS = re.compile(r"在(?P<list>[^，。；在]{2,80}?)(?:等|[一二三四五六七八九十两几多]个|各个)?方面")
+_COMPARISON = re.compile(r"^(?:与|和|同|跟|对照|对比|比照).{0,30}(?:相比|比较|相较|比)$")
+# The end of a listed problem: 等问题, 的问题, 等障碍 (a short noun after 等), or 问题 at the clause end.
+_LIST_END = re.compile(r"(?:等(?:方面)?(?:的)?[\u4e00-\u9fff]{0,4}|的问题|问题)(?=[，,。；;]|$)")
 _CONTINUE = re.compile(r"^\s*(?:同时|此外|另外|再者|还有|而且|加之|与此同时)")
 
 
@@ -36,10 +39,19 @@ def _pattern(key: str) -> re.Pattern[str]:
 
 def _contrast_at(sentence: str) -> int | None:
     """Where the problem clause starts in a sentence that turns to problems (after 但/但是/然而)."""
-    m = re.search(r"(?:^|[，,；;])\s*(但是|但|然而|不过|可是)[，,]?", sentence)
+    m = _contrast_pattern().search(sentence)
     if m:
         return m.end()
+    weak = re.match(r"^\s*(?:同时|与此同时|另一方面)[，,]?", sentence)
+    if weak and _pattern("negative").search(sentence):
+        return weak.end()
     return None
+
+
+@cache
+def _contrast_pattern() -> re.Pattern[str]:
+    words = "|".join(map(re.escape, sorted(_problem_cues()["contrast"], key=len, reverse=True)))
+    return re.compile(rf"(?:^|[，,；;])\s*(?:{words})[，,]?")
 
 
 def problem_part(src: Source, body: Span) -> Span:
@@ -78,38 +90,48 @@ def _from_clause(simple: str, clause: Span, need_negative: bool = False) -> list
     if numbered:
         return [_first_clause(simple, Span(clause.start + m.start, clause.start + m.end)) for m in numbered[1]]
     verb = _pattern("verbs").search(text)
+    if verb and not text[verb.end():].strip("着了。；;，, "):
+        verb = None  # 障碍依然存在: the verb ends the clause and lists nothing
+    items: list[Span] = []
+    rest = clause
     if verb:
         after = text[verb.end():].lstrip("着了")
-        offset = clause.start + verb.end() + (len(text[verb.end():]) - len(after))
-        if not _pattern("vague").match(after):
-            listed = _list_items(simple, Span(offset, clause.end))
-            if listed:
-                return listed
-    aspects = _ASPECTS.search(text)
-    if aspects:
-        inner = Span(clause.start + aspects.start("list"), clause.start + aspects.end("list"))
-        return [trim(simple, s) for s in split_on(simple, inner, "、，,")]
-    if verb:
+        offset = clause.start + len(text) - len(after)
+        if _pattern("vague").match(after):
+            pass
+        elif "、" in after or _LIST_END.search(after):
+            items, rest_start = _list_items(simple, Span(offset, clause.end))
+            rest = Span(rest_start, clause.end)
+        else:
+            verb = None  # 仍存在明显短板 / 部分项目面临失传风险: no list, the clauses are the problems
+    aspects = _ASPECTS.search(rest.slice(simple))
+    if aspects:  # 在A、B等方面还需加强
+        inner = Span(rest.start + aspects.start("list"), rest.start + aspects.end("list"))
+        items += [trim(simple, s) for s in split_on(simple, inner, "、，,")]
+    if items or verb:
+        return items or [clause]
+    if aspects is None and not need_negative and _pattern("vague").search(text):
         return [clause]
     parts = [trim(simple, s) for s in split_on(simple, clause, "，,、")]
-    negative = [p for p in parts if _pattern("negative").search(p.slice(simple))]
-    if need_negative or negative:
-        return negative
-    return [clause]
+    parts = [p for p in parts if not _is_preamble(p.slice(simple))]
+    if need_negative:
+        return [p for p in parts if _pattern("negative").search(p.slice(simple))]
+    return parts
 
 
-def _list_items(simple: str, span: Span) -> list[Span]:
-    """A, B, C of 存在A、B、C等问题 (up to the list's tail, or the end of the clause)."""
+def _is_preamble(text: str) -> bool:
+    """但同时也要看到 / 与先进地区相比: the opening of a clause, not a problem."""
+    return text in _problem_cues()["preambles"] or bool(_COMPARISON.match(text))
+
+
+def _list_items(simple: str, span: Span) -> tuple[list[Span], int]:
+    """A, B, C of 存在A、B、C等问题, and where the text after the list starts."""
     text = span.slice(simple)
-    tails = sorted(_problem_cues()["list_tails"], key=len, reverse=True)
-    end = len(text)
-    for tail in tails:
-        i = text.rfind(tail)
-        if i > 0 and i + len(tail) >= len(text.rstrip("。；;，, ")) - 2:
-            end = i
-            break
+    tail = _LIST_END.search(text)
+    end = tail.start() if tail else len(text)
+    rest = span.start + (tail.end() if tail else len(text))
     items = [trim(simple, s, tail="等") for s in split_on(simple, Span(span.start, span.start + end), "、，,")]
-    return [s for s in items if s.end - s.start >= 2]
+    return [s for s in items if s.end - s.start >= 2], rest
 
 
 def _first_clause(simple: str, span: Span) -> Span:

@@ -13,7 +13,7 @@ from functools import cache
 
 from kg.extract.proposer import committee_region, place_of_level
 from kg.gazetteer import Region, gazetteer
-from kg.lexicon import cues, named_areas
+from kg.lexicon import cues, named_areas, province_abbreviations
 from kg.read import Source
 from kg.records import Committee, RegionMention, Span
 from kg.words import tokenize
@@ -76,6 +76,64 @@ def region_mentions(src: Source, span: Span, committee: Committee | None) -> lis
     return out
 
 
+_GEO_ENDINGS = ("山", "湖", "河", "江", "海", "岭", "原", "湾", "岛")
+
+
+def area_compounds(src: Source, span: Span, committee: Committee | None) -> list[RegionMention]:
+    """Named areas made of a place and an area word: 成都都市圈, 大别山革命老区, 汾河流域."""
+    text = span.slice(src.simple)
+    words = tokenize(text)
+    ends = {w.end: w for w in words}
+    out = []
+    for suffix in cues()["regions"]["area_suffixes"]:
+        for m in re.finditer(re.escape(suffix), text):
+            prev = ends.get(m.start())
+            if prev is None or len(prev.text) < 2:
+                continue
+            if _resolve_word(prev.text, committee) or prev.text.endswith(_GEO_ENDINGS):
+                s = Span(span.start + prev.start, span.start + m.end())
+                out.append(RegionMention(prev.text + suffix, None, s, s.slice(src.text)))
+    return out
+
+
+_PAIR = re.compile(r"(?=([\u4e00-\u9fff])([\u4e00-\u9fff])(?:两地|两市|两省市|两省)?"
+                   r"(?:同城化|一体化|协同|毗邻|双城|对口合作|合作|都市圈))")
+
+
+def abbreviation_pairs(src: Source, span: Span, committee: Committee | None) -> list[RegionMention]:
+    """广佛同城化 → 广州市 + 佛山市, 川渝毗邻 → 四川省 + 重庆市: a pair of one-character abbreviations."""
+    text = span.slice(src.simple)
+    out = []
+    for m in _PAIR.finditer(text):
+        if m.start() > 0 and text[m.start() - 1] in province_abbreviations():
+            continue  # 京津冀: a named group, not a pair
+        first, second = _abbreviated(m.group(1), committee), _abbreviated(m.group(2), committee)
+        if first and second and first != second:
+            for region, pos in ((first, m.start(1)), (second, m.start(2))):
+                s = Span(span.start + pos, span.start + pos + 1)
+                out.append(RegionMention(region.name, region.code, s, s.slice(src.text)))
+    return out
+
+
+def _abbreviated(char: str, committee: Committee | None) -> Region | None:
+    gaz = gazetteer()
+    own = committee_region(committee)
+    if own is not None and own.code and committee and committee.level != "national":
+        province = own.code[:2]
+        found = [r for r in gaz.by_code.values()
+                 if r.level == "prefecture" and r.code and r.code.startswith(province) and r.short.startswith(char)]
+        if own.level == "county":
+            parent = gaz.parent(own)
+            found = found or ([parent] if parent and parent.short.startswith(char) else [])
+        if len(found) > 1:
+            preferred = [r for r in found if r.code == own.code or (r.code and r.code[2:4] == "01")]
+            found = preferred[:1]
+        if found:
+            return found[0]
+    name = province_abbreviations().get(char)
+    return gaz.resolve(name) if name else None
+
+
 def unit_regions(src: Source, unit_span: Span, unit_value: str, committee: Committee | None) -> list[RegionMention]:
     """The place in a unit's name (平遥县政协 → 平遥县, 民革晋中市委 → 晋中市)."""
     gaz = gazetteer()
@@ -104,7 +162,7 @@ def region_links(src: Source, spans: list[Span], mentions: list[RegionMention],
             ctext = clause.slice(src.simple)
             if not any(w in ctext for w in link_words):
                 continue
-            members = _admin_members(mentions, clause)
+            members = _members(mentions, clause)
             if own and own.level != "province" and len(members) == 1 and "与" in ctext and own.name not in members:
                 members = [own.name, *members]  # 我市与太原共建: the committee's city is the other side
             group = tuple(sorted(dict.fromkeys(members), key=_code_of))
@@ -113,14 +171,8 @@ def region_links(src: Source, spans: list[Span], mentions: list[RegionMention],
     return links
 
 
-def _admin_members(mentions: list[RegionMention], clause: Span) -> list[str]:
-    gaz = gazetteer()
-    names = []
-    for m in mentions:
-        if clause.start <= m.span.start and m.span.end <= clause.end and m.code:
-            if gaz.by_code[m.code].level != "province":
-                names.append(m.name)
-    return names
+def _members(mentions: list[RegionMention], clause: Span) -> list[str]:
+    return [m.name for m in mentions if clause.start <= m.span.start and m.span.end <= clause.end]
 
 
 def _code_of(name: str) -> str:
