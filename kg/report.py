@@ -79,7 +79,8 @@ def chart(m: Matrix, font: str | None) -> bytes:
 
     rc = {"font.family": [font, "DejaVu Sans"] if font else ["DejaVu Sans"], "axes.unicode_minus": False}
     with plt.rc_context(rc):
-        m = Matrix(m.title, m.rows[:CHART_ROWS], m.columns, m.counts[:CHART_ROWS])
+        if len(m.rows) > CHART_ROWS:
+            m = Matrix(f"{m.title}, top {CHART_ROWS}", m.rows[:CHART_ROWS], m.columns, m.counts[:CHART_ROWS])
         size = (max(4.0, 1.0 + 0.75 * len(m.columns)), max(2.5, 1.2 + 0.45 * len(m.rows)))
         fig, ax = plt.subplots(figsize=size)
         try:
@@ -102,15 +103,15 @@ def chart(m: Matrix, font: str | None) -> bytes:
 
 
 def top_items(store: GraphStore, limit: int = TOP_ITEMS) -> dict[str, dict[str, list[dict]]]:
-    """sector → {"problem": [...], "suggestion": [...]}: speeches whose main sector it is first,
-    then the newest meeting, then the order in the speech."""
+    """sector → {"problem": [...], "suggestion": [...]}: items of speeches whose main sector it is
+    first; among those, the first item of each speech before the second ones, newest meeting first."""
     grouped: dict[str, dict[str, list]] = defaultdict(lambda: {"problem": [], "suggestion": []})
     for r in run(store, _ITEMS).records():
         grouped[r["sectorLabel"]][r["kind"]].append(r)
 
     def rank(r: dict) -> tuple:
-        return (r["primary"] != "true", -int(r["year"] or 0), int(r["speechOrder"] or 0),
-                int(r["itemOrder"] or 0), r["text"])
+        return (r["primary"] != "true", int(r["itemOrder"] or 0), -int(r["year"] or 0),
+                int(r["speechOrder"] or 0), r["text"])
 
     return {sector: {kind: sorted(items, key=rank)[:limit] for kind, items in kinds.items()}
             for sector, kinds in sorted(grouped.items())}

@@ -10,6 +10,7 @@ import csv
 import io
 import json
 import shutil
+import subprocess
 import threading
 import time
 import urllib.error
@@ -205,3 +206,16 @@ def test_negotiation():
 def test_missing_graph_is_a_clear_error(tmp_path):
     with pytest.raises(KgError, match="no such graph file"):
         SparqlServer(tmp_path / "none.ttl", port=0)
+
+
+@pytest.mark.skipif(not (shutil.which("chromium") or shutil.which("chromium-browser")), reason="no chromium")
+def test_query_page_runs_a_question_in_a_browser(server):
+    """Headless Chromium opens /?q=…, the page's script runs the question and draws the table."""
+    browser = shutil.which("chromium") or shutil.which("chromium-browser")
+    url = f"{server.url}?q=region-sectors&region={urllib.parse.quote('平遥县')}"
+    command = [browser, "--headless", "--no-sandbox", "--disable-gpu", "--virtual-time-budget=5000",
+               "--dump-dom", url]
+    dom = subprocess.run(command, capture_output=True, text=True, timeout=90).stdout
+    out = dom[dom.index('<div id="out">'):]
+    assert "<th>sectorLabel</th>" in out
+    assert "<td>文化旅游</td>" in out and "<td>城乡建设</td>" in out and "2 行 rows" in out
