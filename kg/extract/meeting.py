@@ -43,8 +43,9 @@ def _meeting(src: Source, offset: int, m: re.Match[str]) -> Meeting:
     place = groups["place"] or ""
     committee = _committee(place, src, gaz)
     if "委员会" in m.group(0):
-        label = m.group(0)
-        if label.startswith("中国人民政治协商会议"):
+        # The full name as the text gives it, in its own characters (record-format.md).
+        label = src.text[offset + m.start() : offset + m.end()]
+        if label.startswith(("中国人民政治协商会议", "中國人民政治協商會議")):
             label = "政协" + label[len("中国人民政治协商会议"):]
     else:
         label = _expanded_label(committee, term, session)
@@ -59,9 +60,8 @@ def _expanded_label(c: Committee, term: int | None, session: int | None) -> str:
 
 def _committee(place: str, src: Source, gaz: Gazetteer) -> Committee:
     place = place.strip().lstrip("—-").strip()
-    if place.startswith("全国") or place == "":
-        if place.startswith("全国"):
-            return Committee("national", None, None, None)
+    if place.startswith("全国"):
+        return Committee("national", None, None, None)
     region = _region_in(place, gaz)
     if region is None and place in _LEVEL_CHARS:
         region = _place_from_text(src, _LEVEL_CHARS[place], gaz)
