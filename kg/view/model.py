@@ -6,7 +6,8 @@ Three views of one graph (docs/model.md):
   regions and meeting, one node each;
 - ``overview``: speeches folded away; parties (or, for a speech with no party, its unit), sectors and
   regions joined by edges weighted by the number of speeches that link them;
-- ``ego``: the part of the full view within two steps of one node.
+- ``ego``: the part of the full view within two steps of one node, with the problems and
+  suggestions of the speeches in it.
 
 Every node carries the parties, sectors, regions and meetings of the speeches it belongs to, so the
 page can filter any node type by them. Positions come from :mod:`kg.view.layout`.
@@ -192,6 +193,8 @@ def _ego_graph(nodes: dict[str, ViewNode], edges: list[ViewEdge], centre: str):
     graph = nx.Graph((e.source, e.target) for e in edges)
     graph.add_node(centre)
     keep = set(nx.single_source_shortest_path_length(graph, centre, cutoff=EGO_RADIUS))
+    keep |= {e.target for e in edges if e.source in keep and nodes[e.source].type == "speech"
+             and nodes[e.target].type in ("issue", "suggestion")}  # what the speeches in it proposed
     kept_nodes = {iri: n for iri, n in nodes.items() if iri in keep}
     return kept_nodes, [e for e in edges if e.source in keep and e.target in keep]
 

@@ -1,0 +1,46 @@
+"""`kg viz`: the network a person opens, as one offline HTML page (optionally also a PNG)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from kg.cli import main
+from kg.store import GraphStore
+from kg.view.model import FULL_VIEW_MAX_NODES
+
+
+@main.command()
+@click.option("--graph", "graph", type=click.Path(dir_okay=False, path_type=Path),
+              default=Path("outputs/graph.ttl"), show_default=True, help="Graph file to show.")
+@click.option("--view", type=click.Choice(["auto", "full", "overview", "ego"]), default="auto", show_default=True,
+              help=f"auto: full up to {FULL_VIEW_MAX_NODES} nodes, else overview; ego needs --node.")
+@click.option("--node", default=None, help="Centre of the ego view: a name (王轩, 民革, 平遥县) or an IRI.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              default=Path("outputs/graph.html"), show_default=True, help="HTML page to write.")
+@click.option("--png", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Also save a screenshot of the page (needs Chromium and playwright).")
+def viz(graph: Path, view: str, node: str | None, output: Path, png: Path | None) -> None:
+    """Write a self-contained network page: no internet needed, filters, search, legend.
+
+    The full view draws every speech, speaker, unit, party, problem, suggestion, sector, region and
+    meeting; the overview folds speeches into weighted party–sector–region edges; the ego view keeps
+    the nodes within two steps of --node.
+
+    \b
+    Examples:
+      kg viz
+      kg viz --view overview -o outputs/overview.html
+      kg viz --view ego --node 民革 -o outputs/minge.html --png outputs/minge.png
+    """
+    from kg.view.browser import screenshot
+    from kg.view.page import write_page
+
+    if node and view == "auto":
+        view = "ego"
+    used = write_page(GraphStore.from_file(graph), output, view=view, node=node)
+    click.echo(f"{output} ({used} view)")
+    if png:
+        report = screenshot(output, png)
+        click.echo(f"{png} ({report.nodes_drawn} nodes drawn)")
