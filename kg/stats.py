@@ -161,5 +161,5 @@ def render(stats: Stats, fmt: str = "table") -> str:
         return buf.getvalue()
     if fmt != "table":
         raise ValueError(f"unknown format {fmt!r}")
-    return "\n".join(f"{title}\n{text_table([str(h) for h in header], [[str(c) for c in r] for r in rows])}"
-                     for title, header, rows in tables(stats))
+    return "\n".join(f"{title}\n" + (text_table([str(h) for h in header], [[str(c) for c in r] for r in rows])
+                                      if rows else "(none)\n") for title, header, rows in tables(stats))
