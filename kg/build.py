@@ -1,0 +1,115 @@
+"""`kg build` as a library: digests in, the graph (Turtle, TriG), the network page, the records
+and the build's provenance out. A file that cannot be used is reported and skipped; the others
+are still built, and every output is written to a temporary file and renamed into place."""
+
+from __future__ import annotations
+
+import json
+import time
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+from kg.errors import InputError, KgError
+from kg.export import export
+from kg.graph import build_dataset, prov_times, to_quads
+from kg.io import atomic_write_bytes, atomic_write_text
+from kg.namespace import PREFIXES
+from kg.pipeline import extract_file, find_inputs
+from kg.records import DocumentRecord, to_record
+from kg.store import GraphStore
+
+# Entity types counted in the summary: (label, class IRI).
+SUMMARY_TYPES = (
+    ("speeches", PREFIXES["kg"] + "Speech"),
+    ("people", PREFIXES["foaf"] + "Person"),
+    ("organizations", PREFIXES["org"] + "Organization"),
+    ("parties", PREFIXES["kg"] + "Party"),
+    ("issues", PREFIXES["kg"] + "Issue"),
+    ("suggestions", PREFIXES["kg"] + "Suggestion"),
+    ("regions", PREFIXES["kg"] + "Region"),
+    ("meetings", PREFIXES["kg"] + "Meeting"),
+)
+
+
+@dataclass
+class BuildReport:
+    documents: list[DocumentRecord] = field(default_factory=list)
+    errors: list[InputError] = field(default_factory=list)
+    outputs: list[Path] = field(default_factory=list)
+    triples: int = 0
+    entities: dict[str, int] = field(default_factory=dict)
+    view: str | None = None
+    seconds: float = 0.0
+
+    @property
+    def speeches(self) -> int:
+        return sum(len(d.speeches) for d in self.documents)
+
+    def summary(self) -> str:
+        counts = ", ".join(f"{n} {name}" for name, n in self.entities.items())
+        lines = [f"{len(self.documents)} documents, {self.speeches} speeches, {self.triples} triples"
+                 f" ({len(self.errors)} files skipped)",
+                 f"entities: {counts}" if counts else "entities: none",
+                 f"network view: {self.view}" if self.view else "",
+                 *(f"wrote {p}" for p in self.outputs),
+                 f"{self.seconds:.1f} s"]
+        return "\n".join(line for line in lines if line)
+
+
+def extract_all(paths: Iterable[str | Path], report: BuildReport,
+                progress: Callable[[int, int, Path], None] | None = None) -> list[DocumentRecord]:
+    inputs = list(find_inputs(paths))
+    for i, path in enumerate(inputs, 1):
+        if progress:
+            progress(i, len(inputs), path)
+        try:
+            report.documents.append(extract_file(path))
+        except InputError as exc:
+            report.errors.append(exc)
+    if not inputs:
+        report.errors.append(InputError(", ".join(map(str, paths)) or ".", "no *.txt files found"))
+    return report.documents
+
+
+def build(paths: Iterable[str | Path], out_dir: str | Path = "outputs", *, page: bool = True,
+          progress: Callable[[int, int, Path], None] | None = None) -> BuildReport:
+    """Build everything from the digests at ``paths`` into ``out_dir``.
+
+    Raises KgError when no document could be built (nothing is written then).
+    """
+    started_wall, started = datetime.now(UTC), time.perf_counter()
+    report = BuildReport()
+    docs = extract_all(paths, report, progress)
+    if not docs:
+        raise KgError("nothing to build: " + "; ".join(str(e) for e in report.errors))
+    out = Path(out_dir)
+    quads = to_quads(build_dataset(docs))
+    report.outputs += export(quads, "turtle", out / "graph.ttl")
+    report.outputs += export(quads, "trig", out / "graph.trig")
+    records = [to_record(d) for d in docs]
+    atomic_write_text(out / "records.json", json.dumps(records, ensure_ascii=False, indent=1) + "\n")
+    report.outputs.append(out / "records.json")
+    store = GraphStore.from_quads(quads)
+    report.triples = len({q.triple for q in quads})
+    report.entities = _entity_counts(store)
+    if page:
+        from kg.view.page import write_page
+
+        report.view = write_page(store, out / "graph.html")
+        report.outputs.append(out / "graph.html")
+    report.seconds = time.perf_counter() - started
+    provenance = prov_times(docs, started_wall, datetime.now(UTC))
+    atomic_write_bytes(out / "provenance.ttl", provenance.serialize(format="turtle", encoding="utf-8"))
+    report.outputs.append(out / "provenance.ttl")
+    return report
+
+
+def _entity_counts(store: GraphStore) -> dict[str, int]:
+    counts: Counter[str] = Counter()
+    for label, cls in SUMMARY_TYPES:
+        rows = store.query(f"SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE {{ ?s a <{cls}> }}")
+        counts[label] = int(next(iter(rows))["n"].value)
+    return dict(counts)
