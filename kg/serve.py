@@ -57,11 +57,10 @@ def negotiate(accept: str, fmt: str | None) -> tuple[str, str]:
         if key in RESULT_FORMATS or key in GRAPH_FORMATS:
             return (RESULT_FORMATS.get(key, RESULT_FORMATS["json"]),
                     GRAPH_FORMATS.get(key, GRAPH_FORMATS["turtle"]))
-        try:  # a media type given as format=
-            return _pick([fmt], ox.QueryResultsFormat, RESULT_FORMATS["json"]), _pick(
-                [fmt], ox.RdfFormat, GRAPH_FORMATS["turtle"])
-        except HttpError:
-            raise HttpError(HTTPStatus.BAD_REQUEST, f"unknown format {fmt!r}") from None
+        results, graph = _pick([key], ox.QueryResultsFormat, None), _pick([key], ox.RdfFormat, None)
+        if results is None and graph is None:  # neither a short name nor a media type we write
+            raise HttpError(HTTPStatus.BAD_REQUEST, f"unknown format {fmt!r}")
+        return results or RESULT_FORMATS["json"], graph or GRAPH_FORMATS["turtle"]
     ranked = []
     for i, part in enumerate(accept.split(",")):
         media, _, params = part.strip().partition(";")
@@ -76,11 +75,12 @@ def negotiate(accept: str, fmt: str | None) -> tuple[str, str]:
         if media and q > 0:
             ranked.append((-q, i, media.strip().lower()))
     media_types = [m for _, _, m in sorted(ranked)]
-    return _pick(media_types, ox.QueryResultsFormat, RESULT_FORMATS["json"], lenient=True), _pick(
-        media_types, ox.RdfFormat, GRAPH_FORMATS["turtle"], lenient=True)
+    return (_pick(media_types, ox.QueryResultsFormat, RESULT_FORMATS["json"]),
+            _pick(media_types, ox.RdfFormat, GRAPH_FORMATS["turtle"]))
 
 
-def _pick(media_types, kind, default: str, lenient: bool = False) -> str:
+def _pick(media_types, kind, default: str | None) -> str | None:
+    """The first media type of ``kind`` we can write, else ``default``."""
     for media in media_types:
         if media in ("*/*", "application/*", "text/*"):
             return default
@@ -90,9 +90,7 @@ def _pick(media_types, kind, default: str, lenient: bool = False) -> str:
             fmt = None
         if fmt is not None and fmt not in QUAD_FORMATS:
             return fmt.media_type
-    if lenient:
-        return default
-    raise HttpError(HTTPStatus.NOT_ACCEPTABLE, "no supported format")
+    return default
 
 
 class SparqlServer(ThreadingHTTPServer):
@@ -131,7 +129,7 @@ class Handler(BaseHTTPRequestHandler):
     server: SparqlServer
     protocol_version = "HTTP/1.1"
 
-    def log_message(self, format: str, *args) -> None:  # noqa: A002 (the base class names it so)
+    def log_message(self, format: str, *args) -> None:
         if not self.server.quiet:
             sys.stderr.write(f"{self.address_string()} {format % args}\n")
 

@@ -25,7 +25,7 @@ from SPARQLWrapper import CSV, JSON, TURTLE, XML, SPARQLWrapper
 from SPARQLWrapper.SPARQLExceptions import QueryBadFormed
 
 from kg.errors import KgError
-from kg.serve import SparqlServer, negotiate
+from kg.serve import HttpError, SparqlServer, negotiate
 
 FIXTURE = Path(__file__).parent / "data" / "query_fixture.ttl"
 SLOW = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"  # 299^4 rows
@@ -201,6 +201,9 @@ def test_negotiation():
     assert negotiate("*/*", None) == ("application/sparql-results+json", "text/turtle")
     assert negotiate("", "xml") == ("application/sparql-results+xml", "application/rdf+xml")
     assert negotiate("", "json-ld")[1] == "application/ld+json"
+    assert negotiate("", "text/turtle") == ("application/sparql-results+json", "text/turtle")
+    with pytest.raises(HttpError):
+        negotiate("", "pdf")
 
 
 def test_missing_graph_is_a_clear_error(tmp_path):
