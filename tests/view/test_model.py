@@ -1,0 +1,177 @@
+"""The view model, read from the hand-made graph of tests/view/fixture.ttl (no browser)."""
+
+from collections import Counter
+
+import networkx as nx
+import pyoxigraph as ox
+import pytest
+
+from kg.errors import KgError
+from kg.namespace import PREFIXES
+from kg.store import GraphStore
+from kg.view import FULL_VIEW_MAX_NODES, build_view, choose_view
+from kg.view.layout import EXACT_LAYOUT_MAX_NODES, PIXELS_PER_UNIT, compute_positions
+from kg.view.model import MAX_NODE_SIZE, MIN_NODE_SIZE, NODE_STYLES
+
+KGR = PREFIXES["kgr"]
+
+
+@pytest.fixture(scope="module")
+def full(fixture_store):
+    return build_view(fixture_store, "full")
+
+
+def by_label(model, label):
+    (node,) = [n for n in model.nodes if n.label == label]
+    return node
+
+
+def test_full_view_draws_each_resource_once_by_type(full):
+    counts = Counter(n.type for n in full.nodes)
+    assert counts == {"speech": 3, "person": 3, "organization": 3, "party": 2, "issue": 6, "suggestion": 8,
+                      "sector": 5, "region": 5, "meeting": 1}
+    assert len({n.id for n in full.nodes}) == len(full.nodes)
+
+
+def test_unused_vocabulary_is_left_out(full):
+    labels = {n.label for n in full.nodes}
+    assert "民盟" not in labels  # a party of the table that no speech names
+    assert "生态环境" not in labels and "焦化" not in labels  # an unused sector, an unused narrower one
+
+
+def test_every_type_has_its_own_colour_and_shape(full):
+    assert len({s.colour for s in NODE_STYLES.values()}) == len(NODE_STYLES)
+    assert len({s.shape for s in NODE_STYLES.values()}) == len(NODE_STYLES)
+    for n in full.nodes:
+        assert (n.colour, n.shape) == (NODE_STYLES[n.type].colour, NODE_STYLES[n.type].shape)
+
+
+def test_edges_join_drawn_nodes_and_say_what_they_are(full):
+    ids = {n.id for n in full.nodes}
+    assert all(e.source in ids and e.target in ids for e in full.edges)
+    speech = by_label(full, "精准施策 着力推动我市传统产业改造升级")
+    from_speech = Counter(e.label for e in full.edges if e.source == speech.id)
+    assert from_speech == {"问题": 2, "建议": 3, "领域": 2, "地区": 1, "会议": 1, "发言人": 1, "代表单位": 1}
+    assert ("隶属", by_label(full, "民革").id) in {(e.label, e.target) for e in full.edges}
+
+
+def test_speech_tooltip_has_title_byline_and_first_sentences(full):
+    tip = by_label(full, "深化“文旅+”融合 推动文旅产业提质升级").tooltip.split("\n")
+    assert tip[0] == "《深化“文旅+”融合 推动文旅产业提质升级》"
+    assert "平遥县政协 王轩" in tip
+    assert tip[-1].startswith("市委将文旅产业纳入“156”战略举措统筹推进")
+    assert "为此建议" not in tip[-1]  # only the first sentences
+
+
+def test_problem_and_suggestion_tooltips_trace_back_to_the_sentence(full):
+    issue = by_label(full, "产品多而不优").tooltip.split("\n")
+    assert issue[0] == "问题：产品多而不优"
+    sentence = "但与国际知名文化旅游目的地的定位相比，还存在文旅融而不深、产品多而不优、产业大而不强等问题。"
+    assert issue[1] == f"原文：{sentence}"
+    assert issue[2] == "出自：《深化“文旅+”融合 推动文旅产业提质升级》"
+    assert by_label(full, "打通断头路").tooltip.split("\n")[:2] == ["建议：打通断头路", "原文：一是打通断头路。"]
+
+
+def test_region_tooltip_has_code_and_parent(full):
+    assert by_label(full, "平遥县").tooltip == "平遥县\n行政区划代码：140728\n上级：晋中市"
+    assert "组成：太原市、晋中市" in by_label(full, "太原-晋中").tooltip
+
+
+def test_filter_values_follow_the_speeches_a_node_belongs_to(full):
+    speech = by_label(full, "深化“文旅+”融合 推动文旅产业提质升级")
+    assert speech.party == []  # 平遥县政协 belongs to no party
+    assert speech.sector == ["文化旅游"]
+    assert speech.region == ["平遥县", "晋中市", "山西省"]  # a county's speech is about its city too
+    assert speech.meeting == ["政协第五届晋中市委员会第三次会议"]
+    assert by_label(full, "科技创新").party == ["民革"]
+    assert sorted(by_label(full, "晋中市").party) == ["九三学社", "民革"]
+    assert by_label(full, "民革").sector == ["工业与制造业", "科技创新与人才"]
+    assert full.filter_values()["party"] == ["九三学社", "民革"]
+
+
+def test_sizes_grow_with_degree(full):
+    degree = nx.Graph([(e.source, e.target) for e in full.edges]).degree
+    nodes = sorted(full.nodes, key=lambda n: degree[n.id])
+    assert all(MIN_NODE_SIZE <= n.size <= MAX_NODE_SIZE for n in nodes)
+    assert [n.size for n in nodes] == sorted(n.size for n in nodes)
+    assert nodes[-1].size == MAX_NODE_SIZE
+
+
+def test_positions_are_computed_distinct_and_repeatable(full, fixture_store):
+    positions = [(n.x, n.y) for n in full.nodes]
+    assert len(set(positions)) == len(positions)
+    again = build_view(fixture_store, "full")
+    assert [(n.id, n.x, n.y) for n in again.nodes] == [(n.id, n.x, n.y) for n in full.nodes]
+
+
+def test_overview_folds_speeches_into_weighted_party_sector_region_edges(fixture_store):
+    extra = fixture_store_with_second_minge_speech(fixture_store)
+    overview = build_view(extra, "overview")
+    assert {n.type for n in overview.nodes} == {"party", "organization", "sector", "region"}
+    weight = {(overview.node(e.source).label, overview.node(e.target).label): e.weight for e in overview.edges}
+    assert weight[("民革", "工业与制造业")] == 2
+    assert weight[("民革", "科技创新与人才")] == 1
+    assert weight[("平遥县政协", "文化旅游")] == 1  # a speech with no party stands under its unit
+    assert weight[("交通与基础设施", "太原-晋中")] == 1
+    assert "发言 2 篇" in by_label(overview, "民革").tooltip
+    assert overview.note.startswith("概览")
+
+
+def fixture_store_with_second_minge_speech(store: GraphStore) -> GraphStore:
+    speech, p = ox.NamedNode(KGR + "speech/sextra"), PREFIXES
+    triples = [
+        (speech, ox.NamedNode(p["rdf"] + "type"), ox.NamedNode(p["kg"] + "Speech")),
+        (speech, ox.NamedNode(p["dcterms"] + "title"), ox.Literal("发展先进制造业", language="zh")),
+        (speech, ox.NamedNode(p["kg"] + "party"), ox.NamedNode(KGR + "party/rcck")),
+        (speech, ox.NamedNode(p["dcterms"] + "subject"), ox.NamedNode(KGR + "sector/industry")),
+    ]
+    return GraphStore.from_quads([*store.quads(), *(ox.Quad(*t) for t in triples)])
+
+
+def test_ego_view_keeps_two_steps_and_what_the_speeches_proposed(fixture_store):
+    ego = build_view(fixture_store, "ego", node="民革")
+    labels = {n.label for n in ego.nodes}
+    assert {"民革", "民革晋中市委", "安运涛", "精准施策 着力推动我市传统产业改造升级"} <= labels
+    assert {"企业自主研发", "科技创新", "加快数智技术赋能"} <= labels
+    assert "王轩" not in labels and "九三学社" not in labels
+    assert "民革" in ego.note
+
+
+def test_ego_view_needs_a_node_that_names_one_node(fixture_store):
+    with pytest.raises(KgError, match="--node"):
+        build_view(fixture_store, "ego")
+    with pytest.raises(KgError, match="no node is named"):
+        build_view(fixture_store, "ego", node="不存在的人")
+    with pytest.raises(KgError, match="nodes match '晋中'"):
+        build_view(fixture_store, "ego", node="晋中")
+    assert build_view(fixture_store, "ego", node="晋中市").note.startswith("以“晋中市”为中心")
+
+
+def test_unknown_view_is_an_error(fixture_store):
+    with pytest.raises(KgError, match="unknown view"):
+        build_view(fixture_store, "sideways")
+
+
+def test_choose_view_switches_to_the_overview_past_the_threshold(fixture_store):
+    assert choose_view(10) == "full"
+    assert choose_view(FULL_VIEW_MAX_NODES) == "full"
+    assert choose_view(FULL_VIEW_MAX_NODES + 1) == "overview"
+    auto = build_view(fixture_store, "auto")
+    assert (auto.view, auto.note) == ("full", "完整视图：36 个节点")
+
+
+def test_large_layout_rings_leaves_round_their_node_and_separates_nodes():
+    hubs = [f"hub{h}" for h in range(20)]
+    edges = [(f"s{i}", hubs[i % 20]) for i in range(150)] + [(f"s{i}", hubs[(i * 7) % 20]) for i in range(150)]
+    edges += [(f"s{i}", f"s{i}-leaf{k}") for i in range(150) for k in range(4)]
+    ids = sorted({n for e in edges for n in e})
+    assert len(ids) > EXACT_LAYOUT_MAX_NODES
+    positions = compute_positions(ids, edges)
+    assert set(positions) == set(ids)
+    assert len(set(positions.values())) == len(ids)
+    for i in range(150):
+        sx, sy = positions[f"s{i}"]
+        for k in range(4):
+            lx, ly = positions[f"s{i}-leaf{k}"]
+            assert ((lx - sx) ** 2 + (ly - sy) ** 2) ** 0.5 < 2 * PIXELS_PER_UNIT
+    assert compute_positions(ids, edges) == positions
