@@ -11,12 +11,15 @@ fewer worker serves queries. The price is memory: every worker holds its own cop
 from __future__ import annotations
 
 import multiprocessing as mp
+import os
 import queue
+import subprocess
 import sys
 import threading
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass
+from multiprocessing.connection import Connection
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -46,46 +49,16 @@ class Answer:
     body: bytes
 
 
-def answer(store, job: Job) -> Answer:
-    """Run ``job`` on a GraphStore and serialize the answer (in the worker process)."""
-    from kg.query import run_raw
-    from kg.results import TURTLE_PREFIXES
-
-    result = run_raw(store, job.sparql, job.bindings)
-    if isinstance(result, ox.QuerySolutions | ox.QueryBoolean):
-        fmt = ox.QueryResultsFormat.from_media_type(job.results_type)
-        return Answer(fmt.media_type, result.serialize(format=fmt))
-    rdf = ox.RdfFormat.from_media_type(job.graph_type)
-    prefixes = {} if rdf in (ox.RdfFormat.N_TRIPLES, ox.RdfFormat.JSON_LD) else {"prefixes": TURTLE_PREFIXES}
-    return Answer(rdf.media_type, ox.serialize(result, format=rdf, **prefixes))
-
-
-def _worker_main(graph: str, conn) -> None:
-    from kg.store import GraphStore
-
-    try:
-        store = GraphStore.from_file(graph)
-    except KgError as exc:
-        conn.send(("failed", str(exc)))
-        return
-    conn.send(("ready", None))
-    while True:
-        try:
-            job = conn.recv()
-        except EOFError:
-            return
-        try:
-            conn.send(("ok", answer(store, job)))
-        except QueryError as exc:
-            conn.send(("query-error", str(exc)))
-        except (RuntimeError, ValueError, OSError) as exc:  # raised while the lazy answer is serialized
-            conn.send(("query-error", f"the query cannot be run: {' '.join(str(exc).split())}"))
+def _worker_env() -> dict[str, str]:
+    """The environment with this copy of `kg` first on the path, installed or not."""
+    here = str(Path(__file__).resolve().parent.parent)
+    return {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [here, os.environ.get("PYTHONPATH")]))}
 
 
 @dataclass(eq=False)
 class _Worker:
-    process: mp.process.BaseProcess
-    conn: object
+    process: subprocess.Popen
+    conn: Connection
 
 
 class QueryPool:
@@ -95,7 +68,6 @@ class QueryPool:
         if workers < 1 or timeout <= 0:
             raise KgError("a query pool needs at least one worker and a positive time limit")
         self.graph, self.timeout = str(graph), timeout
-        self._ctx = mp.get_context("spawn")  # no fork of a process that already runs threads
         self._idle: queue.Queue[_Worker] = queue.Queue()
         self._live: set[_Worker] = set()
         self._lock = threading.Lock()
@@ -108,10 +80,9 @@ class QueryPool:
             raise
 
     def _start(self) -> _Worker:
-        parent, child = self._ctx.Pipe()
-        process = self._ctx.Process(target=_worker_main, args=(self.graph, child), daemon=True,
-                                    name="kg-query-worker")
-        process.start()
+        parent, child = mp.Pipe()  # a socket pair; the worker gets its end as a file descriptor
+        process = subprocess.Popen([sys.executable, "-m", "kg.queryworker", str(child.fileno()), self.graph],
+                                   pass_fds=[child.fileno()], stdin=subprocess.DEVNULL, env=_worker_env())
         child.close()
         worker = _Worker(process, parent)
         with self._lock:
@@ -132,7 +103,7 @@ class QueryPool:
 
     def _kill(self, worker: _Worker) -> None:
         worker.process.kill()
-        worker.process.join(timeout=10)
+        worker.process.wait(timeout=10)
         worker.conn.close()
         with self._lock:
             self._live.discard(worker)

@@ -9,8 +9,11 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import shutil
+import signal
 import subprocess
+import sys
 import threading
 import time
 import urllib.error
@@ -154,6 +157,7 @@ def test_oversize_request_is_refused(endpoint):
 
 
 def test_overrunning_query_is_stopped_with_503_and_the_server_goes_on(endpoint, server):
+    before = {w.process.pid for w in server.pool._live}
     started = time.monotonic()
     with pytest.raises(urllib.error.HTTPError) as err:  # SPARQLWrapper passes a 503 through as is
         wrapper(endpoint, SLOW).query()
@@ -167,7 +171,11 @@ def test_overrunning_query_is_stopped_with_503_and_the_server_goes_on(endpoint, 
     while len(server.pool._live) != 2 and time.monotonic() < deadline:
         time.sleep(0.1)
     assert len(server.pool._live) == 2
-    assert all(w.process.is_alive() for w in server.pool._live)
+    assert all(w.process.poll() is None for w in server.pool._live)
+    stopped = before - {w.process.pid for w in server.pool._live}
+    assert len(stopped) == 1  # the worker that ran the query was killed (and reaped): the query stopped
+    with pytest.raises(ProcessLookupError):
+        os.kill(stopped.pop(), 0)
 
 
 def test_named_question_route_binds_parameters(server):
@@ -222,3 +230,23 @@ def test_query_page_runs_a_question_in_a_browser(server):
     out = dom[dom.index('<div id="out">'):]
     assert "<th>sectorLabel</th>" in out
     assert "<td>文化旅游</td>" in out and "<td>城乡建设</td>" in out and "2 行 rows" in out
+
+
+def test_cli_serve_answers_and_stops_on_interrupt():
+    """`kg serve --port 0` in a subprocess: it says where it listens, answers, and Ctrl-C stops it."""
+    command = [sys.executable, "-c", "from kg.cli import main; main()", "serve", "--graph", str(FIXTURE),
+               "--port", "0", "--timeout", "5"]
+    proc = subprocess.Popen(command, stderr=subprocess.PIPE, text=True)
+    try:
+        line = proc.stderr.readline()
+        url = line.split(" at ", 1)[1].split(" ", 1)[0]
+        assert url.startswith("http://127.0.0.1:")
+        ask = urllib.parse.quote("ASK { ?s a kg:Speech }")
+        status, _, body = fetch(f"{url}sparql?query={ask}")
+        assert (status, json.loads(body)["boolean"]) == (200, True)
+        proc.send_signal(signal.SIGINT)
+        assert proc.wait(timeout=20) == 0
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait(timeout=10)
