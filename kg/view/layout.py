@@ -11,6 +11,7 @@ for 5,000 nodes and piled them up. So past EXACT_LAYOUT_MAX_NODES:
 3. each leaf goes on a ring around its node.
 
 Measured on the synthetic graphs of benchmarks/: 10,000 nodes in ~1 s, 5,000 in ~0.3 s.
+The overview, where every party speaks to most sectors, is set in rings instead (ring_positions).
 """
 
 from __future__ import annotations
@@ -30,6 +31,8 @@ CORE_SPACING = 3.5  # the core is spread by this much to leave room for the ring
 PIXELS_PER_UNIT = 40.0  # one ideal edge length of the large layout, in pixels
 SPRING_EDGE_PIXELS = 110.0  # the same for the spring layout (its nodes are fewer, and bigger)
 SEED = 7
+RING_GAP = 220.0  # pixels between the rings of the overview
+RING_NODE_SPACING = 80.0  # pixels between neighbours on a ring
 
 
 def compute_positions(node_ids: list[str], edges: list[tuple[str, str]]) -> dict[str, tuple[float, float]]:
@@ -43,6 +46,23 @@ def compute_positions(node_ids: list[str], edges: list[tuple[str, str]]) -> dict
         return _packed_spring_layout(graph)
     return {n: (round(float(x) * PIXELS_PER_UNIT, 1), round(float(y) * PIXELS_PER_UNIT, 1))
             for n, (x, y) in _large_layout(graph, node_ids).items()}
+
+
+def ring_positions(rings: list[list[str]]) -> dict[str, tuple[float, float]]:
+    """Concentric rings, the first innermost, each wide enough for its nodes and RING_GAP outside the last.
+
+    For the overview, where every party speaks to most sectors: a force layout piles the parties and
+    sectors into one knot in the middle, while rings keep each name legible.
+    """
+    positions: dict[str, tuple[float, float]] = {}
+    radius = 0.0
+    for ring in (r for r in rings if r):
+        radius = max(radius + RING_GAP, len(ring) * RING_NODE_SPACING / (2 * math.pi))
+        offset = math.pi / len(ring) if len(rings) > 1 else 0.0  # rings do not line up on one ray
+        for k, node in enumerate(ring):
+            angle = 2 * math.pi * k / len(ring) + offset
+            positions[node] = (round(radius * math.cos(angle), 1), round(radius * math.sin(angle), 1))
+    return positions
 
 
 def _packed_spring_layout(graph: nx.Graph) -> dict[str, tuple[float, float]]:

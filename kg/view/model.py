@@ -25,7 +25,7 @@ import networkx as nx
 from kg.errors import KgError
 from kg.store import GraphStore
 from kg.view import queries
-from kg.view.layout import compute_positions
+from kg.view.layout import compute_positions, ring_positions
 
 # Past this many nodes the automatic view is the overview. Measured (benchmarks/bench_view.py):
 # a full view of 3,000 nodes is drawn in Chromium about a second after load and its positions take
@@ -36,6 +36,7 @@ FULL_VIEW_MAX_NODES = 3000
 VIEWS = ("full", "overview", "ego")
 EGO_RADIUS = 2
 FILTER_DIMENSIONS = ("party", "sector", "region", "meeting")
+OVERVIEW_RINGS = (("sector",), ("party", "organization"), ("region",))
 
 
 @dataclass(frozen=True)
@@ -133,7 +134,11 @@ def build_view(store: GraphStore, view: str = "full", node: str | None = None) -
             nodes, edges = _ego_graph(nodes, edges, centre)
             note = f"以“{nodes[centre].label}”为中心 {EGO_RADIUS} 步以内的 {len(nodes)} 个节点"
     _size_by_degree(nodes, edges)
-    positions = compute_positions(list(nodes), [(e.source, e.target) for e in edges])
+    if view == "overview":  # sectors inside, the parties and units that speak about them, regions outside
+        rings = [[n for n in nodes if nodes[n].type in types] for types in OVERVIEW_RINGS]
+        positions = ring_positions(rings)
+    else:
+        positions = compute_positions(list(nodes), [(e.source, e.target) for e in edges])
     for node_id, (x, y) in positions.items():
         nodes[node_id].x, nodes[node_id].y = x, y
     return ViewModel(view, list(nodes.values()), edges, note)

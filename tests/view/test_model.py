@@ -117,6 +117,16 @@ def test_overview_folds_speeches_into_weighted_party_sector_region_edges(fixture
     assert overview.note.startswith("概览")
 
 
+def test_overview_sets_sectors_inside_voices_around_them_and_regions_outside(fixture_store):
+    overview = build_view(fixture_store, "overview")
+    radius = {}
+    for n in overview.nodes:
+        radius.setdefault(n.type, set()).add(round((n.x**2 + n.y**2) ** 0.5))
+    assert len(radius["sector"]) == 1 and len(radius["region"]) == 1
+    assert radius["party"] == radius["organization"]
+    assert max(radius["sector"]) < min(radius["party"]) < min(radius["region"])
+
+
 def fixture_store_with_second_minge_speech(store: GraphStore) -> GraphStore:
     speech, p = ox.NamedNode(KGR + "speech/sextra"), PREFIXES
     triples = [
