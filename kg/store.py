@@ -91,7 +91,8 @@ def serialize(quads: Iterable[ox.Quad], fmt: ox.RdfFormat, prefixes: Mapping[str
         items = sorted(set(quads), key=_quad_key)
     else:
         items = sorted({q.triple for q in quads}, key=_triple_key)
-    kwargs = {"prefixes": dict(prefixes)} if prefixes and fmt not in (ox.RdfFormat.N_TRIPLES, ox.RdfFormat.N_QUADS) else {}
+    line_based = fmt in (ox.RdfFormat.N_TRIPLES, ox.RdfFormat.N_QUADS)
+    kwargs = {"prefixes": dict(prefixes)} if prefixes and not line_based else {}
     return ox.serialize(items, format=fmt, **kwargs)
 
 

@@ -10,7 +10,6 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 import rdflib
-
 from paths import REPO, SAMPLE_DIR
 
 BAD = REPO / "tests" / "data" / "bad"
