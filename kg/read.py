@@ -64,10 +64,10 @@ def _control_ratio(text: str) -> float:
 
 
 @cache
-def _converter():
+def _converter(config: str = "t2s"):
     import opencc
 
-    return opencc.OpenCC("t2s")
+    return opencc.OpenCC(config)
 
 
 def to_simplified(text: str) -> str:
@@ -84,6 +84,12 @@ def to_simplified(text: str) -> str:
             simple = "".join(c if len(c) == 1 else ch for ch, c in ((ch, conv.convert(ch)) for ch in line))
         out.append(simple)
     return "\n".join(out)
+
+
+def to_traditional(text: str) -> str:
+    """Simplified → traditional, for text we insert into a traditional-character value (南海政協 →
+    南海區政協, where 南海区 comes from the gazetteer)."""
+    return _converter("s2t").convert(text)
 
 
 @cache

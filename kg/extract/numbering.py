@@ -1,4 +1,5 @@
-"""Numbered lists of the genre: 一是/二是, （一）, 一、, 1., 1、, （1）, ①, 第一，, 其一, 一要, 首先…其次…最后, —— lines.
+"""Numbered lists of the genre: 一是/二是, （一）, 一、, 1., 1、, （1）, ①, 第一，, 其一, 一要,
+首先…其次…最后, —— lines.
 
 ``numbered_items`` finds the numbering family whose markers run 1, 2, 3 … in order, earliest
 first, and returns the text between them. Numbering alone does not say whether items are

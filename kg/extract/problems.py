@@ -13,7 +13,7 @@ import re
 from functools import cache
 
 from kg.extract.numbering import numbered_items
-from kg.extract.spans import make_item, sentences, split_on, trim
+from kg.extract.spans import make_item, sentences, split_on, trim, unquoted
 from kg.extract.suggestions import find_lead
 from kg.lexicon import cues
 from kg.read import Source
@@ -99,12 +99,12 @@ def _from_clause(simple: str, clause: Span, need_negative: bool = False) -> list
         offset = clause.start + len(text) - len(after)
         if _pattern("vague").match(after):
             pass
-        elif "、" in after or _LIST_END.search(after):
+        elif "、" in unquoted(after) or _LIST_END.search(after):
             items, rest_start = _list_items(simple, Span(offset, clause.end))
             rest = Span(rest_start, clause.end)
         else:
             verb = None  # 仍存在明显短板 / 部分项目面临失传风险: no list, the clauses are the problems
-    aspects = _ASPECTS.search(rest.slice(simple))
+    aspects = _aspect_list(rest.slice(simple))
     if aspects:  # 在A、B等方面还需加强
         inner = Span(rest.start + aspects.start("list"), rest.start + aspects.end("list"))
         items += [trim(simple, s) for s in split_on(simple, inner, "、，,")]
@@ -119,9 +119,22 @@ def _from_clause(simple: str, clause: Span, need_negative: bool = False) -> list
     return parts
 
 
+def _aspect_list(text: str) -> re.Match[str] | None:
+    """在A、B等方面还需加强: the aspects are the problems when they are a list or what follows is a
+    need (还需/有待 …); 在产业链配套方面仍存在明显短板 names its problem itself."""
+    m = _ASPECTS.search(text)
+    if m is None:
+        return None
+    listed = "、" in m.group("list") or m.group(0).endswith(("等方面", "个方面"))
+    needed = bool(_pattern("aspect_needs").match(text[m.end():].lstrip("仍还也都")))
+    return m if listed or needed else None
+
+
 def _is_preamble(text: str) -> bool:
-    """但同时也要看到 / 与先进地区相比: the opening of a clause, not a problem."""
-    return text in _problem_cues()["preambles"] or bool(_COMPARISON.match(text))
+    """但同时也要看到 / 与先进地区相比 / 随着时间推移: the opening of a clause, not a problem."""
+    if text in _problem_cues()["preambles"] or _COMPARISON.match(text):
+        return True
+    return text.startswith(tuple(_problem_cues()["circumstances"])) and not _pattern("negative").search(text)
 
 
 def _list_items(simple: str, span: Span) -> tuple[list[Span], int]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from kg.extract.byline import parse_line
 from kg.gazetteer import Region, gazetteer
 from kg.lexicon import cues, party_alias_pattern, party_by_alias
-from kg.read import Source
+from kg.read import Source, to_traditional
 from kg.records import Byline, Committee, Span, Value
 
 
@@ -75,7 +75,9 @@ def build_byline(src: Source, spans: list[Span], committee: Committee | None) ->
             elif part.kind == "unit" and byline.organization is None:
                 simple_unit = s.slice(src.simple)
                 completed = complete_unit(simple_unit, committee)
-                value = surface if completed == simple_unit else _in_source_script(surface, simple_unit, completed)
+                value = surface
+                if completed != simple_unit:
+                    value = _in_source_script(surface, simple_unit, completed, traditional=src.text != src.simple)
                 byline.organization = Value(value, s, surface)
                 byline.party = party_of(simple_unit)
             elif part.kind == "role" and byline.role is None:
@@ -85,10 +87,12 @@ def build_byline(src: Source, spans: list[Span], committee: Committee | None) ->
     return byline
 
 
-def _in_source_script(surface: str, simple: str, completed: str) -> str:
-    """Keep the text's own characters around an inserted place name (臺盟市委 → 臺盟晋中市委)."""
+def _in_source_script(surface: str, simple: str, completed: str, traditional: bool) -> str:
+    """Keep the text's own characters around an inserted place name, and write the inserted part
+    in them too (臺盟市委 → 臺盟晉中市委, 南海政協 → 南海區政協)."""
     extra = len(completed) - len(simple)
     for i in range(len(simple) + 1):
         if extra > 0 and completed[:i] == simple[:i] and completed[i + extra :] == simple[i:]:
-            return surface[:i] + completed[i : i + extra] + surface[i:]
+            inserted = completed[i : i + extra]
+            return surface[:i] + (to_traditional(inserted) if traditional else inserted) + surface[i:]
     return completed

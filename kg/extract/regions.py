@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from itertools import permutations
 
 from kg.extract.proposer import committee_region, place_of_level
 from kg.gazetteer import Region, gazetteer
 from kg.lexicon import cues, named_areas, province_abbreviations
 from kg.read import Source
 from kg.records import Committee, RegionMention, Span
-from kg.words import tokenize
+from kg.words import Word, tokenize
 
 _CLAUSE_BREAK = re.compile(r"[，,。；;！？!?\n]|\s{1,}")
 
@@ -65,12 +66,15 @@ def _resolve_word(word: str, committee: Committee | None) -> Region | None:
 
 
 def region_mentions(src: Source, span: Span, committee: Committee | None) -> list[RegionMention]:
-    """Every place named in a span of the text, in order."""
+    """Every place named in a span of the text, in order (an area word that ends a compound,
+    革命老区 of 大别山革命老区, is left to ``area_compounds``)."""
     out = []
     text = span.slice(src.simple)
-    for w in tokenize(text):
+    words = tokenize(text)
+    compound_parts = {i for start, end, _ in _compounds(text, words, committee) for i in range(start, end)}
+    for w in words:
         region = _own_place(w.text, committee) or _resolve_word(w.text, committee)
-        if region is not None:
+        if region is not None and not (region.level == "area" and w.start in compound_parts):
             s = Span(span.start + w.start, span.start + w.end)
             out.append(RegionMention(region.name, region.code, s, s.slice(src.text)))
     return out
@@ -79,20 +83,34 @@ def region_mentions(src: Source, span: Span, committee: Committee | None) -> lis
 _GEO_ENDINGS = ("山", "湖", "河", "江", "海", "岭", "原", "湾", "岛")
 
 
-def area_compounds(src: Source, span: Span, committee: Committee | None) -> list[RegionMention]:
-    """Named areas made of a place and an area word: 成都都市圈, 大别山革命老区, 汾河流域."""
-    text = span.slice(src.simple)
-    words = tokenize(text)
+def _compounds(text: str, words: list[Word], committee: Committee | None) -> list[tuple[int, int, str]]:
+    """(start, end, name) of the named areas made of a place and an area word: 成都都市圈, 汾河流域,
+    and the ring areas 环太湖地区 / 环渤海经济圈 (环 + a lake, sea or mountain + an area word)."""
+    area = cues()["regions"]
     ends = {w.end: w for w in words}
     out = []
-    for suffix in cues()["regions"]["area_suffixes"]:
-        for m in re.finditer(re.escape(suffix), text):
-            prev = ends.get(m.start())
-            if prev is None or len(prev.text) < 2:
-                continue
-            if _resolve_word(prev.text, committee) or prev.text.endswith(_GEO_ENDINGS):
-                s = Span(span.start + prev.start, span.start + m.end())
-                out.append(RegionMention(prev.text + suffix, None, s, s.slice(src.text)))
+    for suffixes, ring in ((area["area_suffixes"], False), (area["ring_suffixes"], True)):
+        for suffix in suffixes:
+            for m in re.finditer(re.escape(suffix), text):
+                prev = ends.get(m.start())
+                if prev is None or len(prev.text) < 2:
+                    continue
+                if ring:
+                    if prev.start > 0 and text[prev.start - 1] == "环" and prev.text.endswith(_GEO_ENDINGS):
+                        out.append((prev.start - 1, m.end(), text[prev.start - 1 : m.end()]))
+                elif _resolve_word(prev.text, committee) or prev.text.endswith(_GEO_ENDINGS):
+                    start = prev.start - 1 if prev.start > 0 and text[prev.start - 1] == "环" else prev.start
+                    out.append((start, m.end(), text[start : m.end()]))
+    return out
+
+
+def area_compounds(src: Source, span: Span, committee: Committee | None) -> list[RegionMention]:
+    """Named areas made of a place and an area word: 成都都市圈, 大别山革命老区, 环太湖地区."""
+    text = span.slice(src.simple)
+    out = []
+    for start, end, name in _compounds(text, tokenize(text), committee):
+        s = Span(span.start + start, span.start + end)
+        out.append(RegionMention(name, None, s, s.slice(src.text)))
     return out
 
 
@@ -148,9 +166,16 @@ def unit_regions(src: Source, unit_span: Span, unit_value: str, committee: Commi
 
 def region_links(src: Source, spans: list[Span], mentions: list[RegionMention],
                  committee: Committee | None) -> list[tuple[str, ...]]:
-    """Places joined in one clause around a link word (一体化, 共建, 毗邻区 …), each group once."""
+    """Places joined in one clause around a link word (一体化, 共建, 毗邻区 …), each group once.
+
+    Only the parties to the link count: a place inside a longer mention (成都 of 成都都市圈), a place
+    that contains another member (我省 beside 济南、淄博) and, beside two places, the named area the
+    link serves (廣佛同城化是粵港澳大灣區建設的…) are left out; and a link that only restates a finer
+    one at a coarser level (闽粤 beside 大埔县-龙岩市) goes.
+    """
     link_words = cues()["regions"]["link"]
     own = committee_region(committee)
+    outermost = [m for m in mentions if not any(_inside(m.span, o.span) for o in mentions if o is not m)]
     links: list[tuple[str, ...]] = []
     for span in spans:
         text = span.slice(src.simple)
@@ -162,17 +187,43 @@ def region_links(src: Source, spans: list[Span], mentions: list[RegionMention],
             ctext = clause.slice(src.simple)
             if not any(w in ctext for w in link_words):
                 continue
-            members = _members(mentions, clause)
+            members = _parties(_members(outermost, clause))
             if own and own.level != "province" and len(members) == 1 and "与" in ctext and own.name not in members:
-                members = [own.name, *members]  # 我市与太原共建: the committee's city is the other side
-            group = tuple(sorted(dict.fromkeys(members), key=_code_of))
+                members = _parties([own.name, *members])  # 我市与太原共建: the committee's city is the other side
+            group = tuple(sorted(members, key=_code_of))
             if len(group) >= 2 and group not in links:
                 links.append(group)
-    return links
+    return [g for g in links if not any(h != g and _restates(g, h) for h in links)]
+
+
+def _inside(inner: Span, outer: Span) -> bool:
+    return outer.start <= inner.start and inner.end <= outer.end and inner != outer
 
 
 def _members(mentions: list[RegionMention], clause: Span) -> list[str]:
     return [m.name for m in mentions if clause.start <= m.span.start and m.span.end <= clause.end]
+
+
+def _parties(names: list[str]) -> list[str]:
+    names = list(dict.fromkeys(names))
+    names = [n for n in names if not any(other != n and n in _ancestor_names(other) for other in names)]
+    places = [n for n in names if _code_of(n) != n]
+    return places if len(places) >= 2 else names
+
+
+def _restates(coarse: tuple[str, ...], fine: tuple[str, ...]) -> bool:
+    """Each place of ``coarse`` is or contains a different place of ``fine`` (福建省-广东省 vs
+    龙岩市-大埔县; 上海市-浙江省 vs 上海市-嘉兴市)."""
+    if len(coarse) != len(fine):
+        return False
+    return any(all(c == f or c in _ancestor_names(f) for c, f in zip(coarse, order, strict=True))
+               for order in permutations(fine))
+
+
+def _ancestor_names(name: str) -> set[str]:
+    gaz = gazetteer()
+    regions = [r for r in gaz.by_name.get(name) or [] if r.code]
+    return {a.name for r in regions[:1] for a in gaz.ancestors(r)}
 
 
 def _code_of(name: str) -> str:

@@ -35,10 +35,21 @@ def sentences(text: str, span: Span) -> list[Span]:
     return out
 
 
+# A quoted phrase is one name even when it holds 、 or ；: “不会转、不敢转、不能转”.
+QUOTED = re.compile(r"“[^”]*”|「[^」]*」|『[^』]*』|《[^》]*》|\"[^\"]*\"")
+
+
+def unquoted(text: str) -> str:
+    """``text`` with every quoted phrase blanked out (same length), for looking at separators."""
+    return QUOTED.sub(lambda m: " " * len(m.group()), text)
+
+
 def split_on(text: str, span: Span, separators: str) -> list[Span]:
+    """Pieces of a span between separators; separators inside quotes do not split."""
     out, start = [], span.start
+    plain = unquoted(span.slice(text))
     for i in range(span.start, span.end):
-        if text[i] in separators:
+        if plain[i - span.start] in separators:
             out.append(Span(start, i))
             start = i + 1
     out.append(Span(start, span.end))
