@@ -1,6 +1,8 @@
 """Sectors: the concepts of the sector scheme whose evidence terms (kg/data/sector_terms.tsv) weigh
 most in a speech. Terms in the title count three times; the central sector comes first, and up to
-two more follow when they weigh at least half as much."""
+two more follow when they weigh at least half as much, or when the title itself names them with a
+clear term (weight 2 or more): a title says what a speech is about even where its body dwells on
+something else (联手打造…旅游环线 is about regional coordination as well as tourism)."""
 
 from __future__ import annotations
 
@@ -15,6 +17,7 @@ TITLE_WEIGHT = 3.0
 SECOND_SECTOR_SHARE = 0.5
 MIN_SCORE = 2.0
 MAX_SECTORS = 3
+TITLE_SECTOR_MIN = 3.0 * TITLE_WEIGHT
 
 
 @cache
@@ -38,14 +41,18 @@ def sector_evidence(src: Source, span: Span) -> list[tuple[SectorEvidence, float
 
 def classify(src: Source, title: Span, body: Span) -> tuple[list[str], list[SectorEvidence]]:
     scores: dict[str, float] = {}
+    title_scores: dict[str, float] = {}
     evidence: list[SectorEvidence] = []
     for span, factor in ((title, TITLE_WEIGHT), (body, 1.0)):
         for ev, weight in sector_evidence(src, span):
             scores[ev.sector] = scores.get(ev.sector, 0.0) + weight * factor
+            if span is title:
+                title_scores[ev.sector] = title_scores.get(ev.sector, 0.0) + weight * factor
             evidence.append(ev)
     ranked = sorted(scores, key=lambda s: (-scores[s], s))
     if not ranked or scores[ranked[0]] < MIN_SCORE:
         return [], []
     top = scores[ranked[0]]
-    chosen = [s for s in ranked[:MAX_SECTORS] if scores[s] >= SECOND_SECTOR_SHARE * top]
+    chosen = [s for s in ranked if scores[s] >= SECOND_SECTOR_SHARE * top
+              or title_scores.get(s, 0.0) >= TITLE_SECTOR_MIN][:MAX_SECTORS]
     return chosen, [e for e in evidence if e.sector in chosen]
