@@ -1,16 +1,18 @@
 """Node positions computed ahead of time, so the page opens with physics off (spec/measured.md).
 
-Small graphs get networkx's spring layout (Fruchterman-Reingold). Its cost grows with the square of
-the nodes (~53 s for 5,000 here), and networkx's spectral layout, tried as a cheap start, took 32 s
-for 5,000 nodes and piled them up. So past EXACT_LAYOUT_MAX_NODES:
+networkx's spring layout (Fruchterman-Reingold) gives the most readable pictures, but its cost grows
+with the square of the nodes: ~53 s for 5,000 here, 8 s for the 789 nodes of the 14 sample digests.
+networkx's spectral layout, tried as a cheap start, took 32 s for 5,000 nodes and piled them up.
+So a graph of more than EXACT_LAYOUT_MAX_NODES nodes is laid out in three steps:
 
-1. the leaves (problems and suggestions hang off one speech each; about 3 nodes in 4) are set aside;
-2. the rest gets the same forces with repulsion cut off at two edge lengths, found with a k-d tree
-   (scipy), so a step costs about linear time, and pulls along an edge divided by the square root of
-   its ends' degrees so that sectors, parties and meetings do not crush everything into one ball;
-3. each leaf goes on a ring around its node.
+1. the leaves (problems and suggestions hang off one speech each: 3 nodes in 5) are set aside;
+2. the rest, the core, gets the spring layout while it has at most EXACT_LAYOUT_MAX_NODES nodes, and
+   past that the same forces with repulsion cut off at two edge lengths and found with a k-d tree
+   (scipy), so that a step costs about linear time, the pull along an edge divided by the square
+   root of its ends' degrees so that sectors, parties and meetings do not crush everything together;
+3. each leaf goes on a small ring around its node.
 
-Measured on the synthetic graphs of benchmarks/: 10,000 nodes in ~1 s, 5,000 in ~0.3 s.
+Measured (benchmarks/bench_view.py): 10,000 nodes in ~1.3 s, 5,000 in ~0.4 s, the samples' 789 in 0.3 s.
 The overview, where every party speaks to most sectors, is set in rings instead (ring_positions).
 """
 
@@ -27,85 +29,96 @@ EXACT_LAYOUT_MAX_NODES = 500
 SPRING_ITERATIONS = 50
 FORCE_ITERATIONS = 40
 REPULSION_RADIUS = 2.0  # in ideal edge lengths
-CORE_SPACING = 3.5  # the core is spread by this much to leave room for the rings of leaves
-PIXELS_PER_UNIT = 40.0  # one ideal edge length of the large layout, in pixels
-SPRING_EDGE_PIXELS = 110.0  # the same for the spring layout (its nodes are fewer, and bigger)
-SEED = 7
+SPRING_EDGE_PIXELS = 110.0  # one ideal edge length on the page, for a whole small graph
+CORE_EDGE_PIXELS = 140.0  # the same for the core of a large graph: room for the rings of leaves
+LEAF_RING_PIXELS = 32.0  # the radius of a ring of leaves, plus 2 pixels a leaf
 RING_GAP = 220.0  # pixels between the rings of the overview
-RING_NODE_SPACING = 80.0  # pixels between neighbours on a ring
+RING_NODE_SPACING = 80.0  # pixels between neighbours on a ring of the overview
+SEED = 7
+
+Positions = dict[str, tuple[float, float]]
 
 
-def compute_positions(node_ids: list[str], edges: list[tuple[str, str]]) -> dict[str, tuple[float, float]]:
+def compute_positions(node_ids: list[str], edges: list[tuple[str, str]]) -> Positions:
     """Page coordinates (pixels) for every node; the same graph always gets the same positions."""
-    if not node_ids:
-        return {}
     graph = nx.Graph()
     graph.add_nodes_from(node_ids)
     graph.add_edges_from((a, b) for a, b in edges if a != b)
     if len(node_ids) <= EXACT_LAYOUT_MAX_NODES:
-        return _packed_spring_layout(graph)
-    return {n: (round(float(x) * PIXELS_PER_UNIT, 1), round(float(y) * PIXELS_PER_UNIT, 1))
-            for n, (x, y) in _large_layout(graph, node_ids).items()}
+        return _packed_spring_layout(graph, SPRING_EDGE_PIXELS)
+    leaves_of = _leaves_by_node(graph)
+    core = graph.subgraph(n for n in node_ids if not _is_leaf(graph, n, leaves_of))
+    if len(core) <= EXACT_LAYOUT_MAX_NODES:
+        positions = _packed_spring_layout(core, CORE_EDGE_PIXELS)
+    else:
+        core_ids = [n for n in node_ids if n in core]
+        index = {n: i for i, n in enumerate(core_ids)}
+        edge_index = np.array([(index[a], index[b]) for a, b in core.edges()], dtype=np.int64).reshape(-1, 2)
+        coords = cutoff_force_layout(len(core_ids), edge_index) * CORE_EDGE_PIXELS
+        positions = {n: (round(float(x), 1), round(float(y), 1)) for n, (x, y) in zip(core_ids, coords, strict=True)}
+    for parent, leaves in leaves_of.items():
+        px, py = positions[parent]
+        radius = LEAF_RING_PIXELS + 2 * len(leaves)
+        for k, leaf in enumerate(leaves):
+            angle = 2 * math.pi * k / len(leaves)
+            positions[leaf] = (round(px + radius * math.cos(angle), 1), round(py + radius * math.sin(angle), 1))
+    return positions
 
 
-def ring_positions(rings: list[list[str]]) -> dict[str, tuple[float, float]]:
+def _leaves_by_node(graph: nx.Graph) -> dict[str, list[str]]:
+    """The nodes of degree 1 grouped by their one neighbour (unless that neighbour is a leaf too)."""
+    leaves_of: dict[str, list[str]] = defaultdict(list)
+    for node in graph:
+        if graph.degree(node) == 1:
+            (parent,) = graph[node]
+            if graph.degree(parent) > 1:
+                leaves_of[parent].append(node)
+    return leaves_of
+
+
+def _is_leaf(graph: nx.Graph, node: str, leaves_of: dict[str, list[str]]) -> bool:
+    return graph.degree(node) == 1 and next(iter(graph[node])) in leaves_of
+
+
+def ring_positions(rings: list[list[str]]) -> Positions:
     """Concentric rings, the first innermost, each wide enough for its nodes and RING_GAP outside the last.
 
     For the overview, where every party speaks to most sectors: a force layout piles the parties and
     sectors into one knot in the middle, while rings keep each name legible.
     """
-    positions: dict[str, tuple[float, float]] = {}
+    positions: Positions = {}
     radius = 0.0
     for ring in (r for r in rings if r):
         radius = max(radius + RING_GAP, len(ring) * RING_NODE_SPACING / (2 * math.pi))
-        offset = math.pi / len(ring) if len(rings) > 1 else 0.0  # rings do not line up on one ray
+        offset = math.pi / len(ring)  # neighbouring rings do not line up on one ray
         for k, node in enumerate(ring):
             angle = 2 * math.pi * k / len(ring) + offset
             positions[node] = (round(radius * math.cos(angle), 1), round(radius * math.sin(angle), 1))
     return positions
 
 
-def _packed_spring_layout(graph: nx.Graph) -> dict[str, tuple[float, float]]:
+def _packed_spring_layout(graph: nx.Graph, edge_pixels: float) -> Positions:
     """Spring layout of each connected component, the components then set in rows, largest first."""
     components = sorted((sorted(c) for c in nx.connected_components(graph)), key=lambda c: (-len(c), c[0]))
     blocks = []
     for nodes in components:
         k = 1.0 / math.sqrt(len(nodes))
         spring = nx.spring_layout(graph.subgraph(nodes), k=k, iterations=SPRING_ITERATIONS, seed=SEED)
-        coords = np.array([spring[n] for n in nodes]).reshape(-1, 2) / k * SPRING_EDGE_PIXELS
+        coords = np.array([spring[n] for n in nodes]).reshape(-1, 2) / k * edge_pixels
         blocks.append((nodes, coords - coords.min(axis=0)))
-    row_width = max(math.sqrt(sum(float(np.prod(c.max(axis=0) + SPRING_EDGE_PIXELS)) for _, c in blocks)),
+    if not blocks:
+        return {}
+    row_width = max(math.sqrt(sum(float(np.prod(c.max(axis=0) + edge_pixels)) for _, c in blocks)),
                     float(blocks[0][1].max(axis=0)[0]))
-    positions, x, y, row_height = {}, 0.0, 0.0, 0.0
+    positions: Positions = {}
+    x, y, row_height = 0.0, 0.0, 0.0
     for nodes, coords in blocks:
-        width, height = coords.max(axis=0) + SPRING_EDGE_PIXELS
+        width, height = coords.max(axis=0) + edge_pixels
         if x > 0 and x + width > row_width * 1.2:
             x, y, row_height = 0.0, y + row_height, 0.0
         for n, (cx, cy) in zip(nodes, coords, strict=True):
             positions[n] = (round(float(cx + x), 1), round(float(cy + y), 1))
         x, row_height = x + width, max(row_height, height)
-    return positions
-
-
-def _large_layout(graph: nx.Graph, node_ids: list[str]) -> dict[str, np.ndarray]:
-    leaves_of: dict[str, list[str]] = defaultdict(list)
-    for node in node_ids:
-        if graph.degree(node) == 1:
-            (parent,) = graph[node]
-            if graph.degree(parent) > 1:
-                leaves_of[parent].append(node)
-    leaves = {leaf for group in leaves_of.values() for leaf in group}
-    core = [n for n in node_ids if n not in leaves]
-    index = {n: i for i, n in enumerate(core)}
-    edge_index = np.array([(index[a], index[b]) for a, b in graph.edges() if a in index and b in index],
-                          dtype=np.int64).reshape(-1, 2)
-    coords = cutoff_force_layout(len(core), edge_index) * CORE_SPACING
-    positions = dict(zip(core, coords, strict=True))
-    for parent, group in leaves_of.items():
-        radius = 0.8 + 0.05 * len(group)
-        for k, leaf in enumerate(group):
-            angle = 2 * math.pi * k / len(group)
-            positions[leaf] = positions[parent] + radius * np.array([math.cos(angle), math.sin(angle)])
     return positions
 
 

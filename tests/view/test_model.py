@@ -10,7 +10,7 @@ from kg.errors import KgError
 from kg.namespace import PREFIXES
 from kg.store import GraphStore
 from kg.view import FULL_VIEW_MAX_NODES, build_view, choose_view
-from kg.view.layout import EXACT_LAYOUT_MAX_NODES, PIXELS_PER_UNIT, compute_positions
+from kg.view.layout import CORE_EDGE_PIXELS, EXACT_LAYOUT_MAX_NODES, LEAF_RING_PIXELS, compute_positions
 from kg.view.model import MAX_NODE_SIZE, MIN_NODE_SIZE, NODE_STYLES
 
 KGR = PREFIXES["kgr"]
@@ -170,18 +170,23 @@ def test_choose_view_switches_to_the_overview_past_the_threshold(fixture_store):
     assert (auto.view, auto.note) == ("full", "完整视图：36 个节点")
 
 
-def test_large_layout_rings_leaves_round_their_node_and_separates_nodes():
+@pytest.mark.parametrize("n_speeches", [150, 700])  # a core laid out by spring, and one past its limit
+def test_large_layout_rings_leaves_round_their_node_and_separates_nodes(n_speeches):
     hubs = [f"hub{h}" for h in range(20)]
-    edges = [(f"s{i}", hubs[i % 20]) for i in range(150)] + [(f"s{i}", hubs[(i * 7) % 20]) for i in range(150)]
-    edges += [(f"s{i}", f"s{i}-leaf{k}") for i in range(150) for k in range(4)]
+    edges = [(f"s{i}", hubs[i % 20]) for i in range(n_speeches)]
+    edges += [(f"s{i}", hubs[(i * 7 + 3) % 20]) for i in range(n_speeches)]
+    edges += [(f"s{i}", f"s{i}-leaf{k}") for i in range(n_speeches) for k in range(4)]
     ids = sorted({n for e in edges for n in e})
     assert len(ids) > EXACT_LAYOUT_MAX_NODES
     positions = compute_positions(ids, edges)
     assert set(positions) == set(ids)
     assert len(set(positions.values())) == len(ids)
-    for i in range(150):
+    for i in range(n_speeches):
         sx, sy = positions[f"s{i}"]
         for k in range(4):
             lx, ly = positions[f"s{i}-leaf{k}"]
-            assert ((lx - sx) ** 2 + (ly - sy) ** 2) ** 0.5 < 2 * PIXELS_PER_UNIT
+            assert abs(((lx - sx) ** 2 + (ly - sy) ** 2) ** 0.5 - (LEAF_RING_PIXELS + 8)) < 0.2
+    core = [positions[n] for n in ids if "leaf" not in n]
+    xs, ys = [x for x, _ in core], [y for _, y in core]
+    assert (max(xs) - min(xs)) * (max(ys) - min(ys)) > len(core) * CORE_EDGE_PIXELS**2 / 4  # spread, not piled
     assert compute_positions(ids, edges) == positions
