@@ -1,7 +1,8 @@
 """Node positions computed ahead of time, so the page opens with physics off (spec/measured.md).
 
-networkx's spring layout (Fruchterman-Reingold) gives the most readable pictures, but its cost grows
-with the square of the nodes: ~53 s for 5,000 here, 8 s for the 789 nodes of the 14 sample digests.
+networkx's spring layout (Fruchterman-Reingold) gives the most readable pictures, but past 500 nodes
+networkx switches to its sparse code and the cost jumps: 0.7 s for 499 nodes, 3.3 s for 597, 8 s for
+the 789 nodes of the 14 sample digests, ~53 s for 5,000.
 networkx's spectral layout, tried as a cheap start, took 32 s for 5,000 nodes and piled them up.
 So a graph of more than EXACT_LAYOUT_MAX_NODES nodes is laid out in three steps:
 
@@ -12,7 +13,7 @@ So a graph of more than EXACT_LAYOUT_MAX_NODES nodes is laid out in three steps:
    root of its ends' degrees so that sectors, parties and meetings do not crush everything together;
 3. each leaf goes on a small ring around its node.
 
-Measured (benchmarks/bench_view.py): 10,000 nodes in ~1.3 s, 5,000 in ~0.4 s, the samples' 789 in 0.3 s.
+Measured (benchmarks/bench_view.py): 10,000 nodes in ~1 s, 5,000 in ~0.5 s, the samples' 789 in 0.3 s.
 The overview, where every party speaks to most sectors, is set in rings instead (ring_positions).
 """
 

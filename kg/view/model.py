@@ -28,10 +28,11 @@ from kg.view import queries
 from kg.view.layout import compute_positions, ring_positions
 
 # Past this many nodes the automatic view is the overview. Measured (benchmarks/bench_view.py, this
-# machine, headless Chromium): a full view of 3,000 nodes is built in 0.4 s, drawn 2.2 s after the
-# page starts loading and redrawn (each pan or zoom) in ~110 ms; at 5,000 a redraw takes ~290 ms and
-# panning stutters, and labels pile up long before that. The questions a large graph is opened for
-# (which parties care about which sectors, and where) read better folded.
+# machine, headless Chromium, medians): a full view of 3,000 nodes is built in 0.4 s, drawn 1.4 s
+# after the page starts loading and redrawn (each pan or zoom) in ~75 ms; at 5,000 nodes a redraw
+# takes ~165 ms and at 10,000 ~205 ms, so panning stutters, and labels pile up long before that.
+# The questions a large graph is opened for (which parties care about which sectors, and where) then
+# read better folded.
 FULL_VIEW_MAX_NODES = 3000
 
 VIEWS = ("full", "overview", "ego")
