@@ -190,3 +190,9 @@ def test_large_layout_rings_leaves_round_their_node_and_separates_nodes(n_speech
     xs, ys = [x for x, _ in core], [y for _, y in core]
     assert (max(xs) - min(xs)) * (max(ys) - min(ys)) > len(core) * CORE_EDGE_PIXELS**2 / 4  # spread, not piled
     assert compute_positions(ids, edges) == positions
+
+
+def test_an_empty_graph_gives_an_empty_view():
+    for view in ("auto", "full", "overview"):
+        model = build_view(GraphStore(), view)
+        assert (model.nodes, model.edges) == ([], [])
