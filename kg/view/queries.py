@@ -50,22 +50,24 @@ SELECT ?x ?sentence WHERE {
   ?x a ?kind ; kg:evidence/kg:sentence ?sentence .
 }"""
 
+DCTERMS, ORG = PREFIXES["dcterms"], PREFIXES["org"]
+PARTY, MEETING, REGION_LINK = f"{KG}party", f"{KG}meeting", f"{KG}regionLink"
+SUBJECT, SPATIAL, ON_BEHALF_OF = f"{DCTERMS}subject", f"{DCTERMS}spatial", PREFIXES["opengov"] + "onBehalfOf"
 EDGE_LABELS = {
-    f"{KG}meeting": "会议",
+    MEETING: "会议",
     f"{KG}speaker": "发言人",
-    "http://www.w3.org/ns/opengov#onBehalfOf": "代表单位",
-    "http://purl.org/dc/terms/subject": "领域",
-    "http://purl.org/dc/terms/spatial": "地区",
-    f"{KG}regionLink": "区域联动",
+    ON_BEHALF_OF: "代表单位",
+    SUBJECT: "领域",
+    SPATIAL: "地区",
+    REGION_LINK: "区域联动",
     f"{KG}hasIssue": "问题",
     f"{KG}hasSuggestion": "建议",
-    "http://www.w3.org/ns/org#memberOf": "所属单位",
-    "http://www.w3.org/ns/org#subOrganizationOf": "隶属",
+    f"{ORG}memberOf": "所属单位",
+    f"{ORG}subOrganizationOf": "隶属",
     f"{KG}parentRegion": "上级地区",
     f"{KG}hasMember": "组成",
-    "http://www.w3.org/2004/02/skos/core#broader": "上位领域",
+    PREFIXES["skos"] + "broader": "上位领域",
 }
-PARTY = f"{KG}party"
 SPEECH_SUMMARY_CHARS = 160
 SENTENCE_END = re.compile(r"(?<=[。！？；])")
 
@@ -112,18 +114,18 @@ def read_graph(store: GraphStore) -> GraphFacts:
     speech_ids = sorted(iri for iri, kind in types.items() if kind == "speech")
     speeches, members, groups = {}, [], {}
     for speech in speech_ids:
-        linked = {label: out.get((speech, p), []) for p, label in (*EDGE_LABELS.items(), (PARTY, "党派"))}
-        regions = linked["地区"] + linked["区域联动"]
+        linked = {p: out.get((speech, p), []) for p in (*EDGE_LABELS, PARTY)}
+        regions = linked[SPATIAL] + linked[REGION_LINK]
         speeches[speech] = FilterValues(
-            party=_labels(labels, linked["党派"]),
-            sector=_labels(labels, linked["领域"]),
+            party=_labels(labels, linked[PARTY]),
+            sector=_labels(labels, linked[SUBJECT]),
             region=_labels(labels, _with_ancestors(out, regions)),
-            meeting=_labels(labels, linked["会议"]),
+            meeting=_labels(labels, linked[MEETING]),
         )
         members += [(speech, o) for objects in linked.values() for o in objects]
         members += [(speech, region) for region in _with_ancestors(out, regions)]
-        voices = linked["党派"] or linked["代表单位"]
-        groups[speech] = (voices, linked["领域"], regions)
+        voices = linked[PARTY] or linked[ON_BEHALF_OF]  # a speech with no party speaks for its unit
+        groups[speech] = (voices, linked[SUBJECT], regions)
     owners = {o: s for (s, p), objects in out.items() if p in (f"{KG}hasIssue", f"{KG}hasSuggestion")
               for o in objects}
     tooltip = _Tooltips(labels, out, details, sentences, owners)
