@@ -104,3 +104,24 @@ def test_a_large_page_is_drawn_with_every_node(tmp_path):
     report = inspect_page(path)
     assert report.nodes_drawn == len(nodes)
     assert report.console_errors == [] and report.failed_requests == []
+
+
+def test_text_from_the_digests_is_shown_as_text_never_as_markup(tmp_path):
+    _require_browser()
+    style = NODE_STYLES["speech"]
+    markup = '<img src=x onerror="window.injected=1"><b>粗体</b>'
+    node = ViewNode("kgr:s", "粗体标题", "speech", style.colour, style.shape, 20.0, markup, 0.0, 0.0)
+    path = tmp_path / "markup.html"
+    path.write_text(render_page(ViewModel("full", [node], [])), encoding="utf-8")
+    with open_page(path) as (page, report):
+        box = page.locator("#kg-network").bounding_box()
+        dom = page.evaluate("kgView.network.canvasToDOM(kgView.network.getPosition('kgr:s'))")
+        page.mouse.move(box["x"] + dom["x"], box["y"] + dom["y"])
+        page.locator("div.vis-tooltip").wait_for(state="visible", timeout=5000)
+        assert page.inner_text("div.vis-tooltip") == markup
+        page.fill("#kg-search", "粗体")
+        page.press("#kg-search", "Enter")
+        assert page.inner_text("#kg-detail-text").startswith(markup)
+        assert page.evaluate("window.injected") is None
+        assert page.locator("img").count() == 0
+        assert report.failed_requests == []
