@@ -14,7 +14,7 @@ from pathlib import Path
 
 from kg.errors import InputError, KgError
 from kg.export import export
-from kg.graph import build_dataset, prov_times, to_quads
+from kg.graph import build_quads, prov_times
 from kg.io import atomic_write_bytes, atomic_write_text
 from kg.namespace import PREFIXES
 from kg.pipeline import extract_file, find_inputs
@@ -86,7 +86,7 @@ def build(paths: Iterable[str | Path], out_dir: str | Path = "outputs", *, page:
     if not docs:
         raise KgError("nothing to build: " + "; ".join(str(e) for e in report.errors))
     out = Path(out_dir)
-    quads = to_quads(build_dataset(docs))
+    quads = build_quads(docs)
     report.outputs += export(quads, "turtle", out / "graph.ttl")
     report.outputs += export(quads, "trig", out / "graph.trig")
     records = [to_record(d) for d in docs]

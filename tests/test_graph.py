@@ -196,3 +196,10 @@ def test_unknown_sector_or_party_is_a_clear_error():
     doc.speeches[0].byline.party = "火星党"
     with pytest.raises(KgError, match="火星党"):
         build_dataset([doc])
+
+
+def test_fast_path_gives_the_same_quads_as_the_dataset() -> None:
+    from kg.graph import build_quads
+
+    docs = [fixture_document()]
+    assert set(build_quads(docs)) == set(to_quads(build_dataset(docs)))
