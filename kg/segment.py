@@ -4,15 +4,20 @@ lines) and a body, with their spans.
 A digest is a run of speeches; each starts with a block of short lines without sentence
 punctuation (the title and the byline, in either order, or fused as 张三委员：TITLE) and goes on
 with body paragraphs. Which header line is the byline is decided by ``kg.extract.byline``.
+Some papers sign a speech at its end instead, on a line of its own in brackets (（民进市委 张三）);
+a lead-in on a line of its own (对策建议) is body; an editor's note (编者按：…) under the headline
+is not a speech.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from kg.extract.byline import looks_like_byline, split_fused
 from kg.extract.meeting import find_meeting
+from kg.extract.suggestions import is_lead_line
+from kg.lexicon import cues
 from kg.read import Line, Source
 from kg.records import Meeting, Span
 
@@ -23,11 +28,14 @@ _BODY_START = re.compile(
 )
 _SENTENCE_END = re.compile(r"[。；;！!？?]")
 _MAX_HEADER = 60
+_BRACKETED = re.compile(r"^[（(](?P<inner>[^（）()]{2,40})[）)]$")
 
 
 @dataclass
-class Header:
-    lines: list[Line]
+class _Block:
+    header: list[Line]
+    body: list[Line] = field(default_factory=list)
+    signature: Span | None = None  # a byline in brackets after the body
 
 
 @dataclass
@@ -58,7 +66,7 @@ class Segmented:
 
 def is_body_line(line: Line) -> bool:
     text = line.text
-    if len(text) > _MAX_HEADER or _SENTENCE_END.search(text) or _BODY_START.match(text):
+    if len(text) > _MAX_HEADER or _SENTENCE_END.search(text) or _BODY_START.match(text) or is_lead_line(text):
         return True
     # 为此建议： alone on a line is body; 张三委员代表民盟市委的发言： is a byline.
     return text.endswith(("：", ":")) and not looks_like_byline(text)
@@ -75,20 +83,42 @@ def segment_speeches(src: Source) -> Segmented:
         start = meeting_line + 1
         if before:
             headline = before[0].span
-    blocks: list[tuple[list[Line], list[Line]]] = []
+    blocks: list[_Block] = []
     for line in lines[start:]:
-        if is_body_line(line):
+        signature = _signature(line)
+        if signature and blocks and blocks[-1].body and blocks[-1].signature is None:
+            blocks[-1].signature = signature
+        elif _is_note(line):
+            if blocks and not blocks[-1].body:
+                note_header = blocks.pop().header  # the headline above an editor's note
+                headline = headline or note_header[-1].span
+        elif is_body_line(line):
             if blocks:
-                blocks[-1][1].append(line)
-        elif blocks and not blocks[-1][1]:
-            blocks[-1][0].append(line)
+                blocks[-1].body.append(line)
+        elif blocks and not blocks[-1].body and blocks[-1].signature is None:
+            blocks[-1].header.append(line)
         else:
-            blocks.append(([line], []))
-    speeches = [sp for header, body in blocks if body for sp in [_speech(src, header, body)] if sp]
+            blocks.append(_Block([line]))
+    speeches = [sp for b in blocks if b.body for sp in [_speech(src, b)] if sp]
     return Segmented(meeting, headline, speeches)
 
 
-def _speech(src: Source, header: list[Line], body: list[Line]) -> SegmentedSpeech | None:
+def _signature(line: Line) -> Span | None:
+    """（民进市委 张三）: the span of a byline in brackets, on a line of its own."""
+    m = _BRACKETED.match(line.text)
+    if m and looks_like_byline(m.group("inner")):
+        return Span(line.span.start + m.start("inner"), line.span.start + m.end("inner"))
+    return None
+
+
+def _is_note(line: Line) -> bool:
+    return line.text.startswith(tuple(cues()["segments"]["notes"]))
+
+
+def _speech(src: Source, block: _Block) -> SegmentedSpeech | None:
+    header, body = block.header, block.body
+    if block.signature is not None and not any(looks_like_byline(ln.text) for ln in header):
+        return SegmentedSpeech(header[-1].span, [block.signature], body)
     if len(header) == 1:
         fused = split_fused(header[0].text)
         if fused:

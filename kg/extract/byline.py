@@ -134,21 +134,26 @@ def _token_parts(body: str, offset: int) -> list[Part]:
 
 def _glued_parts(body: str, offset: int) -> list[Part]:
     """One token: a unit alone (民建晋中市委会), two speakers (刘某、王某), or a unit/role glued to a
-    name (平遥县政协王轩)."""
+    name (平遥县政协王轩, 县政协委员赵丽华, 刘长江委员)."""
     if _NAMES.fullmatch(body) and is_name(body):
         return [Part("speaker", offset, offset + len(body))]
-    if (is_unit(body, strict=True) or (is_unit(body) and len(body) <= 12)) and not is_name(body):
+    if is_unit(body, strict=True) and not is_name(body):
         return [Part("unit", offset, offset + len(body))]
     for cut in range(min(len(body) - 2, 4), 1, -1):  # 刘长江委员: a name glued to its role
         head, tail = body[:cut], body[cut:]
         role_start = tail in ("委员", "常委") or tail.startswith(("市", "县", "区", "省", "州", "全国", "政协"))
         if is_name(head) and role_start and is_role(tail) and len(tail) <= 12:
             return [Part("speaker", offset, offset + cut), Part("role", offset + cut, offset + len(body))]
-    for cut in range(len(body) - 2, max(len(body) - 5, 1), -1):
-        head, tail = body[:cut], body[cut:]
-        if is_name(tail) and (is_unit(head) or is_role(head)):
+    # A unit or role glued to the name after it: the phrase must end like one (…政协, …委员会, …委员),
+    # so that 县工商联陈建国 is 县工商联 + 陈建国, not 县工商联陈 + 建国. Names of three characters are
+    # the commonest, then two, then four.
+    for size in (3, 2, 4):
+        head, tail = body[:-size], body[-size:]
+        if len(head) >= 2 and is_name(tail) and (is_unit(head, strict=True) or is_role(head)):
             kind = "role" if is_role(head) else "unit"
-            return [Part(kind, offset, offset + cut), Part("speaker", offset + cut, offset + len(body))]
+            return [Part(kind, offset, offset + len(head)), Part("speaker", offset + len(head), offset + len(body))]
+    if is_unit(body) and len(body) <= 12 and not is_name(body):  # 民革市委 … named by its party
+        return [Part("unit", offset, offset + len(body))]
     return []
 
 

@@ -23,6 +23,7 @@ _ASPECTS = re.compile(r"在(?P<list>[^，。；在]{2,80}?)(?:等|[一二三四�
 _COMPARISON = re.compile(r"^(?:与|和|同|跟|对照|对比|比照).{0,30}(?:相比|比较|相较|比)$")
 # The end of a listed problem: 等问题, 的问题, 等障碍 (a short noun after 等), or 问题 at the clause end.
 _LIST_END = re.compile(r"(?:等(?:方面)?(?:的)?[\u4e00-\u9fff]{0,4}|的问题|问题)(?=[，,。；;]|$)")
+_SUBJECT_TAIL = re.compile(r"等(?:方面)?(?:的)?(?:问题|短板|困难|不足|障碍|现象|情况|矛盾)[^，,、]*$")
 _CONTINUE = re.compile(r"^\s*(?:同时|此外|另外|再者|还有|而且|加之|与此同时)")
 
 
@@ -112,11 +113,17 @@ def _from_clause(simple: str, clause: Span, need_negative: bool = False) -> list
         return items or [clause]
     if aspects is None and not need_negative and _pattern("vague").search(text):
         return [clause]
-    parts = [trim(simple, s) for s in split_on(simple, clause, "，,、")]
+    parts = [_without_subject_tail(simple, trim(simple, s)) for s in split_on(simple, clause, "，,、")]
     parts = [p for p in parts if not _is_preamble(p.slice(simple))]
     if need_negative:
         return [p for p in parts if _pattern("negative").search(p.slice(simple))]
     return parts
+
+
+def _without_subject_tail(simple: str, part: Span) -> Span:
+    """A、B等问题依然存在 / 仍较突出: the list is the subject, so its last item ends before 等问题."""
+    m = _SUBJECT_TAIL.search(part.slice(simple))
+    return Span(part.start, part.start + m.start()) if m and m.start() >= 2 else part
 
 
 def _aspect_list(text: str) -> re.Match[str] | None:

@@ -188,8 +188,12 @@ def region_links(src: Source, spans: list[Span], mentions: list[RegionMention],
             if not any(w in ctext for w in link_words):
                 continue
             members = _parties(_members(outermost, clause))
-            if own and own.level != "province" and len(members) == 1 and "与" in ctext and own.name not in members:
-                members = _parties([own.name, *members])  # 我市与太原共建: the committee's city is the other side
+            if own and own.level != "province" and "与" in ctext and own.name not in members:
+                # 我市与太原共建 / 与广德市共建浙皖毗邻区域: the committee's place is the other side
+                # (and the province it lies in, named beside, stands for it).
+                others = [n for n in members if n not in _ancestor_names(own.name)]
+                if len(others) == 1:
+                    members = [own.name, *others]
             group = tuple(sorted(members, key=_code_of))
             if len(group) >= 2 and group not in links:
                 links.append(group)

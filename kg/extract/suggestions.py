@@ -27,6 +27,11 @@ def _sum_up_pattern() -> re.Pattern[str]:
     return re.compile(r"^\s*(?:" + "|".join(map(re.escape, words)) + ")")
 
 
+def is_lead_line(line: str) -> bool:
+    """对策建议 / 为此建议： alone on a line: the lead-in of the suggestions, part of the body."""
+    return line.rstrip("：: ") in cues()["suggestions"]["leads"]
+
+
 def find_lead(simple: str, body: Span) -> Span | None:
     """The suggestion lead-in: the first strong one (为此建议), else a 建议 that opens a clause."""
     text = body.slice(simple)
