@@ -7,7 +7,7 @@ import re
 
 from kg.extract.numerals import cn_to_int, int_to_cn
 from kg.gazetteer import Gazetteer, Region, gazetteer
-from kg.read import Source
+from kg.read import Source, to_traditional
 from kg.records import Committee, Meeting, Span
 
 _N = r"[〇零一二两三四五六七八九十百\d]+"
@@ -50,6 +50,8 @@ def _meeting(src: Source, offset: int, m: re.Match[str]) -> Meeting:
             label = "政协" + label[len("中国人民政治协商会议"):]
     else:
         label = _expanded_label(committee, term, session)
+        if src.text != src.simple:  # written in the text's own characters, like every label it gives
+            label = to_traditional(label)
     span = Span(offset + m.start(), offset + m.end())
     return Meeting(label=label, committee=committee, term=term, session=session, span=span, year=_year(src))
 

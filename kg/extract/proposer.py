@@ -16,10 +16,13 @@ def committee_region(committee: Committee | None) -> Region | None:
 
 
 def place_of_level(committee: Committee | None, level: str) -> Region | None:
-    """The committee's own place at a level: its city for 市, its province for 省."""
+    """The committee's own place at a level: its city for 市, its province for 省 (a county-level
+    city, 晋江市 or 义乌市, is its own 市: its 我市 and 市工商联 are the county's)."""
     region = committee_region(committee)
     if region is None:
         return None
+    if level == "prefecture" and region.level == "county" and region.name.endswith("市"):
+        return region
     chain = [region, *gazetteer().ancestors(region)]
     for r in chain:
         if r.level == level:

@@ -115,7 +115,7 @@ def area_compounds(src: Source, span: Span, committee: Committee | None) -> list
 
 
 _PAIR = re.compile(r"(?=([\u4e00-\u9fff])([\u4e00-\u9fff])(?:两地|两市|两省市|两省)?"
-                   r"(?:同城化|一体化|协同|毗邻|双城|对口合作|合作|都市圈))")
+                   r"(?:同城化|一体化|协同|毗邻|双城|对口合作|合作|融合|都市圈))")
 
 
 def abbreviation_pairs(src: Source, span: Span, committee: Committee | None) -> list[RegionMention]:
@@ -136,6 +136,9 @@ def abbreviation_pairs(src: Source, span: Span, committee: Committee | None) -> 
 def _abbreviated(char: str, committee: Committee | None) -> Region | None:
     gaz = gazetteer()
     own = committee_region(committee)
+    abbreviations = province_abbreviations()
+    if own is not None and own.short.startswith(char) and abbreviations.get(char) != _province_name(own):
+        return own  # 晋台融合 at the 晋江 committee (晋 is Shanxi's only where Shanxi is home)
     if own is not None and own.code and committee and committee.level != "national":
         province = own.code[:2]
         found = [r for r in gaz.by_code.values()
@@ -148,8 +151,13 @@ def _abbreviated(char: str, committee: Committee | None) -> Region | None:
             found = preferred[:1]
         if found:
             return found[0]
-    name = province_abbreviations().get(char)
+    name = abbreviations.get(char)
     return gaz.resolve(name) if name else None
+
+
+def _province_name(region: Region) -> str | None:
+    province = gazetteer().by_code.get(region.province_code or "")
+    return province.name if province else None
 
 
 def unit_regions(src: Source, unit_span: Span, unit_value: str, committee: Committee | None) -> list[RegionMention]:
