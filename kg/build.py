@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import json
 import time
-from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -16,21 +15,22 @@ from kg.errors import InputError, KgError
 from kg.export import export
 from kg.graph import build_quads, prov_times
 from kg.io import atomic_write_bytes, atomic_write_text
-from kg.namespace import PREFIXES
 from kg.pipeline import extract_file, find_inputs
 from kg.records import DocumentRecord, to_record
 from kg.store import GraphStore
 
-# Entity types counted in the summary: (label, class IRI).
-SUMMARY_TYPES = (
-    ("speeches", PREFIXES["kg"] + "Speech"),
-    ("people", PREFIXES["foaf"] + "Person"),
-    ("organizations", PREFIXES["org"] + "Organization"),
-    ("parties", PREFIXES["kg"] + "Party"),
-    ("issues", PREFIXES["kg"] + "Issue"),
-    ("suggestions", PREFIXES["kg"] + "Suggestion"),
-    ("regions", PREFIXES["kg"] + "Region"),
-    ("meetings", PREFIXES["kg"] + "Meeting"),
+# What the summary counts: (label, a pattern that binds ?x). Parties are those that spoke, not
+# the whole party table of the vocabulary graph.
+SUMMARY_COUNTS = (
+    ("speeches", "?x a kg:Speech"),
+    ("people", "?x a foaf:Person"),
+    ("organizations", "?x a org:Organization"),
+    ("parties", "?speech kg:party ?x"),
+    ("issues", "?x a kg:Issue"),
+    ("suggestions", "?x a kg:Suggestion"),
+    ("sectors", "?speech dcterms:subject ?x"),
+    ("regions", "?x a kg:Region"),
+    ("meetings", "?x a kg:Meeting"),
 )
 
 
@@ -96,9 +96,11 @@ def build(paths: Iterable[str | Path], out_dir: str | Path = "outputs", *, page:
     report.triples = len({q.triple for q in quads})
     report.entities = _entity_counts(store)
     if page:
-        from kg.view.page import write_page
+        from kg.view import build_view, render_page
 
-        report.view = write_page(store, out / "graph.html")
+        model = build_view(store, "auto")
+        atomic_write_text(out / "graph.html", render_page(model))
+        report.view = f"{model.view} ({model.note})"
         report.outputs.append(out / "graph.html")
     report.seconds = time.perf_counter() - started
     provenance = prov_times(docs, started_wall, datetime.now(UTC))
@@ -108,8 +110,8 @@ def build(paths: Iterable[str | Path], out_dir: str | Path = "outputs", *, page:
 
 
 def _entity_counts(store: GraphStore) -> dict[str, int]:
-    counts: Counter[str] = Counter()
-    for label, cls in SUMMARY_TYPES:
-        rows = store.query(f"SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE {{ ?s a <{cls}> }}")
+    counts = {}
+    for label, pattern in SUMMARY_COUNTS:
+        rows = store.query(f"SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE {{ {pattern} }}")
         counts[label] = int(next(iter(rows))["n"].value)
-    return dict(counts)
+    return counts
