@@ -18,8 +18,8 @@ ONTOLOGY_FILES = ("kg.ttl", "sectors.ttl", "shapes.ttl")
 
 
 def ontology_dir() -> Path:
-    packaged = Path(kg.__file__).parent / "ontology"
-    return packaged if packaged.is_dir() else Path(kg.__file__).parent.parent / "ontology"
+    # kg/ontology links to the repo's ontology/, so that wheels carry the files too.
+    return Path(kg.__file__).parent / "ontology"
 
 
 def ontology_path(name: str) -> Path:
