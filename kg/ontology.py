@@ -1,7 +1,7 @@
 """Where the ontology files are: ontology/kg.ttl, sectors.ttl and shapes.ttl.
 
-An installed wheel carries them as ``kg/ontology/``; an editable install (the repo) has them in
-``ontology/`` beside the package.
+They live in the repo's ``ontology/``; ``kg/ontology`` links there, so the package finds them the
+same way in the repo and in an installed wheel.
 """
 
 from __future__ import annotations
