@@ -146,3 +146,30 @@ def test_every_command_has_help_with_an_example() -> None:
         result = runner.invoke(main, [name, "--help"])
         assert result.exit_code == 0, name
         assert "kg " + name in result.output, f"`kg {name} --help` has no example"
+
+
+def test_the_sample_graph_conforms_to_the_shapes(built: Path) -> None:
+    result = run_kg("validate", str(built / "graph.ttl"))
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "conforms" in result.stdout
+
+
+def test_the_readme_queries_answer_on_the_sample(built: Path) -> None:
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    blocks = readme.split("```sparql\n")[1].split("```")[0]
+    queries = ["\n".join(q) for q in _split_on_comments(blocks.splitlines())]
+    assert len(queries) == 3
+    for sparql in queries:
+        res = query(built, sparql)
+        assert res["results"]["bindings"], sparql
+
+
+def _split_on_comments(lines: list[str]) -> list[list[str]]:
+    """The README's block holds one query per leading `# question` comment."""
+    groups: list[list[str]] = []
+    for line in lines:
+        if line.startswith("# "):
+            groups.append([])
+        elif groups and line.strip():
+            groups[-1].append(line)
+    return groups
