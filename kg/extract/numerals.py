@@ -10,10 +10,10 @@ CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 
 def cn_to_int(s: str) -> int | None:
     """'十四' → 14, '二十一' → 21, '3' → 3, '①' → 1; None when it is not a number."""
+    if len(s) == 1 and s in CIRCLED:  # before isdigit(), which is true of ① too
+        return CIRCLED.index(s) + 1
     if s.isdigit():
         return int(s) if s.isascii() else None
-    if len(s) == 1 and s in CIRCLED:
-        return CIRCLED.index(s) + 1
     if not s or any(ch not in NUMERAL_CHARS for ch in s):
         return None
     total, current = 0, 0

@@ -1,0 +1,24 @@
+"""Committees and one-line sources for the extractor tests (a committee is what a digest's meeting
+line resolves to; these are the ones the genre examples of domain.md and the digests use)."""
+
+from __future__ import annotations
+
+from kg.read import Source, read_text
+from kg.records import Committee, Span
+
+JINZHONG = Committee("prefecture", "晋中市", "140700", "140000")
+XIYANG = Committee("county", "昔阳县", "140724", "140000")
+HUAIYIN = Committee("county", "槐荫区", "370104", "370000")
+MEIZHOU = Committee("prefecture", "梅州市", "441400", "440000")
+FOSHAN = Committee("prefecture", "佛山市", "440600", "440000")
+DEYANG = Committee("prefecture", "德阳市", "510600", "510000")
+ZHEJIANG = Committee("province", "浙江省", "330000", "330000")
+DABU = Committee("county", "大埔县", "441422", "440000")
+JINJIANG = Committee("county", "晋江市", "350582", "350000")
+ANJI = Committee("county", "安吉县", "330523", "330000")
+NATIONAL = Committee("national", None, None, None)
+
+
+def source(text: str) -> tuple[Source, Span]:
+    """A source holding just ``text``, and the span of all of it."""
+    return read_text(text), Span(0, len(text))

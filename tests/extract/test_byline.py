@@ -1,0 +1,118 @@
+"""Bylines in every form of domain.md, read into speaker, unit (completed), party and role."""
+
+from __future__ import annotations
+
+import pytest
+from committees import ANJI, HUAIYIN, JINZHONG, NATIONAL, XIYANG, source
+
+from kg.extract.byline import looks_like_byline, parse_line, split_fused
+from kg.extract.proposer import build_byline
+from kg.read import read_text
+from kg.records import Span
+
+
+def proposer(line: str, committee=JINZHONG) -> tuple:
+    src, span = source(line)
+    b = build_byline(src, [span], committee)
+    value = lambda v: v.value if v else None  # noqa: E731
+    return value(b.speaker), value(b.organization), b.party, value(b.role)
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    # unit + person, as in the sample
+    ("民革晋中市委 安运涛", ("安运涛", "民革晋中市委", "民革", None)),
+    ("九三学社晋中市委 梁宏", ("梁宏", "九三学社晋中市委", "九三学社", None)),
+    ("晋中市工商联 岳森", ("岳森", "晋中市工商联", "工商联", None)),
+    ("平遥县政协 王轩", ("王轩", "平遥县政协", None, None)),
+    ("昔阳政协 焦耀中", ("焦耀中", "昔阳县政协", None, None)),
+    # role + person, person first, several roles
+    ("市政协委员 岳丽", ("岳丽", None, None, "市政协委员")),
+    ("张三 市政协常委", ("张三", None, None, "市政协常委")),
+    ("市政协委员、山西农业大学教授 张三", ("张三", None, None, "市政协委员、山西农业大学教授")),
+    ("张三（民盟市委）", ("张三", "民盟晋中市委", "民盟", None)),
+    # glued without a space
+    ("平遥县政协王轩", ("王轩", "平遥县政协", None, None)),
+    ("市政协委员赵丽华", ("赵丽华", None, None, "市政协委员")),
+    ("刘长江委员", ("刘长江", None, None, "委员")),
+    # a unit alone, two speakers, 界别, markers
+    ("民建晋中市委会", (None, "民建晋中市委会", "民建", None)),
+    ("民革市委", (None, "民革晋中市委", "民革", None)),
+    ("刘建华、王丽", ("刘建华、王丽", None, None, None)),
+    ("致公党晋中市委 李明、韩雪", ("李明、韩雪", "致公党晋中市委", "致公党", None)),
+    ("经济界别 张三", ("张三", "经济界别", None, None)),
+    ("工商联界别 李四", ("李四", "工商联界别", "工商联", None)),
+    ("无党派人士", (None, "无党派人士", "无党派", None)),
+    ("◎民进晋中市委 李四", ("李四", "民进晋中市委", "民进", None)),
+    ("□市政协委员 王五", ("王五", None, None, "市政协委员")),
+    ("发言人：吴敏", ("吴敏", None, None, None)),
+    # sentences: for a unit, and read for someone else (the reader is the speaker)
+    ("张三委员代表民进市委发言", ("张三", "民进晋中市委", "民进", None)),
+    ("王丽代张伟委员发言：", ("王丽", None, None, None)),
+])
+def test_byline_forms(line: str, expected: tuple) -> None:
+    assert proposer(line) == expected
+
+
+@pytest.mark.parametrize(("line", "committee", "expected"), [
+    ("县工商联陈建国", ANJI, ("陈建国", "安吉县工商联", "工商联", None)),
+    ("民盟安吉县委员会钱志刚", ANJI, ("钱志刚", "民盟安吉县委员会", "民盟", None)),
+    ("县政协委员、县农技中心高级农艺师 赵六", XIYANG, ("赵六", None, None, "县政协委员、县农技中心高级农艺师")),
+    ("县妇联 郝丽萍", XIYANG, ("郝丽萍", "昔阳县妇联", "妇联", None)),
+    ("张敏委员代表农工党槐荫区总支部委员会发言", HUAIYIN,
+     ("张敏", "农工党槐荫区总支部委员会", "农工党", None)),
+    ("区政协提案委员会", HUAIYIN, (None, "槐荫区政协提案委员会", None, None)),
+    ("吴国华委员代表台盟中央的发言：", NATIONAL, ("吴国华", "台盟中央", "台盟", None)),
+])
+def test_byline_forms_at_other_committees(line: str, committee, expected: tuple) -> None:
+    assert proposer(line, committee) == expected
+
+
+def test_a_unit_line_and_a_speaker_line_are_one_byline() -> None:
+    text = "民进安吉县基层委员会\n发言人：吴敏"
+    src = read_text(text)
+    b = build_byline(src, [Span(0, 10), Span(11, len(text))], ANJI)
+    assert (b.speaker.value, b.organization.value, b.party) == ("吴敏", "民进安吉县基层委员会", "民进")
+
+
+def test_a_unit_speech_has_no_role() -> None:
+    text = "民革晋中市委\n市政协委员 张三"
+    b = build_byline(read_text(text), [Span(0, 6), Span(7, len(text))], JINZHONG)
+    assert b.organization.value == "民革晋中市委" and b.role is None
+
+
+def test_completed_units_keep_the_texts_characters() -> None:
+    assert proposer("臺盟市委 陳明")[:3] == ("陳明", "臺盟晉中市委", "台盟")
+
+
+def test_spans_slice_the_text() -> None:
+    text = "◎民革市委 安运涛"
+    src = read_text(text)
+    b = build_byline(src, [Span(0, len(text))], JINZHONG)
+    assert b.speaker.span.slice(text) == "安运涛"
+    assert b.organization.span.slice(text) == b.organization.surface == "民革市委"
+
+
+@pytest.mark.parametrize("line", [
+    "深化“文旅+”融合 推动文旅产业提质升级", "为此建议：", "扫描二维码", "加快太原晋中一体化步伐",
+    "（编辑：王慧　校对：李娜）",
+])
+def test_titles_and_furniture_are_not_bylines(line: str) -> None:
+    assert not looks_like_byline(line)
+
+
+def test_parts_are_offsets_in_the_line() -> None:
+    parts = parse_line("□县政协委员 王五")
+    assert [(p.kind, "□县政协委员 王五"[p.start:p.end]) for p in parts] == [("speaker", "王五"), ("role", "县政协委员")]
+
+
+@pytest.mark.parametrize(("line", "byline", "title"), [
+    ("民盟中央：以公平竞争审查护航民营经济发展", "民盟中央", "以公平竞争审查护航民营经济发展"),
+    ("刘长江委员：加快发展新质生产力", "刘长江委员", "加快发展新质生产力"),
+])
+def test_byline_fused_with_the_title(line: str, byline: str, title: str) -> None:
+    (bs, be), (ts, te) = split_fused(line)
+    assert (line[bs:be], line[ts:te]) == (byline, title)
+
+
+def test_a_title_with_a_colon_is_not_fused() -> None:
+    assert split_fused("文旅融合：让晋商文化活起来") is None

@@ -1,0 +1,48 @@
+"""Meeting lines: full names, abbreviations (全国/省/市/县), place-first labels, traditional characters."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract.meeting import find_meeting
+from kg.read import read_text
+
+
+def meeting(text: str) -> tuple:
+    m = find_meeting(read_text(text))
+    return (m.label, m.committee.region, m.committee.level, m.term, m.session) if m else None
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("着力推动高质量发展\n——政协第五届晋中市委员会第三次会议大会发言摘编",
+     ("政协第五届晋中市委员会第三次会议", "晋中市", "prefecture", 5, 3)),
+    ("——政协济南市槐荫区第十届委员会第三次会议大会发言摘编",
+     ("政协济南市槐荫区第十届委员会第三次会议", "槐荫区", "county", 10, 3)),
+    ("——政协栾川县第十届委员会第三次会议大会发言摘编",
+     ("政协栾川县第十届委员会第三次会议", "栾川县", "county", 10, 3)),
+    ("全国政协十四届四次会议大会发言摘编", ("政协第十四届全国委员会第四次会议", None, "national", 14, 4)),
+    ("中国人民政治协商会议第十四届全国委员会第二次会议", ("政协第十四届全国委员会第二次会议", None, "national", 14, 2)),
+    ("——梅州市政协八届三次会议大会发言摘编", ("政协第八届梅州市委员会第三次会议", "梅州市", "prefecture", 8, 3)),
+    ("——昔阳县政协十一届三次会议大会发言", ("政协第十一届昔阳县委员会第三次会议", "昔阳县", "county", 11, 3)),
+    # 省/市/县 alone: the place comes from the rest of the text
+    ("浙江省政协委员建言共同富裕\n——省政协十三届二次会议大会发言摘编",
+     ("政协第十三届浙江省委员会第二次会议", "浙江省", "province", 13, 2)),
+    ("大埔县政协：为“百县千镇万村高质量发展工程”献计出力\n——县政协十二届四次会议大会发言选登",
+     ("政协第十二届大埔县委员会第四次会议", "大埔县", "county", 12, 4)),
+    # traditional characters: the label in the text's own characters, the region simplified
+    ("——政協第十四屆佛山市委員會第三次會議大會發言摘編",
+     ("政協第十四屆佛山市委員會第三次會議", "佛山市", "prefecture", 14, 3)),
+    ("——晉江市政協十四屆四次會議大會發言摘編", ("政協第十四屆晉江市委員會第四次會議", "晋江市", "county", 14, 4)),
+])
+def test_meeting_lines(text: str, expected: tuple) -> None:
+    assert meeting(text) == expected
+
+
+def test_no_meeting_line() -> None:
+    assert meeting("委员声音丨聚焦高质量发展 宜宾市政协委员大会发言摘登\n做强动力电池产业") is None
+
+
+def test_the_span_is_the_meeting_name() -> None:
+    text = "标题\n——政协第五届晋中市委员会第三次会议大会发言摘编"
+    m = find_meeting(read_text(text))
+    assert m.span.slice(text) == "政协第五届晋中市委员会第三次会议"

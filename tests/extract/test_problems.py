@@ -1,0 +1,57 @@
+"""Problem forms: lists after 存在/面临, 在…方面还需加强, numbered problems, clauses, subject lists."""
+
+from __future__ import annotations
+
+import pytest
+from committees import source
+
+from kg.extract.problems import extract_problems
+
+
+def problems(body: str) -> list[str]:
+    src, span = source(body)
+    return [item.text for item in extract_problems(src, span)]
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    ("市委高度重视。但与先进地区相比，还存在基础设施短板、产业结合不紧密、机制不完善等问题。为此建议：一是加强。二是完善。",
+     ["基础设施短板", "产业结合不紧密", "机制不完善"]),
+    ("但大埔茶产业在品牌整合、精深加工、市场营销等方面还需加强。为此建议：一是整合。二是开发。",
+     ["品牌整合", "精深加工", "市场营销"]),
+    # one aspect with a problem of its own: the clause is the problem
+    ("然而，园区在产业链配套方面仍存在明显短板。为此建议：1.对接。2.共享。", ["园区在产业链配套方面仍存在明显短板"]),
+    ("但我市基层医疗服务仍面临不少困难，主要存在三方面问题：一是人员流失严重；二是设备老化；三是平台使用率不高。",
+     ["人员流失严重", "设备老化", "平台使用率不高"]),
+    # 然而/不过 without a verb: the comma-separated clauses that name a problem
+    ("然而，我县钼钨产业仍以采选和初级冶炼为主，深加工产品比重偏低。",
+     ["我县钼钨产业仍以采选和初级冶炼为主", "深加工产品比重偏低"]),
+    ("不过，农村养老服务设施利用率不高，普惠托育机构数量不足，家庭照护压力较大。",
+     ["农村养老服务设施利用率不高", "普惠托育机构数量不足", "家庭照护压力较大"]),
+    # a subject list: A、B等问题依然存在
+    ("但调研发现，涉企检查频次偏多、政策兑现周期偏长等问题仍较突出。", ["涉企检查频次偏多", "政策兑现周期偏长"]),
+    # a circumstance opening is context
+    ("但随着时间推移，执法监管存在新的薄弱环节，非法垂钓问题时有反弹。",
+     ["执法监管存在新的薄弱环节", "非法垂钓问题时有反弹"]),
+    # a quoted phrase is one name even with 、 inside
+    ("但中小企业仍面临“不会转、不敢转、不能转”的困境。", ["中小企业仍面临“不会转、不敢转、不能转”的困境"]),
+    # two lists in one sentence
+    ("但平台建设面临行政壁垒仍存、利益分享机制缺失等障碍，在要素流动、政策协同等方面还需加强。",
+     ["行政壁垒仍存", "利益分享机制缺失", "要素流动", "政策协同"]),
+    # 同时 opens the problems when its sentence names one
+    ("科普是基础工程。同时，我县还面临阵地覆盖不全、人才队伍薄弱等困难。", ["阵地覆盖不全", "人才队伍薄弱"]),
+])
+def test_problem_forms(body: str, expected: list[str]) -> None:
+    assert problems(body) == expected
+
+
+def test_numbering_after_the_lead_belongs_to_the_suggestions() -> None:
+    assert problems("近年来成效明显。为此建议：一是存在的问题要解决。二是完善机制。") == []
+
+
+def test_items_are_spans_of_the_text() -> None:
+    body = "我县是著名侨乡。\n但当前还存在联络渠道不够畅通、侨资项目落地慢等问题。\n为此建议：一是建库。二是跟踪。"
+    src, span = source(body)
+    items = extract_problems(src, span)
+    assert [body[i.span.start : i.span.end] for i in items] == [i.text for i in items]
+    assert [i.text for i in items] == ["联络渠道不够畅通", "侨资项目落地慢"]
+    assert all(body[i.sentence.start : i.sentence.end].startswith("但当前") for i in items)

@@ -1,0 +1,43 @@
+"""Short units take the committee's place (民革市委 → 民革晋中市委); parties from unit names."""
+
+from __future__ import annotations
+
+import pytest
+from committees import FOSHAN, HUAIYIN, JINJIANG, JINZHONG, MEIZHOU, NATIONAL, XIYANG, ZHEJIANG
+
+from kg.extract.proposer import complete_unit, party_of
+
+
+@pytest.mark.parametrize(("unit", "committee", "completed"), [
+    ("民革市委", JINZHONG, "民革晋中市委"),
+    ("民建市委会", MEIZHOU, "民建梅州市委会"),
+    ("市工商联", JINZHONG, "晋中市工商联"),
+    ("市政协提案委员会", JINZHONG, "晋中市政协提案委员会"),
+    ("昔阳政协", JINZHONG, "昔阳县政协"),
+    ("梅县政协", MEIZHOU, "梅县区政协"),
+    ("南海政协", FOSHAN, "南海区政协"),
+    ("县妇联", XIYANG, "昔阳县妇联"),
+    ("区工商联", HUAIYIN, "槐荫区工商联"),
+    ("民盟省委会", ZHEJIANG, "民盟浙江省委会"),
+    ("省工商联", ZHEJIANG, "浙江省工商联"),
+    # a county-level city is its own 市
+    ("市工商联", JINJIANG, "晋江市工商联"),
+    # already complete, or no place to put in
+    ("民革晋中市委", JINZHONG, "民革晋中市委"),
+    ("平遥县政协", JINZHONG, "平遥县政协"),
+    ("台盟中央", NATIONAL, "台盟中央"),
+    ("民革市委", None, "民革市委"),
+    ("市场监管局", JINZHONG, "市场监管局"),
+])
+def test_complete_unit(unit: str, committee, completed: str) -> None:
+    assert complete_unit(unit, committee) == completed
+
+
+@pytest.mark.parametrize(("unit", "party"), [
+    ("民革晋中市委", "民革"), ("中国民主同盟晋中市委员会", "民盟"), ("九三学社晋中市委员会", "九三学社"),
+    ("农工党槐荫区总支部委员会", "农工党"), ("晋中市工商联", "工商联"), ("工商联界别", "工商联"),
+    ("無黨派人士", "无党派"), ("臺盟河南省委", "台盟"), ("共青团淄博市委", "共青团"), ("昔阳县妇联", "妇联"),
+    ("平遥县政协", None), ("经济界别", None),
+])
+def test_party_of(unit: str, party: str | None) -> None:
+    assert party_of(unit) == party

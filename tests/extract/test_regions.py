@@ -1,0 +1,74 @@
+"""Regions a speech names and the links it makes: full and short names, own-place words, pair
+abbreviations (广佛, 川渝), area compounds, and only the parties of a link."""
+
+from __future__ import annotations
+
+import pytest
+from committees import ANJI, DABU, DEYANG, FOSHAN, JINJIANG, JINZHONG, NATIONAL, XIYANG, source
+
+from kg.extract.regions import abbreviation_pairs, area_compounds, region_links, region_mentions
+
+
+def regions(text: str, committee) -> tuple[list[str], set[frozenset[str]]]:
+    """Names in order of mention, and links (unordered, as scored), as the pipeline combines the
+    extractors for one span."""
+    src, span = source(text)
+    mentions = sorted(region_mentions(src, span, committee) + abbreviation_pairs(src, span, committee)
+                      + area_compounds(src, span, committee), key=lambda m: m.span)
+    links = region_links(src, [span], mentions, committee)
+    return list(dict.fromkeys(m.name for m in mentions)), {frozenset(link) for link in links}
+
+
+@pytest.mark.parametrize(("text", "committee", "names"), [
+    ("我市文旅资源丰富，平遥古城享誉中外。", JINZHONG, ["晋中市", "平遥县"]),
+    ("全县茶园面积持续扩大。", DABU, ["大埔县"]),
+    ("我市鞋服产业是第一支柱产业。", JINJIANG, ["晋江市"]),  # a county-level city's 我市
+    ("我国职业教育体系不断完善。", NATIONAL, []),  # 我国 → 中国 is optional in the gold: not said
+    ("与省内高校共建实训基地。", JINZHONG, []),  # 省内 qualifies a noun, names no place
+    ("长治久安。", JINZHONG, []),  # 长治 inside a word is no place
+    ("推动山西中部城市群高质量发展，保护黄河流域生态。", JINZHONG, ["山西中部城市群", "黄河流域"]),
+    ("推动大别山革命老区振兴。", NATIONAL, ["大别山革命老区"]),
+    ("环太湖地区水质持续改善。", ANJI, ["环太湖地区"]),
+    ("融入成都都市圈。", NATIONAL, ["成都市", "成都都市圈"]),
+    ("建设海峡两岸青年创业基地。", JINJIANG, []),
+])
+def test_mentions(text: str, committee, names: list[str]) -> None:
+    assert regions(text, committee)[0] == names
+
+
+@pytest.mark.parametrize(("text", "committee", "names", "links"), [
+    ("加快太原晋中一体化步伐。", JINZHONG, ["太原市", "晋中市"], [("太原市", "晋中市")]),
+    ("深化广佛同城化。", FOSHAN, ["广州市", "佛山市"], [("广州市", "佛山市")]),
+    ("共建川渝毗邻地区合作平台。", NATIONAL, ["四川省", "重庆市"], [("四川省", "重庆市")]),
+    ("深化晋台融合发展。", JINJIANG, ["晋江市", "台湾省"], [("晋江市", "台湾省")]),
+    ("推动京津冀协同发展。", NATIONAL, ["京津冀"], []),  # a named group, not a pair
+    ("与和顺县共建太行山水旅游环线。", XIYANG, ["和顺县"], [("昔阳县", "和顺县")]),
+])
+def test_pairs_and_links(text: str, committee, names: list[str], links: list[tuple[str, ...]]) -> None:
+    assert regions(text, committee) == (names, {frozenset(link) for link in links})
+
+
+@pytest.mark.parametrize(("text", "committee", "links"), [
+    # the area the link serves is no party to it
+    ("广佛同城化是粤港澳大湾区建设的重要支撑。", FOSHAN, [("广州市", "佛山市")]),
+    ("成德同城化是成渝地区双城经济圈建设的重要组成部分。", DEYANG, [("成都市", "德阳市")]),
+    # nor the province that holds both places
+    ("推进济南淄博同城化是我省省会经济圈建设的重要任务。", NATIONAL, [("济南市", "淄博市")]),
+    # nor a place inside a longer mention (成都 of 成都都市圈)
+    ("共建现代化成都都市圈。", NATIONAL, []),
+    # a coarser restatement of a finer link goes (闽粤 beside 大埔县-龙岩市)
+    ("深化闽粤毗邻地区合作，与龙岩市共建客家文化旅游区。", DABU, [("大埔县", "龙岩市")]),
+    # the committee's place is the other side, the provinces named beside stand for the two places
+    ("与广德市共建浙皖毗邻区域生态旅游合作区。", ANJI, [("安吉县", "广德市")]),
+])
+def test_only_the_parties_of_a_link(text: str, committee, links: list[tuple[str, ...]]) -> None:
+    assert regions(text, committee)[1] == {frozenset(link) for link in links}
+
+
+def test_mentions_slice_the_text() -> None:
+    text = "深化廣佛同城化，融入粵港澳大灣區。"
+    src, span = source(text)
+    mentions = region_mentions(src, span, FOSHAN) + abbreviation_pairs(src, span, FOSHAN)
+    expected = {("广州市", "廣"), ("佛山市", "佛"), ("粤港澳大湾区", "粵港澳大灣區")}
+    assert {(m.name, m.surface) for m in mentions} == expected
+    assert all(text[m.span.start : m.span.end] == m.surface for m in mentions)

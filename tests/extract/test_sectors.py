@@ -1,0 +1,47 @@
+"""Sector choice: the most central concept first, further ones by weight or by the title."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract.sectors import classify
+from kg.read import read_text, to_simplified
+from kg.records import Span
+
+
+def sectors(title: str, body: str) -> list[str]:
+    text = f"{title}\n{body}"
+    src = read_text(text)
+    chosen, _ = classify(src, Span(0, len(title)), Span(len(title) + 1, len(text)))
+    return chosen
+
+
+@pytest.mark.parametrize(("title", "body", "expected"), [
+    ("深化文旅融合 推动文旅产业提质升级", "我市旅游资源丰富，景区游客持续增长。", ["culture-tourism"]),
+    # a second sector that weighs at least half as much
+    ("积极培育甲醇汽车优势产业", "甲醇汽车是我市优势产业。推广甲醇燃料，发展绿色低碳交通。甲醇加注站建设滞后。",
+     ["industry", "energy"]),
+    # a sector the title names with a strong term comes in even where the body dwells elsewhere
+    ("联手打造太行山水旅游环线 推动全域旅游提档升级", "我县景区众多，旅游线路分散，游客停留时间短，旅游收入偏低。",
+     ["culture-tourism", "regional-coordination"]),
+    ("多元协同校企合作 倾力助推产教融合", "推动高校与企业共建实验室，开展产学研合作，促进成果转化。",
+     ["science-talent", "education"]),
+    ("做强大埔茶产业 带动山区群众增收", "茶园面积持续扩大，茶叶品牌分散。", ["agriculture"]),
+    # no evidence, no sector
+    ("凝心聚力 共谋发展", "委员们踊跃发言。", []),
+])
+def test_sector_choice(title: str, body: str, expected: list[str]) -> None:
+    assert sectors(title, body) == expected
+
+
+def test_at_most_three_sectors() -> None:
+    title = "统筹教育医疗养老交通"
+    body = "教育学校教师；医疗医院患者；养老老年适老；交通公路铁路。"
+    assert len(sectors(title, body)) == 3
+
+
+def test_evidence_is_in_the_text() -> None:
+    text = "推動陶瓷產業綠色低碳轉型\n陶瓷企業節能降碳，推廣光伏。"
+    src = read_text(text)
+    _, evidence = classify(src, Span(0, 12), Span(13, len(text)))
+    assert evidence and all(to_simplified(e.span.slice(text)) == e.term for e in evidence)

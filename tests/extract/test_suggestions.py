@@ -1,0 +1,47 @@
+"""Suggestion parts: lead-ins, numbered items, ；-lists, headings with bodies, what is not a suggestion."""
+
+from __future__ import annotations
+
+import pytest
+from committees import source
+
+from kg.extract.suggestions import extract_suggestions, is_lead_line
+
+
+def suggestions(body: str) -> list[str]:
+    src, span = source(body)
+    return [item.text for item in extract_suggestions(src, span)]
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    ("但存在短板。为此建议：一是加强统筹，完善机制。二是强化保障。三是优化服务。",
+     ["加强统筹，完善机制", "强化保障", "优化服务"]),
+    ("对策建议：\n（一）擦亮区域公用品牌。统一使用标识。\n（二）延伸产业链条。开发精深加工产品。",
+     ["擦亮区域公用品牌。统一使用标识", "延伸产业链条。开发精深加工产品"]),
+    ("他建议：加快基础设施互联互通；推进产业协同；深化公共服务共享。",
+     ["加快基础设施互联互通", "推进产业协同", "深化公共服务共享"]),
+    # an umbrella lead-in and a closing sum-up are not suggestions
+    ("为此建议实施“三大工程”：一是实施招商工程。二是实施培育工程。推动全区楼宇经济提质增效。",
+     ["实施招商工程", "实施培育工程"]),
+    ("建议：其一，编印创业指南；其二，建设创业基地。让台胞来得了、留得住。", ["编印创业指南", "建设创业基地"]),
+    # a heading on its own line, its body on the next: one item, the line break removed
+    ("对策建议\n（一）提升本地配套水平\n建立对接机制。\n（二）完善人才政策\n落实住房保障。",
+     ["提升本地配套水平建立对接机制", "完善人才政策落实住房保障"]),
+    ("为此建议：\n——建立联合监测网络；\n——开展专项整治。", ["建立联合监测网络", "开展专项整治"]),
+])
+def test_suggestion_forms(body: str, expected: list[str]) -> None:
+    assert suggestions(body) == expected
+
+
+def test_numbered_problems_before_the_lead_are_not_suggestions() -> None:
+    body = "主要存在两方面问题：一是课程单一；二是师资不足。为此建议：1.丰富课程。2.充实师资。"
+    assert suggestions(body) == ["丰富课程", "充实师资"]
+
+
+def test_without_a_lead_nothing_unnumbered_is_a_suggestion() -> None:
+    assert suggestions("近年来我市文旅产业发展迅速，游客数量持续增长。") == []
+
+
+@pytest.mark.parametrize(("line", "lead"), [("对策建议", True), ("为此建议：", True), ("几点思考", False)])
+def test_lead_lines(line: str, lead: bool) -> None:
+    assert is_lead_line(line) is lead

@@ -1,0 +1,103 @@
+"""Extraction accuracy with the reference scorer (../shared/eval/score.py, used as a library): the
+sample against its gold (≥ 0.97) and every test digest against its hand-checked expected record
+(≥ 0.95); and every value of every record is a span of its source text."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import re
+from functools import cache
+from pathlib import Path
+
+import pytest
+from paths import SAMPLE_DIR, shared_or_skip
+
+from kg.pipeline import extract_file
+from kg.read import to_simplified
+from kg.records import to_record
+
+DIGESTS = Path(__file__).parent / "data" / "digests"
+SAMPLE_MIN = 0.97
+DIGEST_MIN = 0.95
+# A digest with no meeting line knows its committee only from the headline; the pipeline takes the
+# committee from the meeting alone, so 我市 and 市工商联 stay unresolved there.
+NEEDS_COMMITTEE_WITHOUT_MEETING = {"yibin-cppcc-speeches-selection"}
+
+
+@cache
+def reference_scorer():
+    path = shared_or_skip() / "eval" / "score.py"
+    if not path.is_file():
+        pytest.skip(f"the reference scorer {path} is missing")
+    spec = importlib.util.spec_from_file_location("reference_score", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@cache
+def record(path: Path) -> dict:
+    return to_record(extract_file(path))
+
+
+def overall_f1(gold: dict, pred: dict) -> tuple[float, dict[str, float]]:
+    """The scorer's last line, overall F1 (the mean over its fields), and the fields below 1."""
+    ref = reference_scorer()
+    name = gold["source"]
+    tallies = ref.score({name: gold}, {name: {**pred, "source": name}})
+    f1 = {field: tallies[field].f1()[2] for field in ref.FIELDS}
+    return sum(f1.values()) / len(f1), {k: round(v, 3) for k, v in f1.items() if v < 1}
+
+
+def sample_path() -> Path:
+    (gold,) = sorted((shared_or_skip() / "gold").glob("*.json"))
+    return gold
+
+
+def test_sample_against_the_gold() -> None:
+    gold = json.loads(sample_path().read_text(encoding="utf-8"))
+    f1, weak = overall_f1(gold, record(SAMPLE_DIR / gold["source"]))
+    assert f1 >= SAMPLE_MIN, weak
+
+
+def digest_cases() -> list:
+    cases = []
+    for expected in sorted(DIGESTS.glob("*.expected.json")):
+        name = expected.name.removesuffix(".expected.json")
+        marks = [pytest.mark.xfail(reason="committee without a meeting line (kg/pipeline.py)", strict=True)
+                 ] if name in NEEDS_COMMITTEE_WITHOUT_MEETING else []
+        cases.append(pytest.param(expected, id=name, marks=marks))
+    return cases
+
+
+@pytest.mark.parametrize("expected", digest_cases())
+def test_digest_against_its_expected_record(expected: Path) -> None:
+    gold = json.loads(expected.read_text(encoding="utf-8"))
+    f1, weak = overall_f1(gold, record(DIGESTS / gold["source"]))
+    assert f1 >= DIGEST_MIN, weak
+
+
+def sources() -> list[Path]:
+    return sorted(SAMPLE_DIR.glob("*.txt")) + sorted(DIGESTS.glob("*.txt"))
+
+
+@pytest.mark.parametrize("path", sources(), ids=lambda p: p.stem)
+def test_every_value_is_a_span_of_the_source(path: Path) -> None:
+    text = extract_file(path).text
+    for speech in record(path)["speeches"]:
+        spans = speech["spans"]
+        title = text[spans["title"][0] : spans["title"][1]]
+        assert re.sub(r"\s+", " ", title.replace("\n", "")).strip() == speech["title"]
+        for field in ("speaker", "role"):
+            if speech[field] is not None:
+                assert text[spans[field]["start"] : spans[field]["end"]] == speech[field]
+        if speech["organization"] is not None:
+            org = spans["organization"]
+            assert text[org["start"] : org["end"]] == org["surface"]
+        for items, values in (("issue_spans", "issues"), ("suggestion_spans", "suggestions")):
+            assert [text[i["start"] : i["end"]].replace("\n", "") for i in speech[items]] == speech[values]
+        for mention in speech["region_mentions"]:
+            assert text[mention["start"] : mention["end"]] == mention["surface"]
+        for evidence in speech["sector_evidence"]:
+            assert to_simplified(text[evidence["start"] : evidence["end"]]) == evidence["term"]

@@ -1,0 +1,44 @@
+"""Reading a pasted digest: encodings, a simplified copy of the same length, page noise."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.errors import InputError
+from kg.read import decode, is_noise, read_text, to_simplified, to_traditional
+
+
+@pytest.mark.parametrize("data", ["政协\r\n大会发言".encode("utf-8-sig"), "政协\n大会发言".encode("gb18030"),
+                                  "政协\r大会发言".encode()])
+def test_decode(data: bytes) -> None:
+    assert decode(data, "x.txt") == "政协\n大会发言"
+
+
+@pytest.mark.parametrize(("data", "message"), [(b"  \n", "empty"), (b"\x00\x01\x02PK", "binary")])
+def test_decode_refuses(data: bytes, message: str) -> None:
+    with pytest.raises(InputError, match=message):
+        decode(data, "x.bin")
+
+
+def test_simplified_copy_keeps_offsets() -> None:
+    text = "深化廣佛同城化 共建灣區\n民進佛山市委會 梁嘉欣"
+    simple = to_simplified(text)
+    assert len(simple) == len(text)
+    assert simple == "深化广佛同城化 共建湾区\n民进佛山市委会 梁嘉欣"
+    assert to_traditional("南海区") == "南海區"
+
+
+@pytest.mark.parametrize(("line", "noise"), [
+    ("扫描二维码", True), ("来源：大埔县政协　　2025-02-18", True), ("（责任编辑：赵敏）", True),
+    ("（编辑：王慧　校对：李娜）", True), ("株洲日报 2025年01月08日 第03版", True), ("宜宾新闻网 > 政协之窗", True),
+    ("首页 > 履职动态 > 大会发言", True), ("一审：张三 二审：李四", True), ("【打印】【关闭】", True),
+    ("▲民革市委副主委王强在大会上发言", True), ("阅读：865", True),
+    ("深化“文旅+”融合 推动文旅产业提质升级", False), ("民革晋中市委 安运涛", False), ("（民进市委 李建新）", False),
+])
+def test_noise_lines(line: str, noise: bool) -> None:
+    assert is_noise(line) is noise
+
+
+def test_everything_after_a_related_news_list_is_noise() -> None:
+    src = read_text("标题\n正文。\n相关新闻：\n全国政协十四届二次会议开幕\n")
+    assert [ln.text for ln in src.content] == ["标题", "正文。"]

@@ -1,0 +1,62 @@
+"""Segmenting a digest into speeches: header blocks (title, byline in either order or fused), bodies,
+bylines signed after the body, lead-ins alone on a line, editor's notes, page noise."""
+
+from __future__ import annotations
+
+from kg.read import read_text
+from kg.segment import segment_speeches
+
+BODY = "但存在短板。为此建议：一是加强统筹。二是完善机制。"
+
+
+def speeches(text: str) -> list[tuple[str, list[str], int]]:
+    """(title, byline lines, number of body lines) of each speech."""
+    seg = segment_speeches(read_text(text))
+    return [(s.title.slice(text), [b.slice(text) for b in s.byline], len(s.body)) for s in seg.speeches]
+
+
+def test_headline_meeting_and_speeches() -> None:
+    text = ("扫描二维码\n着力推动高质量发展\n——政协第五届晋中市委员会第三次会议大会发言摘编\n"
+            f"深化文旅融合 推动产业升级\n平遥县政协 王轩\n{BODY}\n"
+            f"加快太原晋中一体化步伐\n市政协委员 田文杰\n{BODY}\n{BODY}\n")
+    seg = segment_speeches(read_text(text))
+    assert seg.headline.slice(text) == "着力推动高质量发展"
+    assert seg.meeting.label == "政协第五届晋中市委员会第三次会议"
+    assert speeches(text) == [("深化文旅融合 推动产业升级", ["平遥县政协 王轩"], 1),
+                              ("加快太原晋中一体化步伐", ["市政协委员 田文杰"], 2)]
+
+
+def test_byline_before_the_title_and_fused() -> None:
+    text = ("——全国政协十四届二次会议大会发言摘编\n吴国华委员代表台盟中央的发言：\n推动两岸融合发展\n"
+            f"{BODY}\n民盟中央：以公平竞争审查护航民营经济\n{BODY}\n")
+    assert speeches(text) == [("推动两岸融合发展", ["吴国华委员代表台盟中央的发言："], 1),
+                              ("以公平竞争审查护航民营经济", ["民盟中央"], 1)]
+
+
+def test_unit_line_and_speaker_line() -> None:
+    text = f"——政协安吉县第十一届委员会第四次会议\n推进数字乡村建设\n民进安吉县基层委员会\n发言人：吴敏\n{BODY}\n"
+    assert speeches(text) == [("推进数字乡村建设", ["民进安吉县基层委员会", "发言人：吴敏"], 1)]
+
+
+def test_byline_signed_after_the_body() -> None:
+    text = ("——政协株洲市第十三届委员会第四次会议大会发言摘登\n加快轨道交通装备产业集群建设\n但存在短板。\n对策建议\n"
+            "（一）提升本地配套水平\n建立对接机制。\n（二）完善人才政策\n落实住房保障。\n（民进市委 李建新）\n"
+            f"推动醴陵陶瓷产业高质量发展\n{BODY}\n（市工商联 周凯）\n责任编辑：龙琴\n")
+    assert speeches(text) == [("加快轨道交通装备产业集群建设", ["民进市委 李建新"], 6),
+                              ("推动醴陵陶瓷产业高质量发展", ["市工商联 周凯"], 1)]
+
+
+def test_editors_note_and_no_meeting_line() -> None:
+    text = ("宜宾新闻网 > 政协之窗\n委员声音丨聚焦高质量发展 宜宾市政协委员大会发言摘登\n"
+            "编者按：在日前召开的市政协全体会议上，委员们积极建言献策。现将部分大会发言摘登如下。\n"
+            f"做强动力电池产业\n李文博 市政协委员、宜宾学院教授\n{BODY}\n相关新闻：\n市政协召开专题协商会\n")
+    seg = segment_speeches(read_text(text))
+    assert seg.meeting is None
+    assert seg.headline.slice(text) == "委员声音丨聚焦高质量发展 宜宾市政协委员大会发言摘登"
+    assert speeches(text) == [("做强动力电池产业", ["李文博 市政协委员、宜宾学院教授"], 1)]
+
+
+def test_numbered_short_lines_are_body() -> None:
+    text = ("——市政协五届三次会议\n做优特色农业\n□县政协委员 王五\n"
+            "但存在短板。\n为此建议：\n一、加强统筹\n二、完善机制\n")
+    assert speeches(text) == [("做优特色农业", ["□县政协委员 王五"], 4)]
