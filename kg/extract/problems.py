@@ -23,6 +23,7 @@ _ASPECTS = re.compile(r"在(?P<list>[^，。；在]{2,80}?)(?:等|[一二三四�
 _COMPARISON = re.compile(r"^(?:与|和|同|跟|对照|对比|比照).{0,30}(?:相比|比较|相较|比)$")
 # The end of a listed problem: 等问题, 的问题, 等障碍 (a short noun after 等), or 问题 at the clause end.
 _LIST_END = re.compile(r"(?:等(?:方面)?(?:的)?[\u4e00-\u9fff]{0,4}|的问题|问题)(?=[，,。；;]|$)")
+_HEADING_NUMBER = re.compile(r"^(?:[一二三四五六七八九十]+[、．.]|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、])\s*")
 _SUBJECT_TAIL = re.compile(r"等(?:方面)?(?:的)?(?:问题|短板|困难|不足|障碍|现象|情况|矛盾)[^，,、]*$")
 _CONTINUE = re.compile(r"^\s*(?:同时|此外|另外|再者|还有|而且|加之|与此同时)")
 
@@ -63,6 +64,9 @@ def problem_part(src: Source, body: Span) -> Span:
 def extract_problems(src: Source, body: Span) -> list[Item]:
     simple = src.simple
     part = problem_part(src, body)
+    under_heading = _under_heading(simple, part)
+    if under_heading is not None:
+        return [make_item(src, s) for s in under_heading]
     sents = sentences(simple, part)
     spans: list[Span] = []
     started = False
@@ -84,12 +88,33 @@ def extract_problems(src: Source, body: Span) -> list[Item]:
     return [make_item(src, s) for s in spans]
 
 
+def _under_heading(simple: str, part: Span) -> list[Span] | None:
+    """一、存在的问题 (a heading line) then （一）…（二）…: each item named by its first sentence; without
+    numbering, each sentence under the heading. None when the part has no such heading."""
+    offset = part.start
+    for line in part.slice(simple).split("\n"):
+        start, offset = offset, offset + len(line) + 1
+        heading = _HEADING_NUMBER.sub("", line.strip()).rstrip("：:")
+        if len(heading) <= 16 and not re.search(r"[。；;，,]", heading) and _pattern("headings").search(heading):
+            below = trim(simple, Span(start + len(line), part.end))
+            numbered = numbered_items(below.slice(simple))
+            if numbered:
+                return [_first_clause(simple, Span(below.start + m.start, below.start + m.end)) for m in numbered[1]]
+            return [trim(simple, s) for s in sentences(simple, below)]
+    return None
+
+
 def _from_clause(simple: str, clause: Span, need_negative: bool = False) -> list[Span]:
     clause = trim(simple, clause)
     text = clause.slice(simple)
     numbered = numbered_items(text)
     if numbered:
         return [_first_clause(simple, Span(clause.start + m.start, clause.start + m.end)) for m in numbered[1]]
+    colon = re.search(r"[：:]", text)
+    if colon:  # 主要是：A；B；C
+        listed = [trim(simple, s) for s in split_on(simple, Span(clause.start + colon.end(), clause.end), "；;")]
+        if len(listed) >= 2:
+            return listed
     verb = _pattern("verbs").search(text)
     if verb and not text[verb.end():].strip("着了。；;，, "):
         verb = None  # 障碍依然存在: the verb ends the clause and lists nothing

@@ -44,6 +44,18 @@ def test_problem_forms(body: str, expected: list[str]) -> None:
     assert problems(body) == expected
 
 
+def test_problems_under_a_heading() -> None:
+    body = ("一、存在的问题\n（一）医共体内部管理松散。人财物统一管理尚未落实。\n"
+            "（二）基层人才短缺。全科医生数量不足。\n二、几点建议\n（一）深化改革。\n（二）加强队伍建设。")
+    assert problems(body) == ["医共体内部管理松散", "基层人才短缺"]
+
+
+def test_a_list_after_a_colon() -> None:
+    body = ("但仍面临一些困难和问题，主要是：景区基础设施薄弱；旅游产品同质化；宣传营销力度不够。"
+            "为此，我们建议：1.投入。2.开发。")
+    assert problems(body) == ["景区基础设施薄弱", "旅游产品同质化", "宣传营销力度不够"]
+
+
 def test_numbering_after_the_lead_belongs_to_the_suggestions() -> None:
     assert problems("近年来成效明显。为此建议：一是存在的问题要解决。二是完善机制。") == []
 

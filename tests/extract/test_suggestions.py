@@ -28,6 +28,8 @@ def suggestions(body: str) -> list[str]:
     ("对策建议\n（一）提升本地配套水平\n建立对接机制。\n（二）完善人才政策\n落实住房保障。",
      ["提升本地配套水平建立对接机制", "完善人才政策落实住房保障"]),
     ("为此建议：\n——建立联合监测网络；\n——开展专项整治。", ["建立联合监测网络", "开展专项整治"]),
+    ("一、存在的问题\n（一）管理松散。\n二、几点建议\n（一）深化改革。统一招聘。\n（二）加强队伍建设。",
+     ["深化改革。统一招聘", "加强队伍建设"]),
 ])
 def test_suggestion_forms(body: str, expected: list[str]) -> None:
     assert suggestions(body) == expected
