@@ -21,6 +21,10 @@ _FULL = re.compile(
 _SHORT = re.compile(
     rf"(?P<place>[^\s，。、“”——]{{0,12}}?)政协(?:第)?(?P<t>{_N})届(?:第)?(?P<s>{_N})次(?:全体)?会议"
 )
+# 十四届全国政协二次会议 / 五届市政协三次会议: the term before the committee
+_TERM_FIRST = re.compile(
+    rf"(?P<t>{_N})届(?P<place>[^\s，。、“”——]{{0,12}}?)政协(?:第)?(?P<s>{_N})次(?:全体)?会议"
+)
 _YEAR = re.compile(r"(20\d\d|19\d\d)\s*(?:年|[-/.]\d)")
 _LEVEL_CHARS = {"省": "province", "市": "prefecture", "州": "prefecture", "县": "county", "区": "county"}
 
@@ -30,7 +34,7 @@ def find_meeting(src: Source, before: int | None = None) -> Meeting | None:
     for line in src.content:
         if before is not None and line.span.start >= before:
             break
-        m = _FULL.search(line.text) or _SHORT.search(line.text)
+        m = _FULL.search(line.text) or _SHORT.search(line.text) or _TERM_FIRST.search(line.text)
         if m:
             return _meeting(src, line.span.start, m)
     return None
@@ -46,8 +50,9 @@ def _meeting(src: Source, offset: int, m: re.Match[str]) -> Meeting:
     if "委员会" in m.group(0):
         # The full name as the text gives it, in its own characters (record-format.md).
         label = src.text[offset + m.start() : offset + m.end()]
-        if label.startswith(("中国人民政治协商会议", "中國人民政治協商會議")):
-            label = "政协" + label[len("中国人民政治协商会议"):]
+        if m.group(0).startswith("中国人民政治协商会议"):
+            # 中国人民政治协商会议 → 政协, its 4th and 6th characters, in the text's own script (政協)
+            label = label[4] + label[6] + label[len("中国人民政治协商会议"):]
     else:
         label = _expanded_label(committee, term, session)
         if src.text != src.simple:  # written in the text's own characters, like every label it gives
@@ -63,11 +68,11 @@ def _expanded_label(c: Committee, term: int | None, session: int | None) -> str:
 
 def _committee(place: str, src: Source, gaz: Gazetteer) -> Committee:
     place = place.strip().lstrip("—-").strip()
-    if place.startswith("全国"):
+    if "全国" in place:
         return Committee("national", None, None, None)
     region = _region_in(place, gaz)
-    if region is None and place in _LEVEL_CHARS:
-        region = _place_from_text(src, _LEVEL_CHARS[place], gaz)
+    if region is None and place[-1:] in _LEVEL_CHARS:  # 市政协 / 在市政协 / 2024年市政协: the city the text names
+        region = _place_from_text(src, _LEVEL_CHARS[place[-1]], gaz)
     if region is None:
         return Committee("national" if not place else "unknown", None, None, None)
     return Committee(region.level, region.name, region.code, region.province_code)
