@@ -28,6 +28,7 @@ _BODY_START = re.compile(
 )
 _SENTENCE_END = re.compile(r"[。；;！!？?]")
 _MAX_HEADER = 60
+_SUBTITLE_DASH = ("——", "--", "—")
 _BRACKETED = re.compile(r"^[（(](?P<inner>[^（）()]{2,40})[）)]$")
 
 
@@ -92,6 +93,8 @@ def segment_speeches(src: Source) -> Segmented:
             if blocks and not blocks[-1].body:
                 note_header = blocks.pop().header  # the headline above an editor's note
                 headline = headline or note_header[-1].span
+        elif blocks and not blocks[-1].body and _is_subtitle(line):
+            blocks[-1].header.append(line)
         elif is_body_line(line):
             if blocks:
                 blocks[-1].body.append(line)
@@ -111,14 +114,20 @@ def _signature(line: Line) -> Span | None:
     return None
 
 
+def _is_subtitle(line: Line) -> bool:
+    """——以汾河流域综合治理为例: a dash line right under a title, before any body, is its subtitle."""
+    return line.text.startswith(_SUBTITLE_DASH) and len(line.text) <= 40 and not _SENTENCE_END.search(line.text)
+
+
 def _is_note(line: Line) -> bool:
     return line.text.startswith(tuple(cues()["segments"]["notes"]))
 
 
 def _speech(src: Source, block: _Block) -> SegmentedSpeech | None:
     header, body = block.header, block.body
+    titled = [ln for ln in header if not ln.text.startswith(_SUBTITLE_DASH)] or header
     if block.signature is not None and not any(looks_like_byline(ln.text) for ln in header):
-        return SegmentedSpeech(header[-1].span, [block.signature], body)
+        return SegmentedSpeech(titled[-1].span, [block.signature], body)
     if len(header) == 1:
         fused = split_fused(header[0].text)
         if fused:
@@ -128,10 +137,10 @@ def _speech(src: Source, block: _Block) -> SegmentedSpeech | None:
     bylines = [i for i, ln in enumerate(header) if looks_like_byline(ln.text)]
     if not bylines:
         # No byline: the last header line is the title (earlier ones are a headline or kicker).
-        return SegmentedSpeech(header[-1].span, [], body)
+        return SegmentedSpeech(titled[-1].span, [], body)
     first = bylines[0]
     byline_lines = [header[i] for i in bylines if i - first <= 1]
-    title_candidates = [ln for i, ln in enumerate(header) if i not in bylines]
+    title_candidates = [ln for i, ln in enumerate(header) if i not in bylines and ln in titled]
     if not title_candidates:
         return None
     # The title is the header line just before the byline; a byline that opens the block

@@ -60,3 +60,8 @@ def test_numbered_short_lines_are_body() -> None:
     text = ("——市政协五届三次会议\n做优特色农业\n□县政协委员 王五\n"
             "但存在短板。\n为此建议：\n一、加强统筹\n二、完善机制\n")
     assert speeches(text) == [("做优特色农业", ["□县政协委员 王五"], 4)]
+
+
+def test_a_dash_line_under_the_title_is_its_subtitle() -> None:
+    text = f"——山西省政协十三届二次会议\n推动黄河流域生态保护\n——以汾河流域综合治理为例\n民建山西省委会\n{BODY}"
+    assert speeches(text) == [("推动黄河流域生态保护", ["民建山西省委会"], 1)]

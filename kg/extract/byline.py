@@ -18,8 +18,10 @@ from functools import cache
 from kg.lexicon import cues, party_alias_pattern
 
 _HAN = r"[\u4e00-\u9fff·]"
-_NAME = re.compile(rf"{_HAN}{{2,4}}")
-_NAMES = re.compile(rf"{_HAN}{{2,4}}(?:[、，,]{_HAN}{{2,4}})+")
+# A person: two to four characters, or a name with a middle dot (艾力·买买提, 阿依古丽·吐尔逊).
+_PERSON = rf"(?:[\u4e00-\u9fff]{{1,6}}·[\u4e00-\u9fff]{{1,8}}|{_HAN}{{2,4}})"
+_NAME = re.compile(_PERSON)
+_NAMES = re.compile(rf"{_PERSON}(?:[、，,]{_PERSON})+")
 # 张三委员代表民进市委发言 / 张三代李四委员发言 / 张三委员的发言 (the speaker is the one who read it)
 _SENTENCE = re.compile(
     rf"^(?P<sp>{_HAN}{{2,4}}?)(?P<role>委员|常委)?(?:同志)?"
@@ -102,7 +104,7 @@ def parse_line(line: str) -> list[Part]:
         elif sentence.group("role") and not sentence.group("absent"):
             parts.append(Part("role", i + sentence.start("role"), i + sentence.end("role")))
         return parts
-    bracket = re.fullmatch(rf"({_HAN}{{2,4}})\s*[（(]([^）)]+)[）)]", body)
+    bracket = re.fullmatch(rf"({_PERSON})\s*[（(]([^）)]+)[）)]", body)
     if bracket and is_name(bracket.group(1)):
         inner = bracket.group(2)
         kind = "unit" if is_unit(inner) else "role" if is_role(inner) else ""
@@ -118,9 +120,13 @@ def _token_parts(body: str, offset: int) -> list[Part]:
         return _glued_parts(body, offset)
     names = [t for t in tokens if is_name(t[0])]
     others = [t for t in tokens if t not in names]
-    if len(names) != 1 or not others or len(others) > 3:
+    if not names or not others or len(others) > 3:
         return []
-    name = names[0]
+    first, last = tokens.index(names[0]), tokens.index(names[-1])
+    if last - first + 1 != len(names):
+        return []  # names apart from each other
+    # Two speakers side by side (李明 王芳) are one speaker value, as written.
+    name = (body[names[0][1] : names[-1][2]], names[0][1], names[-1][2])
     # Everything that is not the name forms one phrase: the roles (市政协委员、XX大学教授) or the unit.
     start, end = others[0][1], others[-1][2]
     if name[1] > start and name[2] < end:
