@@ -105,6 +105,12 @@ def _place_from_text(src: Source, level: str, gaz: Gazetteer) -> Region | None:
             for r in regions:
                 if r.level == level and r.code:
                     counts[r.code] = counts.get(r.code, 0) + src.simple.count(name)
+    if not counts:  # only short names (晋中日报, 晋中的晋商文化): the one of that level said most
+        for short, regions in gaz.by_short.items():
+            if short in src.simple:
+                for r in regions:
+                    if r.level == level and r.code:
+                        counts[r.code] = counts.get(r.code, 0) + src.simple.count(short)
     if not counts:
         return None
     best = max(sorted(counts), key=lambda c: counts[c])
