@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from kg.extract.byline import looks_like_byline, split_fused
 from kg.extract.meeting import find_meeting
+from kg.extract.problems import is_heading_line
 from kg.extract.suggestions import is_lead_line
 from kg.lexicon import cues
 from kg.read import Line, Source
@@ -67,7 +68,10 @@ class Segmented:
 
 def is_body_line(line: Line) -> bool:
     text = line.text
-    if len(text) > _MAX_HEADER or _SENTENCE_END.search(text) or _BODY_START.match(text) or is_lead_line(text):
+    if len(text) > _MAX_HEADER or _SENTENCE_END.search(text) or _BODY_START.match(text):
+        return True
+    # Headings inside a speech (存在的问题, 对策建议, 基本情况) are body, not a new speech's title.
+    if is_lead_line(text) or is_heading_line(text) or text.rstrip("：: ") in cues()["segments"]["sections"]:
         return True
     # 为此建议： alone on a line is body; 张三委员代表民盟市委的发言： is a byline.
     return text.endswith(("：", ":")) and not looks_like_byline(text)

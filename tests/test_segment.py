@@ -65,3 +65,9 @@ def test_numbered_short_lines_are_body() -> None:
 def test_a_dash_line_under_the_title_is_its_subtitle() -> None:
     text = f"——山西省政协十三届二次会议\n推动黄河流域生态保护\n——以汾河流域综合治理为例\n民建山西省委会\n{BODY}"
     assert speeches(text) == [("推动黄河流域生态保护", ["民建山西省委会"], 1)]
+
+
+def test_section_headings_inside_a_speech_are_body() -> None:
+    text = ("——政协第十届长治市委员会第四次会议\n关于加快县域医共体建设的建议\n民盟长治市委\n"
+            "基本情况\n近年来进展积极。\n存在的问题\n一是管理松散；二是人才短缺。\n对策建议\n（一）深化改革。\n（二）加强队伍建设。\n")
+    assert speeches(text) == [("关于加快县域医共体建设的建议", ["民盟长治市委"], 7)]

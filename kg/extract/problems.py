@@ -88,14 +88,19 @@ def extract_problems(src: Source, body: Span) -> list[Item]:
     return [make_item(src, s) for s in spans]
 
 
+def is_heading_line(line: str) -> bool:
+    """一、存在的问题 / 主要问题： alone on a line: a heading over the problems."""
+    heading = _HEADING_NUMBER.sub("", line.strip()).rstrip("：:")
+    return len(heading) <= 16 and not re.search(r"[。；;，,]", heading) and bool(_pattern("headings").search(heading))
+
+
 def _under_heading(simple: str, part: Span) -> list[Span] | None:
     """一、存在的问题 (a heading line) then （一）…（二）…: each item named by its first sentence; without
     numbering, each sentence under the heading. None when the part has no such heading."""
     offset = part.start
     for line in part.slice(simple).split("\n"):
         start, offset = offset, offset + len(line) + 1
-        heading = _HEADING_NUMBER.sub("", line.strip()).rstrip("：:")
-        if len(heading) <= 16 and not re.search(r"[。；;，,]", heading) and _pattern("headings").search(heading):
+        if is_heading_line(line):
             below = trim(simple, Span(start + len(line), part.end))
             numbered = numbered_items(below.slice(simple))
             if numbered:
