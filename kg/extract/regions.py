@@ -9,7 +9,7 @@ province. 我市/全市/市委 mean the committee's own city (我县 its county,
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 from itertools import permutations
 
 from kg.extract.proposer import committee_region, place_of_level
@@ -70,7 +70,7 @@ def region_mentions(src: Source, span: Span, committee: Committee | None) -> lis
     革命老区 of 大别山革命老区, is left to ``area_compounds``)."""
     out = []
     text = span.slice(src.simple)
-    words = tokenize(text)
+    words = _words(text)
     compound_parts = {i for start, end, _ in _compounds(text, words, committee) for i in range(start, end)}
     for w in words:
         region = _own_place(w.text, committee) or _resolve_word(w.text, committee)
@@ -80,10 +80,16 @@ def region_mentions(src: Source, span: Span, committee: Committee | None) -> lis
     return out
 
 
+@lru_cache(maxsize=32)
+def _words(text: str) -> tuple[Word, ...]:
+    """The words of a span's text; region_mentions and area_compounds read the same spans."""
+    return tuple(tokenize(text))
+
+
 _GEO_ENDINGS = ("山", "湖", "河", "江", "海", "岭", "原", "湾", "岛")
 
 
-def _compounds(text: str, words: list[Word], committee: Committee | None) -> list[tuple[int, int, str]]:
+def _compounds(text: str, words: tuple[Word, ...], committee: Committee | None) -> list[tuple[int, int, str]]:
     """(start, end, name) of the named areas made of a place and an area word: 成都都市圈, 汾河流域,
     and the ring areas 环太湖地区 / 环渤海经济圈 (环 + a lake, sea or mountain + an area word)."""
     area = cues()["regions"]
@@ -108,7 +114,7 @@ def area_compounds(src: Source, span: Span, committee: Committee | None) -> list
     """Named areas made of a place and an area word: 成都都市圈, 大别山革命老区, 环太湖地区."""
     text = span.slice(src.simple)
     out = []
-    for start, end, name in _compounds(text, tokenize(text), committee):
+    for start, end, name in _compounds(text, _words(text), committee):
         s = Span(span.start + start, span.start + end)
         out.append(RegionMention(name, None, s, s.slice(src.text)))
     return out
@@ -140,9 +146,7 @@ def _abbreviated(char: str, committee: Committee | None) -> Region | None:
     if own is not None and own.short.startswith(char) and abbreviations.get(char) != _province_name(own):
         return own  # 晋台融合 at the 晋江 committee (晋 is Shanxi's only where Shanxi is home)
     if own is not None and own.code and committee and committee.level != "national":
-        province = own.code[:2]
-        found = [r for r in gaz.by_code.values()
-                 if r.level == "prefecture" and r.code and r.code.startswith(province) and r.short.startswith(char)]
+        found = list(_prefectures_by_initial().get((own.code[:2], char), ()))
         if own.level == "county":
             parent = gaz.parent(own)
             found = found or ([parent] if parent and parent.short.startswith(char) else [])
@@ -153,6 +157,16 @@ def _abbreviated(char: str, committee: Committee | None) -> Region | None:
             return found[0]
     name = abbreviations.get(char)
     return gaz.resolve(name) if name else None
+
+
+@cache
+def _prefectures_by_initial() -> dict[tuple[str, str], tuple[Region, ...]]:
+    """(province code prefix, first character of the short name) → prefectures: 广 in 44 → 广州市 …"""
+    index: dict[tuple[str, str], list[Region]] = {}
+    for r in gazetteer().by_code.values():
+        if r.level == "prefecture" and r.code:
+            index.setdefault((r.code[:2], r.short[:1]), []).append(r)
+    return {key: tuple(regions) for key, regions in index.items()}
 
 
 def _province_name(region: Region) -> str | None:
