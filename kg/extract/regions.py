@@ -72,12 +72,21 @@ def region_mentions(src: Source, span: Span, committee: Committee | None) -> lis
     text = span.slice(src.simple)
     words = _words(text)
     compound_parts = {i for start, end, _ in _compounds(text, words, committee) for i in range(start, end)}
+    not_places = {i for m in _not_places().finditer(text) for i in range(m.start(), m.end())}
     for w in words:
+        if w.start in not_places:
+            continue
         region = _own_place(w.text, committee) or _resolve_word(w.text, committee)
         if region is not None and not (region.level == "area" and w.start in compound_parts):
             s = Span(span.start + w.start, span.start + w.end)
             out.append(RegionMention(region.name, region.code, s, s.slice(src.text)))
     return out
+
+
+@cache
+def _not_places() -> re.Pattern[str]:
+    """Words that hold a place's short name but mean something else (朝阳产业, 普洱茶, 宁德时代)."""
+    return re.compile("|".join(map(re.escape, sorted(cues()["regions"]["not_places"], key=len, reverse=True))))
 
 
 @lru_cache(maxsize=32)
