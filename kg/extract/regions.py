@@ -73,10 +73,12 @@ def region_mentions(src: Source, span: Span, committee: Committee | None) -> lis
     words = _words(text)
     compound_parts = {i for start, end, _ in _compounds(text, words, committee) for i in range(start, end)}
     not_places = {i for m in _not_places().finditer(text) for i in range(m.start(), m.end())}
-    for w in words:
+    for i, w in enumerate(words):
         if w.start in not_places:
             continue
         region = _own_place(w.text, committee) or _resolve_word(w.text, committee)
+        if region is not None and _names_a_landmark(region, words[i + 1 : i + 2], committee):
+            continue
         if region is not None and not (region.level == "area" and w.start in compound_parts):
             s = Span(span.start + w.start, span.start + w.end)
             out.append(RegionMention(region.name, region.code, s, s.slice(src.text)))
@@ -93,6 +95,15 @@ def _not_places() -> re.Pattern[str]:
 def _words(text: str) -> tuple[Word, ...]:
     """The words of a span's text; region_mentions and area_compounds read the same spans."""
     return tuple(tokenize(text))
+
+
+def _names_a_landmark(region: Region, following: tuple[Word, ...], committee: Committee | None) -> bool:
+    """龙岩大峡谷 in a Shanxi county: the short name of a far-away city that starts a landmark's name is
+    the landmark's (平遥古城, in the committee's own province, still names 平遥县)."""
+    own = committee_region(committee)
+    if not following or own is None or not own.code or region.code is None or region.level == "province":
+        return False
+    return region.code[:2] != own.code[:2] and following[0].text in cues()["regions"]["landmarks"]
 
 
 _GEO_ENDINGS = ("山", "湖", "河", "江", "海", "岭", "原", "湾", "岛")

@@ -28,6 +28,9 @@ def regions(text: str, committee) -> tuple[list[str], set[frozenset[str]]]:
     ("长治久安。", JINZHONG, []),  # 长治 inside a word is no place
     ("培育朝阳产业，引进宁德时代项目。", JINZHONG, []),  # nor in a word of the not_places list
     ("与朝阳市共建产业园。", JINZHONG, ["朝阳市"]),
+    # a far-away city's short name starting a landmark's name; a place of the own province still counts
+    ("我县拥有大寨、龙岩大峡谷等知名景区。", XIYANG, ["昔阳县"]),
+    ("平遥古城游客持续增长。", JINZHONG, ["平遥县"]),
     ("推动山西中部城市群高质量发展，保护黄河流域生态。", JINZHONG, ["山西中部城市群", "黄河流域"]),
     ("推动大别山革命老区振兴。", NATIONAL, ["大别山革命老区"]),
     ("环太湖地区水质持续改善。", ANJI, ["环太湖地区"]),
