@@ -77,11 +77,11 @@ def region_mentions(src: Source, span: Span, committee: Committee | None) -> lis
         if w.start in not_places:
             continue
         region = _own_place(w.text, committee) or _resolve_word(w.text, committee)
-        if region is not None and _names_a_landmark(region, words[i + 1 : i + 2], committee):
+        if (region is None or _names_a_landmark(region, words[i + 1 : i + 2], committee)
+                or (region.level == "area" and w.start in compound_parts)):
             continue
-        if region is not None and not (region.level == "area" and w.start in compound_parts):
-            s = Span(span.start + w.start, span.start + w.end)
-            out.append(RegionMention(region.name, region.code, s, s.slice(src.text)))
+        s = Span(span.start + w.start, span.start + w.end)
+        out.append(RegionMention(region.name, region.code, s, s.slice(src.text)))
     return out
 
 
