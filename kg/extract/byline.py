@@ -22,6 +22,7 @@ _HAN = r"[\u4e00-\u9fff·]"
 _PERSON = rf"(?:[\u4e00-\u9fff]{{1,6}}·[\u4e00-\u9fff]{{1,8}}|{_HAN}{{2,4}})"
 _NAME = re.compile(_PERSON)
 _NAMES = re.compile(rf"{_PERSON}(?:[、，,]{_PERSON})+")
+_ANNOTATION = re.compile(r"\s*[（(](?:执笔|执笔人|整理|撰稿|供稿)[）)]$")
 # 张三委员代表民进市委发言 / 张三代李四委员发言 / 张三委员的发言 (the speaker is the one who read it)
 _SENTENCE = re.compile(
     rf"^(?P<sp>{_HAN}{{2,4}}?)(?P<role>委员|常委)?(?:同志)?"
@@ -80,7 +81,7 @@ def _strip_markers(line: str) -> int:
     while i < len(line) and (line[i] in marks or line[i].isspace()):
         i += 1
     for label in _byline_cues()["speaker_labels"]:
-        m = re.match(rf"{label}\s*[:：]\s*", line[i:])
+        m = re.match(rf"{label}(?:\s*[:：|｜]\s*|\s+)", line[i:])  # 发言人：张三 / 发言人｜张三 / 发言人 张三
         if m:
             return i + m.end()
     return i
@@ -89,7 +90,7 @@ def _strip_markers(line: str) -> int:
 def parse_line(line: str) -> list[Part]:
     """The parts of a byline line, or [] when the line is not a byline."""
     i = _strip_markers(line)
-    body = line[i:].rstrip()
+    body = _ANNOTATION.sub("", line[i:].rstrip())  # 张三（执笔）: who wrote it down is no part
     if not body or len(body) > 48:
         return []
     labelled = i > 0 and any(lbl in line[:i] for lbl in _byline_cues()["speaker_labels"])
@@ -104,7 +105,7 @@ def parse_line(line: str) -> list[Part]:
         elif sentence.group("role") and not sentence.group("absent"):
             parts.append(Part("role", i + sentence.start("role"), i + sentence.end("role")))
         return parts
-    bracket = re.fullmatch(rf"({_PERSON})\s*[（(]([^）)]+)[）)]", body)
+    bracket = re.fullmatch(rf"({_PERSON}(?:[、，,]{_PERSON})*)\s*[（(]([^）)]+)[）)]", body)
     if bracket and is_name(bracket.group(1)):
         inner = bracket.group(2)
         kind = "unit" if is_unit(inner) else "role" if is_role(inner) else ""

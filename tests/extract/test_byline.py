@@ -47,6 +47,10 @@ def proposer(line: str, committee=JINZHONG) -> tuple:
     ("◎民进晋中市委 李四", ("李四", "民进晋中市委", "民进", None)),
     ("□市政协委员 王五", ("王五", None, None, "市政协委员")),
     ("发言人：吴敏", ("吴敏", None, None, None)),
+    ("发言人｜吴敏", ("吴敏", None, None, None)),
+    ("发言人 吴敏", ("吴敏", None, None, None)),
+    ("民盟市委 张三（执笔）", ("张三", "民盟晋中市委", "民盟", None)),
+    ("张三、李四（民盟市委）", ("张三、李四", "民盟晋中市委", "民盟", None)),
     # sentences: for a unit, and read for someone else (the reader is the speaker)
     ("张三委员代表民进市委发言", ("张三", "民进晋中市委", "民进", None)),
     ("王丽代张伟委员发言：", ("王丽", None, None, None)),
