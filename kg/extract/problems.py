@@ -24,7 +24,9 @@ _COMPARISON = re.compile(r"^(?:与|和|同|跟|对照|对比|比照).{0,30}(?:�
 # The end of a listed problem: 等问题, 的问题, 等障碍 (a short noun after 等), or 问题 at the clause end.
 _LIST_END = re.compile(r"(?:等(?:方面)?(?:的)?[\u4e00-\u9fff]{0,4}|的问题|问题)(?=[，,。；;]|$)")
 _HEADING_NUMBER = re.compile(r"^(?:[一二三四五六七八九十]+[、．.]|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、])\s*")
-_SUBJECT_TAIL = re.compile(r"等(?:方面)?(?:的)?(?:问题|短板|困难|不足|障碍|现象|情况|矛盾)[^，,、]*$")
+_SUBJECT_TAIL = re.compile(r"(?P<etc>等)?(?:方面)?(?:的)?(?:问题|短板|困难|不足|障碍|现象|情况|矛盾)[^，,、]*$")
+# 也要清醒地看到 / 调研中我们发现: a clause that only says a problem is coming
+_PERCEPTION = re.compile(r"^.{0,8}(?:看到|发现|认识到|注意到)$")
 _CONTINUE = re.compile(r"^\s*(?:同时|此外|另外|再者|还有|而且|加之|与此同时)")
 
 
@@ -116,10 +118,12 @@ def _from_clause(simple: str, clause: Span, need_negative: bool = False) -> list
     if numbered:
         return [_first_clause(simple, Span(clause.start + m.start, clause.start + m.end)) for m in numbered[1]]
     colon = re.search(r"[：:]", text)
-    if colon:  # 主要是：A；B；C
-        listed = [trim(simple, s) for s in split_on(simple, Span(clause.start + colon.end(), clause.end), "；;")]
-        if len(listed) >= 2:
-            return listed
+    if colon:  # 主要是：A；B；C / 存在以下问题：A，B，C
+        after = Span(clause.start + colon.end(), clause.end)
+        for separators in ("；;", "，,、"):
+            listed = [trim(simple, s) for s in split_on(simple, after, separators)]
+            if len(listed) >= 2:
+                return listed
     verb = _pattern("verbs").search(text)
     if verb and not text[verb.end():].strip("着了。；;，, "):
         verb = None  # 障碍依然存在: the verb ends the clause and lists nothing
@@ -151,9 +155,13 @@ def _from_clause(simple: str, clause: Span, need_negative: bool = False) -> list
 
 
 def _without_subject_tail(simple: str, part: Span) -> Span:
-    """A、B等问题依然存在 / 仍较突出: the list is the subject, so its last item ends before 等问题."""
+    """A、B等问题依然存在 / A、B问题仍然突出: the list is the subject, so its last item ends before
+    (等)问题; a clause that is no list's last item keeps 问题 (停车难问题依然突出)."""
     m = _SUBJECT_TAIL.search(part.slice(simple))
-    return Span(part.start, part.start + m.start()) if m and m.start() >= 2 else part
+    last_of_list = part.start > 0 and simple[part.start - 1] == "、"
+    if m and m.start() >= 2 and (m.group("etc") or last_of_list):
+        return Span(part.start, part.start + m.start())
+    return part
 
 
 def _aspect_list(text: str) -> re.Match[str] | None:
@@ -169,7 +177,7 @@ def _aspect_list(text: str) -> re.Match[str] | None:
 
 def _is_preamble(text: str) -> bool:
     """但同时也要看到 / 与先进地区相比 / 随着时间推移: the opening of a clause, not a problem."""
-    if text in _problem_cues()["preambles"] or _COMPARISON.match(text):
+    if text in _problem_cues()["preambles"] or _COMPARISON.match(text) or _PERCEPTION.match(text):
         return True
     return text.startswith(tuple(_problem_cues()["circumstances"])) and not _pattern("negative").search(text)
 
