@@ -47,6 +47,8 @@ def _own_place(word: str, committee: Committee | None) -> Region | None:
 
 def _resolve_word(word: str, committee: Committee | None) -> Region | None:
     gaz = gazetteer()
+    if word not in gaz.by_name and word not in gaz.by_short and word not in _area_names():
+        return None  # most words: no need to look at the committee
     if word in _area_names():
         return gaz.areas.get(_area_names()[word])
     context = committee_region(committee)
