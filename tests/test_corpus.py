@@ -1,11 +1,16 @@
 """Extraction accuracy with the reference scorer (../shared/eval/score.py, used as a library): the
 sample against its gold (≥ 0.97) and every test digest against its hand-checked expected record
-(≥ 0.95); and every value of every record is a span of its source text."""
+(≥ 0.95); and every value of every record is a span of its source text.
+
+../shared is the folder beside the repo (tests/paths.py); without it the scoring tests skip, and
+under CI (the CI environment variable set) they fail instead.
+"""
 
 from __future__ import annotations
 
 import importlib.util
 import json
+import os
 import re
 from functools import cache
 from pathlib import Path
@@ -29,6 +34,8 @@ NEEDS_COMMITTEE_WITHOUT_MEETING = {"yibin-cppcc-speeches-selection"}
 def reference_scorer():
     path = shared_or_skip() / "eval" / "score.py"
     if not path.is_file():
+        if os.environ.get("CI"):
+            pytest.fail(f"the reference scorer {path} is missing under CI")
         pytest.skip(f"the reference scorer {path} is missing")
     spec = importlib.util.spec_from_file_location("reference_score", path)
     module = importlib.util.module_from_spec(spec)
