@@ -105,6 +105,7 @@ class SparqlServer(ThreadingHTTPServer):
         self.quiet = quiet
         if not self.graph.is_file():
             raise KgError(f"{self.graph}: no such graph file (run `kg build` first, or pass --graph)")
+        self.pool: QueryPool | None = None  # a failed bind calls server_close before the pool exists
         try:
             super().__init__((host, port), Handler)
         except OSError as exc:
@@ -122,7 +123,8 @@ class SparqlServer(ThreadingHTTPServer):
 
     def server_close(self) -> None:
         super().server_close()
-        self.pool.close()
+        if self.pool is not None:
+            self.pool.close()
 
 
 class Handler(BaseHTTPRequestHandler):

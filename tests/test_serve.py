@@ -219,6 +219,12 @@ def test_missing_graph_is_a_clear_error(tmp_path):
         SparqlServer(tmp_path / "none.ttl", port=0)
 
 
+def test_a_port_in_use_is_a_clear_error(server):
+    port = server.server_address[1]
+    with pytest.raises(KgError, match=f"cannot listen on 127.0.0.1:{port}"):
+        SparqlServer(server.graph, port=port, quiet=True)
+
+
 @pytest.mark.skipif(not (shutil.which("chromium") or shutil.which("chromium-browser")), reason="no chromium")
 def test_query_page_runs_a_question_in_a_browser(server):
     """Headless Chromium opens /?q=…, the page's script runs the question and draws the table."""
