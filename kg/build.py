@@ -62,13 +62,20 @@ class BuildReport:
 def extract_all(paths: Iterable[str | Path], report: BuildReport,
                 progress: Callable[[int, int, Path], None] | None = None) -> list[DocumentRecord]:
     inputs = list(find_inputs(paths))
+    seen: dict[str, Path] = {}
     for i, path in enumerate(inputs, 1):
         if progress:
             progress(i, len(inputs), path)
         try:
-            report.documents.append(extract_file(path))
+            doc = extract_file(path)
         except InputError as exc:
             report.errors.append(exc)
+            continue
+        if doc.sha256 in seen:  # the same text twice is one document, counted once
+            report.errors.append(InputError(str(path), f"the same text as {seen[doc.sha256]}, skipped"))
+            continue
+        seen[doc.sha256] = path
+        report.documents.append(doc)
     if not inputs:
         report.errors.append(InputError(", ".join(map(str, paths)) or ".", "no *.txt files found"))
     return report.documents

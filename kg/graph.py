@@ -88,12 +88,16 @@ def prov_activity(docs: Iterable[DocumentRecord], version: str = kg.__version__)
 
 def prov_times(docs: Iterable[DocumentRecord], started: datetime, ended: datetime,
                version: str = kg.__version__) -> Graph:
-    """When the build ran: the triples the build writes to outputs/provenance.ttl, not graph.ttl.
+    """The build with when it ran: what the build writes to outputs/provenance.ttl. The times stay
+    out of graph.ttl, which must be byte-identical on rebuild; the rest is in both.
 
     ``started`` and ``ended`` should be timezone-aware (xsd:dateTime with an offset).
     """
+    docs = list(docs)
     activity = t.build_iri(version, sorted({t.doc_hash(doc) for doc in docs}))
     graph = Graph()
+    for triple in prov_activity(docs, version):
+        graph.add(triple)
     graph.add((activity, PROV.startedAtTime, Literal(started.isoformat(), datatype=XSD.dateTime)))
     graph.add((activity, PROV.endedAtTime, Literal(ended.isoformat(), datatype=XSD.dateTime)))
     return graph

@@ -173,3 +173,34 @@ def _split_on_comments(lines: list[str]) -> list[list[str]]:
         elif groups and line.strip():
             groups[-1].append(line)
     return groups
+
+
+def test_the_same_text_twice_is_built_once(tmp_path: Path) -> None:
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    sample = next(SAMPLE_DIR.glob("*.txt"))
+    for name in ("a.txt", "b.txt"):
+        (inputs / name).write_bytes(sample.read_bytes())
+    result = run_kg("build", str(inputs), "-o", str(tmp_path / "out"), "--no-page")
+    assert result.returncode == 0
+    assert "1 documents" in result.stdout
+    assert "b.txt: the same text as" in result.stderr
+
+
+def test_provenance_holds_the_activity_with_its_times(built: Path) -> None:
+    prov = rdflib.Graph().parse(built / "provenance.ttl", format="turtle")
+    res = prov.query("""
+        PREFIX prov: <http://www.w3.org/ns/prov#>
+        PREFIX kg: <https://w3id.org/zxkg/ontology#>
+        SELECT ?v ?start ?end WHERE { ?a a prov:Activity ; kg:version ?v ; prov:used ?doc ;
+                                         prov:startedAtTime ?start ; prov:endedAtTime ?end }""")
+    (row,) = list(res)
+    assert row.start.toPython() <= row.end.toPython()
+    graph_ttl = (built / "graph.ttl").read_text(encoding="utf-8")
+    assert "startedAtTime" not in graph_ttl
+
+
+def test_extract_names_a_folder_without_digests(tmp_path: Path) -> None:
+    result = run_kg("extract", str(tmp_path))
+    assert result.returncode == 1
+    assert f"{tmp_path}: no *.txt files found" in result.stderr

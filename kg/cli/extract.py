@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from pathlib import Path
 
 import click
 
@@ -24,12 +25,14 @@ def extract(paths: tuple[str, ...], fmt: str) -> None:
       kg extract data/jinzhong-cppcc-5-3-speeches.txt > records.json
       python3 ../shared/eval/score.py ../shared/gold records.json
     """
-    records, failed = [], 0
+    records = []
+    for path in paths:
+        if Path(path).is_dir() and not any(Path(path).rglob("*.txt")):
+            click.echo(f"kg: {path}: no *.txt files found", err=True)
     for path in find_inputs(paths):
         try:
             records.append(to_record(extract_file(path)))
         except InputError as exc:
-            failed += 1
             click.echo(f"kg: {exc}", err=True)
     if fmt == "jsonl":
         for r in records:
