@@ -61,6 +61,10 @@ def test_filters_hide_what_does_not_match(fixture_page):
         expected = sum("民革" in n.party and n.type != "suggestion" for n in model.nodes)
         assert page.evaluate("kgView.shownCount()") == expected
         assert page.inner_text("#kg-stats").startswith(f"显示 {expected} / {len(model.nodes)}")
+        shown = {n.id for n in model.nodes if "民革" in n.party and n.type != "suggestion"}
+        edges = sum(e.source in shown and e.target in shown for e in model.edges)
+        assert page.evaluate("kgView.shownEdges()") == edges < len(model.edges)
+        assert f"{edges} / {len(model.edges)} 条边" in page.inner_text("#kg-stats")
         page.click("#kg-reset")
         assert page.evaluate("kgView.shownCount()") == len(model.nodes)
 

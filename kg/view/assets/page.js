@@ -18,8 +18,12 @@
 
   var stats = document.getElementById("kg-stats");
   function shownCount() { return network.body.nodeIndices.length; }
+  function shownEdges() {
+    return KG_EDGES.filter(function (e) { return !hidden[e.from] && !hidden[e.to]; }).length;
+  }
   function showStats() {
-    stats.textContent = "显示 " + shownCount() + " / " + KG_NODES.length + " 个节点，" + KG_EDGES.length + " 条边";
+    stats.textContent = "显示 " + shownCount() + " / " + KG_NODES.length + " 个节点，" +
+      shownEdges() + " / " + KG_EDGES.length + " 条边";
   }
 
   var typeBoxes = Array.prototype.slice.call(document.querySelectorAll("#kg-legend input[data-type]"));
@@ -39,7 +43,12 @@
         updates.push({ id: n.id, hidden: !visible });
       }
     });
-    if (updates.length) nodes.update(updates);
+    if (updates.length) {
+      nodes.update(updates);
+      // What is left may sit anywhere on the canvas: bring it into view.
+      var shown = KG_NODES.filter(function (n) { return !hidden[n.id]; }).map(function (n) { return n.id; });
+      if (shown.length) network.fit({ nodes: shown, animation: false });
+    }
     showStats();
   }
   typeBoxes.forEach(function (box) { box.addEventListener("change", applyFilters); });
@@ -73,7 +82,9 @@
   function findNode(query) {
     var exact = KG_NODES.filter(function (n) { return n.name === query; });
     if (exact.length) return exact[0];
+    // 晋中 should find 晋中市 before a meeting whose long name holds it: shortest name first.
     var partial = KG_NODES.filter(function (n) { return n.name.indexOf(query) >= 0; });
+    partial.sort(function (a, b) { return a.name.length - b.name.length; });
     return partial.length ? partial[0] : null;
   }
   function search() {
@@ -92,5 +103,5 @@
 
   showStats();
   window.kgView = { network: network, nodes: nodes, edges: edges, search: search,
-                    applyFilters: applyFilters, shownCount: shownCount };
+                    applyFilters: applyFilters, shownCount: shownCount, shownEdges: shownEdges };
 })();
