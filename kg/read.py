@@ -74,9 +74,12 @@ def to_simplified(text: str) -> str:
     """Traditional → simplified, character for character, so that offsets stay valid.
 
     OpenCC converts phrases; where a converted line changes length (rare), that line is
-    converted one character at a time instead.
+    converted one character at a time instead. The whole text is tried first, in one call.
     """
     conv = _converter()
+    whole = conv.convert(text)
+    if len(whole) == len(text) and whole.count("\n") == text.count("\n"):
+        return whole
     out = []
     for line in text.split("\n"):
         simple = conv.convert(line)

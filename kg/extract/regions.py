@@ -114,22 +114,31 @@ _GEO_ENDINGS = ("山", "湖", "河", "江", "海", "岭", "原", "湾", "岛")
 def _compounds(text: str, words: tuple[Word, ...], committee: Committee | None) -> list[tuple[int, int, str]]:
     """(start, end, name) of the named areas made of a place and an area word: 成都都市圈, 汾河流域,
     and the ring areas 环太湖地区 / 环渤海经济圈 (环 + a lake, sea or mountain + an area word)."""
-    area = cues()["regions"]
     ends = {w.end: w for w in words}
     out = []
-    for suffixes, ring in ((area["area_suffixes"], False), (area["ring_suffixes"], True)):
-        for suffix in suffixes:
-            for m in re.finditer(re.escape(suffix), text):
-                prev = ends.get(m.start())
-                if prev is None or len(prev.text) < 2:
-                    continue
-                if ring:
-                    if prev.start > 0 and text[prev.start - 1] == "环" and prev.text.endswith(_GEO_ENDINGS):
-                        out.append((prev.start - 1, m.end(), text[prev.start - 1 : m.end()]))
-                elif _resolve_word(prev.text, committee) or prev.text.endswith(_GEO_ENDINGS):
-                    start = prev.start - 1 if prev.start > 0 and text[prev.start - 1] == "环" else prev.start
-                    out.append((start, m.end(), text[start : m.end()]))
+    for pattern, ring in _suffix_patterns():
+        for m in pattern.finditer(text):
+            prev = ends.get(m.start())
+            if prev is None or len(prev.text) < 2:
+                continue
+            if ring:
+                if prev.start > 0 and text[prev.start - 1] == "环" and prev.text.endswith(_GEO_ENDINGS):
+                    out.append((prev.start - 1, m.end(), text[prev.start - 1 : m.end()]))
+            elif _resolve_word(prev.text, committee) or prev.text.endswith(_GEO_ENDINGS):
+                start = prev.start - 1 if prev.start > 0 and text[prev.start - 1] == "环" else prev.start
+                out.append((start, m.end(), text[start : m.end()]))
     return out
+
+
+@cache
+def _suffix_patterns() -> tuple[tuple[re.Pattern[str], bool], ...]:
+    """The area words (都市圈, 流域 …) and the ring-area words (地区, 区域), each as one pattern."""
+    area = cues()["regions"]
+
+    def alternation(words: list[str]) -> re.Pattern[str]:
+        return re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
+
+    return (alternation(area["area_suffixes"]), False), (alternation(area["ring_suffixes"]), True)
 
 
 def area_compounds(src: Source, span: Span, committee: Committee | None) -> list[RegionMention]:
