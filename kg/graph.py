@@ -19,6 +19,7 @@ import kg
 from kg import graph_terms as t
 from kg.errors import KgError
 from kg.gazetteer import Region, gazetteer, short_name
+from kg.lexicon import Party, parties
 from kg.namespace import KG, NIF, OPENGOV, ORG
 from kg.ontology import load_sector_scheme
 from kg.records import Committee, DocumentRecord, Span, Speech, Value
@@ -29,7 +30,7 @@ def graph_quads(docs: Iterable[DocumentRecord], version: str = kg.__version__) -
     graph and the build graph, as rdflib terms, each quad once."""
     scheme = load_sector_scheme()
     quads: list[tuple] = [(*triple, t.VOCAB_GRAPH) for triple in scheme]
-    for party in {p.id: p for p in t.parties().values()}.values():
+    for party in parties():
         quads += [(*triple, t.VOCAB_GRAPH) for triple in _party_triples(party)]
     seen: dict[str, DocumentRecord] = {}
     for doc in docs:
@@ -128,7 +129,7 @@ def _zh(text: str) -> Literal:
     return Literal(text, lang="zh")
 
 
-def _party_triples(party: t.Party) -> list[tuple]:
+def _party_triples(party: Party) -> list[tuple]:
     iri = t.party_iri(party.id)
     return [(iri, RDF.type, KG.Party), (iri, SKOS.prefLabel, _zh(party.short)),
             (iri, SKOS.altLabel, _zh(party.full)), (iri, RDFS.label, Literal(party.en, lang="en"))]
@@ -262,7 +263,7 @@ class _DocumentGraph:
             self.add(iri, ORG.memberOf, unit)
         return iri
 
-    def _unit(self, organization: Value, party: t.Party | None) -> URIRef:
+    def _unit(self, organization: Value, party: Party | None) -> URIRef:
         iri = t.org_iri(self.scope, organization.value)
         self.add(iri, RDF.type, ORG.Organization)
         self.add(iri, SKOS.prefLabel, _zh(organization.value))

@@ -9,13 +9,11 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass
-from functools import cache
-from pathlib import Path
 
 from rdflib import URIRef
 
 from kg.errors import KgError
+from kg.lexicon import Party, party_by_alias
 from kg.namespace import KGR
 from kg.records import Committee, DocumentRecord, Meeting
 
@@ -142,31 +140,10 @@ def build_iri(version: str, dhashes: list[str]) -> URIRef:
 
 # ---------------------------------------------------------------- parties
 
-@dataclass(frozen=True)
-class Party:
-    id: str
-    short: str
-    full: str
-    en: str
-
-
-@cache
-def parties() -> dict[str, Party]:
-    """The party table by short name, other spellings included (民进, 民進 → capd)."""
-    path = Path(__file__).parent / "data" / "parties.tsv"
-    rows = [line.split("\t") for line in path.read_text(encoding="utf-8").splitlines()
-            if line and not line.startswith("#")]
-    by_name: dict[str, Party] = {}
-    for ident, short, full, en, aliases in rows[1:]:
-        party = Party(ident, short, full, en)
-        for name in (full, *aliases.split("|"), short):
-            by_name[name] = party
-    return by_name
-
-
 def party_named(name: str) -> Party:
+    """The party a record names by any spelling (民进, 民進 → capd)."""
     try:
-        return parties()[name]
+        return party_by_alias()[name]
     except KeyError:
         raise KgError(f"party {name!r} is not in kg/data/parties.tsv") from None
 
