@@ -78,7 +78,7 @@ def to_simplified(text: str) -> str:
     """
     conv = _converter()
     whole = conv.convert(text)
-    if len(whole) == len(text) and whole.count("\n") == text.count("\n"):
+    if [len(ln) for ln in whole.split("\n")] == [len(ln) for ln in text.split("\n")]:
         return whole
     out = []
     for line in text.split("\n"):
