@@ -6,6 +6,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from kg.errors import InputError
+from kg.extract.meeting import find_committee
 from kg.extract.problems import extract_problems
 from kg.extract.proposer import build_byline
 from kg.extract.regions import (
@@ -28,7 +29,8 @@ def extract_source(src: Source) -> DocumentRecord:
     seg = segment_speeches(src)
     if not seg.speeches:
         raise InputError(src.path, "no speeches found (expected a title, a byline and a body per speech)")
-    committee = seg.meeting.committee if seg.meeting else None
+    first = seg.speeches[0].span.start
+    committee = seg.meeting.committee if seg.meeting else find_committee(src, before=first)
     doc = DocumentRecord(source=src.name, text=src.text, sha256=src.sha256, meeting=seg.meeting, path=src.path)
     if seg.headline:
         doc.headline = Value(fold(seg.headline.slice(src.text)), seg.headline, seg.headline.slice(src.text))
@@ -58,7 +60,7 @@ def _speech(src: Source, index: int, seg: SegmentedSpeech, committee) -> Speech:
     speech.region_mentions = mentions
     speech.regions = list(dict.fromkeys(m.name for m in mentions))
     speech.region_links = region_links(src, [seg.title, speech.body], mentions, committee)
-    speech.sectors, speech.sector_evidence = classify(src, seg.title, speech.body)
+    speech.sectors, speech.sector_evidence = classify(src, seg.title, speech.body, linked=bool(speech.region_links))
     return speech
 
 

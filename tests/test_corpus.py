@@ -25,9 +25,6 @@ from kg.records import to_record
 DIGESTS = Path(__file__).parent / "data" / "digests"
 SAMPLE_MIN = 0.97
 DIGEST_MIN = 0.95
-# A digest with no meeting line knows its committee only from the headline; the pipeline takes the
-# committee from the meeting alone, so 我市 and 市工商联 stay unresolved there.
-NEEDS_COMMITTEE_WITHOUT_MEETING = {"yibin-cppcc-speeches-selection"}
 
 
 @cache
@@ -69,13 +66,8 @@ def test_sample_against_the_gold() -> None:
 
 
 def digest_cases() -> list:
-    cases = []
-    for expected in sorted(DIGESTS.glob("*.expected.json")):
-        name = expected.name.removesuffix(".expected.json")
-        marks = [pytest.mark.xfail(reason="committee without a meeting line (kg/pipeline.py)", strict=True)
-                 ] if name in NEEDS_COMMITTEE_WITHOUT_MEETING else []
-        cases.append(pytest.param(expected, id=name, marks=marks))
-    return cases
+    return [pytest.param(expected, id=expected.name.removesuffix(".expected.json"))
+            for expected in sorted(DIGESTS.glob("*.expected.json"))]
 
 
 @pytest.mark.parametrize("expected", digest_cases())

@@ -40,6 +40,22 @@ def find_meeting(src: Source, before: int | None = None) -> Meeting | None:
     return None
 
 
+_COMMITTEE_NAME = re.compile(r"([\u4e00-\u9fff]{2,10}?)政协|政协([\u4e00-\u9fff]{2,10}?)委员会")
+
+
+def find_committee(src: Source, before: int) -> Committee | None:
+    """Without a meeting line, the committee a headline names (宜宾市政协委员大会发言摘登)."""
+    gaz = gazetteer()
+    for line in src.content:
+        if line.span.start >= before:
+            break
+        for m in _COMMITTEE_NAME.finditer(line.text):
+            region = _region_in(m.group(1) or m.group(2), gaz)
+            if region is not None:
+                return Committee(region.level, region.name, region.code, region.province_code)
+    return None
+
+
 def _meeting(src: Source, offset: int, m: re.Match[str]) -> Meeting:
     gaz = gazetteer()
     groups = m.groupdict()

@@ -17,6 +17,7 @@ TITLE_WEIGHT = 3.0
 SECOND_SECTOR_SHARE = 0.5
 MIN_SCORE = 2.0
 MAX_SECTORS = 3
+LINK_SECTOR = "regional-coordination"  # the scheme's concept for speeches that join places
 TITLE_SECTOR_MIN = 3.0 * TITLE_WEIGHT
 
 
@@ -39,7 +40,9 @@ def sector_evidence(src: Source, span: Span) -> list[tuple[SectorEvidence, float
     return out
 
 
-def classify(src: Source, title: Span, body: Span) -> tuple[list[str], list[SectorEvidence]]:
+def classify(src: Source, title: Span, body: Span, linked: bool = False) -> tuple[list[str], list[SectorEvidence]]:
+    """The speech's sectors, central first; ``linked``: the speech joins places (a region link),
+    which makes it a speech about regional coordination too, whatever its words weigh."""
     scores: dict[str, float] = {}
     title_scores: dict[str, float] = {}
     evidence: list[SectorEvidence] = []
@@ -55,4 +58,6 @@ def classify(src: Source, title: Span, body: Span) -> tuple[list[str], list[Sect
     top = scores[ranked[0]]
     chosen = [s for s in ranked if scores[s] >= SECOND_SECTOR_SHARE * top
               or title_scores.get(s, 0.0) >= TITLE_SECTOR_MIN][:MAX_SECTORS]
+    if linked and LINK_SECTOR not in chosen:
+        chosen = [*chosen[: MAX_SECTORS - 1], LINK_SECTOR]
     return chosen, [e for e in evidence if e.sector in chosen]

@@ -55,3 +55,13 @@ def test_the_span_is_the_meeting_name() -> None:
     text = "标题\n——政协第五届晋中市委员会第三次会议大会发言摘编"
     m = find_meeting(read_text(text))
     assert m.span.slice(text) == "政协第五届晋中市委员会第三次会议"
+
+
+def test_without_a_meeting_line_the_headline_names_the_committee() -> None:
+    from kg.extract.meeting import find_committee
+    from kg.read import read_text
+
+    src = read_text("委员声音丨聚焦高质量发展 宜宾市政协委员大会发言摘登\n做强动力电池产业\n市政协委员 李文博\n正文。")
+    committee = find_committee(src, before=len(src.text))
+    assert (committee.level, committee.region, committee.code) == ("prefecture", "宜宾市", "511500")
+    assert find_committee(read_text("大会发言摘登\n标题\n正文。"), before=99) is None

@@ -45,3 +45,16 @@ def test_evidence_is_in_the_text() -> None:
     src = read_text(text)
     _, evidence = classify(src, Span(0, 12), Span(13, len(text)))
     assert evidence and all(to_simplified(e.span.slice(text)) == e.term for e in evidence)
+
+
+def test_a_speech_that_joins_places_is_about_regional_coordination() -> None:
+    from kg.extract.sectors import LINK_SECTOR, classify
+    from kg.read import read_text
+    from kg.records import Span
+
+    src = read_text("深化两地文旅合作\n共同打造旅游线路，发展乡村旅游和文化旅游。")
+    title, body = Span(0, 8), Span(9, len(src.text))
+    alone, _ = classify(src, title, body)
+    linked, _ = classify(src, title, body, linked=True)
+    assert alone[0] == linked[0] == "culture-tourism"
+    assert LINK_SECTOR not in alone and LINK_SECTOR in linked
