@@ -176,3 +176,32 @@ def test_cli_query_formats_ask_construct_and_errors(tmp_path):
     assert out.exit_code == 2 and out.output.startswith("kg: malformed SPARQL query at line 1")
     out = runner.invoke(main, ["query", "speeches-by-party", "--graph", str(tmp_path / "none.ttl")])
     assert out.exit_code == 2 and "no such graph file" in out.output
+
+
+# A speech from a digest with no meeting line (kg:meeting absent), as real builds have.
+NO_MEETING = """
+@base <https://w3id.org/zxkg/id/> .
+@prefix kg: <https://w3id.org/zxkg/ontology#> .
+@prefix foaf: <http://xmlns.com/foaf/0.1/> .
+@prefix dcterms: <http://purl.org/dc/terms/> .
+@prefix rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> .
+<speech/sx> a kg:Speech ; dcterms:title "无会议的发言"@zh ; kg:order 1 ; kg:speaker <person/px> ;
+    dcterms:subject <sector/culture-tourism> ; kg:primarySector <sector/culture-tourism> ;
+    kg:hasIssue <issue/sx-1> .
+<person/px> a foaf:Person ; foaf:name "赵六"@zh .
+<issue/sx-1> a kg:Issue ; rdf:value "人才流失"@zh ; kg:order 1 ; dcterms:isPartOf <speech/sx> .
+"""
+
+
+@pytest.fixture(scope="module")
+def store_with_undated(tmp_path_factory) -> GraphStore:
+    path = tmp_path_factory.mktemp("q") / "graph.ttl"
+    path.write_text(FIXTURE.read_text(encoding="utf-8") + NO_MEETING, encoding="utf-8")
+    return GraphStore.from_file(path)
+
+
+def test_speeches_without_a_meeting_are_listed(store_with_undated):
+    s = store_with_undated
+    assert "无会议的发言" in [r[2] for r in rows(s, "speech-list")]
+    assert "赵六" in [r[2] for r in rows(s, "sector-speakers", sector="culture-tourism")]
+    assert "人才流失" in [r[1] for r in rows(s, "problems-with-word", word="人才")]
