@@ -205,3 +205,18 @@ def test_speeches_without_a_meeting_are_listed(store_with_undated):
     assert "无会议的发言" in [r[2] for r in rows(s, "speech-list")]
     assert "赵六" in [r[2] for r in rows(s, "sector-speakers", sector="culture-tourism")]
     assert "人才流失" in [r[1] for r in rows(s, "problems-with-word", word="人才")]
+
+
+def test_questions_by_year_say_on_stderr_what_they_leave_out(tmp_path):
+    path = tmp_path / "graph.ttl"
+    path.write_text(FIXTURE.read_text(encoding="utf-8") + NO_MEETING, encoding="utf-8")
+    runner = CliRunner()
+    out = runner.invoke(main, ["query", "speeches-per-year", "--graph", str(path), "--format", "csv"])
+    assert out.exit_code == 0, out.output
+    assert out.stdout.splitlines() == ["year,meetings,speeches", "2023,1,2", "2024,1,3"]
+    assert out.stderr.startswith("kg: note: 1 speech(es) not counted: their meeting has no year")
+    out = runner.invoke(main, ["query", "sector-trend", "--param", "sector=文化旅游", "--graph", str(path)])
+    assert "kg: note: 1 speech(es) not counted" in out.stderr
+    # every speech of the fixture is dated; questions that do not count by year say nothing
+    for args in (["speeches-per-year", "--graph", str(FIXTURE)], ["speech-list", "--graph", str(path)]):
+        assert runner.invoke(main, ["query", *args]).stderr == ""

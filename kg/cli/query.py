@@ -6,7 +6,7 @@ import click
 
 from kg.cli import main
 from kg.errors import QueryError
-from kg.query import ask, questions
+from kg.query import ask, questions, undated_note
 from kg.results import FORMATS, render
 from kg.store import GraphStore
 
@@ -55,5 +55,9 @@ def query(query: str | None, graph: str, fmt: str, params: tuple[str, ...], list
         return
     if not query:
         raise click.UsageError("give a QUERY (a named question, a .rq file or SPARQL text), or --list")
-    result = ask(GraphStore.from_file(graph), query, parse_params(params))
+    store = GraphStore.from_file(graph)
+    result = ask(store, query, parse_params(params))
     click.echo(render(result, fmt), nl=False)
+    note = undated_note(store, query)
+    if note:
+        click.echo(f"kg: note: {note}", err=True)
