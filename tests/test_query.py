@@ -220,3 +220,14 @@ def test_questions_by_year_say_on_stderr_what_they_leave_out(tmp_path):
     # every speech of the fixture is dated; questions that do not count by year say nothing
     for args in (["speeches-per-year", "--graph", str(FIXTURE)], ["speech-list", "--graph", str(path)]):
         assert runner.invoke(main, ["query", *args]).stderr == ""
+
+
+def test_cli_construct_as_csv_says_it_prints_turtle():
+    construct = "CONSTRUCT { ?p skos:prefLabel ?l } WHERE { ?p a kg:Party ; skos:prefLabel ?l }"
+    runner = CliRunner()
+    out = runner.invoke(main, ["query", construct, "--format", "csv", "--graph", str(FIXTURE)])
+    assert out.exit_code == 0
+    assert len(list(ox.parse(out.stdout.encode(), format=ox.RdfFormat.TURTLE))) == 3
+    assert out.stderr.startswith("kg: note: the answer is a graph (CONSTRUCT/DESCRIBE), printed as Turtle")
+    out = runner.invoke(main, ["query", construct, "--format", "json", "--graph", str(FIXTURE)])
+    assert json.loads(out.stdout) and out.stderr == ""

@@ -41,7 +41,8 @@ def list_questions() -> str:
 def query(query: str | None, graph: str, fmt: str, params: tuple[str, ...], list_: bool) -> None:
     """Ask the graph: QUERY is a named question, a .rq file or SPARQL text.
 
-    SELECT and ASK answers print as a table (or CSV, JSON, Markdown); CONSTRUCT prints Turtle.
+    SELECT and ASK answers print as a table (or CSV, JSON, Markdown); a CONSTRUCT or DESCRIBE
+    answer is a graph and prints as Turtle (JSON-LD with --format json).
 
     \b
     Examples:
@@ -58,6 +59,9 @@ def query(query: str | None, graph: str, fmt: str, params: tuple[str, ...], list
     store = GraphStore.from_file(graph)
     result = ask(store, query, parse_params(params))
     click.echo(render(result, fmt), nl=False)
+    if result.kind == "graph" and fmt in ("csv", "markdown"):  # asked for a table, given a graph
+        click.echo(f"kg: note: the answer is a graph (CONSTRUCT/DESCRIBE), printed as Turtle, not as {fmt}; "
+                   "--format json gives JSON-LD", err=True)
     note = undated_note(store, query)
     if note:
         click.echo(f"kg: note: {note}", err=True)
