@@ -26,7 +26,8 @@ def viz(graph: Path, view: str, node: str | None, output: Path, png: Path | None
 
     The full view draws every speech, speaker, unit, party, problem, suggestion, sector, region and
     meeting; the overview folds speeches into weighted party–sector–region edges; the ego view keeps
-    the nodes within two steps of --node.
+    the nodes within two steps of --node, not walking on through meetings, sectors, parties and the
+    committee's place.
 
     \b
     Examples:

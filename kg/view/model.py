@@ -7,7 +7,9 @@ Three views of one graph (docs/model.md):
 - ``overview``: speeches folded away; parties (or, for a speech with no party, its unit), sectors and
   regions joined by edges weighted by the number of speeches that link them;
 - ``ego``: the part of the full view within two steps of one node, with the problems and
-  suggestions of the speeches in it.
+  suggestions of the speeches in it. Hubs (meetings, sectors, parties, the committee's place and
+  the regions above it, any node linked to more than ``EGO_HUB_DEGREE`` others) are reached but not
+  walked through: a walk through the meeting or through 我市's city would reach every speech.
 
 Every node carries the parties, sectors, regions and meetings of the speeches it belongs to, so the
 page can filter any node type by them. Positions come from :mod:`kg.view.layout`.
@@ -19,8 +21,6 @@ import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from itertools import product
-
-import networkx as nx
 
 from kg.errors import KgError
 from kg.store import GraphStore
@@ -37,6 +37,8 @@ FULL_VIEW_MAX_NODES = 3000
 
 VIEWS = ("full", "overview", "ego")
 EGO_RADIUS = 2
+EGO_HUB_TYPES = ("meeting", "sector", "party")
+EGO_HUB_DEGREE = 12  # links to other nodes than problems and suggestions
 FILTER_DIMENSIONS = ("party", "sector", "region", "meeting")
 OVERVIEW_RINGS = (("sector",), ("party", "organization"), ("region",))
 
@@ -134,7 +136,8 @@ def build_view(store: GraphStore, view: str = "full", node: str | None = None) -
                 raise KgError("the ego view needs a node: pass --node NAME")
             centre = find_node(nodes, node)
             nodes, edges = _ego_graph(nodes, edges, centre)
-            note = f"以“{nodes[centre].label}”为中心 {EGO_RADIUS} 步以内的 {len(nodes)} 个节点"
+            note = (f"以“{nodes[centre].label}”为中心 {EGO_RADIUS} 步以内的 {len(nodes)} 个节点"
+                    "（会议、领域、党派团体和会议所在地区只作终点，不再向外延伸）")
     _size_by_degree(nodes, edges)
     if view == "overview":  # sectors inside, the parties and units that speak about them, regions outside
         rings = [[n for n in nodes if nodes[n].type in types] for types in OVERVIEW_RINGS]
@@ -197,13 +200,39 @@ def _overview_graph(facts: queries.GraphFacts) -> tuple[dict[str, ViewNode], lis
 
 
 def _ego_graph(nodes: dict[str, ViewNode], edges: list[ViewEdge], centre: str):
-    graph = nx.Graph((e.source, e.target) for e in edges)
-    graph.add_node(centre)
-    keep = set(nx.single_source_shortest_path_length(graph, centre, cutoff=EGO_RADIUS))
+    neighbours: dict[str, set[str]] = defaultdict(set)
+    for e in edges:
+        neighbours[e.source].add(e.target)
+        neighbours[e.target].add(e.source)
+    hubs = _ego_hubs(nodes, edges, neighbours) - {centre}
+    keep, frontier = {centre}, [centre]
+    for _ in range(EGO_RADIUS):
+        frontier = sorted({m for n in frontier if n not in hubs for m in neighbours[n]} - keep)
+        keep.update(frontier)
     keep |= {e.target for e in edges if e.source in keep and nodes[e.source].type == "speech"
              and nodes[e.target].type in ("issue", "suggestion")}  # what the speeches in it proposed
     kept_nodes = {iri: n for iri, n in nodes.items() if iri in keep}
     return kept_nodes, [e for e in edges if e.source in keep and e.target in keep]
+
+
+def _ego_hubs(nodes: dict[str, ViewNode], edges: list[ViewEdge], neighbours: dict[str, set[str]]) -> set[str]:
+    """The nodes an ego walk stops at: meetings, sectors, parties, meetings' places and the regions
+    above them (我市 and 全市 make the committee's city a region of most speeches), busy nodes."""
+    hubs = {iri for iri, n in nodes.items() if n.type in EGO_HUB_TYPES}
+    parents: dict[str, list[str]] = defaultdict(list)
+    for e in edges:
+        if e.label == queries.EDGE_LABELS[queries.PARENT]:
+            parents[e.source].append(e.target)
+    todo = [e.target for e in edges if nodes[e.source].type == "meeting" and nodes[e.target].type == "region"]
+    while todo:
+        region = todo.pop()
+        if region not in hubs:
+            hubs.add(region)
+            todo += parents[region]
+    for iri, near in neighbours.items():
+        if sum(nodes[m].type not in ("issue", "suggestion") for m in near) > EGO_HUB_DEGREE:
+            hubs.add(iri)
+    return hubs
 
 
 def _add_filter_values(node: ViewNode, values: queries.FilterValues) -> None:

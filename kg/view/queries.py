@@ -51,7 +51,7 @@ SELECT ?x ?sentence WHERE {
 }"""
 
 DCTERMS, ORG = PREFIXES["dcterms"], PREFIXES["org"]
-PARTY, MEETING, REGION_LINK = f"{KG}party", f"{KG}meeting", f"{KG}regionLink"
+PARTY, MEETING, REGION_LINK, PARENT = f"{KG}party", f"{KG}meeting", f"{KG}regionLink", f"{KG}parentRegion"
 SUBJECT, SPATIAL, ON_BEHALF_OF = f"{DCTERMS}subject", f"{DCTERMS}spatial", PREFIXES["opengov"] + "onBehalfOf"
 EDGE_LABELS = {
     MEETING: "会议",
@@ -64,7 +64,7 @@ EDGE_LABELS = {
     f"{KG}hasSuggestion": "建议",
     f"{ORG}memberOf": "所属单位",
     f"{ORG}subOrganizationOf": "隶属",
-    f"{KG}parentRegion": "上级地区",
+    PARENT: "上级地区",
     f"{KG}hasMember": "组成",
     PREFIXES["skos"] + "broader": "上位领域",
 }
@@ -145,7 +145,7 @@ def _with_ancestors(out: dict[tuple[str, str], list[str]], regions: list[str]) -
         region = todo.pop(0)
         if region not in seen:
             seen.append(region)
-            todo += out.get((region, f"{KG}parentRegion"), [])
+            todo += out.get((region, PARENT), [])
     return seen
 
 
@@ -184,7 +184,7 @@ class _Tooltips:
         elif kind == "region":
             members = self.linked(iri, f"{KG}hasMember")
             lines = [label, f"行政区划代码：{self.detail(iri, f'{KG}adminCode') or '无（非行政区划）'}",
-                     f"上级：{self.linked(iri, f'{KG}parentRegion') or '无'}",
+                     f"上级：{self.linked(iri, PARENT) or '无'}",
                      f"组成：{members}" if members else ""]
         elif kind == "party":
             lines = [label, self.detail(iri, f"{skos}altLabel"), self.detail(iri, PREFIXES["rdfs"] + "label")]

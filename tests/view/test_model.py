@@ -196,3 +196,16 @@ def test_an_empty_graph_gives_an_empty_view():
     for view in ("auto", "full", "overview"):
         model = build_view(GraphStore(), view)
         assert (model.nodes, model.edges) == ([], [])
+
+
+def test_ego_view_does_not_walk_through_the_meeting_or_the_committees_city(fixture_store):
+    # 平遥县 → its speech → the meeting, and 平遥县 → 晋中市 (its parent, the committee's city): both
+    # are reached but not walked through, else every speech of the meeting would be in the view
+    ego = build_view(fixture_store, "ego", node="平遥县")
+    labels = {n.label for n in ego.nodes}
+    assert {"深化“文旅+”融合 推动文旅产业提质升级", "王轩", "晋中市", "政协第五届晋中市委员会第三次会议"} <= labels
+    assert [n.label for n in ego.nodes if n.type == "speech"] == ["深化“文旅+”融合 推动文旅产业提质升级"]
+    assert "安运涛" not in labels and "梁宏" not in labels
+    # the centre itself is walked from, hub or not: a meeting reaches its speeches
+    meeting = build_view(fixture_store, "ego", node="政协第五届晋中市委员会第三次会议")
+    assert sum(n.type == "speech" for n in meeting.nodes) == 3
