@@ -4,8 +4,9 @@ Three views of one graph (docs/model.md):
 
 - ``full``: every speech with its speaker, unit, party, problems (kg:Issue), suggestions, sectors,
   regions and meeting, one node each;
-- ``overview``: speeches folded away; parties (or, for a speech with no party, its unit), sectors and
-  regions joined by edges weighted by the number of speeches that link them;
+- ``overview``: speeches folded away; parties (or, for a speech with no party, its unit; with no unit
+  either, its speakers), sectors and regions joined by edges weighted by the number of speeches that
+  link them;
 - ``ego``: the part of the full view within two steps of one node, with the problems and
   suggestions of the speeches in it. Hubs (meetings, sectors, parties, the committee's place and
   the regions above it, any node linked to more than ``EGO_HUB_DEGREE`` others) are reached but not
@@ -40,7 +41,7 @@ EGO_RADIUS = 2
 EGO_HUB_TYPES = ("meeting", "sector", "party")
 EGO_HUB_DEGREE = 12  # links to other nodes than problems and suggestions
 FILTER_DIMENSIONS = ("party", "sector", "region", "meeting")
-OVERVIEW_RINGS = (("sector",), ("party", "organization"), ("region",))
+OVERVIEW_RINGS = (("sector",), ("party", "organization", "person"), ("region",))
 
 
 @dataclass(frozen=True)
@@ -127,7 +128,8 @@ def build_view(store: GraphStore, view: str = "full", node: str | None = None) -
             reason = f"完整视图有 {n_full} 个节点，超过 {FULL_VIEW_MAX_NODES}，"
     if view == "overview":
         nodes, edges = _overview_graph(facts)
-        note = f"概览：{reason}发言已折叠为党派团体（无党派的为单位）、领域、地区之间按发言篇数加权的连线"
+        note = (f"概览：{reason}发言已折叠为党派团体（无党派的为单位，无单位的为发言人）、领域、地区之间"
+                "按发言篇数加权的连线")
     else:
         nodes, edges = _full_graph(facts)
         note = f"完整视图：{len(nodes)} 个节点"
@@ -139,7 +141,7 @@ def build_view(store: GraphStore, view: str = "full", node: str | None = None) -
             note = (f"以“{nodes[centre].label}”为中心 {EGO_RADIUS} 步以内的 {len(nodes)} 个节点"
                     "（会议、领域、党派团体和会议所在地区只作终点，不再向外延伸）")
     _size_by_degree(nodes, edges)
-    if view == "overview":  # sectors inside, the parties and units that speak about them, regions outside
+    if view == "overview":  # sectors inside, the parties, units and people who speak about them, regions outside
         rings = [[n for n in nodes if nodes[n].type in types] for types in OVERVIEW_RINGS]
         positions = ring_positions(rings)
     else:

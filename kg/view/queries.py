@@ -52,10 +52,11 @@ SELECT ?x ?sentence WHERE {
 
 DCTERMS, ORG = PREFIXES["dcterms"], PREFIXES["org"]
 PARTY, MEETING, REGION_LINK, PARENT = f"{KG}party", f"{KG}meeting", f"{KG}regionLink", f"{KG}parentRegion"
+SPEAKER = f"{KG}speaker"
 SUBJECT, SPATIAL, ON_BEHALF_OF = f"{DCTERMS}subject", f"{DCTERMS}spatial", PREFIXES["opengov"] + "onBehalfOf"
 EDGE_LABELS = {
     MEETING: "会议",
-    f"{KG}speaker": "发言人",
+    SPEAKER: "发言人",
     ON_BEHALF_OF: "代表单位",
     SUBJECT: "领域",
     SPATIAL: "地区",
@@ -124,7 +125,8 @@ def read_graph(store: GraphStore) -> GraphFacts:
         )
         members += [(speech, o) for objects in linked.values() for o in objects]
         members += [(speech, region) for region in _with_ancestors(out, regions)]
-        voices = linked[PARTY] or linked[ON_BEHALF_OF]  # a speech with no party speaks for its unit
+        # a speech with no party speaks for its unit; one with no unit either (a role only) for its speakers
+        voices = linked[PARTY] or linked[ON_BEHALF_OF] or linked[SPEAKER]
         groups[speech] = (voices, linked[SUBJECT], regions)
     owners = {o: s for (s, p), objects in out.items() if p in (f"{KG}hasIssue", f"{KG}hasSuggestion")
               for o in objects}

@@ -209,3 +209,23 @@ def test_ego_view_does_not_walk_through_the_meeting_or_the_committees_city(fixtu
     # the centre itself is walked from, hub or not: a meeting reaches its speeches
     meeting = build_view(fixture_store, "ego", node="政协第五届晋中市委员会第三次会议")
     assert sum(n.type == "speech" for n in meeting.nodes) == 3
+
+
+def test_overview_keeps_a_speaker_who_has_only_a_role(fixture_store):
+    # 市政协委员 岳丽: no unit, no party; her speech stands under her name, not dropped from the overview
+    speech, person, p = ox.NamedNode(KGR + "speech/srole"), ox.NamedNode(KGR + "person/prole"), PREFIXES
+    triples = [
+        (speech, ox.NamedNode(p["rdf"] + "type"), ox.NamedNode(p["kg"] + "Speech")),
+        (speech, ox.NamedNode(p["dcterms"] + "title"), ox.Literal("发展农村养老服务", language="zh")),
+        (speech, ox.NamedNode(p["kg"] + "speaker"), person),
+        (speech, ox.NamedNode(p["kg"] + "role"), ox.Literal("市政协委员", language="zh")),
+        (speech, ox.NamedNode(p["dcterms"] + "subject"), ox.NamedNode(KGR + "sector/culture-tourism")),
+        (person, ox.NamedNode(p["rdf"] + "type"), ox.NamedNode(p["foaf"] + "Person")),
+        (person, ox.NamedNode(p["foaf"] + "name"), ox.Literal("岳丽", language="zh")),
+    ]
+    store = GraphStore.from_quads([*fixture_store.quads(), *(ox.Quad(*t) for t in triples)])
+    overview = build_view(store, "overview")
+    weight = {(overview.node(e.source).label, overview.node(e.target).label): e.weight for e in overview.edges}
+    assert weight[("岳丽", "文化旅游")] == 1
+    radius = {n.type: round((n.x**2 + n.y**2) ** 0.5) for n in overview.nodes}
+    assert radius["person"] == radius["party"]  # on the ring of the voices
