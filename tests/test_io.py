@@ -29,3 +29,33 @@ def test_failed_write_keeps_the_old_file_and_leaves_no_temp(tmp_path: Path) -> N
         atomic_write_bytes(target, "not bytes")  # type: ignore[arg-type]
     assert target.read_text() == "old"
     assert [p.name for p in tmp_path.iterdir()] == ["records.json"]
+
+
+def test_a_path_that_cannot_be_written_is_a_one_line_error_naming_it(tmp_path: Path) -> None:
+    from kg.errors import KgError
+
+    blocker = tmp_path / "graph.ttl"
+    blocker.write_text("a file, not a folder")
+    with pytest.raises(KgError, match=r"graph\.ttl/out/x\.html: cannot write \(.*\)$"):
+        atomic_write_text(blocker / "out" / "x.html", "页面")
+    with pytest.raises(KgError, match="cannot write"):
+        atomic_write_text(tmp_path, "a folder is not a file")
+    assert [p.name for p in tmp_path.iterdir()] == ["graph.ttl"]
+
+
+def test_cli_commands_that_write_say_so_in_one_line(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from kg.cli import main
+
+    graph = Path(__file__).parent / "data" / "query_fixture.ttl"
+    blocked = tmp_path / "file"
+    blocked.write_text("")
+    runner = CliRunner()
+    for args in (["export", "--graph", str(graph), "-o", str(blocked / "g.nt")],
+                 ["stats", "--graph", str(graph), "-o", str(blocked / "s.csv")],
+                 ["viz", "--graph", str(graph), "-o", str(blocked / "g.html")]):
+        out = runner.invoke(main, args)
+        assert out.exit_code == 2, (args, out.output)
+        assert out.stderr.startswith(f"kg: {blocked}/") and "cannot write" in out.stderr
+        assert out.stderr.count("\n") == 1

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kg.errors import KgError
+from kg.io import atomic_write_bytes
 
 CHROMIUM_PATHS = ("/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome")
 # Playwright adds --headless and --user-data-dir itself (a fresh temporary profile is passed).
@@ -97,9 +98,7 @@ def inspect_page(html_path: str | Path) -> PageReport:
 
 def screenshot(html_path: str | Path, png_path: str | Path) -> PageReport:
     """Save a PNG of the page as drawn (offline, 1600×1000) and return its report."""
-    png_path = Path(png_path)
-    png_path.parent.mkdir(parents=True, exist_ok=True)
     with open_page(html_path) as (page, report):
         page.wait_for_timeout(300)  # let the tooltip-free first frame settle after the fit
-        page.screenshot(path=str(png_path))
+        atomic_write_bytes(Path(png_path), page.screenshot())
         return report

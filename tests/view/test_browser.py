@@ -10,6 +10,7 @@ import random
 import pytest
 from PIL import Image
 
+from kg.errors import KgError
 from kg.view import ViewEdge, ViewModel, ViewNode, build_view, render_page
 from kg.view.browser import BrowserUnavailable, find_chromium, inspect_page, open_page, screenshot
 from kg.view.layout import compute_positions
@@ -129,3 +130,11 @@ def test_text_from_the_digests_is_shown_as_text_never_as_markup(tmp_path):
         assert page.evaluate("window.injected") is None
         assert page.locator("img").count() == 0
         assert report.failed_requests == []
+
+
+def test_screenshot_to_a_path_that_cannot_be_written_is_a_kg_error(fixture_page, tmp_path):
+    path, _ = fixture_page
+    blocker = tmp_path / "file"
+    blocker.write_text("")
+    with pytest.raises(KgError, match="cannot write"):
+        screenshot(path, blocker / "graph.png")
