@@ -149,7 +149,12 @@ def resolve(query: str) -> tuple[str, NamedQuestion | None]:
         path = Path(stripped)
         if not path.is_file():
             raise QueryError(f"{path}: no such query file")
-        text = path.read_text(encoding="utf-8")
+        try:
+            text = path.read_text(encoding="utf-8")
+        except UnicodeDecodeError as exc:
+            raise QueryError(f"{path}: not UTF-8 text (byte {exc.start}); save the query as UTF-8") from exc
+        except OSError as exc:
+            raise QueryError(f"{path}: cannot read ({exc.strerror or exc})") from exc
         try:
             return text, parse_question(path.stem, text)
         except QueryError:

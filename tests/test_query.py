@@ -231,3 +231,10 @@ def test_cli_construct_as_csv_says_it_prints_turtle():
     assert out.stderr.startswith("kg: note: the answer is a graph (CONSTRUCT/DESCRIBE), printed as Turtle")
     out = runner.invoke(main, ["query", construct, "--format", "json", "--graph", str(FIXTURE)])
     assert json.loads(out.stdout) and out.stderr == ""
+
+
+def test_a_query_file_that_is_not_utf8_is_a_one_line_error(store, tmp_path):
+    rq = tmp_path / "gbk.rq"
+    rq.write_bytes("SELECT ?名 WHERE {}".encode("gb18030"))
+    with pytest.raises(QueryError, match=r"gbk\.rq: not UTF-8 text"):
+        ask(store, str(rq))
