@@ -118,6 +118,21 @@ def _signature(line: Line) -> Span | None:
     return None
 
 
+def _opening_byline(line: Line) -> tuple[Span, list[Line]] | None:
+    """张国栋委员代表市工商联发言。民营经济是… : a byline sentence that opens the body (or is a line of
+    its own ending with 。) is the byline; the rest of the line, if any, stays body."""
+    end = line.text.find("。")
+    if end < 2 or not looks_like_byline(line.text[:end]):
+        return None
+    byline = Span(line.span.start, line.span.start + end)
+    rest_text = line.text[end + 1 :]
+    stripped = rest_text.lstrip()
+    if not stripped:
+        return byline, []
+    start = line.span.end - len(stripped)
+    return byline, [Line(Span(start, line.span.end), stripped, line.noise)]
+
+
 def _is_subtitle(line: Line) -> bool:
     """——以汾河流域综合治理为例: a dash line right under a title, before any body, is its subtitle."""
     return line.text.startswith(_SUBTITLE_DASH) and len(line.text) <= 40 and not _SENTENCE_END.search(line.text)
@@ -140,6 +155,10 @@ def _speech(src: Source, block: _Block) -> SegmentedSpeech | None:
             return SegmentedSpeech(Span(off + ts, off + te), [Span(off + bs, off + be)], body)
     bylines = [i for i, ln in enumerate(header) if looks_like_byline(ln.text)]
     if not bylines:
+        opening = _opening_byline(body[0])
+        if opening:
+            byline, rest = opening
+            return SegmentedSpeech(titled[-1].span, [byline], [*rest, *body[1:]])
         # No byline: the last header line is the title (earlier ones are a headline or kicker).
         return SegmentedSpeech(titled[-1].span, [], body)
     first = bylines[0]

@@ -71,3 +71,18 @@ def test_section_headings_inside_a_speech_are_body() -> None:
     text = ("——政协第十届长治市委员会第四次会议\n关于加快县域医共体建设的建议\n民盟长治市委\n"
             "基本情况\n近年来进展积极。\n存在的问题\n一是管理松散；二是人才短缺。\n对策建议\n（一）深化改革。\n（二）加强队伍建设。\n")
     assert speeches(text) == [("关于加快县域医共体建设的建议", ["民盟长治市委"], 7)]
+
+
+def test_a_byline_sentence_opening_the_body_is_the_byline() -> None:
+    text = ("——政协第九届十堰市委员会第三次会议大会发言摘编\n优化营商环境 激发民营经济活力\n"
+            f"张国栋委员代表市工商联发言。民营经济是我市经济的重要力量。{BODY}\n"
+            f"守护黑土地\n劉慶國委員代表九三學社省委發言。\n{BODY}\n")
+    seg = segment_speeches(read_text(text))
+    assert speeches(text) == [("优化营商环境 激发民营经济活力", ["张国栋委员代表市工商联发言"], 1),
+                              ("守护黑土地", ["劉慶國委員代表九三學社省委發言"], 1)]
+    assert seg.speeches[0].body[0].text.startswith("民营经济是")
+
+
+def test_a_sentence_that_is_no_byline_stays_body() -> None:
+    text = f"——政协第九届十堰市委员会第三次会议大会发言摘编\n优化营商环境\n张国栋委员长期关注民营经济。{BODY}\n"
+    assert speeches(text) == [("优化营商环境", [], 1)]

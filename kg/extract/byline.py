@@ -29,6 +29,12 @@ _SENTENCE = re.compile(
     rf"(?:代(?P<absent>{_HAN}{{2,4}}?)(?:委员|常委)?)?"
     rf"(?:代表(?P<unit>[^，。：:\s]+?))?(?:作|做)?(?:的)?(?:大会)?(?:书面)?发言[：:]?$"
 )
+# 刘畅（代胡德军委员发言） / 张三（代表民盟市委发言）: a note after the byline proper saying whom the
+# speaker read for (the speaker's own role stays) or which unit the speech is given for.
+_PROXY_NOTE = re.compile(
+    rf"\s*[（(](?:代{_HAN}{{2,4}}?(?:委员|常委)?|代表(?P<unit>[^（）()，。\s]+?))"
+    r"(?:作|做)?(?:的)?(?:大会)?(?:书面)?发言[）)]$"
+)
 
 
 @dataclass(frozen=True)
@@ -93,6 +99,9 @@ def parse_line(line: str) -> list[Part]:
     body = _ANNOTATION.sub("", line[i:].rstrip())  # 张三（执笔）: who wrote it down is no part
     if not body or len(body) > 48:
         return []
+    note = _PROXY_NOTE.search(body)
+    if note:
+        return _with_proxy_note(line[: i + note.start()], i, note)
     labelled = i > 0 and any(lbl in line[:i] for lbl in _byline_cues()["speaker_labels"])
     if labelled and is_name(body):
         return [Part("speaker", i, i + len(body))]
@@ -113,6 +122,20 @@ def parse_line(line: str) -> list[Part]:
             return [Part("speaker", i + bracket.start(1), i + bracket.end(1)),
                     Part(kind, i + bracket.start(2), i + bracket.end(2))]
     return _token_parts(body, i)
+
+
+def _with_proxy_note(head: str, offset: int, note: re.Match[str]) -> list[Part]:
+    """The byline before a proxy note, read on its own, plus the unit the note names (``note`` was
+    matched on the line from ``offset``)."""
+    name = head[offset:]
+    parts = [Part("speaker", offset, len(head))] if is_name(name) else parse_line(head)
+    if not any(p.kind == "speaker" for p in parts):
+        return []
+    if note.group("unit"):
+        unit_start = offset + note.start("unit")
+        parts = [p for p in parts if p.kind == "speaker"]
+        parts.append(Part("unit", unit_start, unit_start + len(note.group("unit"))))
+    return parts
 
 
 def _token_parts(body: str, offset: int) -> list[Part]:

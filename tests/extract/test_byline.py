@@ -54,6 +54,11 @@ def proposer(line: str, committee=JINZHONG) -> tuple:
     # sentences: for a unit, and read for someone else (the reader is the speaker)
     ("张三委员代表民进市委发言", ("张三", "民进晋中市委", "民进", None)),
     ("王丽代张伟委员发言：", ("王丽", None, None, None)),
+    # a proxy note in brackets after the byline: the speaker keeps the role; 代表 names the unit
+    ("市政协委员 刘畅（代胡德军委员发言）", ("刘畅", None, None, "市政协委员")),
+    ("刘畅（代胡德军委员发言）", ("刘畅", None, None, None)),
+    ("张三（代表民盟市委发言）", ("张三", "民盟晋中市委", "民盟", None)),
+    ("◎李四（代表市工商联作大会发言）", ("李四", "晋中市工商联", "工商联", None)),
 ])
 def test_byline_forms(line: str, expected: tuple) -> None:
     assert proposer(line) == expected
