@@ -84,7 +84,8 @@ def extract_problems(src: Source, body: Span) -> list[Item]:
             spans += _from_clause(simple, clause, need_negative=True)
     if not started:  # no contrast word: a sentence that says 存在…问题 still lists problems
         for sent in sents:
-            if _pattern("verbs").search(sent.slice(simple)) and "问题" in sent.slice(simple):
+            text = sent.slice(simple)
+            if _pattern("verbs").search(text) and _pattern("announcing").search(text):
                 spans += _from_clause(simple, sent)
                 break
     return [make_item(src, s) for s in spans]
@@ -147,8 +148,9 @@ def _from_clause(simple: str, clause: Span, need_negative: bool = False) -> list
         return items or [clause]
     if aspects is None and not need_negative and _pattern("vague").search(text):
         return [clause]
-    parts = [_without_subject_tail(simple, trim(simple, s)) for s in split_on(simple, clause, "，,、")]
-    parts = [p for p in parts if not _is_preamble(p.slice(simple))]
+    pieces = _with_predicates_joined(simple, [trim(simple, s) for s in split_on(simple, clause, "，,、")])
+    parts = [_without_subject_tail(simple, p) for p in pieces]
+    parts = [p for p in parts if not _is_preamble(p.slice(simple)) and not _is_evaluation(p.slice(simple))]
     if need_negative:
         return [p for p in parts if _pattern("negative").search(p.slice(simple))]
     return parts
@@ -189,7 +191,36 @@ def _list_items(simple: str, span: Span) -> tuple[list[Span], int]:
     end = tail.start() if tail else len(text)
     rest = span.start + (tail.end() if tail else len(text))
     items = [trim(simple, s, tail="等") for s in split_on(simple, Span(span.start, span.start + end), "、，,")]
-    return [s for s in items if s.end - s.start >= 2], rest
+    return [s for s in _with_predicates_joined(simple, items) if s.end - s.start >= 2], rest
+
+
+# A short verb with a potential complement (留不住, 用得上): a predicate, not a subject.
+_POTENTIAL = re.compile(r"^[\u4e00-\u9fff]{1,2}[不得][\u4e00-\u9fff]{1,2}$")
+_JOINED_PREDICATE_MAX = 4
+
+
+def _with_predicates_joined(simple: str, parts: list[Span]) -> list[Span]:
+    """引不进、留不住 is one problem: a short 、-part with no subject of its own (a bare predicate)
+    continues the item before it."""
+    out: list[Span] = []
+    for part in parts:
+        text = part.slice(simple)
+        bare = _POTENTIAL.match(text) or text.startswith(tuple(_problem_cues()["predicate_openings"]))
+        if (out and bare and len(text) <= _JOINED_PREDICATE_MAX and part.start > 0
+                and simple[part.start - 1] == "、"):
+            out[-1] = Span(out[-1].start, part.end)
+        else:
+            out.append(part)
+    return out
+
+
+def _is_evaluation(text: str) -> bool:
+    """这些问题需要引起高度重视 / 值得高度关注: what the speaker thinks of the problems, no problem."""
+    for referent in sorted(_problem_cues()["referents"], key=len, reverse=True):
+        if text.startswith(referent):
+            text = text[len(referent):]
+            break
+    return text.rstrip("。") in _problem_cues()["evaluations"]
 
 
 def _first_clause(simple: str, span: Span) -> Span:

@@ -24,7 +24,8 @@ def _lead_pattern() -> re.Pattern[str]:
 @cache
 def _sum_up_pattern() -> re.Pattern[str]:
     words = sorted(cues()["suggestions"]["sum_up"], key=len, reverse=True)
-    return re.compile(r"^\s*(?:" + "|".join(map(re.escape, words)) + ")")
+    frames = cues()["suggestions"]["sum_up_frames"]
+    return re.compile(r"^\s*(?:" + "|".join([*map(re.escape, words), *frames]) + ")")
 
 
 def is_lead_line(line: str) -> bool:
@@ -47,11 +48,7 @@ def suggestion_part(src: Source, body: Span) -> Span | None:
     """Where the suggestions are: after the lead-in's colon or comma, to the end of the body."""
     lead = find_lead(src.simple, body)
     if lead is None:
-        numbered = numbered_items(body.slice(src.simple))
-        if numbered is None:
-            return None
-        first = numbered[1][0].marker_start
-        return Span(body.start + first, body.end)
+        return _numbered_part(src.simple, body)
     start = lead.end
     # 建议实施“三大工程”：一是… — an umbrella phrase up to the colon is not an item.
     rest = src.simple[start : body.end]
@@ -59,6 +56,28 @@ def suggestion_part(src: Source, body: Span) -> Span | None:
     if colon:
         start += colon.end()
     return Span(start, body.end)
+
+
+def _numbered_part(simple: str, body: Span) -> Span | None:
+    """Without a lead-in, the suggestions are the body's numbered list; a list announced as problems
+    (主要面临三方面困难：一是…) is not it, the next list after its line is (—— lines below it)."""
+    text = body.slice(simple)
+    numbered = numbered_items(text)
+    if numbered is None:
+        return None
+    marks = numbered[1]
+    if _announces_problems(text[: marks[0].marker_start]):
+        line_end = text.find("\n", marks[-1].start)
+        if line_end < 0:
+            return None
+        return _numbered_part(simple, Span(body.start + line_end, body.end))
+    return Span(body.start + marks[0].marker_start, body.end)
+
+
+def _announces_problems(before_list: str) -> bool:
+    """The sentence before a list ends with a colon after a noun of problems (…三方面困难：)."""
+    sentence = re.split(r"[。！？!?\n]", before_list)[-1]
+    return sentence.rstrip().endswith(("：", ":")) and any(w in sentence for w in cues()["problems"]["announcing"])
 
 
 def _is_sum_up(simple: str, span: Span) -> bool:

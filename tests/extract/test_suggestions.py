@@ -28,6 +28,12 @@ def suggestions(body: str) -> list[str]:
     ("对策建议\n（一）提升本地配套水平\n建立对接机制。\n（二）完善人才政策\n落实住房保障。",
      ["提升本地配套水平建立对接机制", "完善人才政策落实住房保障"]),
     ("为此建议：\n——建立联合监测网络；\n——开展专项整治。", ["建立联合监测网络", "开展专项整治"]),
+    # closing sentences framed as sum-ups (通过…努力, 以此…, 为…提供…) are not suggestions
+    ("为此建议：\n——完善繁育体系。\n——建设冷链设施。\n通过持续努力，推动马铃薯产业迈上新台阶。",
+     ["完善繁育体系", "建设冷链设施"]),
+    ("建议：一是设立资金池。二是实施安居工程。为留守儿童健康成长提供坚实保障。", ["设立资金池", "实施安居工程"]),
+    ("建议：一是设立补贴。二是共建学院。以此为全省振兴提供人才支撑。", ["设立补贴", "共建学院"]),
+    ("对此，提出以下对策：\n——推广保护性耕作。\n——建立补偿机制。", ["推广保护性耕作", "建立补偿机制"]),
     ("一、存在的问题\n（一）管理松散。\n二、几点建议\n（一）深化改革。统一招聘。\n（二）加强队伍建设。",
      ["深化改革。统一招聘", "加强队伍建设"]),
 ])
@@ -38,6 +44,12 @@ def test_suggestion_forms(body: str, expected: list[str]) -> None:
 def test_numbered_problems_before_the_lead_are_not_suggestions() -> None:
     body = "主要存在两方面问题：一是课程单一；二是师资不足。为此建议：1.丰富课程。2.充实师资。"
     assert suggestions(body) == ["丰富课程", "充实师资"]
+
+
+def test_without_a_lead_the_list_after_numbered_problems_is_the_suggestions() -> None:
+    body = "我市主要面临三方面困难：一是通勤时间较长；二是平台不完善。\n——加快通道建设。\n——推动资源共享。"
+    assert suggestions(body) == ["加快通道建设", "推动资源共享"]
+    assert suggestions("当前主要面临两方面困难：一是通勤时间较长；二是平台不完善。") == []
 
 
 def test_without_a_lead_nothing_unnumbered_is_a_suggestion() -> None:
