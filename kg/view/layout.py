@@ -104,7 +104,7 @@ def _packed_spring_layout(graph: nx.Graph, edge_pixels: float) -> Positions:
     blocks = []
     for nodes in components:
         k = 1.0 / math.sqrt(len(nodes))
-        spring = nx.spring_layout(graph.subgraph(nodes), k=k, iterations=SPRING_ITERATIONS, seed=SEED)
+        spring = nx.spring_layout(_ordered_subgraph(graph, nodes), k=k, iterations=SPRING_ITERATIONS, seed=SEED)
         coords = np.array([spring[n] for n in nodes]).reshape(-1, 2) / k * edge_pixels
         blocks.append((nodes, coords - coords.min(axis=0)))
     if not blocks:
@@ -121,6 +121,16 @@ def _packed_spring_layout(graph: nx.Graph, edge_pixels: float) -> Positions:
             positions[n] = (round(float(cx + x), 1), round(float(cy + y), 1))
         x, row_height = x + width, max(row_height, height)
     return positions
+
+
+def _ordered_subgraph(graph: nx.Graph, nodes: list[str]) -> nx.Graph:
+    """``graph.subgraph(nodes)`` with its nodes in the order given. A subgraph view of less than half
+    the graph iterates a set, whose order changes with PYTHONHASHSEED; spring_layout's random start
+    follows the node order, so positions would change from one run to the next."""
+    sub = nx.Graph()
+    sub.add_nodes_from(nodes)
+    sub.add_edges_from(graph.subgraph(nodes).edges())
+    return sub
 
 
 def cutoff_force_layout(n: int, edge_index: np.ndarray, iterations: int = FORCE_ITERATIONS) -> np.ndarray:
