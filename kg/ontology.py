@@ -14,8 +14,6 @@ import rdflib
 import kg
 from kg.errors import KgError
 
-ONTOLOGY_FILES = ("kg.ttl", "sectors.ttl", "shapes.ttl")
-
 
 def ontology_dir() -> Path:
     # kg/ontology links to the repo's ontology/, so that wheels carry the files too.
