@@ -28,23 +28,23 @@ CHART_ROWS = 30  # rows drawn in a chart (the busiest); the table above it has t
 
 _ITEMS = """
 SELECT ?sectorLabel ?kind ?text ?speech ?title ?year ?speechOrder ?itemOrder ?primary WHERE {
-  ?speech a kg:Speech ; dcterms:subject ?sector ; dcterms:title ?title ; kg:meeting ?meeting .
+  ?speech a kg:Speech ; dcterms:subject ?sector ; dcterms:title ?title .
   ?sector skos:prefLabel ?sectorLabel . FILTER(LANG(?sectorLabel) = "zh")
   { ?speech kg:hasIssue ?item . BIND("problem" AS ?kind) }
   UNION { ?speech kg:hasSuggestion ?item . BIND("suggestion" AS ?kind) }
   ?item rdf:value ?text .
   OPTIONAL { ?item kg:order ?itemOrder }
   OPTIONAL { ?speech kg:order ?speechOrder }
-  OPTIONAL { ?meeting dcterms:date ?year }
+  OPTIONAL { ?speech kg:meeting/dcterms:date ?year }
   BIND(EXISTS { ?speech kg:primarySector ?sector } AS ?primary)
 }
 """
 _SPEECHES = """
 SELECT ?speech ?title ?byline ?meetingLabel ?year WHERE {
-  ?speech a kg:Speech ; dcterms:title ?title ; kg:meeting ?meeting .
-  ?meeting rdfs:label ?meetingLabel .
+  ?speech a kg:Speech ; dcterms:title ?title .
+  OPTIONAL { ?speech kg:meeting ?meeting . ?meeting rdfs:label ?meetingLabel .
+             OPTIONAL { ?meeting dcterms:date ?year } }
   OPTIONAL { ?speech kg:byline ?byline }
-  OPTIONAL { ?meeting dcterms:date ?year }
   OPTIONAL { ?speech kg:order ?order }
 } ORDER BY ?year ?meetingLabel ?order ?title
 """
@@ -147,7 +147,7 @@ def render_html(stats: Stats, items: dict, speeches: list[dict], charts: list[by
     parts.append("<h2>发言 Speeches</h2><ul>")
     for s in speeches:
         parts.append(f'<li id="{_anchor(s["speech"])}"><b>{html.escape(s["title"])}</b> '
-                     f'{html.escape(s["byline"] or "")} · {html.escape(s["meetingLabel"])} '
+                     f'{html.escape(s["byline"] or "")} · {html.escape(s["meetingLabel"] or "")} '
                      f'{html.escape(s["year"] or "")}'
                      f' <small>{html.escape(s["speech"])}</small></li>')
     parts.append("</ul>")

@@ -69,3 +69,22 @@ def test_cli_report(tmp_path):
     result = CliRunner().invoke(main, ["report", "--graph", str(FIXTURE), "-o", str(out)])
     assert result.exit_code == 0, result.output
     assert out.is_file() and "wrote" in result.output
+
+
+def test_speeches_without_a_meeting_are_in_the_report(tmp_path):
+    # a digest with no meeting line: its speech, problems and suggestions are reported all the same
+    extra = """
+<https://w3id.org/zxkg/id/speech/sx> a <https://w3id.org/zxkg/ontology#Speech> ;
+    <http://purl.org/dc/terms/title> "无会议的发言"@zh ;
+    <http://purl.org/dc/terms/subject> <https://w3id.org/zxkg/id/sector/culture-tourism> ;
+    <https://w3id.org/zxkg/ontology#hasIssue> <https://w3id.org/zxkg/id/issue/sx-1> .
+<https://w3id.org/zxkg/id/issue/sx-1> <http://www.w3.org/1999/02/22-rdf-syntax-ns#value> "景区停车难"@zh .
+"""
+    graph = tmp_path / "graph.ttl"
+    graph.write_text(FIXTURE.read_text(encoding="utf-8") + extra, encoding="utf-8")
+    store = GraphStore.from_file(graph)
+    assert "景区停车难" in [r["text"] for r in top_items(store, limit=10)["文化旅游"]["problem"]]
+    out = tmp_path / "report.html"
+    build_report(store, out)
+    page = out.read_text(encoding="utf-8")
+    assert 'id="speech-sx"' in page and "无会议的发言" in page
