@@ -238,3 +238,54 @@ def test_a_query_file_that_is_not_utf8_is_a_one_line_error(store, tmp_path):
     rq.write_bytes("SELECT ?名 WHERE {}".encode("gb18030"))
     with pytest.raises(QueryError, match=r"gbk\.rq: not UTF-8 text"):
         ask(store, str(rq))
+
+
+# Two speeches of one title at two meetings of 2024, each with two suggestions and two problems.
+SAME_TITLE = """
+@base <https://w3id.org/zxkg/id/> .
+@prefix kg: <https://w3id.org/zxkg/ontology#> .
+@prefix dcterms: <http://purl.org/dc/terms/> .
+@prefix rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+<meeting/ma> a kg:Meeting ; dcterms:date "2024"^^xsd:gYear .
+<meeting/mb> a kg:Meeting ; dcterms:date "2024"^^xsd:gYear .
+<speech/sa> a kg:Speech ; dcterms:title "优化营商环境"@zh ; kg:meeting <meeting/ma> ;
+    dcterms:subject <sector/finance> ; kg:hasSuggestion <suggestion/sa-1>, <suggestion/sa-2> .
+<speech/sb> a kg:Speech ; dcterms:title "优化营商环境"@zh ; kg:meeting <meeting/mb> ;
+    dcterms:subject <sector/finance> ; kg:hasSuggestion <suggestion/sb-1>, <suggestion/sb-2> .
+<suggestion/sa-1> rdf:value "甲一"@zh ; kg:order 1 .
+<suggestion/sa-2> rdf:value "甲二"@zh ; kg:order 2 .
+<suggestion/sb-1> rdf:value "乙一"@zh ; kg:order 1 .
+<suggestion/sb-2> rdf:value "乙二"@zh ; kg:order 2 .
+<issue/sa-1> a kg:Issue ; rdf:value "营商环境甲一"@zh ; kg:order 1 ; dcterms:isPartOf <speech/sa> .
+<issue/sa-2> a kg:Issue ; rdf:value "营商环境甲二"@zh ; kg:order 2 ; dcterms:isPartOf <speech/sa> .
+<issue/sb-1> a kg:Issue ; rdf:value "营商环境乙一"@zh ; kg:order 1 ; dcterms:isPartOf <speech/sb> .
+<issue/sb-2> a kg:Issue ; rdf:value "营商环境乙二"@zh ; kg:order 2 ; dcterms:isPartOf <speech/sb> .
+"""
+
+
+def test_items_of_two_speeches_with_one_title_are_not_interleaved(tmp_path):
+    path = tmp_path / "graph.ttl"
+    path.write_text(FIXTURE.read_text(encoding="utf-8") + SAME_TITLE, encoding="utf-8")
+    s = GraphStore.from_file(path)
+    suggestions = [r[3][0] for r in rows(s, "suggestions-by-sector") if r[1] == "优化营商环境"]
+    assert suggestions in (["甲", "甲", "乙", "乙"], ["乙", "乙", "甲", "甲"])
+    problems = [r[1][4] for r in rows(s, "problems-with-word", word="营商环境")]
+    assert problems in (["甲", "甲", "乙", "乙"], ["乙", "乙", "甲", "甲"])
+
+
+def test_speech_list_keeps_each_digest_without_a_meeting_together(tmp_path):
+    two_docs = """
+@base <https://w3id.org/zxkg/id/> .
+@prefix kg: <https://w3id.org/zxkg/ontology#> .
+@prefix dcterms: <http://purl.org/dc/terms/> .
+@prefix prov: <http://www.w3.org/ns/prov#> .
+<speech/sa1> a kg:Speech ; dcterms:title "甲一"@zh ; kg:order 1 ; prov:wasDerivedFrom <doc/da> .
+<speech/sa2> a kg:Speech ; dcterms:title "甲二"@zh ; kg:order 2 ; prov:wasDerivedFrom <doc/da> .
+<speech/sb1> a kg:Speech ; dcterms:title "乙一"@zh ; kg:order 1 ; prov:wasDerivedFrom <doc/db> .
+<speech/sb2> a kg:Speech ; dcterms:title "乙二"@zh ; kg:order 2 ; prov:wasDerivedFrom <doc/db> .
+"""
+    path = tmp_path / "graph.ttl"
+    path.write_text(FIXTURE.read_text(encoding="utf-8") + two_docs, encoding="utf-8")
+    titles = [r[2] for r in rows(GraphStore.from_file(path), "speech-list") if r[0] is None]
+    assert titles == ["甲一", "甲二", "乙一", "乙二"]
