@@ -16,7 +16,7 @@ from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.namespace import DCTERMS, FOAF, PROV, SKOS
 
 import kg
-from kg import graph_terms as t
+from kg import graph_terms as terms
 from kg.errors import KgError
 from kg.gazetteer import Region, gazetteer, short_name
 from kg.lexicon import Party, parties
@@ -29,17 +29,17 @@ def graph_quads(docs: Iterable[DocumentRecord], version: str = kg.__version__) -
     """(subject, predicate, object, graph) of ``docs``: a named graph per document, the vocabulary
     graph and the build graph, as rdflib terms, each quad once."""
     scheme = load_sector_scheme()
-    quads: list[tuple] = [(*triple, t.VOCAB_GRAPH) for triple in scheme]
+    quads: list[tuple] = [(*triple, terms.VOCAB_GRAPH) for triple in scheme]
     for party in parties():
-        quads += [(*triple, t.VOCAB_GRAPH) for triple in _party_triples(party)]
+        quads += [(*triple, terms.VOCAB_GRAPH) for triple in _party_triples(party)]
     seen: dict[str, DocumentRecord] = {}
     for doc in docs:
-        dhash = t.doc_hash(doc)
+        dhash = terms.doc_hash(doc)
         if dhash not in seen:  # the same text read twice is the same document
             seen[dhash] = doc
-            graph = t.graph_iri(dhash)
+            graph = terms.graph_iri(dhash)
             quads += [(*triple, graph) for triple in _DocumentGraph(doc, scheme).triples()]
-    quads += [(*triple, t.BUILD_GRAPH) for triple in prov_activity(seen.values(), version)]
+    quads += [(*triple, terms.BUILD_GRAPH) for triple in prov_activity(seen.values(), version)]
     return quads
 
 
@@ -69,15 +69,15 @@ def prov_activity(docs: Iterable[DocumentRecord], version: str = kg.__version__)
 
     Only what is the same on every rebuild: the wall-clock times are in ``prov_times``.
     """
-    dhashes = sorted({t.doc_hash(doc) for doc in docs})
-    activity = t.build_iri(version, dhashes)
+    dhashes = sorted({terms.doc_hash(doc) for doc in docs})
+    activity = terms.build_iri(version, dhashes)
     triples: list[tuple] = [
         (activity, RDF.type, PROV.Activity),
         (activity, RDFS.label, Literal("kg build", lang="en")),
         (activity, KG.version, Literal(version)),
     ]
     for dhash in dhashes:
-        graph, doc = t.graph_iri(dhash), t.doc_iri(dhash)
+        graph, doc = terms.graph_iri(dhash), terms.doc_iri(dhash)
         triples += [
             (activity, PROV.used, doc),
             (graph, RDF.type, PROV.Entity),
@@ -95,7 +95,7 @@ def prov_times(docs: Iterable[DocumentRecord], started: datetime, ended: datetim
     ``started`` and ``ended`` should be timezone-aware (xsd:dateTime with an offset).
     """
     docs = list(docs)
-    activity = t.build_iri(version, sorted({t.doc_hash(doc) for doc in docs}))
+    activity = terms.build_iri(version, sorted({terms.doc_hash(doc) for doc in docs}))
     graph = Graph()
     for triple in prov_activity(docs, version):
         graph.add(triple)
@@ -130,7 +130,7 @@ def _zh(text: str) -> Literal:
 
 
 def _party_triples(party: Party) -> list[tuple]:
-    iri = t.party_iri(party.id)
+    iri = terms.party_iri(party.id)
     return [(iri, RDF.type, KG.Party), (iri, SKOS.prefLabel, _zh(party.short)),
             (iri, SKOS.altLabel, _zh(party.full)), (iri, RDFS.label, Literal(party.en, lang="en"))]
 
@@ -143,9 +143,9 @@ class _DocumentGraph:
         self._triples: dict[tuple, None] = {}
         self._labels: dict[URIRef, str] = {}  # region labels, for composite names
         self._done: set[URIRef] = set()  # shared nodes already described in this graph
-        self.dhash = t.doc_hash(doc)
-        self.doc_iri = t.doc_iri(self.dhash)
-        self.scope = t.scope_key(doc)
+        self.dhash = terms.doc_hash(doc)
+        self.doc_iri = terms.doc_iri(self.dhash)
+        self.scope = terms.scope_key(doc)
         self.codes = self._known_codes()
         committee = doc.meeting.committee if doc.meeting else None
         # Ambiguous place names (南山区) resolve inside the committee's own prefecture or province.
@@ -184,7 +184,7 @@ class _DocumentGraph:
 
     def _meeting(self) -> URIRef:
         meeting = self.doc.meeting
-        iri = t.meeting_iri(meeting)
+        iri = terms.meeting_iri(meeting)
         self.add(iri, RDF.type, KG.Meeting)
         self.add(iri, RDFS.label, _zh(meeting.label))
         self.add(iri, KG.committee, self._committee(meeting.committee))
@@ -200,7 +200,7 @@ class _DocumentGraph:
         return iri
 
     def _committee(self, committee: Committee) -> URIRef:
-        iri = t.committee_iri(committee)
+        iri = terms.committee_iri(committee)
         self.add(iri, RDF.type, KG.Committee)
         self.add(iri, RDFS.label, _zh(f"{committee.region}政协" if committee.region else "全国政协"))
         self.add(iri, KG.level, Literal(committee.level))
@@ -211,8 +211,8 @@ class _DocumentGraph:
     # ------------------------------------------------------------ speech
 
     def _speech(self, speech: Speech, meeting: URIRef | None) -> None:
-        shash = t.speech_hash(self.doc, speech.title.value)
-        iri = t.speech_iri(shash)
+        shash = terms.speech_hash(self.doc, speech.title.value)
+        iri = terms.speech_iri(shash)
         text = self.doc.text
         self.add(iri, RDF.type, KG.Speech)
         self.add(iri, DCTERMS.title, _zh(speech.title.value))
@@ -229,19 +229,19 @@ class _DocumentGraph:
         self._byline(iri, shash, speech)
         self._topics(iri, shash, speech)
         for n, item in enumerate(speech.issues, 1):
-            self._item(iri, t.issue_iri(shash, n), KG.Issue, n, item)
-            self.add(iri, KG.hasIssue, t.issue_iri(shash, n))
+            self._item(iri, terms.issue_iri(shash, n), KG.Issue, n, item)
+            self.add(iri, KG.hasIssue, terms.issue_iri(shash, n))
         for n, item in enumerate(speech.suggestions, 1):
-            self._item(iri, t.suggestion_iri(shash, n), KG.Suggestion, n, item)
-            self.add(iri, KG.hasSuggestion, t.suggestion_iri(shash, n))
+            self._item(iri, terms.suggestion_iri(shash, n), KG.Suggestion, n, item)
+            self.add(iri, KG.hasSuggestion, terms.suggestion_iri(shash, n))
 
     def _byline(self, speech: URIRef, shash: str, record: Speech) -> None:
         byline = record.byline
-        party = t.party_named(byline.party) if byline.party else None
+        party = terms.party_named(byline.party) if byline.party else None
         if party:
             for triple in _party_triples(party):
                 self.add(*triple)
-            self.add(speech, KG.party, t.party_iri(party.id))
+            self.add(speech, KG.party, terms.party_iri(party.id))
         unit = self._unit(byline.organization, party) if byline.organization else None
         if unit:
             self.add(speech, OPENGOV.onBehalfOf, unit)
@@ -256,7 +256,7 @@ class _DocumentGraph:
             self._mention(speech, shash, "speaker", byline.speaker.span, people)
 
     def _person(self, name: str, unit: URIRef | None) -> URIRef:
-        iri = t.person_iri(self.scope, name.strip())
+        iri = terms.person_iri(self.scope, name.strip())
         self.add(iri, RDF.type, FOAF.Person)
         self.add(iri, FOAF.name, _zh(name.strip()))
         if unit:
@@ -264,11 +264,11 @@ class _DocumentGraph:
         return iri
 
     def _unit(self, organization: Value, party: Party | None) -> URIRef:
-        iri = t.org_iri(self.scope, organization.value)
+        iri = terms.org_iri(self.scope, organization.value)
         self.add(iri, RDF.type, ORG.Organization)
         self.add(iri, SKOS.prefLabel, _zh(organization.value))
         if party:
-            self.add(iri, ORG.subOrganizationOf, t.party_iri(party.id))
+            self.add(iri, ORG.subOrganizationOf, terms.party_iri(party.id))
         place = self._place_in(organization.value)
         if place:
             self.add(iri, DCTERMS.spatial, self._region(*place))
@@ -311,7 +311,7 @@ class _DocumentGraph:
     # ------------------------------------------------------------ evidence
 
     def _offsets(self, span: Span, sentence: Span | None = None) -> URIRef:
-        iri = t.offset_iri(self.dhash, span.start, span.end)
+        iri = terms.offset_iri(self.dhash, span.start, span.end)
         self.add(iri, RDF.type, NIF.OffsetBasedString)
         self._anchor(iri, span)
         if sentence:
@@ -319,7 +319,7 @@ class _DocumentGraph:
         return iri
 
     def _mention(self, speech: URIRef, shash: str, kind: str, span: Span, entities: list[URIRef]) -> None:
-        iri = t.mention_iri(shash, kind, span.start, span.end)
+        iri = terms.mention_iri(shash, kind, span.start, span.end)
         self.add(iri, RDF.type, KG.Mention)
         self.add(iri, KG.mentionKind, Literal(kind))
         for entity in entities:
@@ -336,11 +336,11 @@ class _DocumentGraph:
     # ------------------------------------------------------------ shared nodes, repeated per graph
 
     def _sector(self, sector_id: str) -> URIRef:
-        iri = t.sector_iri(sector_id)
+        iri = terms.sector_iri(sector_id)
         if iri in self._done:
             return iri
         self._done.add(iri)
-        if (iri, SKOS.topConceptOf, t.SECTOR_SCHEME) not in self.scheme:
+        if (iri, SKOS.topConceptOf, terms.SECTOR_SCHEME) not in self.scheme:
             raise KgError(f"{self.doc.source}: sector {sector_id!r} is not in the sector scheme")
         for _, p, o in self.scheme.triples((iri, None, None)):
             self.add(iri, p, o)
@@ -354,7 +354,7 @@ class _DocumentGraph:
 
     def _region(self, name: str, code: str | None = None) -> URIRef:
         code = code or self._code_for(name)
-        iri = t.region_iri(name, code)
+        iri = terms.region_iri(name, code)
         if iri in self._done:
             return iri
         self._done.add(iri)
@@ -366,14 +366,14 @@ class _DocumentGraph:
             return iri
         known: Region | None = gazetteer().by_code.get(code)
         self.add(iri, KG.adminCode, Literal(code))
-        self.add(iri, KG.adminLevel, Literal(known.level if known else t.admin_level(code)))
+        self.add(iri, KG.adminLevel, Literal(known.level if known else terms.admin_level(code)))
         parent = gazetteer().parent(known) if known else None
         if parent:
             self.add(iri, KG.parentRegion, self._region(parent.name, parent.code))
         return iri
 
     def _composite(self, members: list[URIRef]) -> URIRef:
-        iri = t.composite_iri(members)
+        iri = terms.composite_iri(members)
         labels = [short_name(self._labels[m]) for m in sorted(members)]
         self.add(iri, RDF.type, KG.CompositeRegion)
         self.add(iri, RDF.type, KG.Region)
