@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 import pyoxigraph as ox
 
-from kg.namespace import PREFIXES
+from kg.namespace import PREFIXES, compact_iri
 
 FORMATS = ("table", "csv", "json", "markdown")
 # kgr: local names hold "/" (kgr:speech/s…), which Turtle must escape: write those IRIs in full
@@ -97,10 +97,8 @@ def compact(term: Term | None) -> str:
     if term is None:
         return ""
     if isinstance(term, ox.NamedNode):
-        for prefix, ns in PREFIXES.items():
-            if term.value.startswith(ns) and len(term.value) > len(ns):
-                return f"{prefix}:{term.value[len(ns):]}"
-        return f"<{term.value}>"
+        short = compact_iri(term.value)
+        return short if short != term.value and not short.endswith(":") else f"<{term.value}>"
     if isinstance(term, ox.BlankNode):
         return f"_:{term.value}"
     if isinstance(term, ox.Literal):
