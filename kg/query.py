@@ -220,6 +220,30 @@ def undated_note(store: GraphStore, query: str) -> str | None:
             "or they have no meeting")
 
 
+# The values a parameter of these names can take, for saying why a question found nothing.
+_KNOWN_VALUES = {
+    "region": "SELECT DISTINCT (STR(?label) AS ?value) WHERE { ?r a kg:Region ; rdfs:label ?label }",
+    "sector": "SELECT DISTINCT (STR(?key) AS ?value) WHERE { ?c a skos:Concept ; skos:notation|skos:prefLabel ?key }",
+}
+
+
+def unknown_value_note(store: GraphStore, query: str, params: Mapping[str, str]) -> str | None:
+    """Why a named question may have found nothing: a region or sector parameter names none."""
+    _, question = resolve(query)
+    if question is None:
+        return None
+    for p in question.params:
+        value = params.get(p.name, p.default)
+        if p.name not in _KNOWN_VALUES or value is None:
+            continue
+        known = [row["value"].value for row in store.query(_KNOWN_VALUES[p.name])]
+        if value not in known:
+            close = difflib.get_close_matches(value, known, n=3, cutoff=0.5)
+            hint = f" (did you mean {'、'.join(close)}?)" if close else ""
+            return f"the graph has no {p.name} called {value!r}{hint}"
+    return None
+
+
 _ERROR_AT = re.compile(r"error at (\d+):(\d+): (.*)", re.S)
 
 

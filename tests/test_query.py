@@ -289,3 +289,18 @@ def test_speech_list_keeps_each_digest_without_a_meeting_together(tmp_path):
     path.write_text(FIXTURE.read_text(encoding="utf-8") + two_docs, encoding="utf-8")
     titles = [r[2] for r in rows(GraphStore.from_file(path), "speech-list") if r[0] is None]
     assert titles == ["甲一", "甲二", "乙一", "乙二"]
+
+
+def test_a_region_or_sector_the_graph_does_not_have_is_named_on_stderr():
+    runner = CliRunner()
+    graph = ["--graph", str(FIXTURE)]
+    out = runner.invoke(main, ["query", "region-sectors", "--param", "region=晋中", *graph])
+    assert out.exit_code == 0 and out.stdout.endswith("(0 rows)\n")
+    assert out.stderr.startswith("kg: note: the graph has no region called '晋中' (did you mean 晋中市")
+    out = runner.invoke(main, ["query", "sector-speakers", "--param", "sector=旅游文化", *graph])
+    assert out.stderr.startswith("kg: note: the graph has no sector called '旅游文化'")
+    # sector-trend answers with zero counts for a sector it does not know: the note says why
+    out = runner.invoke(main, ["query", "sector-trend", "--param", "sector=文旅", *graph])
+    assert "kg: note: the graph has no sector called '文旅'" in out.stderr
+    out = runner.invoke(main, ["query", "region-sectors", "--param", "region=晋中市", *graph])
+    assert out.stderr == ""

@@ -6,7 +6,7 @@ import click
 
 from kg.cli import main
 from kg.errors import QueryError
-from kg.query import ask, questions, undated_note
+from kg.query import ask, questions, undated_note, unknown_value_note
 from kg.results import FORMATS, render
 from kg.store import GraphStore
 
@@ -57,11 +57,13 @@ def query(query: str | None, graph: str, fmt: str, params: tuple[str, ...], list
     if not query:
         raise click.UsageError("give a QUERY (a named question, a .rq file or SPARQL text), or --list")
     store = GraphStore.from_file(graph)
-    result = ask(store, query, parse_params(params))
+    values = parse_params(params)
+    result = ask(store, query, values)
     click.echo(render(result, fmt), nl=False)
+    notes = [undated_note(store, query)]
     if result.kind == "graph" and fmt in ("csv", "markdown"):  # asked for a table, given a graph
-        click.echo(f"kg: note: the answer is a graph (CONSTRUCT/DESCRIBE), printed as Turtle, not as {fmt}; "
-                   "--format json gives JSON-LD", err=True)
-    note = undated_note(store, query)
-    if note:
+        notes.append(f"the answer is a graph (CONSTRUCT/DESCRIBE), printed as Turtle, not as {fmt}; "
+                     "--format json gives JSON-LD")
+    notes.append(unknown_value_note(store, query, values))
+    for note in filter(None, notes):
         click.echo(f"kg: note: {note}", err=True)
