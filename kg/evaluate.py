@@ -50,7 +50,11 @@ def load_records(path: str | Path) -> dict[str, dict]:
                      else json.loads(text))
         except (ValueError, UnicodeDecodeError) as exc:
             raise KgError(f"{f}: not a record file ({exc})") from exc
+        if isinstance(items, dict) and "documents" in items:  # {"documents": [...]}, as score.py reads it
+            items = items["documents"]
         for doc in items if isinstance(items, list) else [items]:
+            if not isinstance(doc, dict):
+                raise KgError(f"{f}: not a record file (expected document objects, found {type(doc).__name__})")
             docs[Path(str(doc.get("source", f.name))).name] = doc
     return docs
 

@@ -51,3 +51,20 @@ def test_cli_prints_the_table_and_honours_min(tmp_path: Path) -> None:
     empty = tmp_path / "empty.json"
     empty.write_text(json.dumps({"source": json.loads(gold.read_text())["source"], "speeches": []}))
     assert runner.invoke(main, ["eval", str(gold), str(empty), "--min", "0.5"]).exit_code == 1
+
+
+def test_records_wrapped_in_documents_are_read_as_the_reference_scorer_reads_them(tmp_path: Path) -> None:
+    gold = next(DIGESTS.glob("*.expected.json"))
+    doc = json.loads(gold.read_text(encoding="utf-8"))
+    wrapped = tmp_path / "wrapped.json"
+    wrapped.write_text(json.dumps({"documents": [doc]}, ensure_ascii=False), encoding="utf-8")
+    loaded = load_records(wrapped)
+    assert list(loaded) == [Path(doc["source"]).name]
+    assert overall(score(load_records(gold), loaded)) == 1.0
+
+
+def test_a_json_file_that_holds_no_records_is_a_one_line_error(tmp_path: Path) -> None:
+    odd = tmp_path / "odd.json"
+    odd.write_text('["not", "records"]', encoding="utf-8")
+    out = CliRunner().invoke(main, ["eval", str(odd), str(odd)])
+    assert out.exit_code == 2 and out.output.startswith(f"kg: {odd}: not a record file")
