@@ -9,8 +9,9 @@ Three views of one graph (docs/model.md):
   link them;
 - ``ego``: the part of the full view within two steps of one node, with the problems and
   suggestions of the speeches in it. Hubs (meetings, sectors, parties, the committee's place and
-  the regions above it, any node linked to more than ``EGO_HUB_DEGREE`` others) are reached but not
-  walked through: a walk through the meeting or through 我市's city would reach every speech.
+  the regions above it, any node but a speech linked to more than ``EGO_HUB_DEGREE`` others) are
+  reached but not walked through: a walk through the meeting or through 我市's city would reach
+  every speech.
 
 Every node carries the parties, sectors, regions and meetings of the speeches it belongs to, so the
 page can filter any node type by them. Positions come from :mod:`kg.view.layout`.
@@ -231,8 +232,9 @@ def _ego_hubs(nodes: dict[str, ViewNode], edges: list[ViewEdge], neighbours: dic
         if region not in hubs:
             hubs.add(region)
             todo += parents[region]
-    for iri, near in neighbours.items():
-        if sum(nodes[m].type not in ("issue", "suggestion") for m in near) > EGO_HUB_DEGREE:
+    for iri, near in neighbours.items():  # a speech is always walked through: it is what links things
+        links = sum(nodes[m].type not in ("issue", "suggestion") for m in near)
+        if nodes[iri].type != "speech" and links > EGO_HUB_DEGREE:
             hubs.add(iri)
     return hubs
 

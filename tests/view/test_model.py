@@ -247,3 +247,17 @@ def test_positions_do_not_depend_on_the_hash_seed_of_the_process():
     outputs = {subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True,
                               env={**os.environ, "PYTHONHASHSEED": str(seed)}).stdout for seed in (1, 2, 3)}
     assert len(outputs) == 1
+
+
+def test_ego_view_walks_through_a_speech_however_many_places_it_names(fixture_store):
+    speech = ox.NamedNode(KGR + "speech/s0472caea2614ea7a")  # 王轩's speech, about 文化旅游
+    p = PREFIXES
+    triples = []
+    for i in range(20):
+        region = ox.NamedNode(f"{KGR}region/a{i:016x}")
+        triples += [(region, ox.NamedNode(p["rdf"] + "type"), ox.NamedNode(p["kg"] + "Region")),
+                    (region, ox.NamedNode(p["rdfs"] + "label"), ox.Literal(f"景区{i}", language="zh")),
+                    (speech, ox.NamedNode(p["dcterms"] + "spatial"), region)]
+    store = GraphStore.from_quads([*fixture_store.quads(), *(ox.Quad(*t) for t in triples)])
+    labels = {n.label for n in build_view(store, "ego", node="王轩").nodes}
+    assert {"文化旅游", "景区0", "景区19"} <= labels
