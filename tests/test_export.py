@@ -136,3 +136,14 @@ def test_cli_help_has_an_example():
     for command in ("export", "validate"):
         result = CliRunner().invoke(main, [command, "--help"])
         assert result.exit_code == 0 and f"kg {command}" in result.output.split("Example")[1]
+
+
+def test_cli_export_will_not_write_over_the_graph_it_reads(tmp_path):
+    # no -o and the graph's own format: the default output is the input file itself
+    graph = tmp_path / "mine.ttl"
+    text = "# my notes\n<https://example.org/a> <https://example.org/b> <https://example.org/c> .\n"
+    graph.write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(main, ["export", "--graph", str(graph)])
+    assert result.exit_code == 2
+    assert result.output.startswith(f"kg: {graph}: would write over the graph it reads; give -o")
+    assert graph.read_text(encoding="utf-8") == text

@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from kg.cli import main
+from kg.errors import KgError
 from kg.export import EXPORTERS, SUFFIXES, default_graph_file, export, format_for_suffix, read_graph_file
 
 
@@ -32,5 +33,8 @@ def export_command(graph: Path | None, fmt: str | None, output: Path | None) -> 
     source = graph or default_graph_file()
     fmt = fmt or (format_for_suffix(output) if output else None) or "turtle"
     target = output or source.with_suffix(SUFFIXES[fmt])
-    for path in export(read_graph_file(source), fmt, target):
+    quads = read_graph_file(source)
+    if target.resolve() == source.resolve():
+        raise KgError(f"{target}: would write over the graph it reads; give -o FILE or another --format")
+    for path in export(quads, fmt, target):
         click.echo(path)
