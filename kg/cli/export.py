@@ -34,7 +34,7 @@ def export_command(graph: Path | None, fmt: str | None, output: Path | None) -> 
     fmt = fmt or (format_for_suffix(output) if output else None) or "turtle"
     target = output or source.with_suffix(SUFFIXES[fmt])
     quads = read_graph_file(source)
-    if target.resolve() == source.resolve():
+    if output is None and target.resolve() == source.resolve():
         raise KgError(f"{target}: would write over the graph it reads; give -o FILE or another --format")
     for path in export(quads, fmt, target):
         click.echo(path)
