@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from itertools import product
 
 from kg.errors import KgError
@@ -69,7 +69,9 @@ MAX_NODE_SIZE = 36.0
 
 
 @dataclass
-class ViewNode:
+class ViewNode(queries.FilterValues):
+    """A node drawn, with the filter values (party, sector, region, meeting) of its speeches."""
+
     id: str  # the IRI
     label: str
     type: str  # a key of NODE_STYLES
@@ -79,10 +81,6 @@ class ViewNode:
     tooltip: str
     x: float = 0.0
     y: float = 0.0
-    party: list[str] = field(default_factory=list)
-    sector: list[str] = field(default_factory=list)
-    region: list[str] = field(default_factory=list)
-    meeting: list[str] = field(default_factory=list)
 
 
 @dataclass

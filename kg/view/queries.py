@@ -73,9 +73,9 @@ SPEECH_SUMMARY_CHARS = 160
 SENTENCE_END = re.compile(r"(?<=[。！？；])")
 
 
-@dataclass
+@dataclass(kw_only=True)
 class FilterValues:
-    """The labels a speech is filtered by."""
+    """The labels a speech is filtered by (keyword-only: a ViewNode's own fields come first)."""
 
     party: list[str] = field(default_factory=list)
     sector: list[str] = field(default_factory=list)
