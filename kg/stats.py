@@ -19,6 +19,7 @@ from itertools import combinations
 
 import networkx as nx
 
+from kg.namespace import compact_iri
 from kg.query import run
 from kg.results import compact, text_table
 from kg.store import GraphStore
@@ -105,14 +106,24 @@ def communities(graph: nx.Graph) -> list[list[str]]:
 
 
 def matrix(store: GraphStore, kind: str) -> Matrix:
-    """``kind`` ("party" or "region") × sector: speeches naming both."""
+    """``kind`` ("party" or "region") × sector: speeches naming both. Rows are resources, not labels:
+    two places of one name (鼓楼区 of 福州 and of 南京) are two rows, told apart by their codes."""
     link = "kg:party ?row . ?row skos:prefLabel ?rowLabel" if kind == "party" else (
-        "dcterms:spatial ?row . ?row rdfs:label ?rowLabel")
-    sparql = f"""SELECT ?rowLabel ?sectorLabel (COUNT(DISTINCT ?speech) AS ?n) WHERE {{
+        "dcterms:spatial ?row . ?row rdfs:label ?rowLabel OPTIONAL { ?row kg:adminCode ?code }")
+    sparql = f"""SELECT ?row ?rowLabel ?code ?sectorLabel (COUNT(DISTINCT ?speech) AS ?n) WHERE {{
       ?speech a kg:Speech ; {link} . ?speech dcterms:subject ?sector .
       ?sector skos:prefLabel ?sectorLabel . FILTER(LANG(?sectorLabel) = "zh")
-    }} GROUP BY ?rowLabel ?sectorLabel"""
-    cells = {(r[0].value, r[1].value): int(r[2].value) for r in run(store, sparql).rows}
+    }} GROUP BY ?row ?rowLabel ?code ?sectorLabel"""
+    answer = run(store, sparql).records()
+    iris_by_label: dict[str, set[str]] = defaultdict(set)
+    for r in answer:
+        iris_by_label[r["rowLabel"]].add(r["row"])
+    cells: dict[tuple[str, str], int] = {}
+    for r in answer:
+        label = r["rowLabel"]
+        if len(iris_by_label[label]) > 1:
+            label = f"{label}（{r['code'] or compact_iri(r['row'])}）"
+        cells[(label, r["sectorLabel"])] = int(r["n"])
     row_total: dict[str, int] = defaultdict(int)
     col_total: dict[str, int] = defaultdict(int)
     for (r, c), n in cells.items():

@@ -109,3 +109,24 @@ def test_cli_stats_prints_and_exports(tmp_path):
     written = json.loads(out.read_text(encoding="utf-8"))
     assert written == json.loads(result.output)
     assert ["kg:Speech", 5] in written["node_counts"]
+
+
+def test_two_regions_of_one_name_are_two_rows_of_the_region_matrix(tmp_path):
+    # 鼓楼区 of 福州 and 鼓楼区 of 南京: one label, two places, each named by one speech
+    extra = """
+@prefix kg: <https://w3id.org/zxkg/ontology#> .
+@prefix dcterms: <http://purl.org/dc/terms/> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@base <https://w3id.org/zxkg/id/> .
+<region/c350102> a kg:Region ; rdfs:label "鼓楼区"@zh ; kg:adminCode "350102" .
+<region/c320106> a kg:Region ; rdfs:label "鼓楼区"@zh ; kg:adminCode "320106" .
+<speech/sgl1> a kg:Speech ; dcterms:spatial <region/c350102> ; dcterms:subject <sector/culture-tourism> .
+<speech/sgl2> a kg:Speech ; dcterms:spatial <region/c320106> ; dcterms:subject <sector/culture-tourism> .
+"""
+    graph = tmp_path / "graph.ttl"
+    graph.write_text(FIXTURE.read_text(encoding="utf-8") + extra, encoding="utf-8")
+    region = compute(GraphStore.from_file(graph)).matrices[1]
+    gulou = {r: row for r, row in zip(region.rows, region.counts, strict=True) if r.startswith("鼓楼区")}
+    assert sorted(gulou) == ["鼓楼区（320106）", "鼓楼区（350102）"]
+    column = region.columns.index("文化旅游")
+    assert [row[column] for row in gulou.values()] == [1, 1]
