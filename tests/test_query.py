@@ -159,7 +159,7 @@ def test_cli_query_formats_ask_construct_and_errors(tmp_path):
     out = runner.invoke(main, ["query", "region-sectors", "--param", "region=平遥县", "--format", "csv",
                                *graph])
     assert out.exit_code == 0, out.output
-    assert sorted(out.output.splitlines()[1:]) == ["平遥县,城乡建设,1", "平遥县,文化旅游,1"]
+    assert sorted(out.output.splitlines()[1:]) == ["平遥县,城乡建设,1,140728", "平遥县,文化旅游,1,140728"]
     out = runner.invoke(main, ["query", "--list"])
     assert "region-sectors  --param region=…" in out.output and "各党派的发言数" in out.output
     out = runner.invoke(main, ["query", "ASK { ?s a kg:CompositeRegion }", "--format", "json", *graph])
@@ -304,3 +304,20 @@ def test_a_region_or_sector_the_graph_does_not_have_is_named_on_stderr():
     assert "kg: note: the graph has no sector called '文旅'" in out.stderr
     out = runner.invoke(main, ["query", "region-sectors", "--param", "region=晋中市", *graph])
     assert out.stderr == ""
+
+
+def test_region_sectors_keeps_two_places_of_one_name_apart(tmp_path):
+    extra = """
+@base <https://w3id.org/zxkg/id/> .
+@prefix kg: <https://w3id.org/zxkg/ontology#> .
+@prefix dcterms: <http://purl.org/dc/terms/> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+<region/c350102> a kg:Region ; rdfs:label "鼓楼区"@zh ; kg:adminCode "350102" .
+<region/c320106> a kg:Region ; rdfs:label "鼓楼区"@zh ; kg:adminCode "320106" .
+<speech/sgl1> a kg:Speech ; dcterms:spatial <region/c350102> ; dcterms:subject <sector/culture-tourism> .
+<speech/sgl2> a kg:Speech ; dcterms:spatial <region/c320106> ; dcterms:subject <sector/culture-tourism> .
+"""
+    path = tmp_path / "graph.ttl"
+    path.write_text(FIXTURE.read_text(encoding="utf-8") + extra, encoding="utf-8")
+    found = rows(GraphStore.from_file(path), "region-sectors", region="鼓楼区")
+    assert sorted((r[1], r[2], r[3]) for r in found) == [("文化旅游", "1", "320106"), ("文化旅游", "1", "350102")]
