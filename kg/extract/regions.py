@@ -10,14 +10,14 @@ from __future__ import annotations
 
 import re
 from functools import cache, lru_cache
-from itertools import permutations
+from itertools import pairwise, permutations
 
 from kg.extract.proposer import committee_region, place_of_level
 from kg.gazetteer import Region, gazetteer
 from kg.lexicon import cues, named_areas, province_abbreviations
 from kg.read import Source
 from kg.records import Committee, RegionMention, Span
-from kg.words import Word, tokenize
+from kg.words import Word, is_ordinary_word, tokenize
 
 _CLAUSE_BREAK = re.compile(r"[，,。；;！？!?\n]|\s{1,}")
 
@@ -63,6 +63,8 @@ def _resolve_word(word: str, committee: Committee | None) -> Region | None:
         return None
     if short.level in ("province", "prefecture"):
         return short
+    if is_ordinary_word(word):
+        return None  # 合作 (合作市), 安定 (安定区): the word's ordinary sense
     same_province = context is not None and context.code and short.code and short.code[:2] == context.code[:2]
     return short if same_province else None
 
@@ -109,25 +111,63 @@ def _names_a_landmark(region: Region, following: tuple[Word, ...], committee: Co
 
 
 _GEO_ENDINGS = ("山", "湖", "河", "江", "海", "岭", "原", "湾", "岛")
+_LONGEST_RUN = 6
 
 
 def _compounds(text: str, words: tuple[Word, ...], committee: Committee | None) -> list[tuple[int, int, str]]:
-    """(start, end, name) of the named areas made of a place and an area word: 成都都市圈, 汾河流域,
-    and the ring areas 环太湖地区 / 环渤海经济圈 (环 + a lake, sea or mountain + an area word)."""
+    """(start, end, name) of the named areas made of a head, optional descriptor words and an area
+    word: 成都都市圈, 汉江生态经济带, 沈阳现代化都市圈, 襄十随神城市群 (a run of one-character
+    abbreviations), 泸永江融合发展示范区; and the ring areas 环太湖地区 / 环渤海经济圈 (环 + a lake, sea
+    or mountain + an area word). The name is the whole surface."""
     ends = {w.end: w for w in words}
     out = []
     for pattern, ring in _suffix_patterns():
         for m in pattern.finditer(text):
-            prev = ends.get(m.start())
-            if prev is None or len(prev.text) < 2:
-                continue
             if ring:
-                if prev.start > 0 and text[prev.start - 1] == "环" and prev.text.endswith(_GEO_ENDINGS):
+                prev = ends.get(m.start())
+                if (prev is not None and prev.start > 0 and text[prev.start - 1] == "环"
+                        and prev.text.endswith(_GEO_ENDINGS)):
                     out.append((prev.start - 1, m.end(), text[prev.start - 1 : m.end()]))
-            elif _resolve_word(prev.text, committee) or prev.text.endswith(_GEO_ENDINGS):
-                start = prev.start - 1 if prev.start > 0 and text[prev.start - 1] == "环" else prev.start
+                continue
+            start = _head_start(text, _before_descriptors(text, m.start()), ends, committee)
+            if start is not None:
+                start = start - 1 if start > 0 and text[start - 1] == "环" else start
                 out.append((start, m.end(), text[start : m.end()]))
     return out
+
+
+def _before_descriptors(text: str, end: int) -> int:
+    """Where the descriptor words (现代化, 生态, 融合发展 …) before an area word start."""
+    descriptors = _descriptors()
+    moved = True
+    while moved:
+        moved = False
+        for d in descriptors:
+            if text.endswith(d, 0, end):
+                end -= len(d)
+                moved = True
+                break
+    return end
+
+
+def _head_start(text: str, end: int, ends: dict[int, Word], committee: Committee | None) -> int | None:
+    """The start of an area's head ending at ``end``: a place (成都), a geographic name (汉江), or a
+    run of one-character abbreviations of places (襄十随神), at least two of them of the committee's
+    own province (泸永江 at 永川: 泸 is a neighbour's)."""
+    prev = ends.get(end)
+    if prev is not None and len(prev.text) >= 2 and (
+            _resolve_word(prev.text, committee) or prev.text.endswith(_GEO_ENDINGS)):
+        return prev.start
+    start, own = end, 0
+    while start > 0 and end - start < _LONGEST_RUN and _is_initial(text[start - 1]):
+        own += _abbreviated_nearby(text[start - 1], committee) is not None
+        start -= 1
+    return start if end - start >= 2 and own >= 2 else None
+
+
+@cache
+def _descriptors() -> tuple[str, ...]:
+    return tuple(sorted(cues()["regions"]["area_descriptors"], key=len, reverse=True))
 
 
 @cache
@@ -151,26 +191,49 @@ def area_compounds(src: Source, span: Span, committee: Committee | None) -> list
     return out
 
 
-_PAIR = re.compile(r"(?=([\u4e00-\u9fff])([\u4e00-\u9fff])(?:两地|两市|两省市|两省)?"
-                   r"(?:同城化|一体化|协同|毗邻|双城|对口合作|合作|融合|都市圈))")
+# A run of one-character abbreviations before a link word: 广佛同城化, 川渝毗邻, 襄十随一体化.
+_RUN = re.compile(rf"(?=([\u4e00-\u9fff]{{2,{_LONGEST_RUN}}}?)(?:两地|两市|三地|三市|两省市|两省)?"
+                  r"(?:同城化|一体化|协同|毗邻|双城|对口合作|合作|融合|都市圈))")
 
 
 def abbreviation_pairs(src: Source, span: Span, committee: Committee | None) -> list[RegionMention]:
-    """广佛同城化 → 广州市 + 佛山市, 川渝毗邻 → 四川省 + 重庆市: a pair of one-character abbreviations."""
+    """广佛同城化 → 广州市 + 佛山市, 襄十随一体化 → 襄阳市 + 十堰市 + 随州市: a run of one-character
+    abbreviations before a link word. A run that is a named area (京津冀, 长株潭) is that area."""
     text = span.slice(src.simple)
-    out = []
-    for m in _PAIR.finditer(text):
-        if m.start() > 0 and text[m.start() - 1] in province_abbreviations():
-            continue  # 京津冀: a named group, not a pair
-        first, second = _abbreviated(m.group(1), committee), _abbreviated(m.group(2), committee)
-        if first and second and first != second:
-            for region, pos in ((first, m.start(1)), (second, m.start(2))):
-                s = Span(span.start + pos, span.start + pos + 1)
-                out.append(RegionMention(region.name, region.code, s, s.slice(src.text)))
+    out: list[RegionMention] = []
+    taken = 0
+    for m in _RUN.finditer(text):
+        run = m.group(1)
+        if m.start() < taken:
+            continue
+        if run in _area_names():
+            taken = m.start() + len(run)
+            continue
+        regions = [_abbreviated(char, committee) for char in run]
+        if None in regions or len(set(regions)) < len(regions):
+            if all(map(_is_initial, run)):
+                taken = m.start() + len(run)  # 泸永江 at 永川, 泸 unread: no part of the run is read alone
+            continue
+        taken = m.start() + len(run)
+        for region, pos in zip(regions, range(m.start(), taken), strict=True):
+            s = Span(span.start + pos, span.start + pos + 1)
+            out.append(RegionMention(region.name, region.code, s, s.slice(src.text)))
     return out
 
 
 def _abbreviated(char: str, committee: Committee | None) -> Region | None:
+    """The place a one-character abbreviation stands for: a place of the committee's province
+    (``_abbreviated_nearby``), else a province (川 → 四川省)."""
+    found = _abbreviated_nearby(char, committee)
+    if found is not None:
+        return found
+    name = province_abbreviations().get(char)
+    return gazetteer().resolve(name) if name else None
+
+
+def _abbreviated_nearby(char: str, committee: Committee | None) -> Region | None:
+    """The committee's own place, or a place right under its province (a prefecture, or a county the
+    province governs directly: 神农架林区, the districts of 重庆), that ``char`` abbreviates."""
     gaz = gazetteer()
     own = committee_region(committee)
     abbreviations = province_abbreviations()
@@ -186,18 +249,29 @@ def _abbreviated(char: str, committee: Committee | None) -> Region | None:
             found = preferred[:1]
         if found:
             return found[0]
-    name = abbreviations.get(char)
-    return gaz.resolve(name) if name else None
+    return None
 
 
 @cache
 def _prefectures_by_initial() -> dict[tuple[str, str], tuple[Region, ...]]:
-    """(province code prefix, first character of the short name) → prefectures: 广 in 44 → 广州市 …"""
+    """(province code prefix, first character of the short name) → the places right under that
+    province (prefectures, and counties it governs directly): 广 in 44 → 广州市 …"""
     index: dict[tuple[str, str], list[Region]] = {}
     for r in gazetteer().by_code.values():
-        if r.level == "prefecture" and r.code:
+        if r.code and r.level != "province" and r.parent == r.code[:2] + "0000":
             index.setdefault((r.code[:2], r.short[:1]), []).append(r)
     return {key: tuple(regions) for key, regions in index.items()}
+
+
+@cache
+def _initials() -> frozenset[str]:
+    """First characters of the places right under a province, anywhere, and the provinces' own
+    abbreviations: what a run of abbreviations may be made of."""
+    return frozenset({char for _, char in _prefectures_by_initial()} | set(province_abbreviations()))
+
+
+def _is_initial(char: str) -> bool:
+    return char in _initials()
 
 
 def _province_name(region: Region) -> str | None:
@@ -219,7 +293,7 @@ def unit_regions(src: Source, unit_span: Span, unit_value: str, committee: Commi
 
 def region_links(src: Source, spans: list[Span], mentions: list[RegionMention],
                  committee: Committee | None) -> list[tuple[str, ...]]:
-    """Places joined in one clause around a link word (一体化, 共建, 毗邻区 …), each group once.
+    """Places joined in one clause around a link word (一体化, 共建, 毗邻区 …), as pairs, each once.
 
     Only the parties to the link count: a place inside a longer mention (成都 of 成都都市圈), a place
     that contains another member (我省 beside 济南、淄博) and, beside two places, the named area the
@@ -247,10 +321,21 @@ def region_links(src: Source, spans: list[Span], mentions: list[RegionMention],
                 others = [n for n in members if n not in _ancestor_names(own.name)]
                 if len(others) == 1:
                     members = [own.name, *others]
-            group = tuple(sorted(members, key=_code_of))
-            if len(group) >= 2 and group not in links:
-                links.append(group)
+            for pair in _pairs(members, own):
+                if pair not in links:
+                    links.append(pair)
     return [g for g in links if not any(h != g and _restates(g, h) for h in links)]
+
+
+def _pairs(members: list[str], own: Region | None) -> list[tuple[str, str]]:
+    """A link joins places two by two (record-format.md): with the committee's place among three or
+    more (襄十随一体化 at 十堰), the committee's place with each other one; else each place with the
+    next (长春、四平、辽源三市协同发展)."""
+    if own is not None and own.name in members and len(members) > 2:
+        pairs = [(own.name, other) for other in members if other != own.name]
+    else:
+        pairs = list(pairwise(members))
+    return [tuple(sorted(pair, key=_code_of)) for pair in pairs]
 
 
 def _inside(inner: Span, outer: Span) -> bool:

@@ -16,6 +16,10 @@ ZHEJIANG = Committee("province", "浙江省", "330000", "330000")
 DABU = Committee("county", "大埔县", "441422", "440000")
 JINJIANG = Committee("county", "晋江市", "350582", "350000")
 ANJI = Committee("county", "安吉县", "330523", "330000")
+DINGXI = Committee("prefecture", "定西市", "621100", "620000")
+SHIYAN = Committee("prefecture", "十堰市", "420300", "420000")
+YONGCHUAN = Committee("county", "永川区", "500118", "500000")
+JILIN = Committee("province", "吉林省", "220000", "220000")
 NATIONAL = Committee("national", None, None, None)
 
 

@@ -4,7 +4,21 @@ abbreviations (广佛, 川渝), area compounds, and only the parties of a link."
 from __future__ import annotations
 
 import pytest
-from committees import ANJI, DABU, DEYANG, FOSHAN, JINJIANG, JINZHONG, NATIONAL, XIYANG, source
+from committees import (
+    ANJI,
+    DABU,
+    DEYANG,
+    DINGXI,
+    FOSHAN,
+    JILIN,
+    JINJIANG,
+    JINZHONG,
+    NATIONAL,
+    SHIYAN,
+    XIYANG,
+    YONGCHUAN,
+    source,
+)
 
 from kg.extract.regions import abbreviation_pairs, area_compounds, region_links, region_mentions
 
@@ -36,6 +50,17 @@ def regions(text: str, committee) -> tuple[list[str], set[frozenset[str]]]:
     ("环太湖地区水质持续改善。", ANJI, ["环太湖地区"]),
     ("融入成都都市圈。", NATIONAL, ["成都市", "成都都市圈"]),
     ("建设海峡两岸青年创业基地。", JINJIANG, []),
+    # a short name does not outweigh the general dictionary's natural split (兰白城际 is no 白城市) …
+    ("借鉴兰白城际列车开行的经验。", DINGXI, []),
+    # … and a county's short name that is a frequent ordinary word (合作市, 安定区) names no place
+    ("加强与高校合作，保持社会安定。", DINGXI, []),
+    ("安定区马铃薯产业发展迅速。", DINGXI, ["安定区"]),
+    # named areas: a head (a place, a run of abbreviations, a river), descriptor words, an area word
+    ("深度融入襄十随神城市群。", SHIYAN, ["襄十随神城市群"]),
+    ("加快汉江生态经济带建设。", SHIYAN, ["汉江生态经济带"]),
+    ("建设沈阳现代化都市圈。", NATIONAL, ["沈阳市", "沈阳现代化都市圈"]),
+    ("共建泸永江融合发展示范区。", YONGCHUAN, ["泸永江融合发展示范区"]),
+    ("推进生态经济带建设。", SHIYAN, []),  # descriptors and an area word without a head name nothing
 ])
 def test_mentions(text: str, committee, names: list[str]) -> None:
     assert regions(text, committee)[0] == names
@@ -48,6 +73,13 @@ def test_mentions(text: str, committee, names: list[str]) -> None:
     ("深化晋台融合发展。", JINJIANG, ["晋江市", "台湾省"], [("晋江市", "台湾省")]),
     ("推动京津冀协同发展。", NATIONAL, ["京津冀"], []),  # a named group, not a pair
     ("与和顺县共建太行山水旅游环线。", XIYANG, ["和顺县"], [("昔阳县", "和顺县")]),
+    # three or more places: the committee's place with each other one, else each with the next
+    ("推进襄十随一体化。", SHIYAN, ["襄阳市", "十堰市", "随州市"], [("十堰市", "襄阳市"), ("十堰市", "随州市")]),
+    ("推动永川与泸州、江津共建合作园区。", YONGCHUAN, ["永川区", "泸州市", "江津区"],
+     [("永川区", "泸州市"), ("永川区", "江津区")]),
+    ("推动长春、四平、辽源三市协同发展。", JILIN, ["长春市", "四平市", "辽源市"],
+     [("长春市", "四平市"), ("四平市", "辽源市")]),
+    ("推动长株潭一体化。", NATIONAL, ["长株潭"], []),  # a named trio is an area, not a link
 ])
 def test_pairs_and_links(text: str, committee, names: list[str], links: list[tuple[str, ...]]) -> None:
     assert regions(text, committee) == (names, {frozenset(link) for link in links})
