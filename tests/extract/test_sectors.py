@@ -27,6 +27,11 @@ def sectors(title: str, body: str) -> list[str]:
     ("多元协同校企合作 倾力助推产教融合", "推动高校与企业共建实验室，开展产学研合作，促进成果转化。",
      ["science-talent", "education"]),
     ("做强大埔茶产业 带动山区群众增收", "茶园面积持续扩大，茶叶品牌分散。", ["agriculture"]),
+    # context words (农村, 妇女) weigh little, the topic of the title comes first
+    ("关爱农村留守儿童 护航健康成长", "我市农村留守儿童较多，农村寄宿制学校心理健康教师不足。", ["education"]),
+    ("扩大“两癌”筛查覆盖面 守护妇女健康", "我市农村妇女两癌免费筛查服务群众十余万人次，基层诊断能力偏弱。",
+     ["health"]),
+    ("推动马铃薯产业全链条升级", "马铃薯是我市主导产业，种薯繁育体系不健全，仓储冷链设施不足。", ["agriculture"]),
     # no evidence, no sector
     ("凝心聚力 共谋发展", "委员们踊跃发言。", []),
 ])
