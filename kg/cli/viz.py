@@ -40,6 +40,8 @@ def viz(graph: Path, view: str, node: str | None, output: Path, png: Path | None
 
     if node and view == "auto":
         view = "ego"
+    if node and view != "ego":
+        raise click.UsageError(f"--node is for the ego view; --view {view} draws the whole graph")
     used = write_page(GraphStore.from_file(graph), output, view=view, node=node)
     click.echo(f"{output} ({used} view)")
     if png:

@@ -111,3 +111,11 @@ def test_cli_ego_without_a_node_is_a_clean_error(tmp_path):
 def test_cli_help_has_an_example():
     result = CliRunner().invoke(main, ["viz", "--help"])
     assert result.exit_code == 0 and "kg viz --view ego --node" in result.output
+
+
+def test_cli_node_with_another_view_than_ego_is_a_clean_error(tmp_path):
+    out = tmp_path / "f.html"
+    result = CliRunner().invoke(main, ["viz", "--graph", str(FIXTURE), "--view", "full", "--node", "民革",
+                                       "-o", str(out)])
+    assert result.exit_code == 2
+    assert "--node is for the ego view" in result.output and not out.exists()
