@@ -34,6 +34,7 @@ def extract_source(src: Source) -> DocumentRecord:
     doc = DocumentRecord(source=src.name, text=src.text, sha256=src.sha256, meeting=seg.meeting, path=src.path)
     if seg.headline:
         doc.headline = Value(fold(seg.headline.slice(src.text)), seg.headline, seg.headline.slice(src.text))
+    doc.committee = committee
     doc.speeches = [_speech(src, i, s, committee) for i, s in enumerate(seg.speeches)]
     return doc
 

@@ -134,6 +134,8 @@ class DocumentRecord:
     sha256: str  # of the decoded text: the document's identity
     headline: Value | None = None
     meeting: Meeting | None = None
+    # The committee, also when no meeting line names a session (宜宾市政协…大会发言摘登).
+    committee: Committee | None = None
     speeches: list[Speech] = field(default_factory=list)
     path: str | None = None
 
@@ -170,11 +172,19 @@ def speech_to_record(s: Speech) -> dict:
     }
 
 
+def _committee_only(committee: Committee | None) -> dict | None:
+    """No meeting line: what is known of the meeting is whose it is; label, term and session are null."""
+    if committee is None or committee.region is None:
+        return None
+    return {"label": None, "region": committee.region, "term": None, "session": None,
+            "level": committee.level, "year": None, "span": None}
+
+
 def to_record(doc: DocumentRecord) -> dict:
     """The JSON extraction record (record-format.md) of one document."""
     return {
         "source": doc.source,
         "sha256": doc.sha256,
-        "meeting": doc.meeting.to_json() if doc.meeting else None,
+        "meeting": doc.meeting.to_json() if doc.meeting else _committee_only(doc.committee),
         "speeches": [speech_to_record(s) for s in doc.speeches],
     }
