@@ -209,12 +209,12 @@ def abbreviation_pairs(src: Source, span: Span, committee: Committee | None) -> 
         if run in _area_names():
             taken = m.start() + len(run)
             continue
-        regions = [_abbreviated(char, committee) for char in run]
-        if None in regions or len(set(regions)) < len(regions):
-            if all(map(_is_initial, run)):
-                taken = m.start() + len(run)  # 泸永江 at 永川, 泸 unread: no part of the run is read alone
+        if not all(map(_is_initial, run)):
             continue
         taken = m.start() + len(run)
+        regions = [_abbreviated(char, committee) for char in run]
+        if None in regions or len(set(regions)) < len(regions):
+            continue  # 泸永江 at 永川, 泸 unread: no part of the run is read alone
         for region, pos in zip(regions, range(m.start(), taken), strict=True):
             s = Span(span.start + pos, span.start + pos + 1)
             out.append(RegionMention(region.name, region.code, s, s.slice(src.text)))
