@@ -120,9 +120,13 @@ def _compounds(text: str, words: tuple[Word, ...], committee: Committee | None) 
     abbreviations), 泸永江融合发展示范区; and the ring areas 环太湖地区 / 环渤海经济圈 (环 + a lake, sea
     or mountain + an area word). The name is the whole surface."""
     ends = {w.end: w for w in words}
+    # 湾区 of 粤港澳大湾区: an area word inside a named area's own word starts no compound
+    inside_areas = {i for w in words if w.text in _area_names() for i in range(w.start + 1, w.end)}
     out = []
     for pattern, ring in _suffix_patterns():
         for m in pattern.finditer(text):
+            if m.start() in inside_areas:
+                continue
             if ring:
                 prev = ends.get(m.start())
                 if (prev is not None and prev.start > 0 and text[prev.start - 1] == "环"
@@ -152,17 +156,17 @@ def _before_descriptors(text: str, end: int) -> int:
 
 def _head_start(text: str, end: int, ends: dict[int, Word], committee: Committee | None) -> int | None:
     """The start of an area's head ending at ``end``: a place (成都), a geographic name (汉江), or a
-    run of one-character abbreviations of places (襄十随神), at least two of them of the committee's
-    own province (泸永江 at 永川: 泸 is a neighbour's)."""
+    run of one-character abbreviations of places (襄十随神), one of which at least is read (泸永江 at
+    永川: 永 and 江 are the committee's neighbours, 泸 a city of the next province)."""
     prev = ends.get(end)
     if prev is not None and len(prev.text) >= 2 and (
             _resolve_word(prev.text, committee) or prev.text.endswith(_GEO_ENDINGS)):
         return prev.start
-    start, own = end, 0
+    start, read = end, False
     while start > 0 and end - start < _LONGEST_RUN and _is_initial(text[start - 1]):
-        own += _abbreviated_nearby(text[start - 1], committee) is not None
+        read = read or _abbreviated(text[start - 1], committee) is not None
         start -= 1
-    return start if end - start >= 2 and own >= 2 else None
+    return start if end - start >= 2 and read else None
 
 
 @cache

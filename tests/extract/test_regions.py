@@ -60,6 +60,7 @@ def regions(text: str, committee) -> tuple[list[str], set[frozenset[str]]]:
     ("加快汉江生态经济带建设。", SHIYAN, ["汉江生态经济带"]),
     ("建设沈阳现代化都市圈。", NATIONAL, ["沈阳市", "沈阳现代化都市圈"]),
     ("共建泸永江融合发展示范区。", YONGCHUAN, ["泸永江融合发展示范区"]),
+    ("共建荣内泸协同发展示范区。", YONGCHUAN, ["荣内泸协同发展示范区"]),
     ("推进生态经济带建设。", SHIYAN, []),  # descriptors and an area word without a head name nothing
 ])
 def test_mentions(text: str, committee, names: list[str]) -> None:
