@@ -42,3 +42,8 @@ def test_noise_lines(line: str, noise: bool) -> None:
 def test_everything_after_a_related_news_list_is_noise() -> None:
     src = read_text("标题\n正文。\n相关新闻：\n全国政协十四届二次会议开幕\n")
     assert [ln.text for ln in src.content] == ["标题", "正文。"]
+
+
+def test_everything_after_a_hot_list_is_noise() -> None:
+    src = read_text("標題\n正文。\n熱門推薦：\n· 香港樓市最新走勢分析\n")
+    assert [ln.text for ln in src.content] == ["标题", "正文。"]
