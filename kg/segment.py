@@ -147,13 +147,13 @@ def _speech(src: Source, block: _Block) -> SegmentedSpeech | None:
     titled = [ln for ln in header if not ln.text.startswith(_SUBTITLE_DASH)] or header
     if block.signature is not None and not any(looks_like_byline(ln.text) for ln in header):
         return SegmentedSpeech(titled[-1].span, [block.signature], body)
-    if len(header) == 1:
-        fused = split_fused(header[0].text)
-        if fused:
-            off = header[0].span.start
-            (bs, be), (ts, te) = fused
-            return SegmentedSpeech(Span(off + ts, off + te), [Span(off + bs, off + be)], body)
     bylines = [i for i, ln in enumerate(header) if looks_like_byline(ln.text)]
+    # 民盟中央：TITLE, also under a kicker or an unrecognised page line: the last header line.
+    fused = split_fused(titled[-1].text) if not bylines else None
+    if fused:
+        off = titled[-1].span.start
+        (bs, be), (ts, te) = fused
+        return SegmentedSpeech(Span(off + ts, off + te), [Span(off + bs, off + be)], body)
     if not bylines:
         opening = _opening_byline(body[0])
         if opening:

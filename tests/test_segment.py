@@ -86,3 +86,12 @@ def test_a_byline_sentence_opening_the_body_is_the_byline() -> None:
 def test_a_sentence_that_is_no_byline_stays_body() -> None:
     text = f"——政协第九届十堰市委员会第三次会议大会发言摘编\n优化营商环境\n张国栋委员长期关注民营经济。{BODY}\n"
     assert speeches(text) == [("优化营商环境", [], 1)]
+
+
+def test_a_fused_byline_under_a_kicker_line_is_still_the_byline() -> None:
+    src = read_text("政协第十三届福建省委员会第三次会议大会发言摘编\n点击下载APP 第一时间获取资讯\n"
+                    "台盟福建省委：深化闽台融合发展 打造两岸融合发展示范区\n"
+                    "但闽台融合发展仍存在待遇落实不到位等问题。为此建议：一是完善政策；二是搭建平台。\n")
+    (speech,) = segment_speeches(src).speeches
+    assert speech.title.slice(src.text) == "深化闽台融合发展 打造两岸融合发展示范区"
+    assert [b.slice(src.text) for b in speech.byline] == ["台盟福建省委"]

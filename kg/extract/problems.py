@@ -22,7 +22,9 @@ from kg.records import Item, Span
 _ASPECTS = re.compile(r"在(?P<list>[^，。；在]{2,80}?)(?:等|[一二三四五六七八九十两几多]个|各个)?方面")
 _COMPARISON = re.compile(r"^(?:与|和|同|跟|对照|对比|比照).{0,30}(?:相比|比较|相较|比)$")
 # The end of a listed problem: 等问题, 的问题, 等障碍 (a short noun after 等), or 问题 at the clause end.
-_LIST_END = re.compile(r"(?:等(?:方面)?(?:的)?[\u4e00-\u9fff]{0,4}|的问题|问题)(?=[，,。；;]|$)")
+# (面临A的挑战: the problem is A, named before the kind of trouble it is.)
+_LIST_END = re.compile(r"(?:等(?:方面)?(?:的)?[\u4e00-\u9fff]{0,4}|的问题|问题"
+                       r"|的(?:挑战|困难|难题|短板|瓶颈|障碍|风险))(?=[，,。；;]|$)")
 _HEADING_NUMBER = re.compile(r"^(?:[一二三四五六七八九十]+[、．.]|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、])\s*")
 _SUBJECT_TAIL = re.compile(r"(?P<etc>等)?(?:方面)?(?:的)?(?:问题|短板|困难|不足|障碍|现象|情况|矛盾)[^，,、]*$")
 # 也要清醒地看到 / 调研中我们发现: a clause that only says a problem is coming
