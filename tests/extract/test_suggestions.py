@@ -59,3 +59,14 @@ def test_without_a_lead_nothing_unnumbered_is_a_suggestion() -> None:
 @pytest.mark.parametrize(("line", "lead"), [("对策建议", True), ("为此建议：", True), ("几点思考", False)])
 def test_lead_lines(line: str, lead: bool) -> None:
     assert is_lead_line(line) is lead
+
+
+def test_a_sentence_after_the_last_item_of_a_semicolon_list_closes_the_speech() -> None:
+    from kg.extract.suggestions import extract_suggestions
+    from kg.read import read_text
+    from kg.records import Span
+
+    src = read_text("为此建议：完善公平竞争审查制度；健全民营企业权益维护机制。"
+                    "推动民营经济发展壮大，为现代化作出更大贡献。")
+    items = [i.text for i in extract_suggestions(src, Span(0, len(src.text)))]
+    assert items == ["完善公平竞争审查制度", "健全民营企业权益维护机制"]
