@@ -93,6 +93,17 @@ def _drop_closing(simple: str, span: Span) -> Span:
     return Span(span.start, keep[-1].end) if keep else span
 
 
+def _single_sentence_tail(simple: str, pieces: list[Span]) -> Span:
+    """In a ；-list of one-sentence items, what follows the last item's 。 closes the speech
+    (推动民营经济发展壮大，为…作出更大贡献), it is not part of the item."""
+    last = trim(simple, pieces[-1])
+    inner = [s for s in sentences(simple, last) if s.slice(simple).strip("。 \n")]
+    one_sentence_items = all(len(sentences(simple, trim(simple, p))) == 1 for p in pieces[:-1])
+    if one_sentence_items and len(inner) > 1:
+        return inner[0]
+    return pieces[-1]
+
+
 def extract_items_from(src: Source, part: Span, numbered_only: bool = False) -> list[Span]:
     """Item spans in a part of a speech: numbered items, else ；-items, else sentences."""
     simple = src.simple
@@ -109,7 +120,9 @@ def extract_items_from(src: Source, part: Span, numbered_only: bool = False) -> 
         return []
     else:
         pieces = split_on(simple, part, "；;")
-        if len(pieces) < 2:
+        if len(pieces) >= 2:
+            pieces[-1] = _single_sentence_tail(simple, pieces)
+        else:
             pieces = sentences(simple, part)
         pieces = [p for p in pieces if p.slice(simple).strip()]
         while len(pieces) > 1 and _is_sum_up(simple, trim(simple, pieces[-1])):
