@@ -37,11 +37,16 @@ def parties() -> tuple[Party, ...]:
     )
 
 
+def alternation(words) -> str:
+    """Words as one regular-expression alternation, longest first, so that a match is the
+    longest word at its place (文化旅游 before 文化, 为此建议 before 建议)."""
+    return "|".join(map(re.escape, sorted(set(words), key=lambda w: (-len(w), w))))
+
+
 @cache
 def party_alias_pattern() -> re.Pattern[str]:
-    """Every spelling of every party, longest first, as one alternation."""
-    aliases = sorted({a for p in parties() for a in p.aliases}, key=len, reverse=True)
-    return re.compile("|".join(map(re.escape, aliases)))
+    """Every spelling of every party as one pattern."""
+    return re.compile(alternation(a for p in parties() for a in p.aliases))
 
 
 @cache

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from kg.lexicon import cues, party_alias_pattern
+from kg.lexicon import alternation, cues, party_alias_pattern
 
 _HAN = r"[\u4e00-\u9fff·]"
 # A person: two to four characters, or a name with a middle dot (艾力·买买提, 阿依古丽·吐尔逊).
@@ -51,8 +51,7 @@ def _byline_cues() -> dict:
 
 @cache
 def _suffix_pattern(key: str) -> re.Pattern[str]:
-    words = sorted(_byline_cues()[key], key=len, reverse=True)
-    return re.compile("(?:" + "|".join(map(re.escape, words)) + ")$")
+    return re.compile(f"(?:{alternation(_byline_cues()[key])})$")
 
 
 def is_role(phrase: str) -> bool:

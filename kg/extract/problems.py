@@ -15,7 +15,7 @@ from functools import cache
 from kg.extract.numbering import numbered_items
 from kg.extract.spans import make_item, sentences, split_on, trim, unquoted
 from kg.extract.suggestions import find_lead
-from kg.lexicon import cues
+from kg.lexicon import alternation, cues
 from kg.read import Source
 from kg.records import Item, Span
 
@@ -39,8 +39,7 @@ def _problem_cues() -> dict:
 
 @cache
 def _pattern(key: str) -> re.Pattern[str]:
-    words = sorted(_problem_cues()[key], key=len, reverse=True)
-    return re.compile("|".join(map(re.escape, words)))
+    return re.compile(alternation(_problem_cues()[key]))
 
 
 def _contrast_at(sentence: str) -> int | None:
@@ -56,8 +55,7 @@ def _contrast_at(sentence: str) -> int | None:
 
 @cache
 def _contrast_pattern() -> re.Pattern[str]:
-    words = "|".join(map(re.escape, sorted(_problem_cues()["contrast"], key=len, reverse=True)))
-    return re.compile(rf"(?:^|[，,；;])\s*(?:{words})[，,]?")
+    return re.compile(rf"(?:^|[，,；;])\s*(?:{alternation(_problem_cues()['contrast'])})[，,]?")
 
 
 def problem_part(src: Source, body: Span) -> Span:

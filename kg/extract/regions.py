@@ -14,7 +14,7 @@ from itertools import pairwise, permutations
 
 from kg.extract.proposer import committee_region, place_of_level
 from kg.gazetteer import Region, gazetteer
-from kg.lexicon import cues, named_areas, province_abbreviations
+from kg.lexicon import alternation, cues, named_areas, province_abbreviations
 from kg.read import Source
 from kg.records import Committee, RegionMention, Span
 from kg.words import Word, is_ordinary_word, tokenize
@@ -92,7 +92,7 @@ def region_mentions(src: Source, span: Span, committee: Committee | None) -> lis
 @cache
 def _not_places() -> re.Pattern[str]:
     """Words that hold a place's short name but mean something else (朝阳产业, 普洱茶, 宁德时代)."""
-    return re.compile("|".join(map(re.escape, sorted(cues()["regions"]["not_places"], key=len, reverse=True))))
+    return re.compile(alternation(cues()["regions"]["not_places"]))
 
 
 @lru_cache(maxsize=32)
@@ -178,11 +178,8 @@ def _descriptors() -> tuple[str, ...]:
 def _suffix_patterns() -> tuple[tuple[re.Pattern[str], bool], ...]:
     """The area words (都市圈, 流域 …) and the ring-area words (地区, 区域), each as one pattern."""
     area = cues()["regions"]
-
-    def alternation(words: list[str]) -> re.Pattern[str]:
-        return re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
-
-    return (alternation(area["area_suffixes"]), False), (alternation(area["ring_suffixes"]), True)
+    return ((re.compile(alternation(area["area_suffixes"])), False),
+            (re.compile(alternation(area["ring_suffixes"])), True))
 
 
 def area_compounds(src: Source, span: Span, committee: Committee | None) -> list[RegionMention]:

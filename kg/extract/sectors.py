@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from kg.lexicon import sector_terms
+from kg.lexicon import alternation, sector_terms
 from kg.read import Source
 from kg.records import SectorEvidence, Span
 
@@ -26,8 +26,7 @@ def _term_pattern() -> tuple[re.Pattern[str], dict[str, list[tuple[str, float]]]
     by_term: dict[str, list[tuple[str, float]]] = {}
     for t in sector_terms():
         by_term.setdefault(t.term, []).append((t.sector, t.weight))
-    terms = sorted(by_term, key=len, reverse=True)  # leftmost-longest: 文化旅游 before 文化
-    return re.compile("|".join(map(re.escape, terms))), by_term
+    return re.compile(alternation(by_term)), by_term
 
 
 def sector_evidence(src: Source, span: Span) -> list[tuple[SectorEvidence, float]]:

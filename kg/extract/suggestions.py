@@ -10,22 +10,20 @@ from functools import cache
 
 from kg.extract.numbering import numbered_items
 from kg.extract.spans import make_item, sentences, split_on, trim
-from kg.lexicon import cues
+from kg.lexicon import alternation, cues
 from kg.read import Source
 from kg.records import Item, Span
 
 
 @cache
 def _lead_pattern() -> re.Pattern[str]:
-    leads = sorted(cues()["suggestions"]["leads"], key=len, reverse=True)
-    return re.compile("|".join(map(re.escape, leads)))
+    return re.compile(alternation(cues()["suggestions"]["leads"]))
 
 
 @cache
 def _sum_up_pattern() -> re.Pattern[str]:
-    words = sorted(cues()["suggestions"]["sum_up"], key=len, reverse=True)
     frames = cues()["suggestions"]["sum_up_frames"]
-    return re.compile(r"^\s*(?:" + "|".join([*map(re.escape, words), *frames]) + ")")
+    return re.compile(r"^\s*(?:" + "|".join([alternation(cues()["suggestions"]["sum_up"]), *frames]) + ")")
 
 
 def is_lead_line(line: str) -> bool:
