@@ -21,6 +21,7 @@ from kg.results import display_width, render
 from kg.store import GraphStore
 
 FIXTURE = Path(__file__).parent / "data" / "query_fixture.ttl"
+SAME_NAME_REGIONS = Path(__file__).parent / "data" / "same_name_regions.ttl"
 
 
 @pytest.fixture(scope="module")
@@ -307,17 +308,8 @@ def test_a_region_or_sector_the_graph_does_not_have_is_named_on_stderr():
 
 
 def test_region_sectors_keeps_two_places_of_one_name_apart(tmp_path):
-    extra = """
-@base <https://w3id.org/zxkg/id/> .
-@prefix kg: <https://w3id.org/zxkg/ontology#> .
-@prefix dcterms: <http://purl.org/dc/terms/> .
-@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
-<region/c350102> a kg:Region ; rdfs:label "鼓楼区"@zh ; kg:adminCode "350102" .
-<region/c320106> a kg:Region ; rdfs:label "鼓楼区"@zh ; kg:adminCode "320106" .
-<speech/sgl1> a kg:Speech ; dcterms:spatial <region/c350102> ; dcterms:subject <sector/culture-tourism> .
-<speech/sgl2> a kg:Speech ; dcterms:spatial <region/c320106> ; dcterms:subject <sector/culture-tourism> .
-"""
     path = tmp_path / "graph.ttl"
-    path.write_text(FIXTURE.read_text(encoding="utf-8") + extra, encoding="utf-8")
+    path.write_text(FIXTURE.read_text(encoding="utf-8") + SAME_NAME_REGIONS.read_text(encoding="utf-8"),
+                     encoding="utf-8")
     found = rows(GraphStore.from_file(path), "region-sectors", region="鼓楼区")
     assert sorted((r[1], r[2], r[3]) for r in found) == [("文化旅游", "1", "320106"), ("文化旅游", "1", "350102")]

@@ -23,6 +23,7 @@ from kg.stats import communities, compute, projection, render
 from kg.store import GraphStore
 
 FIXTURE = Path(__file__).parent / "data" / "query_fixture.ttl"
+SAME_NAME_REGIONS = Path(__file__).parent / "data" / "same_name_regions.ttl"
 NORM = 2 / (15 * 14)  # networkx normalizes betweenness by 2/((n-1)(n-2)) on an undirected graph
 
 
@@ -112,19 +113,9 @@ def test_cli_stats_prints_and_exports(tmp_path):
 
 
 def test_two_regions_of_one_name_are_two_rows_of_the_region_matrix(tmp_path):
-    # 鼓楼区 of 福州 and 鼓楼区 of 南京: one label, two places, each named by one speech
-    extra = """
-@prefix kg: <https://w3id.org/zxkg/ontology#> .
-@prefix dcterms: <http://purl.org/dc/terms/> .
-@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
-@base <https://w3id.org/zxkg/id/> .
-<region/c350102> a kg:Region ; rdfs:label "鼓楼区"@zh ; kg:adminCode "350102" .
-<region/c320106> a kg:Region ; rdfs:label "鼓楼区"@zh ; kg:adminCode "320106" .
-<speech/sgl1> a kg:Speech ; dcterms:spatial <region/c350102> ; dcterms:subject <sector/culture-tourism> .
-<speech/sgl2> a kg:Speech ; dcterms:spatial <region/c320106> ; dcterms:subject <sector/culture-tourism> .
-"""
     graph = tmp_path / "graph.ttl"
-    graph.write_text(FIXTURE.read_text(encoding="utf-8") + extra, encoding="utf-8")
+    graph.write_text(FIXTURE.read_text(encoding="utf-8") + SAME_NAME_REGIONS.read_text(encoding="utf-8"),
+                      encoding="utf-8")
     region = compute(GraphStore.from_file(graph)).matrices[1]
     gulou = {r: row for r, row in zip(region.rows, region.counts, strict=True) if r.startswith("鼓楼区")}
     assert sorted(gulou) == ["鼓楼区（320106）", "鼓楼区（350102）"]
