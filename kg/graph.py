@@ -211,11 +211,12 @@ class _DocumentGraph:
     # ------------------------------------------------------------ speech
 
     def _speech(self, speech: Speech, meeting: URIRef | None) -> None:
-        shash = terms.speech_hash(self.doc, speech.title.value)
+        shash = terms.speech_hash(self.doc, _speech_key(speech))
         iri = terms.speech_iri(shash)
         text = self.doc.text
         self.add(iri, RDF.type, KG.Speech)
-        self.add(iri, DCTERMS.title, _zh(speech.title.value))
+        if speech.title:
+            self.add(iri, DCTERMS.title, _zh(speech.title.value))
         byline = speech.byline
         if byline.span.end > byline.span.start:
             self.add(iri, KG.byline, _zh(byline.span.slice(text)))
@@ -225,7 +226,8 @@ class _DocumentGraph:
             self.add(iri, KG.meeting, meeting)
         self.add(iri, PROV.wasDerivedFrom, self.doc_iri)
         self.add(iri, KG.evidence, self._offsets(speech.span))
-        self.add(iri, KG.titleEvidence, self._offsets(speech.title.span))
+        if speech.title:
+            self.add(iri, KG.titleEvidence, self._offsets(speech.title.span))
         self._byline(iri, shash, speech)
         self._topics(iri, shash, speech)
         for n, item in enumerate(speech.issues, 1):
@@ -381,3 +383,12 @@ class _DocumentGraph:
         for member in members:
             self.add(iri, KG.hasMember, member)
         return iri
+
+
+def _speech_key(speech: Speech) -> str:
+    """What names a speech within its meeting: its title, or for an untitled speech of a news report
+    its position and who gave it (two untitled speeches of one person stay apart)."""
+    if speech.title:
+        return speech.title.value
+    who = speech.byline.speaker or speech.byline.organization
+    return f"#{speech.index + 1}|{who.value if who else ''}"

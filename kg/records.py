@@ -113,7 +113,7 @@ class Speech:
 
     index: int  # 0-based position in the document
     span: Span  # from the first character of title or byline to the end of the body
-    title: Value
+    title: Value | None  # None where the text quotes none (a news report's 张三委员代表民盟市委发言，建议…)
     byline: Byline
     body: Span
     issues: list[Item] = field(default_factory=list)
@@ -123,6 +123,13 @@ class Speech:
     region_links: list[tuple[str, str]] = field(default_factory=list)
     sectors: list[str] = field(default_factory=list)
     sector_evidence: list[SectorEvidence] = field(default_factory=list)
+    # Where the extractor was unsure: codes of kg/data/warnings.tsv, in the order they arose.
+    warnings: list[str] = field(default_factory=list)
+
+
+# The layouts a document can have (domain.md): a classic digest, a news report of the session,
+# a single-speech news article, or a page with both a report and a digest.
+LAYOUTS = ("digest", "report", "article", "mixed")
 
 
 @dataclass
@@ -138,6 +145,7 @@ class DocumentRecord:
     committee: Committee | None = None
     speeches: list[Speech] = field(default_factory=list)
     path: str | None = None
+    layout: str = "digest"  # one of LAYOUTS
 
 
 def _opt(v: Value | None) -> str | None:
@@ -146,13 +154,14 @@ def _opt(v: Value | None) -> str | None:
 
 def speech_to_record(s: Speech) -> dict:
     b = s.byline
-    spans: dict = {"speech": s.span.to_json(), "title": s.title.span.to_json(), "byline": b.span.to_json(),
-                   "body": s.body.to_json()}
+    spans: dict = {"speech": s.span.to_json(), "byline": b.span.to_json(), "body": s.body.to_json()}
+    if s.title:
+        spans["title"] = s.title.span.to_json()
     for name, val in (("speaker", b.speaker), ("organization", b.organization), ("role", b.role)):
         if val:
             spans[name] = val.to_json()
     return {
-        "title": s.title.value,
+        "title": _opt(s.title),
         "speaker": _opt(b.speaker),
         "organization": _opt(b.organization),
         "party": b.party,
@@ -169,6 +178,7 @@ def speech_to_record(s: Speech) -> dict:
                              "surface": m.surface} for m in s.region_mentions],
         "sector_evidence": [{"sector": e.sector, "term": e.term, "start": e.span.start, "end": e.span.end}
                             for e in s.sector_evidence],
+        "warnings": list(s.warnings),
     }
 
 
@@ -185,6 +195,7 @@ def to_record(doc: DocumentRecord) -> dict:
     return {
         "source": doc.source,
         "sha256": doc.sha256,
+        "layout": doc.layout,
         "meeting": doc.meeting.to_json() if doc.meeting else _committee_only(doc.committee),
         "speeches": [speech_to_record(s) for s in doc.speeches],
     }
