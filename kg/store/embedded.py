@@ -1,4 +1,4 @@
-"""The one module that knows where triples live.
+"""The embedded store: Oxigraph (pyoxigraph), in memory or on disk.
 
 Queries and dumps go through Oxigraph (pyoxigraph): on this machine its SPARQL engine is 10–30×
 faster than rdflib's and its Turtle writer is ~50× faster (spec/measured.md), so neither rdflib's
