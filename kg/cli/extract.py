@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import sys
 from pathlib import Path
 
@@ -11,29 +12,51 @@ import click
 from kg.cli import main
 from kg.errors import InputError
 from kg.pipeline import extract_file, find_inputs
+from kg.read import INPUT_SUFFIXES, MAX_SIZE, parse_size, size_limit
 from kg.records import to_record
+
+
+def max_size_option(func):
+    """``--max-size``: the limit on one document (shared by ``kg build`` and ``kg extract``)."""
+    def convert(ctx: click.Context, param: click.Parameter, value: str) -> int:
+        try:
+            return parse_size(value)
+        except ValueError as exc:
+            raise click.BadParameter(str(exc)) from exc
+
+    return click.option("--max-size", default=f"{MAX_SIZE // 1_000_000}M", show_default=True, callback=convert,
+                        help="Largest document: its text in bytes (K, M, G allowed); a saved page, Word file"
+                             " or PDF may be 4 times as big. A bigger file is skipped with a message.")(func)
 
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @click.option("--format", "fmt", type=click.Choice(["json", "jsonl"]), default="json", show_default=True)
-def extract(paths: tuple[str, ...], fmt: str) -> None:
-    """Print the extraction records of digests (files, or folders of *.txt).
+@max_size_option
+def extract(paths: tuple[str, ...], fmt: str, max_size: int) -> None:
+    """Print the extraction records of digests and news reports: files, or folders walked for
+    .txt, .md, .html/.htm (saved pages), .docx and .pdf.
+
+    Text is read as UTF-8, UTF-16/32 with a byte-order mark, GB18030 or Big5(-HKSCS). A file that
+    cannot be read is reported on one line and skipped; the exit code is 1 when nothing was read.
 
     \b
     Example:
       kg extract data/jinzhong-cppcc-5-3-speeches.txt > records.json
       python3 ../shared/eval/score.py ../shared/gold records.json
     """
+    logging.basicConfig(format="kg: %(message)s")  # what reading changed, one line per file and note
     records = []
+    suffixes = ", ".join(INPUT_SUFFIXES)
     for path in paths:
-        if Path(path).is_dir() and not any(Path(path).rglob("*.txt")):
-            click.echo(f"kg: {path}: no *.txt files found", err=True)
-    for path in find_inputs(paths):
-        try:
-            records.append(to_record(extract_file(path)))
-        except InputError as exc:
-            click.echo(f"kg: {exc}", err=True)
+        if Path(path).is_dir() and next(find_inputs([path]), None) is None:
+            click.echo(f"kg: {path}: no input files found ({suffixes})", err=True)
+    with size_limit(max_size):
+        for path in find_inputs(paths):
+            try:
+                records.append(to_record(extract_file(path)))
+            except InputError as exc:
+                click.echo(f"kg: {exc}", err=True)
     if fmt == "jsonl":
         for r in records:
             click.echo(json.dumps(r, ensure_ascii=False))

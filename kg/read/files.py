@@ -1,0 +1,137 @@
+"""A path → a ``Source``, whatever the file is: only regular files are read, within a size limit,
+each format by its own reader (plain text, a saved web page, a Word file, a PDF).
+
+Nothing here blocks or grows without bound: a FIFO, a device, a folder or a broken or looping
+link is refused before it is opened (and opened non-blocking, so that a file swapped for a FIFO
+after the check cannot block either); at most the limit plus one byte is read.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import re
+import stat
+from collections.abc import Iterator
+from contextvars import ContextVar
+from pathlib import Path
+
+from kg.errors import InputError
+from kg.read.source import Source, read_text
+
+MAX_SIZE = 5_000_000  # bytes of text per document; a whole session's digest is ~100 KB
+# Saved pages, Word files and PDFs carry markup, fonts and images besides their text.
+CONTAINER_FACTOR = 4
+TEXT_SUFFIXES = (".txt", ".md")
+CONTAINER_SUFFIXES = (".html", ".htm", ".docx", ".pdf")
+INPUT_SUFFIXES = TEXT_SUFFIXES + CONTAINER_SUFFIXES
+
+_max_size: ContextVar[int] = ContextVar("max_size", default=MAX_SIZE)
+
+
+@contextlib.contextmanager
+def size_limit(max_size: int) -> Iterator[None]:
+    """Read with another limit on the size of a document (``kg build --max-size``)."""
+    token = _max_size.set(max_size)
+    try:
+        yield
+    finally:
+        _max_size.reset(token)
+
+
+def max_size() -> int:
+    return _max_size.get()
+
+
+_UNITS = {"": 1, "K": 1_000, "M": 1_000_000, "G": 1_000_000_000}
+
+
+def parse_size(text: str) -> int:
+    """``5M``, ``500K``, ``2G`` or a number of bytes (decimal units, as file managers show sizes)."""
+    found = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([KMG]?)B?\s*", text, re.IGNORECASE)
+    if not found or float(found.group(1)) <= 0:
+        raise ValueError(f"not a size: {text!r} (examples: 5M, 500K, 2000000)")
+    return int(float(found.group(1)) * _UNITS[found.group(2).upper()])
+
+
+def not_regular(path: Path) -> str | None:
+    """Why ``path`` cannot be read as a document, or None when it is a regular file (or a link to one)."""
+    try:
+        st = path.stat()
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return "a link that loops"
+        if path.is_symlink():
+            return "a broken link (its target does not exist)"
+        if exc.errno == errno.ENOENT:
+            return "no such file"
+        return f"cannot be read ({exc.strerror})"
+    return _kind(st.st_mode)
+
+
+def _kind(mode: int) -> str | None:
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISDIR(mode):
+        return "a folder, not a file"
+    if stat.S_ISFIFO(mode):
+        return "a FIFO (named pipe), not a regular file"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device, not a regular file"
+    if stat.S_ISSOCK(mode):
+        return "a socket, not a regular file"
+    return "not a regular file"
+
+
+def read_bytes(path: Path, limit: int) -> bytes:
+    """The bytes of a regular file of at most ``limit`` bytes; InputError otherwise."""
+    reason = not_regular(path)
+    if reason:
+        raise InputError(str(path), reason)
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0))
+    except OSError as exc:
+        raise InputError(str(path), f"cannot be read ({exc.strerror})") from exc
+    with os.fdopen(fd, "rb") as fh:
+        st = os.fstat(fh.fileno())
+        reason = _kind(st.st_mode)  # the path may have been replaced since the check
+        if reason:
+            raise InputError(str(path), reason)
+        if st.st_size > limit:
+            raise InputError(str(path), f"too big: {st.st_size:,} bytes (limit {limit:,}; see --max-size)")
+        try:
+            data = fh.read(limit + 1)
+        except OSError as exc:
+            raise InputError(str(path), f"cannot be read ({exc.strerror})") from exc
+    if len(data) > limit:  # grew while being read
+        raise InputError(str(path), f"too big: over {limit:,} bytes (see --max-size)")
+    return data
+
+
+def read_file(path: str | Path) -> Source:
+    """Read a document: its format from its suffix (.html/.htm, .docx, .pdf; anything else is
+    plain text), its text cleaned (kg.read.clean) and within the size limit."""
+    p = Path(path)
+    suffix = p.suffix.lower()
+    limit = max_size()
+    data = read_bytes(p, limit * CONTAINER_FACTOR if suffix in CONTAINER_SUFFIXES else limit)
+    if suffix in (".html", ".htm"):
+        from kg.read.html import html_text
+
+        text = html_text(data, str(p))
+    elif suffix == ".docx":
+        from kg.read.docx import docx_text
+
+        text = docx_text(data, str(p), limit)
+    elif suffix == ".pdf":
+        from kg.read.pdf import pdf_text
+
+        text = pdf_text(data, str(p))
+    else:
+        from kg.read.encodings import decode
+
+        text = decode(data, str(p))
+    if len(text.encode("utf-8")) > limit:
+        raise InputError(str(p), f"too big: its text is over {limit:,} bytes (see --max-size)")
+    return read_text(text, str(p))

@@ -1,0 +1,108 @@
+"""Saved web pages made from the test digests, the way browsers save them from the sites that
+publish plenary speeches: a committee site (table layout, GB2312 meta, inline scripts, a column
+menu), a news site (HTML5 header/nav/aside/footer, figures, a related-news list, UTF-8) and a
+traditional-character mirror (Big5, lines separated by <br> in one block, a hot-news box).
+
+Each page carries the digest's lines as its article body, so that what the reader extracts from
+the page can be compared with what it reads from the digest's .txt.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+_SCRIPT = """<script type="text/javascript">
+var _hmt = _hmt || [];
+(function() { var hm = document.createElement("script"); hm.src = "https://hm.example.cn/hm.js?1f2e";
+  document.getElementsByTagName("head")[0].appendChild(hm); })();
+document.write('<div class="ad">广告：扫码关注公众号</div>');
+</script>"""
+
+
+def committee_page(title: str, body: list[str], site: str) -> str:
+    """A county or city committee's CMS page: table layout, column menu, print/close bar."""
+    paragraphs = "\n".join(f'<p style="text-indent:2em;">{escape(ln)}</p>' for ln in body)
+    return f"""<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN">
+<html><head>
+<meta http-equiv="Content-Type" content="text/html; charset=gb2312" />
+<title>{escape(title)}_{site}</title>
+<link href="../css/style.css" rel="stylesheet" type="text/css" />
+<style type="text/css">.nav li {{ float:left; }} .content p {{ line-height:2; }} /* 政协 */</style>
+{_SCRIPT}
+</head>
+<body>
+<div class="top"><div class="logo"><img src="logo.png" alt="{site}" /></div>
+<div class="search"><form><input type="text" value="请输入关键字" /><input type="submit" value="搜索" /></form></div></div>
+<div class="nav" id="menu"><ul>
+<li><a href="/">首页</a></li><li><a href="/zxgk/">政协概况</a></li><li><a href="/lzdt/">履职动态</a></li>
+<li><a href="/wyfc/">委员风采</a></li><li><a href="/tajb/">提案工作</a></li><li><a href="/wsfc/">文史资料</a></li>
+</ul></div>
+<table width="1000" border="0" cellspacing="0" cellpadding="0" align="center"><tr>
+<td width="220" valign="top" class="left"><div class="lanmu"><h3>履职动态</h3><ul>
+<li><a href="/lzdt/hyhd/">会议活动</a></li><li><a href="/lzdt/dhfy/">大会发言</a></li><li><a href="/lzdt/dcyj/">调查研究</a></li>
+</ul></div></td>
+<td valign="top" class="right">
+<div class="position">当前位置：<a href="/">首页</a> &gt; <a href="/lzdt/">履职动态</a> &gt; 大会发言</div>
+<div class="article"><h1 class="title">{escape(title)}</h1>
+<div class="content" id="zoom">
+{paragraphs}
+</div>
+<div class="print">【<a href="javascript:window.print()">打印本页</a>】【<a href="javascript:window.close()">关闭窗口</a>】</div>
+</div></td></tr></table>
+<div class="footer"><p>版权所有：{site}　地址：人民路1号　电话：0000-1234567</p>
+<p>备案号：ICP备12345678号-1　技术支持：信息中心</p>
+<script>document.write(unescape("%3Cspan id='cnzz'%3E%3C/span%3E"));</script></div>
+</body></html>
+"""
+
+
+def news_page(title: str, body: list[str], site: str) -> str:
+    """A news site's article page (HTML5): header, nav, figure with caption, related news, footer."""
+    paragraphs = "\n".join(f"<p>{escape(ln)}</p>" for ln in body)
+    return f"""<!doctype html>
+<html lang="zh-CN"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{escape(title)} - {site}</title>
+<style>header nav a {{ margin: 0 8px; }} article p {{ text-indent: 2em; }}</style>
+<script src="/static/js/jquery.min.js"></script>
+{_SCRIPT}
+</head><body>
+<header class="site-header"><a class="logo" href="/">{site}</a>
+<nav class="main-nav"><a href="/">首页</a><a href="/news/">时政</a><a href="/local/">本地</a><a href="/econ/">经济</a>
+<a href="/video/">视频</a><a href="/epaper/">数字报</a></nav></header>
+<main><article class="article">
+<h1>{escape(title)}</h1>
+<div class="meta"><span class="time">2025-01-16 18:05</span> <span class="source">来源：{site}</span>
+<span class="share">分享到：<a>微信</a><a>微博</a></span></div>
+<figure><img src="photo.jpg" alt=""><figcaption>会场一角。</figcaption></figure>
+{paragraphs}
+<div class="editor">【责任编辑：张三】</div>
+</article>
+<aside class="related"><h3>相关新闻</h3><ul>
+<li><a href="/a/1.html">市政协召开党组会议</a></li><li><a href="/a/2.html">全市经济工作会议召开</a></li>
+</ul></aside></main>
+<footer><p>Copyright © 2025 {site} All Rights Reserved</p><p><a href="/about">关于我们</a> | <a href="/contact">联系我们</a></p></footer>
+<script>window.dataLayer = window.dataLayer || []; function gtag(){{dataLayer.push(arguments);}}</script>
+</body></html>
+"""
+
+
+def mirror_page(title: str, body: list[str], site: str) -> str:
+    """A traditional-character mirror: Big5, the text as <br>-separated lines of one block."""
+    block = "<br>\n".join(escape(ln) for ln in body)
+    return f"""<html><head>
+<meta http-equiv="Content-Type" content="text/html; charset=big5">
+<title>{escape(title)}｜{site}</title>
+<style>#hot li {{ list-style: none; }}</style>
+<script language="javascript">function doZoom(size) {{ document.getElementById('zoom').style.fontSize = size + 'px'; }}</script>
+</head><body>
+<div id="topbar"><a href="/">首頁</a> | <a href="/news/">新聞</a> | <a href="/china/">內地</a> | <a href="/hk/">香港</a></div>
+<div id="main"><div id="hot"><b>熱門推薦</b><ul><li><a href="/1.htm">香港樓市最新走勢分析</a></li>
+<li><a href="/2.htm">內地遊客暑期出行指南</a></li></ul></div>
+<div id="zoom"><font size="4"><b>{escape(title)}</b></font><br>
+{block}
+</div></div>
+<div id="footer">{site}版權所有 不得轉載</div>
+<noscript><img src="/count.gif"></noscript>
+</body></html>
+"""
