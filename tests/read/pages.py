@@ -32,14 +32,21 @@ def committee_page(title: str, body: list[str], site: str) -> str:
 </head>
 <body>
 <div class="top"><div class="logo"><img src="logo.png" alt="{site}" /></div>
-<div class="search"><form><input type="text" value="请输入关键字" /><input type="submit" value="搜索" /></form></div></div>
+<div class="search">
+<form><input type="text" value="请输入关键字" /><input type="submit" value="搜索" /></form></div></div>
 <div class="nav" id="menu"><ul>
-<li><a href="/">首页</a></li><li><a href="/zxgk/">政协概况</a></li><li><a href="/lzdt/">履职动态</a></li>
-<li><a href="/wyfc/">委员风采</a></li><li><a href="/tajb/">提案工作</a></li><li><a href="/wsfc/">文史资料</a></li>
+<li><a href="/">首页</a></li>
+<li><a href="/zxgk/">政协概况</a></li>
+<li><a href="/lzdt/">履职动态</a></li>
+<li><a href="/wyfc/">委员风采</a></li>
+<li><a href="/tajb/">提案工作</a></li>
+<li><a href="/wsfc/">文史资料</a></li>
 </ul></div>
 <table width="1000" border="0" cellspacing="0" cellpadding="0" align="center"><tr>
 <td width="220" valign="top" class="left"><div class="lanmu"><h3>履职动态</h3><ul>
-<li><a href="/lzdt/hyhd/">会议活动</a></li><li><a href="/lzdt/dhfy/">大会发言</a></li><li><a href="/lzdt/dcyj/">调查研究</a></li>
+<li><a href="/lzdt/hyhd/">会议活动</a></li>
+<li><a href="/lzdt/dhfy/">大会发言</a></li>
+<li><a href="/lzdt/dcyj/">调查研究</a></li>
 </ul></div></td>
 <td valign="top" class="right">
 <div class="position">当前位置：<a href="/">首页</a> &gt; <a href="/lzdt/">履职动态</a> &gt; 大会发言</div>
@@ -47,7 +54,8 @@ def committee_page(title: str, body: list[str], site: str) -> str:
 <div class="content" id="zoom">
 {paragraphs}
 </div>
-<div class="print">【<a href="javascript:window.print()">打印本页</a>】【<a href="javascript:window.close()">关闭窗口</a>】</div>
+<div class="print">【<a href="javascript:window.print()">打印本页</a>】
+【<a href="javascript:window.close()">关闭窗口</a>】</div>
 </div></td></tr></table>
 <div class="footer"><p>版权所有：{site}　地址：人民路1号　电话：0000-1234567</p>
 <p>备案号：ICP备12345678号-1　技术支持：信息中心</p>
@@ -79,9 +87,11 @@ def news_page(title: str, body: list[str], site: str) -> str:
 <div class="editor">【责任编辑：张三】</div>
 </article>
 <aside class="related"><h3>相关新闻</h3><ul>
-<li><a href="/a/1.html">市政协召开党组会议</a></li><li><a href="/a/2.html">全市经济工作会议召开</a></li>
+<li><a href="/a/1.html">市政协召开党组会议</a></li>
+<li><a href="/a/2.html">全市经济工作会议召开</a></li>
 </ul></aside></main>
-<footer><p>Copyright © 2025 {site} All Rights Reserved</p><p><a href="/about">关于我们</a> | <a href="/contact">联系我们</a></p></footer>
+<footer><p>Copyright © 2025 {site} All Rights Reserved</p><p><a href="/about">关于我们</a> |
+<a href="/contact">联系我们</a></p></footer>
 <script>window.dataLayer = window.dataLayer || []; function gtag(){{dataLayer.push(arguments);}}</script>
 </body></html>
 """
@@ -94,9 +104,11 @@ def mirror_page(title: str, body: list[str], site: str) -> str:
 <meta http-equiv="Content-Type" content="text/html; charset=big5">
 <title>{escape(title)}｜{site}</title>
 <style>#hot li {{ list-style: none; }}</style>
-<script language="javascript">function doZoom(size) {{ document.getElementById('zoom').style.fontSize = size + 'px'; }}</script>
+<script language="javascript">function doZoom(size) {{
+  document.getElementById('zoom').style.fontSize = size + 'px'; }}</script>
 </head><body>
-<div id="topbar"><a href="/">首頁</a> | <a href="/news/">新聞</a> | <a href="/china/">內地</a> | <a href="/hk/">香港</a></div>
+<div id="topbar"><a href="/">首頁</a> | <a href="/news/">新聞</a> |
+<a href="/china/">內地</a> | <a href="/hk/">香港</a></div>
 <div id="main"><div id="hot"><b>熱門推薦</b><ul><li><a href="/1.htm">香港樓市最新走勢分析</a></li>
 <li><a href="/2.htm">內地遊客暑期出行指南</a></li></ul></div>
 <div id="zoom"><font size="4"><b>{escape(title)}</b></font><br>

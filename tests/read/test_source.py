@@ -1,23 +1,10 @@
-"""Reading a pasted digest: encodings, a simplified copy of the same length, page noise."""
+"""A text as a Source: a simplified copy of the same length, page noise."""
 
 from __future__ import annotations
 
 import pytest
 
-from kg.errors import InputError
-from kg.read import decode, is_noise, read_text, to_simplified, to_traditional
-
-
-@pytest.mark.parametrize("data", ["政协\r\n大会发言".encode("utf-8-sig"), "政协\n大会发言".encode("gb18030"),
-                                  "政协\r大会发言".encode()])
-def test_decode(data: bytes) -> None:
-    assert decode(data, "x.txt") == "政协\n大会发言"
-
-
-@pytest.mark.parametrize(("data", "message"), [(b"  \n", "empty"), (b"\x00\x01\x02PK", "binary")])
-def test_decode_refuses(data: bytes, message: str) -> None:
-    with pytest.raises(InputError, match=message):
-        decode(data, "x.bin")
+from kg.read import is_noise, read_text, to_simplified, to_traditional
 
 
 def test_simplified_copy_keeps_offsets() -> None:
