@@ -31,9 +31,9 @@ _SENTENCE_END = re.compile(r"[。！？；!?;]")
 @cache
 def _replacements() -> dict[str, str]:
     rows = files("kg").joinpath("data/pdf_characters.tsv").read_text(encoding="utf-8").splitlines()
-    table = dict(line.split("\t") for line in rows if line and not line.startswith("#"))
+    table = {chr(cp): unicodedata.normalize("NFKC", chr(cp)) for cp in range(0x2F00, 0x2FD6)}
+    table.update(line.split("\t") for line in rows[1:] if line and not line.startswith("#"))
     table.pop("given", None)
-    table.update({chr(cp): unicodedata.normalize("NFKC", chr(cp)) for cp in range(0x2F00, 0x2FD6)})
     return table
 
 

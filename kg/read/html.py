@@ -3,8 +3,10 @@
 trafilatura finds the article among the page's menus, side bars, related-news lists, footers,
 scripts and styles (a maintained boilerplate remover, scored well on news pages in Chinese too) and
 writes each paragraph, heading and ``<br>``-separated line as a line of text, which is the shape the
-rest of ``kg`` reads. Its headline sometimes sits outside the article block and is then left out of
-the text; it is put back as the first line, as a reader of the page sees it.
+rest of ``kg`` reads. It runs favouring precision: with recall favoured, a side box's heading
+(热门推荐) is kept while its links go, and such a heading reads as the end of the digest. A
+headline (``<h1>``) outside the article block is left out of its text; it is put back as the first
+line, as a reader of the page sees it.
 
 The bytes are decoded here, not by trafilatura, so that the page's declared charset and the
 refusal of unknown encodings follow the same rules as plain text (kg.read.encodings).
@@ -33,12 +35,22 @@ def html_text(data: bytes, path: str) -> str:
 
     page = decode(data, path, declared=declared_charset(data))
     doc = trafilatura.bare_extraction(page, output_format="python", include_comments=False, include_tables=True,
-                                      include_images=False, favor_recall=True, deduplicate=False,
+                                      include_images=False, favor_precision=True, deduplicate=False,
                                       with_metadata=True)
     text = (doc.text or "").strip() if doc else ""
     if not text:
         raise InputError(path, "a web page without a main text")
     title = (doc.title or "").strip()
-    if title and title not in text.split("\n")[:3]:
+    if title and title not in text.split("\n")[:3] and title in _headings(page):
         text = f"{title}\n{text}"
     return text
+
+
+def _headings(page: str) -> set[str]:
+    import lxml.html
+
+    try:
+        tree = lxml.html.fromstring(page)
+    except (ValueError, lxml.etree.ParserError):
+        return set()
+    return {" ".join(h.text_content().split()) for h in tree.iter("h1")}

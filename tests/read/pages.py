@@ -118,3 +118,33 @@ def mirror_page(title: str, body: list[str], site: str) -> str:
 <noscript><img src="/count.gif"></noscript>
 </body></html>
 """
+
+
+def print_to_pdf(html_path, pdf_path) -> None:
+    """Print a page to PDF in headless Chromium, with the browser's own running head and foot
+    (date, title, address, page n/m) as a user's "Save as PDF" has them."""
+    from playwright.sync_api import sync_playwright
+
+    from kg.view.browser import find_chromium
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=find_chromium(), args=["--no-sandbox"])
+        try:
+            page = browser.new_page()
+            page.goto(html_path.resolve().as_uri())
+            page.pdf(path=str(pdf_path), format="A4", display_header_footer=True,
+                     margin={"top": "2cm", "bottom": "2cm", "left": "2cm", "right": "2cm"})
+        finally:
+            browser.close()
+
+
+def print_page(title: str, body: list[str]) -> str:
+    """A plain article page to print: paragraphs indented two characters, as Chinese documents are."""
+    paragraphs = "\n".join(f"<p>{escape(ln)}</p>" for ln in body)
+    return f"""<!doctype html><html><head><meta charset="utf-8"><title>{escape(title)}</title>
+<style>body {{ font-family: "Noto Serif CJK SC", serif; font-size: 14pt; }} p {{ text-indent: 2em; margin: 0.3em 0; }}
+h1 {{ font-size: 18pt; text-align: center; }}</style></head>
+<body><h1>{escape(title)}</h1>
+{paragraphs}
+</body></html>
+"""
