@@ -13,8 +13,10 @@ import zipfile
 
 from kg.errors import InputError
 
-# How much bigger than the text limit the unpacked archive may be: XML markup, styles, images.
-UNPACKED_FACTOR = 10
+# How big the unpacked archive may be: Word's XML spends tens of bytes per character of text, and
+# a template brings styles, themes and fonts (~1 MB for python-docx's own) and images besides.
+UNPACKED_FACTOR = 50
+UNPACKED_SLACK = 16_000_000
 
 
 def docx_text(data: bytes, path: str, limit: int) -> str:
@@ -24,7 +26,7 @@ def docx_text(data: bytes, path: str, limit: int) -> str:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             unpacked = sum(info.file_size for info in archive.infolist())
-        if unpacked > UNPACKED_FACTOR * limit:
+        if unpacked > UNPACKED_FACTOR * limit + UNPACKED_SLACK:
             raise InputError(path, f"too big: a Word file that unpacks to {unpacked:,} bytes (see --max-size)")
         document = docx.Document(io.BytesIO(data))
     except InputError:

@@ -14,7 +14,6 @@ import os
 import re
 import stat
 from collections.abc import Iterator
-from contextvars import ContextVar
 from pathlib import Path
 
 from kg.errors import InputError
@@ -27,21 +26,24 @@ TEXT_SUFFIXES = (".txt", ".md")
 CONTAINER_SUFFIXES = (".html", ".htm", ".docx", ".pdf")
 INPUT_SUFFIXES = TEXT_SUFFIXES + CONTAINER_SUFFIXES
 
-_max_size: ContextVar[int] = ContextVar("max_size", default=MAX_SIZE)
+# The limit in force: a module global rather than a context variable, so that threads and forked
+# workers that read files for a build see the limit the command set.
+_limit = {"max_size": MAX_SIZE}
 
 
 @contextlib.contextmanager
 def size_limit(max_size: int) -> Iterator[None]:
     """Read with another limit on the size of a document (``kg build --max-size``)."""
-    token = _max_size.set(max_size)
+    before = _limit["max_size"]
+    _limit["max_size"] = max_size
     try:
         yield
     finally:
-        _max_size.reset(token)
+        _limit["max_size"] = before
 
 
 def max_size() -> int:
-    return _max_size.get()
+    return _limit["max_size"]
 
 
 _UNITS = {"": 1, "K": 1_000, "M": 1_000_000, "G": 1_000_000_000}
