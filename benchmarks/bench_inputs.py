@@ -4,9 +4,9 @@ wall time, peak memory (the child's max RSS), exit code and triples (run on dema
     .venv/bin/python benchmarks/bench_inputs.py            # the cases below
     .venv/bin/python benchmarks/bench_inputs.py --mb 5      # size of the big documents, in MB
 
-Cases: a 50 MB digest (refused by the default --max-size), a digest just under the limit (every
-test digest repeated, distinct speeches), one line of ~1.7M characters (split by the reader at
-sentence ends), a text with NUL bytes scattered past the first 4 KB, and a FIFO named x.txt.
+Cases: a 50 MB digest (refused by the default --max-size), a digest just under the limit (the
+speeches of every test digest over and over, titles numbered), the same as one line (split by the
+reader at sentence ends), a text with NUL bytes scattered past the first 4 KB, and a FIFO named x.txt.
 """
 
 from __future__ import annotations
@@ -24,14 +24,22 @@ DIGESTS = sorted((REPO / "tests/data/digests").glob("*.txt"))
 
 
 def digest_text(target_bytes: int) -> str:
-    texts, size, n = [], 0, 0
+    """One digest of about ``target_bytes``: the headline and meeting line of a test digest, then the
+    speeches of every test digest over and over, each copy's titles numbered so that none merge."""
+    from kg.pipeline import extract_file
+
+    docs = [extract_file(path) for path in DIGESTS]
+    first = docs[0]
+    head = first.text[: first.speeches[0].span.start]
+    speeches = [(s.title.span.slice(d.text), s.span.slice(d.text)) for d in docs for s in d.speeches if s.title]
+    parts, size, n = [head], len(head.encode("utf-8")), 0
     while size < target_bytes:
-        for src in DIGESTS:
-            text = src.read_text(encoding="utf-8").replace("三次会议", f"{n + 3}次会议") + f"\n（第{n}份）\n"
-            texts.append(text)
-            size += len(text.encode("utf-8"))
+        title, speech = speeches[n % len(speeches)]
+        part = speech.replace(title, f"{title}（{n // len(speeches) + 1}）", 1) + "\n\n"
+        parts.append(part)
+        size += len(part.encode("utf-8"))
         n += 1
-    return "\n".join(texts)
+    return "".join(parts)
 
 
 # `kg` in a process of its own that reports its peak memory (max RSS, KB on Linux) as it exits.

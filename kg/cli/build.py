@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import sys
 from pathlib import Path
 
@@ -36,6 +37,7 @@ def build(paths: tuple[Path, ...], out_dir: Path, no_page: bool, max_size: int) 
         if n > 1 and sys.stderr.isatty():
             click.echo(f"\r[{i}/{n}] {path.name[:60]:<60}", err=True, nl=i == n)
 
+    logging.basicConfig(format="kg: %(message)s")  # what reading changed, one line per file and note
     with size_limit(max_size):
         report = build_outputs(paths, out_dir, page=not no_page, progress=progress)
     for err in report.errors:

@@ -51,7 +51,7 @@ def pdf_text(data: bytes, path: str) -> str:
     text = "".join(ln.text for page in pages for ln in page)
     if not text.strip():
         raise InputError(path, "a PDF without a text layer (a scan?): run OCR on it first")
-    if len(_CID.findall(text)) * 8 > len(text) * 0.05:
+    if sum(map(len, _CID.findall(text))) > 0.05 * len(text):
         raise InputError(path, "a PDF whose fonts do not say which characters they draw (cid glyphs)")
     return "\n".join(paragraphs(drop_running_lines(pages)))
 
