@@ -148,3 +148,31 @@ h1 {{ font-size: 18pt; text-align: center; }}</style></head>
 {paragraphs}
 </body></html>
 """
+
+
+def wechat_page(title: str, body: list[str], site: str) -> str:
+    """A WeChat official-account article as a browser saves it: sections and spans in a rich-media
+    block, the account's name and follow prompts around it, and a great deal of script."""
+    paragraphs = "\n".join(
+        f'<section style="margin:0 8px;"><p style="text-align:justify;"><span style="font-size:15px;">{escape(ln)}'
+        f"</span></p></section>" for ln in body)
+    return f"""<!DOCTYPE html><html><head><meta charset="utf-8">
+<meta property="og:title" content="{escape(title)}">
+<title>{escape(title)}</title>
+<script>var ct = "1705392000"; var msg_title = "{escape(title)}"; window.__setting = {{ lang: "zh_CN" }};</script>
+<style>.rich_media_title {{ font-size: 22px; }} .qr_code_pc {{ display: none; }}</style>
+</head><body id="activity-detail" class="zh_CN">
+<div class="rich_media_wrp"><div class="rich_media_area_primary">
+<h1 class="rich_media_title" id="activity-name">{escape(title)}</h1>
+<div class="rich_media_meta_list"><span class="rich_media_meta rich_media_meta_nickname">
+<a id="js_name">{site}</a></span> <em id="publish_time">2025-01-16 18:30</em></div>
+<div class="rich_media_content" id="js_content">
+{paragraphs}
+<p><span>预览时标签不可点</span></p>
+</div>
+<div class="rich_media_tool"><a id="js_share_source">阅读原文</a> 阅读 1024 在看 12</div>
+</div>
+<div class="qr_code_pc"><p>微信扫一扫<br>关注该公众号</p></div></div>
+<script>(function(){{ var a = document.querySelectorAll("img"); for (var i = 0; i < a.length; i++) {{}} }})();</script>
+</body></html>
+"""

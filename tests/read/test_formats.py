@@ -9,7 +9,7 @@ import os
 from pathlib import Path
 
 import pytest
-from pages import committee_page, mirror_page, news_page, print_page, print_to_pdf
+from pages import committee_page, mirror_page, news_page, print_page, print_to_pdf, wechat_page
 
 from kg.pipeline import extract_file
 from kg.read import read_file, read_text
@@ -66,6 +66,8 @@ def headline_and_body(name: str, traditional: bool = False) -> tuple[str, list[s
     (news_page, "luoyang-cppcc-14-3-speeches.txt", "utf-8", "洛阳网", False),
     (mirror_page, "foshan-cppcc-14-3-speeches-hk.txt", "big5hkscs", "香港新聞網", False),
     (mirror_page, "jilin-cppcc-13-3-speeches-tw.txt", "big5hkscs", "東北新聞", False),
+    (wechat_page, "shiyan-cppcc-9-3-speeches.txt", "utf-8", "十堰政协", False),
+    (wechat_page, "national-cppcc-14-2-speeches.txt", "utf-8", "人民政协报", False),
 ], ids=lambda v: getattr(v, "__name__", None) if callable(v) else None)
 def test_a_saved_page_gives_the_digests_record(tmp_path: Path, page, name: str, encoding: str, site: str,
                                                traditional: bool) -> None:
@@ -74,7 +76,7 @@ def test_a_saved_page_gives_the_digests_record(tmp_path: Path, page, name: str, 
     path.write_bytes(page(headline, body, site).encode(encoding))
     src = read_file(path)
     chrome = ("<", "document.write", "_hmt", "技术支持", "政协概况", "数字报", "关于我们", "全市经济工作会议召开",
-              "內地遊客暑期出行指南", "版權所有", "doZoom", "text-indent")
+              "內地遊客暑期出行指南", "版權所有", "doZoom", "text-indent", "msg_title", "rich_media")
     assert not [c for c in chrome if c in src.text]
     assert comparable(to_record(extract_file(path))) == txt_record(name, traditional)
 
