@@ -54,7 +54,7 @@ def clean(text: str) -> tuple[str, list[str]]:
     if dropped:
         if dropped > MAX_DROPPED * (len(text) + dropped):
             raise ValueError(f"binary, not text ({dropped} control characters)")
-        notes.append(f"{dropped} control or invisible characters dropped")
+        notes.append(f"{_count(dropped, 'control or invisible character')} dropped")
     table = _replacements()
     if any(ch in table for ch in text):
         text = "".join(table.get(ch, ch) for ch in text)
@@ -63,8 +63,12 @@ def clean(text: str) -> tuple[str, list[str]]:
     long_lines = sum(len(line) > MAX_LINE for line in lines)
     if long_lines:
         text = "\n".join(piece for line in lines for piece in split_line(line))
-        notes.append(f"{long_lines} lines longer than {MAX_LINE} characters split at sentence ends")
+        notes.append(f"{_count(long_lines, 'line')} longer than {MAX_LINE:,} characters split at sentence ends")
     return text, notes
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
 def split_line(line: str, limit: int = MAX_LINE) -> list[str]:

@@ -113,20 +113,22 @@ def read_bytes(path: Path, limit: int) -> bytes:
 
 def read_file(path: str | Path) -> Source:
     """Read a document: its format from its suffix (.html/.htm, .docx, .pdf; anything else is
-    plain text), its text cleaned (kg.read.clean) and within the size limit."""
+    plain text, unless its first bytes say it is a page, a PDF or a Word file), its text cleaned
+    (kg.read.clean) and within the size limit."""
     p = Path(path)
-    suffix = p.suffix.lower()
     limit = max_size()
+    suffix = p.suffix.lower()
     data = read_bytes(p, limit * CONTAINER_FACTOR if suffix in CONTAINER_SUFFIXES else limit)
-    if suffix in (".html", ".htm"):
+    fmt = _FORMATS.get(suffix) or sniff(data)
+    if fmt == "html":
         from kg.read.html import html_text
 
         text = html_text(data, str(p))
-    elif suffix == ".docx":
+    elif fmt == "docx":
         from kg.read.docx import docx_text
 
         text = docx_text(data, str(p), limit)
-    elif suffix == ".pdf":
+    elif fmt == "pdf":
         from kg.read.pdf import pdf_text
 
         text = pdf_text(data, str(p))
@@ -137,3 +139,19 @@ def read_file(path: str | Path) -> Source:
     if len(text.encode("utf-8")) > limit:
         raise InputError(str(p), f"too big: its text is over {limit:,} bytes (see --max-size)")
     return read_text(text, str(p))
+
+
+_FORMATS = {".html": "html", ".htm": "html", ".docx": "docx", ".pdf": "pdf"}
+_HTML_START = re.compile(rb"\s*(<!--.*?-->\s*)*<(!doctype\s+html|html[\s>])", re.IGNORECASE | re.DOTALL)
+
+
+def sniff(data: bytes) -> str:
+    """The format of a file whose name does not say it (a saved page named x.txt): from its first bytes."""
+    head = data[:1024].removeprefix(b"\xef\xbb\xbf")
+    if head.startswith(b"%PDF-"):
+        return "pdf"
+    if head.startswith(b"PK\x03\x04") and b"word/" in data[:65536]:
+        return "docx"
+    if _HTML_START.match(head):
+        return "html"
+    return "text"

@@ -40,7 +40,7 @@ def test_long_lines_are_split_at_sentence_ends() -> None:
     pieces = text.split("\n")
     assert all(len(p) <= MAX_LINE for p in pieces) and all(p.endswith("。") for p in pieces[:-2])
     assert "".join(pieces[:-1]) == line and pieces[-1] == "短行"
-    assert notes == [f"1 lines longer than {MAX_LINE} characters split at sentence ends"]
+    assert notes == [f"1 line longer than {MAX_LINE:,} characters split at sentence ends"]
 
 
 def test_a_line_without_sentence_ends_is_split_hard() -> None:

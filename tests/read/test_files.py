@@ -141,3 +141,13 @@ def test_a_word_file_that_unpacks_into_too_much_is_refused_before_parsing(tmp_pa
     assert bomb.stat().st_size < 100_000
     with size_limit(10_000):  # the file is within 4× the limit; what it unpacks to is not
         assert refusal(bomb) == "too big: a Word file that unpacks to 20,000,000 bytes (see --max-size)"
+
+
+def test_a_saved_page_named_txt_is_read_as_a_page(tmp_path: Path) -> None:
+    page = tmp_path / "page.txt"
+    body = "".join(f"<p>{line}</p>\n" for line in DIGEST.read_text(encoding="utf-8").split("\n") if line)
+    page.write_text(f"<!DOCTYPE html>\n<html><head><script>var a = '<p>x</p>';</script></head>"
+                    f"<body><article>{body}</article></body></html>", encoding="utf-8")
+    text = read_file(page).text
+    assert "<p>" not in text and "script" not in text
+    assert extract_file(page).speeches[0].title.value == "做优白茶产业 促进茶农持续增收"
