@@ -66,7 +66,7 @@ def run_build(label: str, inputs: list[Path], out: Path) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--mb", type=float, default=4.5, help="size of the document under the limit")
+    parser.add_argument("--mb", type=float, default=0.95, help="size of the document under the limit")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)

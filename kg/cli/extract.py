@@ -26,7 +26,7 @@ def max_size_option(func):
 
     return click.option("--max-size", default=f"{MAX_SIZE // 1_000_000}M", show_default=True, callback=convert,
                         help="Largest document: its text in bytes (K, M, G allowed); a saved page, Word file"
-                             " or PDF may be 4 times as big. A bigger file is skipped with a message.")(func)
+                             " or PDF may be 10 times as big. A bigger file is skipped with a message.")(func)
 
 
 @main.command()

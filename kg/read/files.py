@@ -19,9 +19,11 @@ from pathlib import Path
 from kg.errors import InputError
 from kg.read.source import Source, read_text
 
-MAX_SIZE = 5_000_000  # bytes of text per document; a whole session's digest is ~100 KB
+# Bytes of text per document. A whole session's digest is 50-250 KB; a document of 1 MB builds
+# in about a minute and 1 GB (benchmarks/bench_inputs.py), and the graph grows with the text.
+MAX_SIZE = 1_000_000
 # Saved pages, Word files and PDFs carry markup, fonts and images besides their text.
-CONTAINER_FACTOR = 4
+CONTAINER_FACTOR = 10
 TEXT_SUFFIXES = (".txt", ".md")
 CONTAINER_SUFFIXES = (".html", ".htm", ".docx", ".pdf")
 INPUT_SUFFIXES = TEXT_SUFFIXES + CONTAINER_SUFFIXES

@@ -90,14 +90,14 @@ def test_a_file_over_the_size_limit(tmp_path: Path) -> None:
         assert refusal(big) == f"too big: {size:,} bytes (limit {size - 1:,}; see --max-size)"
     with size_limit(size):
         assert read_file(big).text
-    assert MAX_SIZE == 5_000_000
+    assert MAX_SIZE == 1_000_000
 
 
 def test_a_page_whose_text_is_over_the_limit(tmp_path: Path) -> None:
     page = tmp_path / "page.html"
     body = "".join(f"<p>{line}</p>" for line in DIGEST.read_text(encoding="utf-8").split("\n"))
     page.write_text(f"<html><body><article>{body}</article></body></html>", encoding="utf-8")
-    with size_limit(1000):  # the file may be 4× the limit; its text may not exceed it
+    with size_limit(1000):  # the file may be 10× the limit; its text may not exceed it
         assert refusal(page) == "too big: its text is over 1,000 bytes (see --max-size)"
 
 
@@ -139,7 +139,7 @@ def test_a_word_file_that_unpacks_into_too_much_is_refused_before_parsing(tmp_pa
     with zipfile.ZipFile(bomb, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("word/document.xml", b"\0" * 20_000_000)
     assert bomb.stat().st_size < 100_000
-    with size_limit(10_000):  # the file is within 4× the limit; what it unpacks to is not
+    with size_limit(10_000):  # the file is within 10× the limit; what it unpacks to is not
         assert refusal(bomb) == "too big: a Word file that unpacks to 20,000,000 bytes (see --max-size)"
 
 
