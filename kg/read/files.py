@@ -114,7 +114,7 @@ def read_bytes(path: Path, limit: int) -> bytes:
 
 
 def read_file(path: str | Path) -> Source:
-    """Read a document: its format from its suffix (.html/.htm, .docx, .pdf; anything else is
+    """Read a document: its format from its suffix (.html/.htm, .docx, .pdf, .md; anything else is
     plain text, unless its first bytes say it is a page, a PDF or a Word file), its text cleaned
     (kg.read.clean) and within the size limit."""
     p = Path(path)
@@ -138,6 +138,10 @@ def read_file(path: str | Path) -> Source:
         from kg.read.encodings import decode
 
         text = decode(data, str(p))
+        if suffix == ".md":
+            from kg.read.markdown import markdown_text
+
+            text = markdown_text(text)
     if len(text.encode("utf-8")) > limit:
         raise InputError(str(p), f"too big: its text is over {limit:,} bytes (see --max-size)")
     return read_text(text, str(p))

@@ -159,3 +159,26 @@ def _require_browser() -> None:
         if os.environ.get("CI") == "true":
             pytest.fail(f"CI needs the browser: {exc}")
         pytest.skip(f"no browser here: {exc}")
+
+
+def test_a_markdown_file_gives_the_digests_record(tmp_path: Path) -> None:
+    """Titles as headings, bylines in bold, a link, a rule: the markup goes, the record stays."""
+    name = "luanchuan-cppcc-10-3-speeches.txt"
+    text = (DIGESTS / name).read_text(encoding="utf-8")
+    src = extract_file_text(text, name)
+    titles = {s.title.span.slice(src.text) for s in src.speeches}
+    bylines = {s.byline.span.slice(src.text) for s in src.speeches}
+    lines = []
+    for line in text.split("\n"):
+        if line in titles:
+            lines += ["---", f"## {line}"]
+        elif line in bylines:
+            lines.append(f"**{line}**")
+        else:
+            lines.append(line)
+    lines.append("[阅读原文](https://example.cn/a.html)")
+    path = tmp_path / "luanchuan.md"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    read = read_file(path).text
+    assert "##" not in read and "**" not in read and "阅读原文" in read and "https" not in read
+    assert comparable(to_record(extract_file(path))) == txt_record(name)
