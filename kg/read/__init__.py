@@ -3,7 +3,8 @@ cleaned), a simplified-character copy of the same length, and its lines marked a
 
 - ``kg.read.files``: which paths are read (regular files within a size limit) and by which reader;
 - ``kg.read.encodings``: bytes → text (UTF-8/16/32 with a mark, GB18030, Big5, or refused);
-- ``kg.read.html``, ``kg.read.docx``, ``kg.read.pdf``: the text of a saved page, a Word file, a PDF;
+- ``kg.read.html``, ``kg.read.docx``, ``kg.read.pdf``, ``kg.read.markdown``: the text of a saved page,
+  a Word file, a PDF, a Markdown file;
 - ``kg.read.clean``: control characters, PDF radicals and over-long lines, before anything indexes;
 - ``kg.read.source``: the ``Source`` itself, its simplified copy and its noise lines.
 """
