@@ -8,9 +8,10 @@ The order matters:
 4. Otherwise charset-normalizer decides. GB18030 and Big5 both decode most Chinese byte strings,
    so validity alone cannot choose; charset-normalizer ranks candidates by how plausible the
    decoded text is (mess and character-frequency coherence per language), which tells GB18030
-   from Big5 on digests of both scripts. Its choice is taken only when it is a Chinese encoding;
-   anything else (Shift-JIS, EUC-KR, Latin-1, UTF-16 without a mark) is refused as an unknown
-   encoding rather than read as mojibake.
+   from Big5 on every test digest in both scripts. On a line or two it may take GB for Big5, so
+   bytes that are valid GB2312 are read as GB18030 (Big5 text almost never is). Its choice is
+   taken only when it is a Chinese encoding; anything else (Shift-JIS, EUC-KR, Latin-1, UTF-16
+   without a mark) is refused as an unknown encoding rather than read as mojibake.
 """
 
 from __future__ import annotations
@@ -70,6 +71,17 @@ def _decode_in(data: bytes, family: str) -> str | None:
     return None
 
 
+def _fits_gb2312(data: bytes) -> bool:
+    """Whether ``data`` is text in GB2312, the common core of GB18030. On short texts (a line or
+    two) the detector may take GB for Big5; but Big5 text is next to never GB2312 as well: its
+    second bytes run from 0x40 and its common characters sit where GB2312 has none."""
+    try:
+        data.decode("gb2312")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
 def _detect(data: bytes, path: str) -> str:
     from charset_normalizer import from_bytes
 
@@ -78,6 +90,8 @@ def _detect(data: bytes, path: str) -> str:
         if guess.startswith(("utf_16", "utf_32")):
             continue  # without a byte-order mark these are guesses from NUL-free noise
         family = _FAMILY.get(guess.replace("_", "-"))
+        if family == "big5" and _fits_gb2312(data):
+            family = "gb"
         text = _decode_in(data, family) if family else None
         if text is None:
             looks = f", looks like {guess}" if guess else ""

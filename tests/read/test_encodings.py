@@ -81,3 +81,8 @@ def test_refused_with_the_reason(data: bytes, message: str) -> None:
 
 def test_line_breaks_of_every_kind_become_newlines() -> None:
     assert read_text("政协\r\n大会\r发言\f摘编\u2028完").text == "政协\n大会\n发言\n摘编\n完"
+
+
+@pytest.mark.parametrize("line", ["（编辑：王慧\u3000校对：李娜）", "2025年1月8日 星期三", "2025年01月16日 19:42 重庆"])
+def test_short_gb_lines_are_not_taken_for_big5(line: str) -> None:
+    assert decode(line.encode("gb18030"), "x.txt") == line
