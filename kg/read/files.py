@@ -1,5 +1,5 @@
 """A path → a ``Source``, whatever the file is: only regular files are read, within a size limit,
-each format by its own reader (plain text, a saved web page, a Word file, a PDF).
+each format by its own reader (plain text, Markdown, a saved web page, a Word file, a PDF).
 
 Nothing here blocks or grows without bound: a FIFO, a device, a folder or a broken or looping
 link is refused before it is opened (and opened non-blocking, so that a file swapped for a FIFO
@@ -19,8 +19,9 @@ from pathlib import Path
 from kg.errors import InputError
 from kg.read.source import Source, read_text
 
-# Bytes of text per document. A whole session's digest is 50-250 KB; a document of 1 MB builds
-# in about a minute and 1 GB (benchmarks/bench_inputs.py), and the graph grows with the text.
+# Bytes of text per document. A whole session's digest is 50-250 KB; a digest of 1 MB (1,600
+# speeches) builds in 110 s and 0.95 GB on a shared 2-core machine (benchmarks/bench_inputs.py),
+# and time and memory grow with the text.
 MAX_SIZE = 1_000_000
 # Saved pages, Word files and PDFs carry markup, fonts and images besides their text.
 CONTAINER_FACTOR = 10
