@@ -6,7 +6,7 @@ import click
 
 from kg.cli import main
 from kg.errors import QueryError
-from kg.query import ask, questions, undated_note, unknown_value_note
+from kg.query import ask, portable_sparql, questions, undated_note, unknown_value_note
 from kg.results import FORMATS, render
 from kg.store import GraphStore
 
@@ -38,7 +38,10 @@ def list_questions() -> str:
 @click.option("--param", "params", multiple=True, metavar="NAME=VALUE",
               help="Bind a query variable (as an RDF literal, never pasted into the text). Repeatable.")
 @click.option("--list", "list_", is_flag=True, help="List the named questions and exit.")
-def query(query: str | None, graph: str, fmt: str, params: tuple[str, ...], list_: bool) -> None:
+@click.option("--sparql", "show_sparql", is_flag=True,
+              help="Print the standard SPARQL to run elsewhere (parameters in its VALUES blocks) and exit.")
+def query(query: str | None, graph: str, fmt: str, params: tuple[str, ...], list_: bool,
+          show_sparql: bool) -> None:
     """Ask the graph: QUERY is a named question, a .rq file or SPARQL text.
 
     SELECT and ASK answers print as a table (or CSV, JSON, Markdown); a CONSTRUCT or DESCRIBE
@@ -49,6 +52,7 @@ def query(query: str | None, graph: str, fmt: str, params: tuple[str, ...], list
       kg query --list
       kg query speeches-by-party
       kg query region-sectors --param region=晋中市 --format markdown
+      kg query region-sectors --param region=晋中市 --sparql > q.rq   # for any SPARQL engine
       kg query "SELECT (COUNT(?s) AS ?n) WHERE { ?s a kg:Speech }" --graph outputs/graph.ttl
     """
     if list_:
@@ -56,8 +60,11 @@ def query(query: str | None, graph: str, fmt: str, params: tuple[str, ...], list
         return
     if not query:
         raise click.UsageError("give a QUERY (a named question, a .rq file or SPARQL text), or --list")
-    store = GraphStore.from_file(graph)
     values = parse_params(params)
+    if show_sparql:
+        click.echo(portable_sparql(query, values), nl=False)
+        return
+    store = GraphStore.from_file(graph)
     result = ask(store, query, values)
     click.echo(render(result, fmt), nl=False)
     notes = [undated_note(store, query)]
