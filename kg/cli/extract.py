@@ -34,7 +34,7 @@ def extract(paths: tuple[str, ...], fmt: str) -> None:
     for path in find_inputs(paths):
         try:
             if str(path) == "-":  # standard input, read as a file is (UTF-8 or GB18030)
-                stdin = click.get_binary_stream("stdin").read()
+                stdin = sys.stdin.buffer.read()
                 records.append(to_record(extract_text(decode(stdin, "<stdin>"), "<stdin>")))
             else:
                 records.append(to_record(extract_file(path)))
