@@ -85,6 +85,9 @@ class Network:
     nodes: dict[str, Node]
     edges: dict[tuple[str, str], list[str]]
     facts: dict[str, dict[str, list[str]]]  # speech → party, sectors, regions, meeting, year
+    links: list[tuple[str, str, str]]  # the RDF links between nodes, one per triple: (s, property IRI, o)
+    literals: dict[str, dict[str, list[ox.Literal]]]  # node → property IRI → its literal values
+    classes: dict[str, set[str]]  # node → its rdf:type IRIs
 
     def attributes(self, node: Node) -> dict[str, str | int]:
         """party, sectors, regions, meeting (labels joined by |) and the first year of its speeches."""
@@ -130,17 +133,18 @@ def build_network(quads: Iterable[ox.Quad], options: NetworkOptions = ENTITIES_O
             facts[iri] = _speech_facts(by_subject, literals, iri)
             if iri not in _has_label(literals):
                 node.label = _untitled_label(by_subject[iri], literals)
+    kept = [(s, p, o) for s, p, o in links if s in nodes and o in nodes and s != o]
     edges: dict[tuple[str, str], list[str]] = defaultdict(list)
-    for s, p, o in links:
-        if s in nodes and o in nodes and s != o:
-            pair = (s, o) if (o, s) not in edges else (o, s)  # an inverse link joins the edge already there
-            edges[pair].append(compact_iri(p))
-            for a, b in ((s, o), (o, s)):
-                if nodes[a].type.name == "speech":
-                    nodes[b].speeches.add(a)
+    for s, p, o in kept:
+        pair = (s, o) if (o, s) not in edges else (o, s)  # an inverse link joins the edge already there
+        edges[pair].append(compact_iri(p))
+        for a, b in ((s, o), (o, s)):
+            if nodes[a].type.name == "speech":
+                nodes[b].speeches.add(a)
     for iri in facts:
         nodes[iri].speeches.add(iri)
-    return Network(nodes, {pair: sorted(set(props)) for pair, props in sorted(edges.items())}, facts)
+    return Network(nodes, {pair: sorted(set(props)) for pair, props in sorted(edges.items())}, facts, kept,
+                   {iri: dict(literals[iri]) for iri in nodes}, {iri: classes[iri] for iri in nodes})
 
 
 def _has_label(literals) -> set[str]:
