@@ -157,7 +157,7 @@ class Graph:
 
 def open(target: str | Path = "outputs") -> Graph:
     """Open a built graph: a graph file (.ttl, .trig, .nt, .nq, .jsonld, .rdf), an output folder of
-    `kg build`, or whatever else the store layer opens (a store folder, a SPARQL endpoint URL)."""
+    `kg build`, or whatever else ``kg.store.open_store`` opens (a store folder)."""
     return Graph(_open_store(target), target)
 
 

@@ -118,21 +118,20 @@ def build_network(quads: Iterable[ox.Quad], options: NetworkOptions = ENTITIES_O
             links.append((subject, predicate, t.object.value))
     groups = {g for g, on in zip(GROUPS, (True, options.content, options.provenance), strict=True) if on}
     linked_by = {(p, o) for _, p, o in links}
+    by_subject: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+    for s, p, o in links:
+        by_subject[s][p].append(o)
     nodes: dict[str, Node] = {}
+    facts = {}
     for iri in sorted(classes):
         kind = next((k for k in node_types() if k.rdf_class in classes[iri]), None)
         if kind is None or kind.group not in groups or (kind.linked_by and (kind.linked_by, iri) not in linked_by):
             continue
-        nodes[iri] = Node(iri, kind, _label(iri, literals))
-    by_subject: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
-    for s, p, o in links:
-        by_subject[s][p].append(o)
-    facts = {}
-    for iri, node in nodes.items():
-        if node.type.name == "speech":
+        label = _label(iri, literals)
+        if kind.name == "speech":
             facts[iri] = _speech_facts(by_subject, literals, iri)
-            if iri not in _has_label(literals):
-                node.label = _untitled_label(by_subject[iri], literals)
+            label = label or _untitled_label(by_subject[iri], literals)
+        nodes[iri] = Node(iri, kind, label or compact_iri(iri))
     kept = [(s, p, o) for s, p, o in links if s in nodes and o in nodes and s != o]
     edges: dict[tuple[str, str], list[str]] = defaultdict(list)
     for s, p, o in kept:
@@ -147,19 +146,15 @@ def build_network(quads: Iterable[ox.Quad], options: NetworkOptions = ENTITIES_O
                    {iri: dict(literals[iri]) for iri in nodes}, {iri: classes[iri] for iri in nodes})
 
 
-def _has_label(literals) -> set[str]:
-    return {s for s, props in literals.items() if any(p in props for p in LABEL_PROPERTIES)}
-
-
-def _label(iri: str, literals: dict[str, dict[str, list[ox.Literal]]]) -> str:
+def _label(iri: str, literals: dict[str, dict[str, list[ox.Literal]]]) -> str | None:
     """The first Chinese (or untagged) label in LABEL_PROPERTIES order, else the first label at all."""
     found = [v for prop in LABEL_PROPERTIES for v in sorted(literals[iri].get(prop, []), key=lambda v: v.value)]
     found.sort(key=lambda v: v.language not in ("zh", None))  # stable: property order kept within each
-    return " ".join(found[0].value.split()) if found else compact_iri(iri)
+    return " ".join(found[0].value.split()) if found else None
 
 
 def _labels(iris: list[str], literals) -> list[str]:
-    return [_label(i, literals) for i in sorted(set(iris))]
+    return [_label(i, literals) or compact_iri(i) for i in sorted(set(iris))]
 
 
 def _speech_facts(by_subject, literals, speech: str) -> dict[str, list[str]]:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from kg.cli import main
+from kg.cli import main, note
 from kg.errors import KgError
 from kg.export import (
     DIRECTORY_FORMATS,
@@ -23,6 +23,7 @@ from kg.export import (
 )
 
 STDOUT = "-"
+NETWORK_FORMATS = ("graphml", "gexf", "neo4j")
 
 
 @main.command(name="export")
@@ -59,17 +60,18 @@ def export_command(graph: Path | None, fmt: str | None, output: str | None, cont
     if fmt is None:
         fmt = format_for_suffix(output) if output and output != STDOUT else "turtle"
     options = NetworkOptions(content=content, provenance=provenance)
-    if output == STDOUT:
-        if fmt in DIRECTORY_FORMATS:
-            raise KgError(f"the {fmt} export is a folder of files: give -o DIR, not -")
-        data = to_bytes(read_graph_file(source), fmt, options)
+    if (content or provenance) and fmt not in NETWORK_FORMATS:
+        note(f"--content and --provenance shape the graphml, gexf and neo4j exports; {fmt} holds every triple")
+    if output == STDOUT and fmt in DIRECTORY_FORMATS:
+        raise KgError(f"the {fmt} export is a folder of files: give -o DIR, not -")
+    target = None if output == STDOUT else Path(output) if output else (
+        source.parent / "neo4j" if fmt == "neo4j" else source.with_suffix(SUFFIXES[fmt][0]))
+    quads = read_graph_file(source)
+    if target is None:
         sys.stdout.flush()
-        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.write(to_bytes(quads, fmt, options))
         sys.stdout.buffer.flush()
         return
-    target = Path(output) if output else source.parent / "neo4j" if fmt == "neo4j" else source.with_suffix(
-        SUFFIXES[fmt][0])
-    quads = read_graph_file(source)
     if output is None and target.resolve() == source.resolve():
         raise KgError(f"{target}: would write over the graph it reads; give -o FILE or another --format")
     for path in export(quads, fmt, target, options):
