@@ -46,9 +46,11 @@ def test_verbose_shows_the_sparql_sent_and_the_time():
 
 
 def complete(words: str) -> list[str]:
-    env = {**os.environ, "_KG_COMPLETE": "bash_complete", "COMP_WORDS": words,
+    """What bash completion gets for the command line ``words`` (click reads _KG_COMPLETE)."""
+    env = {"_KG_COMPLETE": "bash_complete", "COMP_WORDS": words,
            "COMP_CWORD": str(len(words.split()) - (0 if words.endswith(" ") else 1))}
-    out = subprocess.run([str(KG)], env=env, capture_output=True, text=True, timeout=60, check=True)
+    out = CliRunner().invoke(main, [], env=env, prog_name="kg")
+    assert out.exit_code == 0, out.output
     return [line.split(",", 1)[1] for line in out.stdout.splitlines()]
 
 
@@ -56,6 +58,7 @@ def test_shell_completion_of_commands_and_named_questions():
     assert "query" in complete("kg qu") and "export" in complete("kg ex")
     assert complete("kg query region-s") == ["region-sectors"]
     assert {"graphml", "neo4j", "rdfxml"} <= set(complete("kg export --format "))
+    # the installed command prints the script a shell sources
     script = subprocess.run([str(KG)], env={**os.environ, "_KG_COMPLETE": "bash_source"},
                             capture_output=True, text=True, timeout=60, check=True).stdout
-    assert "_kg_completion" in script and "complete " in script
+    assert "_kg_completion" in script and "_KG_COMPLETE=bash_complete" in script
