@@ -16,16 +16,19 @@ import json
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import pyoxigraph as ox
 
 from kg.errors import KgError
 from kg.io import atomic_write_bytes
-from kg.namespace import PREFIXES, compact_iri
+from kg.namespace import PREFIXES
+from kg.namespace import compact_iri as _compact_iri
 from kg.store import rdf_format_for, serialize
 
 RDF_TYPE = PREFIXES["rdf"] + "type"
+compact_iri = lru_cache(maxsize=4096)(_compact_iri)  # predicates and types repeat: compact each once
 XSD_STRING = PREFIXES["xsd"] + "string"
 _RDF_FORMATS = {
     "turtle": ox.RdfFormat.TURTLE,
