@@ -40,6 +40,8 @@ LABEL_PROPERTIES = tuple(PREFIXES[p] + local for p, local in (
 GROUPS = ("entity", "content", "provenance")
 SEPARATOR = "|"  # between the values of a many-valued attribute (sectors, regions, …)
 MIN_SIZE, MAX_SIZE = 8.0, 36.0
+# Every node has these text attributes, empty when its speeches have none (a year is left out then).
+EMPTY_FACTS = {"party": "", "sectors": "", "regions": "", "meeting": ""}
 
 
 @dataclass(frozen=True)
@@ -197,7 +199,7 @@ def to_networkx(network: Network, for_gexf: bool = False) -> nx.DiGraph:
         size = round(MIN_SIZE + (MAX_SIZE - MIN_SIZE) * (degree[iri] / top) ** 0.5, 1)
         r, g, b = (int(node.type.colour[i:i + 2], 16) for i in (1, 3, 5))
         attrs = {"label": node.label, "type": node.type.name, "type_zh": node.type.name_zh, "iri": iri,
-                 **network.attributes(node), "degree": degree[iri], "colour": node.type.colour,
+                 **EMPTY_FACTS, **network.attributes(node), "degree": degree[iri], "colour": node.type.colour,
                  "size": size, "x": float(x), "y": float(-y)}  # the page's y grows downwards, Gephi's up
         if for_gexf:
             attrs["viz"] = {"color": {"r": r, "g": g, "b": b, "a": 1.0}, "size": size,

@@ -62,6 +62,8 @@ def test_networkx_reads_entity_nodes_with_their_attributes(files, fmt, read):
     assert len(speech_colours) == 1 and speech_colours != party_colours
     xs = {float(d["x"]) for d in nodes.values()}
     assert len(xs) > len(nodes) // 2, "positions come from a layout, not one point"
+    for data in nodes.values():  # every node has every attribute (empty text when its speeches have none)
+        assert {"label", "type", "party", "sectors", "regions", "meeting", "degree", "colour", "x", "y"} <= set(data)
     # 民盟 gives no speech and the unused sector 金融 is not drawn
     assert not {"民盟", "金融"} & {d["label"] for d in nodes.values()}
 
