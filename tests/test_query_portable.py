@@ -196,3 +196,12 @@ def test_untitled_speeches_are_listed_under_a_fallback_label(graph_file):
     out = CliRunner().invoke(main, ["query", "problems-with-word", "--param", "word=人才外流",
                                     "--graph", str(graph_file), "--format", "csv"])
     assert out.stdout.splitlines()[1].split(",")[:3] == ["人才外流", "文旅人才外流", "王轩发言"]
+
+
+def test_sparql_of_your_own_gets_the_prefixes_kg_predeclares(oxigraph_server, rdflib_graph):
+    text = "SELECT ?s WHERE { ?s a kg:Speech ; dcterms:subject ?c . ?c skos:notation \"culture-tourism\" }"
+    out = CliRunner().invoke(main, ["query", text, "--sparql"])
+    assert out.stdout.startswith("PREFIX kg: <https://w3id.org/zxkg/ontology#>\n")
+    assert len(oxigraph_server.select(out.stdout)) == 3 == len(rdflib_rows(rdflib_graph, out.stdout))
+    refused = CliRunner().invoke(main, ["query", "SELECT ?s WHERE { ?s ?p ?name }", "--sparql", "--param", "name=x"])
+    assert refused.exit_code == 2 and "no VALUES block for name" in refused.stderr
