@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 import sys
 from pathlib import Path
 
@@ -10,8 +9,7 @@ import click
 
 from kg.build import build as build_outputs
 from kg.cli import main
-from kg.cli.extract import max_size_option
-from kg.read import size_limit
+from kg.cli.extract import max_size_option, reading
 
 
 @main.command()
@@ -37,8 +35,7 @@ def build(paths: tuple[Path, ...], out_dir: Path, no_page: bool, max_size: int) 
         if n > 1 and sys.stderr.isatty():
             click.echo(f"\r[{i}/{n}] {path.name[:60]:<60}", err=True, nl=i == n)
 
-    logging.basicConfig(format="kg: %(message)s")  # what reading changed, one line per file and note
-    with size_limit(max_size):
+    with reading(max_size):
         report = build_outputs(paths, out_dir, page=not no_page, progress=progress)
     for err in report.errors:
         click.echo(f"kg: {err}", err=True)

@@ -10,8 +10,8 @@ cleaned), a simplified-character copy of the same length, and its lines marked a
 """
 
 from kg.read.encodings import decode
-from kg.read.files import INPUT_SUFFIXES, MAX_SIZE, not_regular, parse_size, read_file, size_limit
+from kg.read.files import INPUT_SUFFIXES, MAX_SIZE, not_regular, parse_size, read_file, read_stream, size_limit
 from kg.read.source import Line, Source, is_noise, read_text, split_lines, to_simplified, to_traditional
 
 __all__ = ["INPUT_SUFFIXES", "MAX_SIZE", "Line", "Source", "decode", "is_noise", "not_regular", "parse_size",
-           "read_file", "read_text", "size_limit", "split_lines", "to_simplified", "to_traditional"]
+           "read_file", "read_stream", "read_text", "size_limit", "split_lines", "to_simplified", "to_traditional"]

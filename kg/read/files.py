@@ -15,6 +15,7 @@ import re
 import stat
 from collections.abc import Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 from kg.errors import InputError
 from kg.read.source import Source, read_text
@@ -119,33 +120,49 @@ def read_file(path: str | Path) -> Source:
     plain text, unless its first bytes say it is a page, a PDF or a Word file), its text cleaned
     (kg.read.clean) and within the size limit."""
     p = Path(path)
-    limit = max_size()
     suffix = p.suffix.lower()
-    data = read_bytes(p, limit * CONTAINER_FACTOR if suffix in CONTAINER_SUFFIXES else limit)
+    limit = max_size()
+    return read_data(read_bytes(p, limit * CONTAINER_FACTOR if suffix in CONTAINER_SUFFIXES else limit), str(p), suffix)
+
+
+def read_stream(stream: BinaryIO, name: str = "<stdin>") -> Source:
+    """Read a document from a stream (standard input), at most the size limit of it; its format
+    from its first bytes."""
+    limit = max_size()
+    data = stream.read(limit * CONTAINER_FACTOR + 1)
+    fmt = sniff(data)
+    if len(data) > (limit * CONTAINER_FACTOR if fmt != "text" else limit):
+        raise InputError(name, f"too big: over {limit:,} bytes (see --max-size)")
+    return read_data(data, name)
+
+
+def read_data(data: bytes, name: str, suffix: str = "") -> Source:
+    """The Source of a document's bytes, by its suffix or else by what its first bytes are."""
+    limit = max_size()
     fmt = _FORMATS.get(suffix) or sniff(data)
     if fmt == "html":
         from kg.read.html import html_text
 
-        text = html_text(data, str(p))
+        text = html_text(data, name)
     elif fmt == "docx":
         from kg.read.docx import docx_text
 
-        text = docx_text(data, str(p), limit)
+        text = docx_text(data, name, limit)
     elif fmt == "pdf":
         from kg.read.pdf import pdf_text
 
-        text = pdf_text(data, str(p))
+        text = pdf_text(data, name)
     else:
         from kg.read.encodings import decode
 
-        text = decode(data, str(p))
+        text = decode(data, name)
         if suffix == ".md":
             from kg.read.markdown import markdown_text
 
             text = markdown_text(text)
     if len(text.encode("utf-8")) > limit:
-        raise InputError(str(p), f"too big: its text is over {limit:,} bytes (see --max-size)")
-    return read_text(text, str(p))
+        raise InputError(name, f"too big: its text is over {limit:,} bytes (see --max-size)")
+    return read_text(text, name)
 
 
 _FORMATS = {".html": "html", ".htm": "html", ".docx": "docx", ".pdf": "pdf"}
