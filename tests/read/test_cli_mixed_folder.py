@@ -97,3 +97,30 @@ def test_nothing_readable_is_an_error(tmp_path: Path) -> None:
 def test_a_bad_size_is_a_usage_error(tmp_path: Path) -> None:
     out = run("extract", str(DIGESTS), "--max-size", "lots")
     assert out.returncode == 2 and "not a size: 'lots'" in out.stderr
+
+
+def test_standard_input_is_read_like_a_file_within_the_limit() -> None:
+    from click.testing import CliRunner
+
+    from kg.cli import main
+
+    data = (DIGESTS / "xiyang-cppcc-11-3-speeches.txt").read_text(encoding="utf-8").encode("gb18030")
+    out = CliRunner().invoke(main, ["extract", "-", "--format", "jsonl"], input=data)
+    assert out.exit_code == 0, out.output
+    assert json.loads(out.stdout)["speeches"]
+    out = CliRunner().invoke(main, ["extract", "-", "--max-size", "1K"], input=data)
+    assert out.exit_code == 1 and out.stderr == "kg: <stdin>: too big: over 1,000 bytes (see --max-size)\n"
+
+
+def test_what_reading_changed_is_a_note_that_quiet_silences(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from kg.cli import main
+
+    path = tmp_path / "nul.txt"
+    text = (DIGESTS / "anji-cppcc-11-4-speeches.txt").read_text(encoding="utf-8")
+    path.write_text(text[:500] + "\x00\x00" + text[500:], encoding="utf-8")
+    out = CliRunner().invoke(main, ["extract", str(path)])
+    assert out.exit_code == 0 and out.stderr == f"kg: note: {path}: 2 control or invisible characters dropped\n"
+    out = CliRunner().invoke(main, ["--quiet", "extract", str(path)])
+    assert out.exit_code == 0 and out.stderr == ""
