@@ -49,6 +49,9 @@ def check_span(text: str, span: Span, value: str, what: str, normal=lambda surfa
 def check_record(doc: DocumentRecord) -> None:
     text = doc.text
     assert not any(unicodedata.category(ch) in ("Cc", "Cf") and ch not in "\t\n" for ch in text)
+    if doc.headline:
+        check_span(text, doc.headline.span, doc.headline.surface, "headline")
+        assert doc.headline.value == fold(doc.headline.surface)
     for s in doc.speeches:
         if s.title:
             check_span(text, s.title.span, s.title.surface, "title")
