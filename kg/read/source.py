@@ -87,7 +87,7 @@ def is_noise(line: str) -> bool:
 
 def split_lines(text: str, simple: str) -> list[Line]:
     _, end_markers, max_line = _noise_patterns()
-    lines, pos, ended = [], 0, False
+    lines, pos, ended, begun = [], 0, False, False
     for raw in text.split("\n"):
         stripped = raw.strip()
         start = pos + (len(raw) - len(raw.lstrip()))
@@ -96,9 +96,14 @@ def split_lines(text: str, simple: str) -> list[Line]:
             continue
         span = Span(start, start + len(stripped))
         simple_line = span.slice(simple)
-        # Past a related-news list or a footer, nothing belongs to the digest any more.
-        ended = ended or (len(stripped) <= max_line and any(p.fullmatch(simple_line) for p in end_markers))
-        lines.append(Line(span, simple_line, ended or is_noise(simple_line)))
+        # Past a related-news list or a footer, nothing belongs to the digest any more; but only
+        # once the digest has begun: a side box's heading kept from a page (热门推荐 above the
+        # article) must not end it before its first line.
+        marker = len(stripped) <= max_line and any(p.fullmatch(simple_line) for p in end_markers)
+        ended = ended or (marker and begun)
+        noise = ended or marker or is_noise(simple_line)
+        begun = begun or not noise
+        lines.append(Line(span, simple_line, noise))
     return lines
 
 

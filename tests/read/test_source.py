@@ -34,3 +34,9 @@ def test_everything_after_a_related_news_list_is_noise() -> None:
 def test_everything_after_a_hot_list_is_noise() -> None:
     src = read_text("標題\n正文。\n熱門推薦：\n· 香港樓市最新走勢分析\n")
     assert [ln.text for ln in src.content] == ["标题", "正文。"]
+
+
+def test_a_side_box_heading_above_the_article_does_not_end_it() -> None:
+    body = "安吉白茶种植面积已超过二十万亩，白茶产业是我县农民增收的重要来源，但仍存在品牌使用不规范等问题。"
+    src = read_text(f"熱門推薦\n標題\n{body}\n相关新闻：\n全国政协十四届二次会议开幕\n")
+    assert [ln.text for ln in src.content] == ["标题", body]
