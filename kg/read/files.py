@@ -140,6 +140,8 @@ def read_data(data: bytes, name: str, suffix: str = "") -> Source:
     """The Source of a document's bytes, by its suffix or else by what its first bytes are."""
     limit = max_size()
     fmt = _FORMATS.get(suffix) or sniff(data)
+    if fmt == "ole":
+        raise InputError(name, "an old Office file (.doc, .wps or .xls): save it as .docx first")
     if fmt == "html":
         from kg.read.html import html_text
 
@@ -174,6 +176,8 @@ def sniff(data: bytes) -> str:
     head = data[:1024].removeprefix(b"\xef\xbb\xbf")
     if head.startswith(b"%PDF-"):
         return "pdf"
+    if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):  # OLE2: Word 97-2003, WPS, Excel
+        return "ole"
     if head.startswith(b"PK\x03\x04") and b"word/" in data[:65536]:
         return "docx"
     if _HTML_START.match(head):

@@ -151,3 +151,9 @@ def test_a_saved_page_named_txt_is_read_as_a_page(tmp_path: Path) -> None:
     text = read_file(page).text
     assert "<p>" not in text and "script" not in text
     assert extract_file(page).speeches[0].title.value == "做优白茶产业 促进茶农持续增收"
+
+
+def test_an_old_word_file_is_named_as_such(tmp_path: Path) -> None:
+    doc = tmp_path / "speeches.doc"
+    doc.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504 + "政协".encode("utf-16-le"))
+    assert refusal(doc) == "an old Office file (.doc, .wps or .xls): save it as .docx first"
