@@ -9,6 +9,7 @@ import click
 
 from kg.build import build as build_outputs
 from kg.cli import main
+from kg.cli.extract import max_size_option, reading
 
 
 @main.command()
@@ -16,8 +17,9 @@ from kg.cli import main
 @click.option("-o", "--output", "out_dir", type=click.Path(file_okay=False, path_type=Path),
               default=Path("outputs"), show_default=True, help="Folder for the outputs.")
 @click.option("--no-page", is_flag=True, help="Skip the network page (graph.html).")
-def build(paths: tuple[Path, ...], out_dir: Path, no_page: bool) -> None:
-    """Build the knowledge graph of digests (files, or folders walked for *.txt).
+@max_size_option
+def build(paths: tuple[Path, ...], out_dir: Path, no_page: bool, max_size: int) -> None:
+    """Build the knowledge graph of digests (files, or folders walked for .txt .md .html .htm .docx .pdf).
 
     Writes graph.ttl (Turtle), graph.trig (one named graph per document), graph.html (the
     network, offline), records.json (the extraction records) and provenance.ttl (the build).
@@ -33,7 +35,8 @@ def build(paths: tuple[Path, ...], out_dir: Path, no_page: bool) -> None:
         if n > 1 and sys.stderr.isatty():
             click.echo(f"\r[{i}/{n}] {path.name[:60]:<60}", err=True, nl=i == n)
 
-    report = build_outputs(paths, out_dir, page=not no_page, progress=progress)
+    with reading(max_size):
+        report = build_outputs(paths, out_dir, page=not no_page, progress=progress)
     for err in report.errors:
         click.echo(f"kg: {err}", err=True)
     click.echo(report.summary())
