@@ -31,6 +31,8 @@ _USER_WORD_FREQ = 50_000
 # Prefectures are left out: their short names are widely known names, and jieba's tags for them are
 # noisy (开封 v, 大连 d).
 _ORDINARY_MIN_FREQ = 500
+# jieba's tags of common words: a noun, a place word (郊区 s), a verb or adjective, a direction.
+_COMMON_TAGS = frozenset({"n", "s", "f", "v", "vn", "a", "an"})
 
 
 @dataclass(frozen=True)
@@ -91,6 +93,17 @@ def _tokenizer():
 def is_ordinary_word(short: str) -> bool:
     """合作, 安定: a county's short name that jieba's dictionary knows as a frequent ordinary word."""
     return short in _tokenizer()[2]
+
+
+def dictionary_frequency(word: str) -> int:
+    """How often jieba's dictionary (with our lexicons) has ``word``; 0 for a word it lacks."""
+    return _tokenizer()[0].FREQ.get(word, 0) or 0
+
+
+def is_common_noun(word: str) -> bool:
+    """矿区, 郊区, 城区: a word that jieba's general dictionary tags as a common noun (or a place word
+    of another kind), not as a proper name (ns, nr, nz …)."""
+    return _tokenizer()[1].word_tag_tab.get(word, "ns") in _COMMON_TAGS
 
 
 def tokenize(text: str) -> list[Word]:

@@ -12,12 +12,15 @@ import re
 from functools import cache, lru_cache
 from itertools import pairwise, permutations
 
+# abbreviation_pairs is re-exported: the pipeline takes every region extractor from here
+from kg.extract.abbreviations import LONGEST_RUN, abbreviated, is_initial
+from kg.extract.abbreviations import abbreviation_pairs as abbreviation_pairs
 from kg.extract.proposer import committee_region, place_of_level
 from kg.gazetteer import Region, gazetteer
-from kg.lexicon import alternation, cues, named_areas, province_abbreviations
+from kg.lexicon import alternation, cues, named_areas
 from kg.read import Source
 from kg.records import Committee, RegionMention, Span
-from kg.words import Word, is_ordinary_word, tokenize
+from kg.words import Word, dictionary_frequency, is_common_noun, is_ordinary_word, tokenize
 
 _CLAUSE_BREAK = re.compile(r"[，,。；;！？!?\n]|\s{1,}")
 
@@ -42,7 +45,12 @@ def _own_place(word: str, committee: Committee | None) -> Region | None:
     region = committee_region(committee)
     if region is not None and level == "county" and region.level != "county":
         return None
-    return place_of_level(committee, level)
+    found = place_of_level(committee, level)
+    if found is None and level == "prefecture" and region is not None and region.code:
+        # 北京, 天津, 上海, 重庆 have no prefecture level: their 我市/市委 is the municipality itself
+        province = gazetteer().by_code.get(region.province_code or "")
+        found = province if province is not None and province.name.endswith("市") else None
+    return found
 
 
 def _resolve_word(word: str, committee: Committee | None) -> Region | None:
@@ -82,10 +90,49 @@ def region_mentions(src: Source, span: Span, committee: Committee | None) -> lis
             continue
         region = _own_place(w.text, committee) or _resolve_word(w.text, committee)
         if (region is None or _names_a_landmark(region, words[i + 1 : i + 2], committee)
-                or (region.level == "area" and w.start in compound_parts)):
+                or (region.level == "area" and w.start in compound_parts)
+                or _common_noun_alone(region, w.text, words[i - 1].text if i else "", committee)):
             continue
         s = Span(span.start + w.start, span.start + w.end)
         out.append(RegionMention(region.name, region.code, s, s.slice(src.text)))
+    taken = {i for m in out for i in range(m.span.start - span.start, m.span.end - span.start)}
+    for start, end, region in _named_after_county(text, committee):
+        if not taken.intersection(range(start, end)):
+            s = Span(span.start + start, span.start + end)
+            out.append(RegionMention(region.name, region.code, s, s.slice(src.text)))
+    return sorted(out, key=lambda m: m.span)
+
+
+def _common_noun_alone(region: Region, word: str, previous: str, committee: Committee | None) -> bool:
+    """矿区, 郊区, 城区: a district whose name is a common noun is a place only after its city
+    (阳泉矿区), never alone."""
+    if region.level != "county" or word != region.name or not is_common_noun(word):
+        return False
+    parent = gazetteer().parent(region)
+    before = _resolve_word(previous, committee) if previous else None
+    return before is None or parent is None or before.code != parent.code
+
+
+@cache
+def _named_after_pattern() -> re.Pattern[str]:
+    return re.compile(alternation(cues()["regions"]["named_after_place"]))
+
+
+def _named_after_county(text: str, committee: Committee | None) -> list[tuple[int, int, Region]]:
+    """太仓港区, 张家港保税区: a port or a zone named after its county names the county, even outside
+    the committee's province (where a county's short name alone does not), when the name is the
+    only county of that short name."""
+    gaz = gazetteer()
+    out = []
+    for m in _named_after_pattern().finditer(text):
+        for size in (4, 3, 2):
+            short = text[max(0, m.start() - size) : m.start()]
+            if len(short) < size or short + m.group() in gaz.by_short or short + m.group() in gaz.by_name:
+                continue  # 连云港 is a city, not 连云区's port
+            counties = [r for r in gaz.by_short.get(short, []) if r.level == "county"]
+            if len(counties) == 1 and not is_ordinary_word(short):
+                out.append((m.start() - size, m.start(), counties[0]))
+                break
     return out
 
 
@@ -98,7 +145,43 @@ def _not_places() -> re.Pattern[str]:
 @lru_cache(maxsize=32)
 def _words(text: str) -> tuple[Word, ...]:
     """The words of a span's text; region_mentions and area_compounds read the same spans."""
-    return tuple(tokenize(text))
+    return _places_first(tuple(tokenize(text)))
+
+
+@cache
+def _coarse_short_names() -> tuple[frozenset[str], frozenset[str]]:
+    """Short names of the provinces and prefectures, and their last characters."""
+    names = frozenset(short for short, regions in gazetteer().by_short.items()
+                      if len(short) >= 2 and any(r.level in ("province", "prefecture") for r in regions))
+    return names, frozenset(n[-1] for n in names)
+
+
+def _places_first(words: tuple[Word, ...]) -> tuple[Word, ...]:
+    """阳泉港区 is 阳 / 泉港区 to jieba (泉港区 is a district of 泉州), 天水产业 is 天 / 水产业: a city
+    whose last character starts the next word. The city is taken back when the rest of that word is
+    a word itself (港区, 产业) or with the word after it (六安全域: 全域); 兰白城际 stays 兰 / 白 / 城际."""
+    names, last_chars = _coarse_short_names()
+    gaz = gazetteer()
+    out = list(words)
+    i = 1
+    while i < len(out):
+        prev, cur = out[i - 1], out[i]
+        if len(cur.text) >= 2 and cur.text[0] in last_chars:
+            for j in range(len(prev.text)):
+                name, rest = prev.text[j:] + cur.text[0], cur.text[1:]
+                if name not in names:
+                    continue
+                nxt = out[i + 1] if i + 1 < len(out) else None
+                joined = nxt is not None and len(rest) == 1 and dictionary_frequency(rest + nxt.text) > 0
+                if not (cur.text in gaz.by_name or (len(rest) >= 2 and dictionary_frequency(rest) > 0) or joined):
+                    continue
+                city_start = prev.start + j
+                head = [Word(prev.text[:j], prev.start, city_start)] if j else []
+                tail = Word(rest + nxt.text, cur.start + 1, nxt.end) if joined else Word(rest, cur.start + 1, cur.end)
+                out[i - 1 : i + 2 if joined else i + 1] = [*head, Word(name, city_start, cur.start + 1), tail]
+                break
+        i += 1
+    return tuple(out)
 
 
 def _names_a_landmark(region: Region, following: tuple[Word, ...], committee: Committee | None) -> bool:
@@ -111,7 +194,6 @@ def _names_a_landmark(region: Region, following: tuple[Word, ...], committee: Co
 
 
 _GEO_ENDINGS = ("山", "湖", "河", "江", "海", "岭", "原", "湾", "岛")
-_LONGEST_RUN = 6
 
 
 def _compounds(text: str, words: tuple[Word, ...], committee: Committee | None) -> list[tuple[int, int, str]]:
@@ -163,8 +245,8 @@ def _head_start(text: str, end: int, ends: dict[int, Word], committee: Committee
             _resolve_word(prev.text, committee) or prev.text.endswith(_GEO_ENDINGS)):
         return prev.start
     start, read = end, False
-    while start > 0 and end - start < _LONGEST_RUN and _is_initial(text[start - 1]):
-        read = read or _abbreviated(text[start - 1], committee) is not None
+    while start > 0 and end - start < LONGEST_RUN and is_initial(text[start - 1]):
+        read = read or abbreviated(text[start - 1], committee) is not None
         start -= 1
     return start if end - start >= 2 and read else None
 
@@ -190,94 +272,6 @@ def area_compounds(src: Source, span: Span, committee: Committee | None) -> list
         s = Span(span.start + start, span.start + end)
         out.append(RegionMention(name, None, s, s.slice(src.text)))
     return out
-
-
-# A run of one-character abbreviations before a link word: 广佛同城化, 川渝毗邻, 襄十随一体化.
-_RUN = re.compile(rf"(?=([\u4e00-\u9fff]{{2,{_LONGEST_RUN}}}?)(?:两地|两市|三地|三市|两省市|两省)?"
-                  r"(?:同城化|一体化|协同|毗邻|双城|对口合作|合作|融合|都市圈))")
-
-
-def abbreviation_pairs(src: Source, span: Span, committee: Committee | None) -> list[RegionMention]:
-    """广佛同城化 → 广州市 + 佛山市, 襄十随一体化 → 襄阳市 + 十堰市 + 随州市: a run of one-character
-    abbreviations before a link word. A run that is a named area (京津冀, 长株潭) is that area."""
-    text = span.slice(src.simple)
-    out: list[RegionMention] = []
-    taken = 0
-    for m in _RUN.finditer(text):
-        run = m.group(1)
-        if m.start() < taken:
-            continue
-        if run in _area_names():
-            taken = m.start() + len(run)
-            continue
-        if not all(map(_is_initial, run)):
-            continue
-        taken = m.start() + len(run)
-        regions = [_abbreviated(char, committee) for char in run]
-        if None in regions or len(set(regions)) < len(regions):
-            continue  # 泸永江 at 永川, 泸 unread: no part of the run is read alone
-        for region, pos in zip(regions, range(m.start(), taken), strict=True):
-            s = Span(span.start + pos, span.start + pos + 1)
-            out.append(RegionMention(region.name, region.code, s, s.slice(src.text)))
-    return out
-
-
-def _abbreviated(char: str, committee: Committee | None) -> Region | None:
-    """The place a one-character abbreviation stands for: a place of the committee's province
-    (``_abbreviated_nearby``), else a province (川 → 四川省)."""
-    found = _abbreviated_nearby(char, committee)
-    if found is not None:
-        return found
-    name = province_abbreviations().get(char)
-    return gazetteer().resolve(name) if name else None
-
-
-def _abbreviated_nearby(char: str, committee: Committee | None) -> Region | None:
-    """The committee's own place, or a place right under its province (a prefecture, or a county the
-    province governs directly: 神农架林区, the districts of 重庆), that ``char`` abbreviates."""
-    gaz = gazetteer()
-    own = committee_region(committee)
-    abbreviations = province_abbreviations()
-    if own is not None and own.short.startswith(char) and abbreviations.get(char) != _province_name(own):
-        return own  # 晋台融合 at the 晋江 committee (晋 is Shanxi's only where Shanxi is home)
-    if own is not None and own.code and committee and committee.level != "national":
-        found = list(_prefectures_by_initial().get((own.code[:2], char), ()))
-        if own.level == "county":
-            parent = gaz.parent(own)
-            found = found or ([parent] if parent and parent.short.startswith(char) else [])
-        if len(found) > 1:
-            preferred = [r for r in found if r.code == own.code or (r.code and r.code[2:4] == "01")]
-            found = preferred[:1]
-        if found:
-            return found[0]
-    return None
-
-
-@cache
-def _prefectures_by_initial() -> dict[tuple[str, str], tuple[Region, ...]]:
-    """(province code prefix, first character of the short name) → the places right under that
-    province (prefectures, and counties it governs directly): 广 in 44 → 广州市 …"""
-    index: dict[tuple[str, str], list[Region]] = {}
-    for r in gazetteer().by_code.values():
-        if r.code and r.level != "province" and r.parent == r.code[:2] + "0000":
-            index.setdefault((r.code[:2], r.short[:1]), []).append(r)
-    return {key: tuple(regions) for key, regions in index.items()}
-
-
-@cache
-def _initials() -> frozenset[str]:
-    """First characters of the places right under a province, anywhere, and the provinces' own
-    abbreviations: what a run of abbreviations may be made of."""
-    return frozenset({char for _, char in _prefectures_by_initial()} | set(province_abbreviations()))
-
-
-def _is_initial(char: str) -> bool:
-    return char in _initials()
-
-
-def _province_name(region: Region) -> str | None:
-    province = gazetteer().by_code.get(region.province_code or "")
-    return province.name if province else None
 
 
 def unit_regions(src: Source, unit_span: Span, unit_value: str, committee: Committee | None) -> list[RegionMention]:
@@ -322,10 +316,19 @@ def region_links(src: Source, spans: list[Span], mentions: list[RegionMention],
                 others = [n for n in members if n not in _ancestor_names(own.name)]
                 if len(others) == 1:
                     members = [own.name, *others]
+                elif _all_after_with(src.simple, clause, outermost):
+                    continue  # 加强与兰州、武威等周边城市协作: the places listed after 与 are one side
             for pair in _pairs(members, own):
                 if pair not in links:
                     links.append(pair)
     return [g for g in links if not any(h != g and _restates(g, h) for h in links)]
+
+
+def _all_after_with(simple: str, clause: Span, mentions: list[RegionMention]) -> bool:
+    """与 comes before every place of the clause (与A、B等…合作)."""
+    starts = [m.span.start for m in mentions if clause.start <= m.span.start and m.span.end <= clause.end]
+    at = simple.find("与", clause.start, clause.end)
+    return bool(starts) and at != -1 and at < min(starts)
 
 
 def _pairs(members: list[str], own: Region | None) -> list[tuple[str, str]]:

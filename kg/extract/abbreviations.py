@@ -1,0 +1,176 @@
+"""Runs of one-character abbreviations of places before a relation word: 广佛同城化, 襄十随一体化,
+闽台经贸往来, 沪甬港航合作, 深港科技创新合作.
+
+A character stands for a place of the committee's own province (广 at a Guangdong committee is 广州),
+or for a provincial-level division (川, 沪, 港). Beside one of those, a run of two may also name a
+city anywhere in China: by a classic abbreviation (甬 for 宁波, kg/data/city_abbreviations.tsv), or by
+its first character where no other prefecture-level city shares it (深 for 深圳, 承 for 承德). The run
+must be whole words of the text (新青年 holds no 新青) and no ordinary word (长江, 中山)."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from kg.extract.proposer import committee_region
+from kg.gazetteer import Region, gazetteer
+from kg.lexicon import alternation, city_abbreviations, cues, named_areas, province_abbreviations
+from kg.read import Source
+from kg.records import Committee, RegionMention, Span
+from kg.words import dictionary_frequency, tokenize
+
+LONGEST_RUN = 6
+# A run that jieba's dictionary knows this often is an ordinary word (长江 18930, 中山 1117), unless it is
+# made of provincial-level abbreviations only (港澳 659, 湘鄂 526).
+_ORDINARY_RUN_FREQ = 100
+# How many characters of topic may stand between a pair and its relation word (深港|科技创新|合作).
+_TOPIC_GAP = 4
+
+
+@cache
+def _relations() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The relation word right after a run (after an optional count, 两地), and within a short topic."""
+    area = cues()["regions"]
+    counts = alternation(area["pair_counts"])
+    relations = alternation(area["pair_relations"])
+    return (re.compile(rf"(?:{counts})?(?:{relations})"),
+            re.compile(rf"[\u4e00-\u9fff]{{1,{_TOPIC_GAP}}}?(?:{relations})"))
+
+
+@cache
+def _named_area_spellings() -> frozenset[str]:
+    return frozenset(alias for name, aliases in named_areas() for alias in (name, *aliases))
+
+
+def abbreviation_pairs(src: Source, span: Span, committee: Committee | None) -> list[RegionMention]:
+    """广佛同城化 → 广州市 + 佛山市, 襄十随一体化 → 襄阳市 + 十堰市 + 随州市. A run that is a named area
+    (京津冀, 长株潭) is that area, found elsewhere."""
+    text = span.slice(src.simple)
+    direct, after_topic = _relations()
+    bounds = {i for w in tokenize(text) for i in (w.start, w.end)} if any(map(is_initial, text)) else set()
+    out: list[RegionMention] = []
+    i = 0
+    while i < len(text) - 1:
+        run = _run_at(text, i, bounds, direct, after_topic)
+        if run is None:
+            i += 1
+            continue
+        regions = _read_run(text[i:run], committee)
+        if regions is not None:
+            for pos, region in enumerate(regions, start=i):
+                s = Span(span.start + pos, span.start + pos + 1)
+                out.append(RegionMention(region.name, region.code, s, s.slice(src.text)))
+        i = run
+    return out
+
+
+def _run_at(text: str, start: int, bounds: set[int], direct: re.Pattern[str],
+            after_topic: re.Pattern[str]) -> int | None:
+    """Where a run of abbreviations starting at ``start`` ends, when a relation word follows it."""
+    if start not in bounds:
+        return None
+    end = start
+    while end < len(text) and end - start < LONGEST_RUN and is_initial(text[end]):
+        end += 1
+    for stop in range(start + 2, end + 1):  # the shortest run that a relation word follows
+        if stop in bounds and direct.match(text, stop):
+            return stop
+    if end - start >= 2 and start + 2 in bounds and after_topic.match(text, start + 2):
+        return start + 2
+    return None
+
+
+def _read_run(run: str, committee: Committee | None) -> list[Region] | None:
+    """The places of a run, or None when it is a named area, an ordinary word or not all read."""
+    if run in _named_area_spellings():
+        return None
+    gaz = gazetteer()
+    provincial = all(c in province_abbreviations() for c in run)
+    if run in gaz.by_short or run in gaz.by_name or (
+            dictionary_frequency(run) >= _ORDINARY_RUN_FREQ and not provincial):
+        return None
+    regions = [abbreviated(c, committee) for c in run]
+    if len(run) == 2 and regions.count(None) == 1:  # a city far away beside a place read nearby
+        regions = [r or _abbreviated_city(c) for c, r in zip(run, regions, strict=True)]
+    if None in regions or len(set(regions)) < len(regions):
+        return None  # 泸永江 at 永川, 泸 unread: no part of the run is read alone
+    return regions  # type: ignore[return-value]
+
+
+def abbreviated(char: str, committee: Committee | None) -> Region | None:
+    """The place a one-character abbreviation stands for: a place of the committee's province
+    (``_abbreviated_nearby``), else a provincial-level division (川 → 四川省)."""
+    found = _abbreviated_nearby(char, committee)
+    if found is not None:
+        return found
+    name = province_abbreviations().get(char)
+    return gazetteer().resolve(name) if name else None
+
+
+def _abbreviated_city(char: str) -> Region | None:
+    """甬 → 宁波市 (a classic abbreviation), 深 → 深圳市 (the only prefecture-level city it starts)."""
+    name = city_abbreviations().get(char)
+    if name:
+        return gazetteer().resolve(name)
+    return _unique_city_initials().get(char)
+
+
+@cache
+def _unique_city_initials() -> dict[str, Region]:
+    by_initial: dict[str, list[Region]] = {}
+    for r in gazetteer().by_code.values():
+        if r.level == "prefecture" and r.name.endswith("市"):
+            by_initial.setdefault(r.short[:1], []).append(r)
+    return {c: rs[0] for c, rs in by_initial.items() if len(rs) == 1 and c not in province_abbreviations()}
+
+
+def _abbreviated_nearby(char: str, committee: Committee | None) -> Region | None:
+    """The committee's own place, or a place right under its province (a prefecture, or a county the
+    province governs directly: 神农架林区, the districts of 重庆), that ``char`` abbreviates."""
+    gaz = gazetteer()
+    own = committee_region(committee)
+    abbreviations = province_abbreviations()
+    if own is not None and own.short.startswith(char) and abbreviations.get(char) != _province_name(own):
+        return own  # 晋台融合 at the 晋江 committee (晋 is Shanxi's only where Shanxi is home)
+    home = _province_name(own) if own is not None else None
+    if home and home.endswith("市") and abbreviations.get(char) == home:
+        return gazetteer().resolve(home)  # 津 at a Tianjin district is the municipality, not 津南区
+    if own is not None and own.code and committee and committee.level != "national":
+        found = list(_prefectures_by_initial().get((own.code[:2], char), ()))
+        if own.level == "county":
+            parent = gaz.parent(own)
+            found = found or ([parent] if parent and parent.short.startswith(char) else [])
+        if len(found) > 1:
+            preferred = [r for r in found if r.code == own.code or (r.code and r.code[2:4] == "01")]
+            found = preferred[:1]
+        if found:
+            return found[0]
+    return None
+
+
+@cache
+def _prefectures_by_initial() -> dict[tuple[str, str], tuple[Region, ...]]:
+    """(province code prefix, first character of the short name) → the places right under that
+    province (prefectures, and counties it governs directly): 广 in 44 → 广州市 …"""
+    index: dict[tuple[str, str], list[Region]] = {}
+    for r in gazetteer().by_code.values():
+        if r.code and r.level != "province" and r.parent == r.code[:2] + "0000":
+            index.setdefault((r.code[:2], r.short[:1]), []).append(r)
+    return {key: tuple(regions) for key, regions in index.items()}
+
+
+@cache
+def _initials() -> frozenset[str]:
+    """First characters of the places right under a province, anywhere, the provinces' own
+    abbreviations and the cities' classic ones: what a run of abbreviations may be made of."""
+    return frozenset({char for _, char in _prefectures_by_initial()} | set(province_abbreviations())
+                     | set(city_abbreviations()))
+
+
+def is_initial(char: str) -> bool:
+    return char in _initials()
+
+
+def _province_name(region: Region) -> str | None:
+    province = gazetteer().by_code.get(region.province_code or "")
+    return province.name if province else None
