@@ -75,6 +75,8 @@ def extract_problems(src: Source, body: Span) -> list[Item]:
     for sent in sents:
         text = sent.slice(simple)
         at = _contrast_at(text)
+        if at is None and not started:
+            at = _opener_at(text)
         if at is not None and not started:
             started = True
             spans += _from_clause(simple, Span(sent.start + at, sent.end))
@@ -88,7 +90,55 @@ def extract_problems(src: Source, body: Span) -> list[Item]:
             if _pattern("verbs").search(text) and _pattern("announcing").search(text):
                 spans += _from_clause(simple, sent)
                 break
-    return [make_item(src, s) for s in spans]
+    return [make_item(src, _without_lead_in(simple, s)) for s in spans]
+
+
+@cache
+def _opener_pattern() -> re.Pattern[str]:
+    return re.compile(rf"^\s*(?:(?:{alternation(_problem_cues()['openers'])})[，,]?\s*)+")
+
+
+def _opener_at(sentence: str) -> int | None:
+    """调研发现，目前A偏少，B不足 / 当前，…仍面临一些堵点：…: a sentence that reports problems without a
+    contrast word opens the problem part after its openers, when it names a problem."""
+    m = _opener_pattern().match(sentence)
+    if m is None or not _pattern("negative").search(sentence, m.end()):
+        return None
+    return m.end()
+
+
+@cache
+def _lead_in_pattern() -> re.Pattern[str]:
+    return re.compile(rf"^(?:(?:{alternation(_problem_cues()['item_lead_ins'])})[，,]?)+")
+
+
+def _without_lead_in(simple: str, span: Span) -> Span:
+    """当前我市跨境电商企业数量偏少 → 跨境电商企业数量偏少: time words and the speaker's own place
+    lead into an item but name no part of the problem (an item that is nothing else keeps them)."""
+    m = _lead_in_pattern().match(span.slice(simple))
+    if m is None or span.end - span.start - m.end() < 2:
+        return span
+    return Span(span.start + m.end(), span.end)
+
+
+@cache
+def _consequence_frames() -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(f) for f in _problem_cues()["consequence_frames"])
+
+
+def _is_consequence(text: str) -> bool:
+    """这些问题给企业物流带来不少额外成本 / 制约了成果转化 / 受国际物流价格波动影响: what the problems
+    cause, or what causes them, is no problem itself."""
+    text = _without_referent(text)
+    return (text.startswith(tuple(_problem_cues()["consequence_openings"]))
+            or any(f.search(text) for f in _consequence_frames()))
+
+
+def _without_referent(text: str) -> str:
+    for referent in sorted(_problem_cues()["referents"], key=len, reverse=True):
+        if text.startswith(referent):
+            return text[len(referent):]
+    return text
 
 
 def is_heading_line(line: str) -> bool:
@@ -134,23 +184,45 @@ def _from_clause(simple: str, clause: Span, need_negative: bool = False) -> list
         after = text[verb.end():].lstrip("着了")
         offset = clause.start + len(text) - len(after)
         if _pattern("vague").match(after):
-            pass
+            # 存在一些不足，A，B，C: the vague clause sums up the problems the clauses after it name
+            comma = re.search(r"[，,]", after)
+            named = (_clause_parts(simple, Span(offset + comma.end(), clause.end), need_negative=True)
+                     if comma else [])
+            if len(named) >= 2:
+                return named
         elif "、" in unquoted(after) or _LIST_END.search(after):
             items, rest_start = _list_items(simple, Span(offset, clause.end))
             rest = Span(rest_start, clause.end)
         else:
             verb = None  # 仍存在明显短板 / 部分项目面临失传风险: no list, the clauses are the problems
     aspects = _aspect_list(rest.slice(simple))
-    if aspects:  # 在A、B等方面还需加强
+    if aspects:  # (A不足，)在B、C等方面还需加强
+        before = trim(simple, Span(rest.start, rest.start + aspects.start()))
+        if before.end > before.start:
+            items += _clause_parts(simple, before, need_negative=True)
         inner = Span(rest.start + aspects.start("list"), rest.start + aspects.end("list"))
         items += [trim(simple, s) for s in split_on(simple, inner, "、，,")]
     if items or verb:
         return items or [clause]
-    if aspects is None and not need_negative and _pattern("vague").search(text):
+    if not need_negative and _pattern("vague").search(text):
         return [clause]
-    pieces = _with_predicates_joined(simple, [trim(simple, s) for s in split_on(simple, clause, "，,、")])
-    parts = [_without_subject_tail(simple, p) for p in pieces]
-    parts = [p for p in parts if not _is_preamble(p.slice(simple)) and not _is_evaluation(p.slice(simple))]
+    return _clause_parts(simple, clause, need_negative)
+
+
+def _clause_parts(simple: str, clause: Span, need_negative: bool) -> list[Span]:
+    """The comma-separated parts of a clause that name a problem. A 、 splits a part only where the
+    pieces before it name problems of their own (A不足、B滞后) or the part ends with the problem's
+    name (A、B等问题仍较突出): 学校、家庭、社区之间尚未形成合力 is one subject."""
+    pieces: list[Span] = []
+    for part in split_on(simple, clause, "，,"):
+        part = trim(simple, part)
+        listed = [trim(simple, s) for s in split_on(simple, part, "、")]
+        text = part.slice(simple)
+        named = all(_pattern("negative").search(p.slice(simple)) for p in listed[:-1])
+        pieces += listed if len(listed) == 1 or named or _SUBJECT_TAIL.search(text) else [part]
+    parts = [_without_subject_tail(simple, p) for p in _with_predicates_joined(simple, pieces)]
+    parts = [p for p in parts if p.end > p.start and not _is_preamble(p.slice(simple))
+             and not _is_evaluation(p.slice(simple)) and not _is_consequence(p.slice(simple))]
     if need_negative:
         return [p for p in parts if _pattern("negative").search(p.slice(simple))]
     return parts
@@ -216,11 +288,7 @@ def _with_predicates_joined(simple: str, parts: list[Span]) -> list[Span]:
 
 def _is_evaluation(text: str) -> bool:
     """这些问题需要引起高度重视 / 值得高度关注: what the speaker thinks of the problems, no problem."""
-    for referent in sorted(_problem_cues()["referents"], key=len, reverse=True):
-        if text.startswith(referent):
-            text = text[len(referent):]
-            break
-    return text.rstrip("。") in _problem_cues()["evaluations"]
+    return _without_referent(text).rstrip("。") in _problem_cues()["evaluations"]
 
 
 def _first_clause(simple: str, span: Span) -> Span:
