@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from kg.errors import KgError
 from kg.gazetteer import gazetteer
@@ -112,6 +112,12 @@ def tokenize(text: str) -> list[Word]:
     which only guesses words the dictionary lacks, cost ~45% of extraction time (兰白城际 → 兰白)."""
     tok = _tokenizer()[0]
     return [Word(w, s, e) for w, s, e in tok.tokenize(text, HMM=False)]
+
+
+@lru_cache(maxsize=32)
+def tokens(text: str) -> tuple[Word, ...]:
+    """``tokenize``, kept for a while: the region extractors read the same spans one after another."""
+    return tuple(tokenize(text))
 
 
 def tag(span_text: str) -> list[tuple[str, str]]:

@@ -17,7 +17,7 @@ from kg.gazetteer import Region, gazetteer
 from kg.lexicon import alternation, city_abbreviations, cues, named_areas, province_abbreviations
 from kg.read import Source
 from kg.records import Committee, RegionMention, Span
-from kg.words import dictionary_frequency, tokenize
+from kg.words import dictionary_frequency, tokens
 
 LONGEST_RUN = 6
 # A run that jieba's dictionary knows this often is an ordinary word (长江 18930, 中山 1117), unless it is
@@ -47,7 +47,7 @@ def abbreviation_pairs(src: Source, span: Span, committee: Committee | None) -> 
     (京津冀, 长株潭) is that area, found elsewhere."""
     text = span.slice(src.simple)
     direct, after_topic = _relations()
-    bounds = {i for w in tokenize(text) for i in (w.start, w.end)} if any(map(is_initial, text)) else set()
+    bounds = {i for w in tokens(text) for i in (w.start, w.end)} if any(map(is_initial, text)) else set()
     out: list[RegionMention] = []
     i = 0
     while i < len(text) - 1:

@@ -29,6 +29,7 @@ _HEADING_NUMBER = re.compile(r"^(?:[一二三四五六七八九十]+[、．.]|[�
 _SUBJECT_TAIL = re.compile(r"(?P<etc>等)?(?:方面)?(?:的)?(?:问题|短板|困难|不足|障碍|现象|情况|矛盾)[^，,、]*$")
 # 也要清醒地看到 / 调研中我们发现: a clause that only says a problem is coming
 _PERCEPTION = re.compile(r"^.{0,8}(?:看到|发现|认识到|注意到)$")
+_SUMMARY_MAX = 30
 _CONTINUE = re.compile(r"^\s*(?:同时|此外|另外|再者|还有|而且|加之|与此同时)")
 
 
@@ -72,6 +73,7 @@ def extract_problems(src: Source, body: Span) -> list[Item]:
     sents = sentences(simple, part)
     spans: list[Span] = []
     started = False
+    summary: Span | None = None  # 还存在一些短板和不足: a vague clause that the sentences after it detail
     for sent in sents:
         text = sent.slice(simple)
         at = _contrast_at(text)
@@ -80,10 +82,19 @@ def extract_problems(src: Source, body: Span) -> list[Item]:
         if at is not None and not started:
             started = True
             spans += _from_clause(simple, Span(sent.start + at, sent.end))
+            summary = spans[0] if len(spans) == 1 and _is_summary(spans[0].slice(simple)) else None
+        elif started and summary is not None and numbered_items(text[:12], minimum=1):
+            numbered = numbered_items(Span(sent.start, part.end).slice(simple))
+            if numbered:  # 也存在一些问题。一是…；二是…: the numbered sentences are the problems
+                spans = [_first_clause(simple, Span(sent.start + m.start, sent.start + m.end)) for m in numbered[1]]
+                break
         elif started and (_CONTINUE.match(text) or _pattern("verbs").search(text)):
             m = _CONTINUE.match(text)
             clause = Span(sent.start + (m.end() if m else 0), sent.end)
-            spans += _from_clause(simple, clause, need_negative=True)
+            found = _from_clause(simple, clause, need_negative=True)
+            if found and summary is not None:  # 主要表现在：一是… details the summary before it
+                spans, summary = [s for s in spans if s != summary], None
+            spans += found
     if not started:  # no contrast word: a sentence that says 存在…问题 still lists problems
         for sent in sents:
             text = sent.slice(simple)
@@ -109,7 +120,13 @@ def _opener_at(sentence: str) -> int | None:
 
 @cache
 def _lead_in_pattern() -> re.Pattern[str]:
-    return re.compile(rf"^(?:(?:{alternation(_problem_cues()['item_lead_ins'])})[，,]?)+")
+    # 如 leads in an example (如配套设施不完善), but not in 如何, 如期
+    return re.compile(rf"^(?:(?:{alternation(_problem_cues()['item_lead_ins'])}|如(?![何期此今果实]))[，,]?)+")
+
+
+def _is_summary(text: str) -> bool:
+    """还存在一些短板和不足 / 也存在一些问题: a vague clause that only announces problems."""
+    return bool(_pattern("vague").search(text) and _pattern("announcing").search(text)) and len(text) <= _SUMMARY_MAX
 
 
 def _without_lead_in(simple: str, span: Span) -> Span:
@@ -183,7 +200,12 @@ def _from_clause(simple: str, clause: Span, need_negative: bool = False) -> list
     if verb:
         after = text[verb.end():].lstrip("着了")
         offset = clause.start + len(text) - len(after)
-        if _pattern("vague").match(after):
+        vague = _pattern("vague").match(after)
+        listed = vague and "、" in unquoted(after) and not re.search(r"[，,]", after)
+        if listed:  # 存在一些A、B等问题: the vague word stands before a list
+            after = after[vague.end():]
+            offset += vague.end()
+        if vague and not listed:
             # 存在一些不足，A，B，C: the vague clause sums up the problems the clauses after it name
             comma = re.search(r"[，,]", after)
             named = (_clause_parts(simple, Span(offset + comma.end(), clause.end), need_negative=True)
@@ -220,7 +242,8 @@ def _clause_parts(simple: str, clause: Span, need_negative: bool) -> list[Span]:
         text = part.slice(simple)
         named = all(_pattern("negative").search(p.slice(simple)) for p in listed[:-1])
         pieces += listed if len(listed) == 1 or named or _SUBJECT_TAIL.search(text) else [part]
-    parts = [_without_subject_tail(simple, p) for p in _with_predicates_joined(simple, pieces)]
+    joined = _with_predicates_joined(simple, pieces)
+    parts = [_without_list_tail(simple, _without_subject_tail(simple, p)) for p in joined]
     parts = [p for p in parts if p.end > p.start and not _is_preamble(p.slice(simple))
              and not _is_evaluation(p.slice(simple)) and not _is_consequence(p.slice(simple))]
     if need_negative:
@@ -235,6 +258,14 @@ def _without_subject_tail(simple: str, part: Span) -> Span:
     last_of_list = part.start > 0 and simple[part.start - 1] == "、"
     if m and m.start() >= 2 and (m.group("etc") or last_of_list):
         return Span(part.start, part.start + m.start())
+    return part
+
+
+def _without_list_tail(simple: str, part: Span) -> Span:
+    """…，专业人才缺乏等: the 等 that closes a list of clauses (不平等, 对等 keep theirs)."""
+    text = part.slice(simple)
+    if text.endswith("等") and not text.endswith(("平等", "同等", "对等", "均等", "相等", "高等", "中等", "初等")):
+        return Span(part.start, part.end - 1)
     return part
 
 

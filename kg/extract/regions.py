@@ -20,7 +20,7 @@ from kg.gazetteer import Region, gazetteer
 from kg.lexicon import alternation, cues, named_areas
 from kg.read import Source
 from kg.records import Committee, RegionMention, Span
-from kg.words import Word, dictionary_frequency, is_common_noun, is_ordinary_word, tokenize
+from kg.words import Word, dictionary_frequency, is_common_noun, is_ordinary_word, tokens
 
 _CLAUSE_BREAK = re.compile(r"[，,。；;！？!?\n]|\s{1,}")
 
@@ -145,7 +145,7 @@ def _not_places() -> re.Pattern[str]:
 @lru_cache(maxsize=32)
 def _words(text: str) -> tuple[Word, ...]:
     """The words of a span's text; region_mentions and area_compounds read the same spans."""
-    return _places_first(tuple(tokenize(text)))
+    return _places_first(tokens(text))
 
 
 @cache

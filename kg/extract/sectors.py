@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from kg.lexicon import alternation, sector_terms
 from kg.read import Source
@@ -43,9 +43,14 @@ def _term_pattern() -> tuple[re.Pattern[str], dict[str, list[tuple[str, float]]]
 
 
 def sector_evidence(src: Source, span: Span) -> list[tuple[SectorEvidence, float]]:
+    """Every term of the sector table in a span, with the weight it lends its sector."""
+    return _evidence(src.simple, span)
+
+
+def _evidence(simple: str, span: Span) -> list[tuple[SectorEvidence, float]]:
     pattern, by_term = _term_pattern()
     out = []
-    for m in pattern.finditer(span.slice(src.simple)):
+    for m in pattern.finditer(span.slice(simple)):
         s = Span(span.start + m.start(), span.start + m.end())
         for sector, weight in by_term[m.group()]:
             out.append((SectorEvidence(sector, m.group(), s), weight))
@@ -80,9 +85,15 @@ class _Tally:
 
 
 def _tally(src: Source, title: Span, body: Span) -> _Tally:
+    return _tally_of(src.simple, title, body)
+
+
+@lru_cache(maxsize=8)
+def _tally_of(simple: str, title: Span, body: Span) -> _Tally:
+    """The scores of a speech; kept for a while, since ``weak_sectors`` reads them again."""
     tally = _Tally()
     for span, factor in ((title, TITLE_WEIGHT), (body, 1.0)):
-        for ev, weight in sector_evidence(src, span):
+        for ev, weight in _evidence(simple, span):
             tally.scores[ev.sector] = tally.scores.get(ev.sector, 0.0) + weight * factor
             if span is title:
                 tally.title[ev.sector] = tally.title.get(ev.sector, 0.0) + weight * factor

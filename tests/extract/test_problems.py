@@ -84,6 +84,16 @@ def test_problem_forms(body: str, expected: list[str]) -> None:
     # an inline numbered list after the summary clause is the list
     ("但海岛康养产业仍处于起步阶段，主要问题：一是医疗服务配套薄弱；二是康养项目同质化严重。",
      ["医疗服务配套薄弱", "康养项目同质化严重"]),
+    # a vague summary detailed by the sentences after it is no problem itself
+    ("但与群众期盼相比，还存在一些短板和不足。主要表现在：一是医疗资源分布不均；二是信息化水平不高。",
+     ["医疗资源分布不均", "信息化水平不高"]),
+    ("但也存在一些问题。一是规划不够科学；二是资金投入不足。", ["规划不够科学", "资金投入不足"]),
+    # a vague word before a list; examples after 如, closed by 等
+    ("但仍存在一些基础设施薄弱、专业人才短缺等问题。", ["基础设施薄弱", "专业人才短缺"]),
+    ("但目前仍存在不少问题，如配套设施不完善、运营成本偏高、专业人才缺乏等。",
+     ["配套设施不完善", "运营成本偏高", "专业人才缺乏"]),
+    # a vague clause alone (no list after it) stays the problem
+    ("但校企合作还存在一些急需补齐的短板。", ["校企合作还存在一些急需补齐的短板"]),
 ])
 def test_problems_without_the_classic_frame(body: str, expected: list[str]) -> None:
     assert problems(body) == expected
