@@ -1,5 +1,5 @@
 """Runs of one-character abbreviations of places before a relation word: 广佛同城化, 襄十随一体化,
-闽台经贸往来, 沪甬港航合作, 深港科技创新合作.
+闽台经贸往来, 沪甬港航合作, 深港科技创新合作, 深港澳青年交流.
 
 A character stands for a place of the committee's own province (广 at a Guangdong committee is 广州),
 or for a provincial-level division (川, 沪, 港). Beside one of those, a run of two may also name a
@@ -75,8 +75,9 @@ def _run_at(text: str, start: int, bounds: set[int], direct: re.Pattern[str],
     for stop in range(start + 2, end + 1):  # the shortest run that a relation word follows
         if stop in bounds and direct.match(text, stop):
             return stop
-    if end - start >= 2 and start + 2 in bounds and after_topic.match(text, start + 2):
-        return start + 2
+    for stop in range(end, start + 1, -1):  # the longest run that a relation word follows after a topic
+        if stop in bounds and after_topic.match(text, stop):
+            return stop
     return None
 
 

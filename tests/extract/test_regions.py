@@ -113,6 +113,11 @@ def test_mentions(text: str, committee, names: list[str]) -> None:
     ("深化深港科技创新合作。", NATIONAL, ["深圳市", "香港特别行政区"], [("深圳市", "香港特别行政区")]),
     ("深化沪甬港航合作。", SHANGHAI, ["上海市", "宁波市"], [("上海市", "宁波市")]),
     ("深化津承对口协作。", HEXI, ["天津市", "承德市"], [("天津市", "承德市")]),
+    ("推动闽台直航常态化。", NATIONAL, ["福建省", "台湾省"], [("福建省", "台湾省")]),
+    # a run of three before a topic and a relation word; a count word between (三省)
+    ("促进深港澳青年交流。", Committee("prefecture", "深圳市", "440300", "440000"),
+     ["深圳市", "香港特别行政区", "澳门特别行政区"], [("深圳市", "香港特别行政区"), ("深圳市", "澳门特别行政区")]),
+    ("加强鄂湘赣三省合作。", NATIONAL, ["湖北省", "湖南省", "江西省"], [("湖北省", "湖南省"), ("湖南省", "江西省")]),
     # no run inside a longer word, nor an ordinary word
     ("培育新青年创业合作平台。", NATIONAL, [], []),
     ("加强长江合作机制建设。", NATIONAL, [], []),
