@@ -74,7 +74,19 @@ def _resolve_word(word: str, committee: Committee | None) -> Region | None:
     if is_ordinary_word(word):
         return None  # 合作 (合作市), 安定 (安定区): the word's ordinary sense
     same_province = context is not None and context.code and short.code and short.code[:2] == context.code[:2]
-    return short if same_province else None
+    return short if same_province or _known_city(word, short) else None
+
+
+# A county-level city's short name is read anywhere (昆山, 义乌, 张家港) when jieba's dictionary knows it
+# less often than this: 江山 (1225, "the country") and 天门 (4628) are ordinary words first.
+_KNOWN_CITY_MAX_FREQ = 1000
+
+
+def _known_city(short: str, region: Region) -> bool:
+    """昆山 at a Shanghai committee: a county-level city that is the only region of its short name."""
+    return (region.name.endswith("市") and len(gazetteer().by_short.get(short, [])) == 1
+            and short not in gazetteer().by_name and not is_common_noun(short)
+            and dictionary_frequency(short) < _KNOWN_CITY_MAX_FREQ)
 
 
 def region_mentions(src: Source, span: Span, committee: Committee | None) -> list[RegionMention]:

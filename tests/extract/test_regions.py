@@ -79,6 +79,9 @@ def regions(text: str, committee) -> tuple[list[str], set[frozenset[str]]]:
     # a port or zone named after a county names it anywhere; 连云港港区 is the city's
     ("支持太仓港区发展江海联运。", SHANGHAI, ["太仓市"]),
     ("连云港港区吞吐量持续增长。", SHANGHAI, ["连云港市"]),
+    # a county-level city's short name anywhere, unless it is an ordinary word first (江山: the country)
+    ("加强与昆山、义乌等地产业协作。", SHANGHAI, ["昆山市", "义乌市"]),
+    ("江山就是人民，人民就是江山。", SHANGHAI, []),
     # common nouns that are districts' names (矿区, 郊区) and the table's placeholders (海域) are no places
     ("矿区生态修复任务重，郊区学校课后服务资源匮乏。", JINZHONG, []),
     ("规范海域使用管理。", NATIONAL, []),
