@@ -76,9 +76,15 @@ def _run_at(text: str, start: int, bounds: set[int], direct: re.Pattern[str],
         if stop in bounds and direct.match(text, stop):
             return stop
     for stop in range(end, start + 1, -1):  # the longest run that a relation word follows after a topic
-        if stop in bounds and after_topic.match(text, stop):
-            return stop
+        if stop in bounds and after_topic.match(text, stop) and not text.startswith(_area_words(), stop):
+            return stop  # (襄十随神城市群协同发展: a run that heads a named area is the area's)
     return None
+
+
+@cache
+def _area_words() -> tuple[str, ...]:
+    area = cues()["regions"]
+    return tuple(area["area_suffixes"] + area["area_descriptors"])
 
 
 def _read_run(run: str, committee: Committee | None) -> list[Region] | None:
