@@ -87,3 +87,9 @@ def province_abbreviations() -> dict[str, str]:
 def city_abbreviations() -> dict[str, str]:
     """穗 → 广州市, 甬 → 宁波市: one-character abbreviations of cities other than their first character."""
     return {r["abbr"]: r["name"] for r in _tsv_rows("city_abbreviations.tsv")}
+
+
+@cache
+def named_area_kinds() -> dict[str, str]:
+    """Named area → its kind (economic-area, basin, island, old-town, scenic-area …)."""
+    return {r["name"]: r["kind"] for r in _tsv_rows("named_areas.tsv")}

@@ -17,7 +17,7 @@ from kg.extract.abbreviations import LONGEST_RUN, abbreviated, is_initial
 from kg.extract.abbreviations import abbreviation_pairs as abbreviation_pairs
 from kg.extract.proposer import committee_region, place_of_level
 from kg.gazetteer import Region, gazetteer
-from kg.lexicon import alternation, cues, named_areas
+from kg.lexicon import alternation, cues, named_area_kinds, named_areas
 from kg.read import Source
 from kg.records import Committee, RegionMention, Span
 from kg.words import Word, dictionary_frequency, is_common_noun, is_ordinary_word, tokens
@@ -362,8 +362,12 @@ def _members(mentions: list[RegionMention], clause: Span) -> list[str]:
     return [m.name for m in mentions if clause.start <= m.span.start and m.span.end <= clause.end]
 
 
+# Kinds of named areas that are spots within a place, not places that a link could join.
+_SPOT_KINDS = frozenset({"island", "old-town", "historic-district", "scenic-area"})
+
+
 def _parties(names: list[str]) -> list[str]:
-    names = list(dict.fromkeys(names))
+    names = [n for n in dict.fromkeys(names) if named_area_kinds().get(n) not in _SPOT_KINDS]
     names = [n for n in names if not any(other != n and n in _ancestor_names(other) for other in names)]
     places = [n for n in names if _code_of(n) != n]
     return places if len(places) >= 2 else names

@@ -141,6 +141,9 @@ def test_pairs_and_links(text: str, committee, names: list[str], links: list[tup
     ("深化闽粤毗邻地区合作，与龙岩市共建客家文化旅游区。", DABU, [("大埔县", "龙岩市")]),
     # the committee's place is the other side, the provinces named beside stand for the two places
     ("与广德市共建浙皖毗邻区域生态旅游合作区。", ANJI, [("安吉县", "广德市")]),
+    # spots inside a place (old towns, scenic areas) are no parties to a link; economic areas may be
+    ("推动乔家大院、王家大院联动发展。", NATIONAL, []),
+    ("推动长三角与粤港澳大湾区联动发展。", NATIONAL, [("长三角", "粤港澳大湾区")]),
     # places listed after 与 are one side: not linked to each other
     ("加强与兰州、武威等周边城市旅游协作。", BAIYIN, []),
 ])
