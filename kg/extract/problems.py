@@ -27,6 +27,8 @@ _LIST_END = re.compile(r"(?:等(?:方面)?(?:的)?[\u4e00-\u9fff]{0,4}|的问题
                        r"|的(?:挑战|困难|难题|短板|瓶颈|障碍|风险))(?=[，,。；;]|$)")
 _HEADING_NUMBER = re.compile(r"^(?:[一二三四五六七八九十]+[、．.]|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、])\s*")
 _SUBJECT_TAIL = re.compile(r"(?P<etc>等)?(?:方面)?(?:的)?(?:问题|短板|困难|不足|障碍|现象|情况|矛盾)[^，,、]*$")
+# A、B等问题 / 融资难、融资贵问题: the 、-list is the problems' subject (助餐、助浴等服务供给不足 is one problem)
+_LISTED_SUBJECT = re.compile(r"等(?:方面)?(?:的)?(?:问题|短板|困难|不足|障碍|现象|情况|矛盾)|问题")
 # 也要清醒地看到 / 调研中我们发现: a clause that only says a problem is coming
 _PERCEPTION = re.compile(r"^.{0,8}(?:看到|发现|认识到|注意到)$")
 _SUMMARY_MAX = 30
@@ -241,7 +243,7 @@ def _clause_parts(simple: str, clause: Span, need_negative: bool) -> list[Span]:
         listed = [trim(simple, s) for s in split_on(simple, part, "、")]
         text = part.slice(simple)
         named = all(_pattern("negative").search(p.slice(simple)) for p in listed[:-1])
-        pieces += listed if len(listed) == 1 or named or _SUBJECT_TAIL.search(text) else [part]
+        pieces += listed if len(listed) == 1 or named or _LISTED_SUBJECT.search(text) else [part]
     joined = _with_predicates_joined(simple, pieces)
     parts = [_without_list_tail(simple, _without_subject_tail(simple, p)) for p in joined]
     parts = [p for p in parts if p.end > p.start and not _is_preamble(p.slice(simple))

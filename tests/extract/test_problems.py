@@ -84,6 +84,8 @@ def test_problem_forms(body: str, expected: list[str]) -> None:
     # an inline numbered list after the summary clause is the list
     ("但海岛康养产业仍处于起步阶段，主要问题：一是医疗服务配套薄弱；二是康养项目同质化严重。",
      ["医疗服务配套薄弱", "康养项目同质化严重"]),
+    ("调查发现，全市社区养老服务站点覆盖率偏低，助餐、助浴等服务供给不足。",
+     ["社区养老服务站点覆盖率偏低", "助餐、助浴等服务供给不足"]),
     # a vague summary detailed by the sentences after it is no problem itself
     ("但与群众期盼相比，还存在一些短板和不足。主要表现在：一是医疗资源分布不均；二是信息化水平不高。",
      ["医疗资源分布不均", "信息化水平不高"]),
