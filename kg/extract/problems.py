@@ -26,9 +26,14 @@ _COMPARISON = re.compile(r"^(?:与|和|同|跟|对照|对比|比照).{0,30}(?:�
 _LIST_END = re.compile(r"(?:等(?:方面)?(?:的)?[\u4e00-\u9fff]{0,4}|的问题|问题"
                        r"|的(?:挑战|困难|难题|短板|瓶颈|障碍|风险))(?=[，,。；;]|$)")
 _HEADING_NUMBER = re.compile(r"^(?:[一二三四五六七八九十]+[、．.]|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、])\s*")
-_SUBJECT_TAIL = re.compile(r"(?P<etc>等)?(?:方面)?(?:的)?(?:问题|短板|困难|不足|障碍|现象|情况|矛盾)[^，,、]*$")
+# The tail of a subject list: 等问题 (等短板, 等不足 …) or a bare 问题/现象 (融资贵问题仍然突出); a bare 不足 is the
+# last item's predicate (基层服务能力不足), not a tail.
+_SUBJECT_TAIL = re.compile(r"(?P<etc>等)(?:方面)?(?:的)?(?:问题|短板|困难|不足|障碍|现象|情况|矛盾)[^，,、等]*$"
+                           r"|(?:的)?(?:问题|现象|情况|矛盾)[^，,、等]*$")
 # A、B等问题 / 融资难、融资贵问题: the 、-list is the problems' subject (助餐、助浴等服务供给不足 is one problem)
 _LISTED_SUBJECT = re.compile(r"等(?:方面)?(?:的)?(?:问题|短板|困难|不足|障碍|现象|情况|矛盾)|问题")
+# Where the details of a summary start: a colon, or 主要是/具体表现为 … (仍有短板，主要是A、B、C).
+_DETAIL = re.compile(r"[：:]|(?<=[，,])\s*(?:主要|具体|突出|集中)(?:是|表现为|表现在|体现在)")
 # 也要清醒地看到 / 调研中我们发现: a clause that only says a problem is coming
 _PERCEPTION = re.compile(r"^.{0,8}(?:看到|发现|认识到|注意到)$")
 _SUMMARY_MAX = 30
@@ -187,8 +192,8 @@ def _from_clause(simple: str, clause: Span, need_negative: bool = False) -> list
     numbered = numbered_items(text)
     if numbered:
         return [_first_clause(simple, Span(clause.start + m.start, clause.start + m.end)) for m in numbered[1]]
-    colon = re.search(r"[：:]", text)
-    if colon:  # 主要是：A；B；C / 存在以下问题：A，B，C
+    colon = _DETAIL.search(text)
+    if colon:  # 主要是：A；B；C / 存在以下问题：A，B，C / 仍有短板，主要是A、B、C
         after = Span(clause.start + colon.end(), clause.end)
         for separators in ("；;", "，,、"):
             listed = [trim(simple, s) for s in split_on(simple, after, separators)]
