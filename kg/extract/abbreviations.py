@@ -101,7 +101,16 @@ def _read_run(run: str, committee: Committee | None) -> list[Region] | None:
         regions = [r or _abbreviated_city(c) for c, r in zip(run, regions, strict=True)]
     if None in regions or len(set(regions)) < len(regions):
         return None  # 泸永江 at 永川, 泸 unread: no part of the run is read alone
+    provinces = {r.code for r in regions if r.level == "province"}
+    # 闽宁协作 at a Fujian committee: a province beside a place inside it is no pair, 宁 is 宁夏 there
+    regions = [_province_of(c) or r if r.level != "province" and r.province_code in provinces else r
+               for c, r in zip(run, regions, strict=True)]
     return regions  # type: ignore[return-value]
+
+
+def _province_of(char: str) -> Region | None:
+    name = province_abbreviations().get(char)
+    return gazetteer().resolve(name) if name else None
 
 
 def abbreviated(char: str, committee: Committee | None) -> Region | None:

@@ -329,7 +329,11 @@ def region_links(src: Source, spans: list[Span], mentions: list[RegionMention],
                 if len(others) == 1:
                     members = [own.name, *others]
                 elif _all_after_with(src.simple, clause, outermost):
-                    continue  # 加强与兰州、武威等周边城市协作: the places listed after 与 are one side
+                    # 与泸州、江津共建: the places after 与 are one side, the committee's place the other,
+                    # where the speech names it (a speech about one of its counties does not)
+                    if not any(m.name == own.name for m in mentions):
+                        continue
+                    members = [own.name, *others]
             for pair in _pairs(members, own):
                 if pair not in links:
                     links.append(pair)

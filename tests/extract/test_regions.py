@@ -144,8 +144,12 @@ def test_pairs_and_links(text: str, committee, names: list[str], links: list[tup
     # spots inside a place (old towns, scenic areas) are no parties to a link; economic areas may be
     ("推动乔家大院、王家大院联动发展。", NATIONAL, []),
     ("推动长三角与粤港澳大湾区联动发展。", NATIONAL, [("长三角", "粤港澳大湾区")]),
-    # places listed after 与 are one side: not linked to each other
+    # places listed after 与 are one side: not linked to each other, but each to the committee's place
+    # where the speech names it
     ("加强与兰州、武威等周边城市旅游协作。", BAIYIN, []),
+    ("我区将推动与泸州、江津共建合作园区。", YONGCHUAN, [("永川区", "泸州市"), ("永川区", "江津区")]),
+    # a province beside a place inside it is no pair: 宁 is 宁夏 beside 闽 at a Fujian committee
+    ("深化闽宁协作。", Committee("province", "福建省", "350000", "350000"), [("福建省", "宁夏回族自治区")]),
 ])
 def test_only_the_parties_of_a_link(text: str, committee, links: list[tuple[str, ...]]) -> None:
     assert regions(text, committee)[1] == {frozenset(link) for link in links}
