@@ -37,6 +37,7 @@ _DETAIL = re.compile(r"[：:]|(?<=[，,])\s*(?:主要|具体|突出|集中)(?:�
 # 也要清醒地看到 / 调研中我们发现: a clause that only says a problem is coming
 _PERCEPTION = re.compile(r"^.{0,8}(?:看到|发现|认识到|注意到)$")
 _SUMMARY_MAX = 30
+_BARE_CLAUSES_MIN = 2
 _CONTINUE = re.compile(r"^\s*(?:同时|此外|另外|再者|还有|而且|加之|与此同时)")
 
 
@@ -108,6 +109,12 @@ def extract_problems(src: Source, body: Span) -> list[Item]:
             if _pattern("verbs").search(text) and _pattern("announcing").search(text):
                 spans += _from_clause(simple, sent)
                 break
+        else:  # nor a verb: a sentence of bare negative clauses (A偏少，B不足) still names problems
+            for sent in sents:
+                named = _clause_parts(simple, sent, need_negative=True)
+                if len(named) >= _BARE_CLAUSES_MIN:
+                    spans += named
+                    break
     return [make_item(src, _without_lead_in(simple, s)) for s in spans]
 
 

@@ -70,6 +70,9 @@ def test_problem_forms(body: str, expected: list[str]) -> None:
      ["跨境电商企业数量偏少", "海外仓布局不足"]),
     ("目前，康养服务供给总量不足，医养结合机构偏少，在服务标准、行业监管等方面还需完善。",
      ["康养服务供给总量不足", "医养结合机构偏少", "服务标准", "行业监管"]),
+    # no contrast word, no opener, no verb: a sentence of bare negative clauses
+    ("我市有养老机构50家。床位利用率不高，专业护理人员短缺。建议：一是加强。二是完善。",
+     ["床位利用率不高", "专业护理人员短缺"]),
     # an opening sentence that names no problem is background
     ("目前，全市已建成养老机构50家。但床位利用率不高。", ["床位利用率不高"]),
     # a vague clause that sums up the clauses after it: those are the problems; alone it is the problem
