@@ -61,7 +61,23 @@ def abbreviation_pairs(src: Source, span: Span, committee: Committee | None) -> 
                 s = Span(span.start + pos, span.start + pos + 1)
                 out.append(RegionMention(region.name, region.code, s, s.slice(src.text)))
         i = run
-    return out
+    return bounded(out)
+
+
+# Mentions of one region kept per span: every place a normal speech names is kept, and no input (a text of
+# one endless line) grows the graph's mentions beyond a fixed number per region.
+MENTIONS_PER_REGION = 12
+
+
+def bounded(mentions: list[RegionMention]) -> list[RegionMention]:
+    """The first MENTIONS_PER_REGION mentions of each region, in order."""
+    seen: dict[str, int] = {}
+    kept = []
+    for m in mentions:
+        seen[m.name] = seen.get(m.name, 0) + 1
+        if seen[m.name] <= MENTIONS_PER_REGION:
+            kept.append(m)
+    return kept
 
 
 def _run_at(text: str, start: int, bounds: set[int], direct: re.Pattern[str],

@@ -13,7 +13,7 @@ from functools import cache, lru_cache
 from itertools import pairwise, permutations
 
 # abbreviation_pairs is re-exported: the pipeline takes every region extractor from here
-from kg.extract.abbreviations import LONGEST_RUN, abbreviated, is_initial
+from kg.extract.abbreviations import LONGEST_RUN, abbreviated, bounded, is_initial
 from kg.extract.abbreviations import abbreviation_pairs as abbreviation_pairs
 from kg.extract.proposer import committee_region, place_of_level
 from kg.gazetteer import Region, gazetteer
@@ -112,7 +112,7 @@ def region_mentions(src: Source, span: Span, committee: Committee | None) -> lis
         if not taken.intersection(range(start, end)):
             s = Span(span.start + start, span.start + end)
             out.append(RegionMention(region.name, region.code, s, s.slice(src.text)))
-    return sorted(out, key=lambda m: m.span)
+    return bounded(sorted(out, key=lambda m: m.span))
 
 
 def _common_noun_alone(region: Region, word: str, previous: str, committee: Committee | None) -> bool:
@@ -283,7 +283,7 @@ def area_compounds(src: Source, span: Span, committee: Committee | None) -> list
     for start, end, name in _compounds(text, _words(text), committee):
         s = Span(span.start + start, span.start + end)
         out.append(RegionMention(name, None, s, s.slice(src.text)))
-    return out
+    return bounded(out)
 
 
 def unit_regions(src: Source, unit_span: Span, unit_value: str, committee: Committee | None) -> list[RegionMention]:

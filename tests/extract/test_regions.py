@@ -162,3 +162,15 @@ def test_mentions_slice_the_text() -> None:
     expected = {("广州市", "廣"), ("佛山市", "佛"), ("粤港澳大湾区", "粵港澳大灣區")}
     assert {(m.name, m.surface) for m in mentions} == expected
     assert all(text[m.span.start : m.span.end] == m.surface for m in mentions)
+
+
+def test_mentions_per_region_are_bounded() -> None:
+    from kg.extract.abbreviations import MENTIONS_PER_REGION
+
+    text = "推进太原晋中一体化，融入山西中部城市群，" * 2000  # one endless line
+    src, span = source(text)
+    mentions = (region_mentions(src, span, JINZHONG) + abbreviation_pairs(src, span, JINZHONG)
+                + area_compounds(src, span, JINZHONG))
+    names = [m.name for m in mentions]
+    assert set(names) == {"太原市", "晋中市", "山西中部城市群"}
+    assert all(names.count(n) <= 2 * MENTIONS_PER_REGION for n in set(names))
