@@ -115,6 +115,8 @@ def _read_run(run: str, committee: Committee | None) -> list[Region] | None:
     regions = [abbreviated(c, committee) for c in run]
     if len(run) == 2 and regions.count(None) == 1:  # a city far away beside a place read nearby
         regions = [r or _abbreviated_city(c) for c, r in zip(run, regions, strict=True)]
+    if all(r is None for r in regions):  # 广佛同城化 at the national committee: cities of one province
+        regions = _one_province_reading(run) or regions
     if None in regions or len(set(regions)) < len(regions):
         return None  # 泸永江 at 永川, 泸 unread: no part of the run is read alone
     provinces = {r.code for r in regions if r.level == "province"}
@@ -122,6 +124,26 @@ def _read_run(run: str, committee: Committee | None) -> list[Region] | None:
     regions = [_province_of(c) or r if r.level != "province" and r.province_code in provinces else r
                for c, r in zip(run, regions, strict=True)]
     return regions  # type: ignore[return-value]
+
+
+def _one_province_reading(run: str) -> list[Region] | None:
+    """The places right under one province that the characters of ``run`` abbreviate (广佛 → 广州市 +
+    佛山市, 成德眉资 → 成都, 德阳, 眉山, 资阳), where exactly one province has a place for each
+    character (its capital where it has several)."""
+    index = _prefectures_by_initial()
+    readings = []
+    for province in {code for code, _ in index}:
+        found = []
+        for char in run:
+            places = index.get((province, char), ())
+            if len(places) > 1:
+                places = tuple(r for r in places if r.code and r.code[2:4] == "01")
+            if len(places) != 1:
+                break
+            found.append(places[0])
+        else:
+            readings.append(found)
+    return readings[0] if len(readings) == 1 else None
 
 
 def _province_of(char: str) -> Region | None:

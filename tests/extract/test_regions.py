@@ -121,6 +121,10 @@ def test_mentions(text: str, committee, names: list[str]) -> None:
     ("促进深港澳青年交流。", Committee("prefecture", "深圳市", "440300", "440000"),
      ["深圳市", "香港特别行政区", "澳门特别行政区"], [("深圳市", "香港特别行政区"), ("深圳市", "澳门特别行政区")]),
     ("加强鄂湘赣三省合作。", NATIONAL, ["湖北省", "湖南省", "江西省"], [("湖北省", "湖南省"), ("湖南省", "江西省")]),
+    # at the national committee, cities of one province (the only province with a place for each character)
+    ("深化广佛同城化。", NATIONAL, ["广州市", "佛山市"], [("广州市", "佛山市")]),
+    ("推进厦漳泉一体化。", NATIONAL, ["厦门市", "漳州市", "泉州市"], [("厦门市", "漳州市"), ("漳州市", "泉州市")]),
+    ("深化东西部协作，推动南北合作。", NATIONAL, [], []),
     # no run inside a longer word, nor an ordinary word
     ("培育新青年创业合作平台。", NATIONAL, [], []),
     ("加强长江合作机制建设。", NATIONAL, [], []),
