@@ -47,21 +47,34 @@ def abbreviation_pairs(src: Source, span: Span, committee: Committee | None) -> 
     (京津冀, 长株潭) is that area, found elsewhere."""
     text = span.slice(src.simple)
     direct, after_topic = _relations()
-    bounds = {i for w in tokens(text) for i in (w.start, w.end)} if any(map(is_initial, text)) else set()
+    # a run starts a few characters before a relation word: only those places are looked at
+    reach = LONGEST_RUN + _LONGEST_COUNT + _TOPIC_GAP
+    starts = sorted({i for m in _relation_words().finditer(text)
+                     for i in range(max(0, m.start() - reach), m.start() - 1) if is_initial(text[i])})
+    if not starts:
+        return []
+    bounds = {i for w in tokens(text) for i in (w.start, w.end)}
     out: list[RegionMention] = []
-    i = 0
-    while i < len(text) - 1:
-        run = _run_at(text, i, bounds, direct, after_topic)
+    taken = 0
+    for i in starts:
+        run = _run_at(text, i, bounds, direct, after_topic) if i >= taken else None
         if run is None:
-            i += 1
             continue
         regions = _read_run(text[i:run], committee)
         if regions is not None:
             for pos, region in enumerate(regions, start=i):
                 s = Span(span.start + pos, span.start + pos + 1)
                 out.append(RegionMention(region.name, region.code, s, s.slice(src.text)))
-        i = run
+        taken = run
     return bounded(out)
+
+
+_LONGEST_COUNT = 3  # 两省市
+
+
+@cache
+def _relation_words() -> re.Pattern[str]:
+    return re.compile(alternation(cues()["regions"]["pair_relations"]))
 
 
 # Mentions of one region kept per span: every place a normal speech names is kept, and no input (a text of

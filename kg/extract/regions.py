@@ -9,18 +9,19 @@ province. 我市/全市/市委 mean the committee's own city (我县 its county,
 from __future__ import annotations
 
 import re
-from functools import cache, lru_cache
+from functools import cache
 from itertools import pairwise, permutations
 
 # abbreviation_pairs is re-exported: the pipeline takes every region extractor from here
 from kg.extract.abbreviations import LONGEST_RUN, abbreviated, bounded, is_initial
 from kg.extract.abbreviations import abbreviation_pairs as abbreviation_pairs
+from kg.extract.place_words import place_words
 from kg.extract.proposer import committee_region, place_of_level
 from kg.gazetteer import Region, gazetteer
 from kg.lexicon import alternation, cues, named_area_kinds, named_areas
 from kg.read import Source
 from kg.records import Committee, RegionMention, Span
-from kg.words import Word, dictionary_frequency, is_common_noun, is_ordinary_word, tokens
+from kg.words import Word, dictionary_frequency, is_common_noun, is_ordinary_word
 
 _CLAUSE_BREAK = re.compile(r"[，,。；;！？!?\n]|\s{1,}")
 
@@ -94,7 +95,7 @@ def region_mentions(src: Source, span: Span, committee: Committee | None) -> lis
     革命老区 of 大别山革命老区, is left to ``area_compounds``)."""
     out = []
     text = span.slice(src.simple)
-    words = _words(text)
+    words = place_words(text)
     compound_parts = {i for start, end, _ in _compounds(text, words, committee) for i in range(start, end)}
     not_places = {i for m in _not_places().finditer(text) for i in range(m.start(), m.end())}
     for i, w in enumerate(words):
@@ -152,48 +153,6 @@ def _named_after_county(text: str, committee: Committee | None) -> list[tuple[in
 def _not_places() -> re.Pattern[str]:
     """Words that hold a place's short name but mean something else (朝阳产业, 普洱茶, 宁德时代)."""
     return re.compile(alternation(cues()["regions"]["not_places"]))
-
-
-@lru_cache(maxsize=32)
-def _words(text: str) -> tuple[Word, ...]:
-    """The words of a span's text; region_mentions and area_compounds read the same spans."""
-    return _places_first(tokens(text))
-
-
-@cache
-def _coarse_short_names() -> tuple[frozenset[str], frozenset[str]]:
-    """Short names of the provinces and prefectures, and their last characters."""
-    names = frozenset(short for short, regions in gazetteer().by_short.items()
-                      if len(short) >= 2 and any(r.level in ("province", "prefecture") for r in regions))
-    return names, frozenset(n[-1] for n in names)
-
-
-def _places_first(words: tuple[Word, ...]) -> tuple[Word, ...]:
-    """阳泉港区 is 阳 / 泉港区 to jieba (泉港区 is a district of 泉州), 天水产业 is 天 / 水产业: a city
-    whose last character starts the next word. The city is taken back when the rest of that word is
-    a word itself (港区, 产业) or with the word after it (六安全域: 全域); 兰白城际 stays 兰 / 白 / 城际."""
-    names, last_chars = _coarse_short_names()
-    gaz = gazetteer()
-    out = list(words)
-    i = 1
-    while i < len(out):
-        prev, cur = out[i - 1], out[i]
-        if len(cur.text) >= 2 and cur.text[0] in last_chars:
-            for j in range(len(prev.text)):
-                name, rest = prev.text[j:] + cur.text[0], cur.text[1:]
-                if name not in names:
-                    continue
-                nxt = out[i + 1] if i + 1 < len(out) else None
-                joined = nxt is not None and len(rest) == 1 and dictionary_frequency(rest + nxt.text) > 0
-                if not (cur.text in gaz.by_name or (len(rest) >= 2 and dictionary_frequency(rest) > 0) or joined):
-                    continue
-                city_start = prev.start + j
-                head = [Word(prev.text[:j], prev.start, city_start)] if j else []
-                tail = Word(rest + nxt.text, cur.start + 1, nxt.end) if joined else Word(rest, cur.start + 1, cur.end)
-                out[i - 1 : i + 2 if joined else i + 1] = [*head, Word(name, city_start, cur.start + 1), tail]
-                break
-        i += 1
-    return tuple(out)
 
 
 def _names_a_landmark(region: Region, following: tuple[Word, ...], committee: Committee | None) -> bool:
@@ -280,7 +239,7 @@ def area_compounds(src: Source, span: Span, committee: Committee | None) -> list
     """Named areas made of a place and an area word: 成都都市圈, 大别山革命老区, 环太湖地区."""
     text = span.slice(src.simple)
     out = []
-    for start, end, name in _compounds(text, _words(text), committee):
+    for start, end, name in _compounds(text, place_words(text), committee):
         s = Span(span.start + start, span.start + end)
         out.append(RegionMention(name, None, s, s.slice(src.text)))
     return bounded(out)
@@ -307,7 +266,7 @@ def region_links(src: Source, spans: list[Span], mentions: list[RegionMention],
     link serves (廣佛同城化是粵港澳大灣區建設的…) are left out; and a link that only restates a finer
     one at a coarser level (闽粤 beside 大埔县-龙岩市) goes.
     """
-    link_words = cues()["regions"]["link"]
+    link_words = _link_words()
     own = committee_region(committee)
     outermost = [m for m in mentions if not any(_inside(m.span, o.span) for o in mentions if o is not m)]
     links: list[tuple[str, ...]] = []
@@ -319,7 +278,7 @@ def region_links(src: Source, spans: list[Span], mentions: list[RegionMention],
             clause = Span(span.start + start, span.start + end)
             start = m.end() if m else len(text)
             ctext = clause.slice(src.simple)
-            if not any(w in ctext for w in link_words):
+            if not link_words.search(ctext):
                 continue
             members = _parties(_members(outermost, clause))
             if own and own.level != "province" and "与" in ctext and own.name not in members:
@@ -338,6 +297,11 @@ def region_links(src: Source, spans: list[Span], mentions: list[RegionMention],
                 if pair not in links:
                     links.append(pair)
     return [g for g in links if not any(h != g and _restates(g, h) for h in links)]
+
+
+@cache
+def _link_words() -> re.Pattern[str]:
+    return re.compile(alternation(cues()["regions"]["link"]))
 
 
 def _all_after_with(simple: str, clause: Span, mentions: list[RegionMention]) -> bool:
