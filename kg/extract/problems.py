@@ -250,8 +250,7 @@ def _clause_parts(simple: str, clause: Span, need_negative: bool) -> list[Span]:
     pieces before it name problems of their own (A不足、B滞后) or the part ends with the problem's
     name (A、B等问题仍较突出): 学校、家庭、社区之间尚未形成合力 is one subject."""
     pieces: list[Span] = []
-    for part in split_on(simple, clause, "，,"):
-        part = trim(simple, part)
+    for part in _with_outcomes_joined(simple, [trim(simple, s) for s in split_on(simple, clause, "，,")]):
         listed = [trim(simple, s) for s in split_on(simple, part, "、")]
         text = part.slice(simple)
         named = all(_pattern("negative").search(p.slice(simple)) for p in listed[:-1])
@@ -263,6 +262,21 @@ def _clause_parts(simple: str, clause: Span, need_negative: bool) -> list[Span]:
     if need_negative:
         return [p for p in parts if _pattern("negative").search(p.slice(simple))]
     return parts
+
+
+def _with_outcomes_joined(simple: str, parts: list[Span]) -> list[Span]:
+    """各自为战，尚未形成合力 is one problem: a part without a subject that says what has not come of
+    the part before (尚未/未能 …) completes it, where that part names no problem of its own (A不足，
+    尚未建立B机制 are two)."""
+    out: list[Span] = []
+    for part in parts:
+        text = part.slice(simple)
+        if (out and text.startswith(tuple(_problem_cues()["outcome_openings"]))
+                and not _pattern("negative").search(out[-1].slice(simple))):
+            out[-1] = Span(out[-1].start, part.end)
+        else:
+            out.append(part)
+    return out
 
 
 def _without_subject_tail(simple: str, part: Span) -> Span:

@@ -70,6 +70,9 @@ def test_problem_forms(body: str, expected: list[str]) -> None:
      ["跨境电商企业数量偏少", "海外仓布局不足"]),
     ("目前，康养服务供给总量不足，医养结合机构偏少，在服务标准、行业监管等方面还需完善。",
      ["康养服务供给总量不足", "医养结合机构偏少", "服务标准", "行业监管"]),
+    # what has not come of a part that names no problem itself completes it; after a problem it is another
+    ("但目前两县各自为战，尚未形成协同发展的合力。", ["两县各自为战，尚未形成协同发展的合力"]),
+    ("但专项资金不足，尚未建立长效投入机制。", ["专项资金不足", "尚未建立长效投入机制"]),
     # no contrast word, no opener, no verb: a sentence of bare negative clauses
     ("我市有养老机构50家。床位利用率不高，专业护理人员短缺。建议：一是加强。二是完善。",
      ["床位利用率不高", "专业护理人员短缺"]),
