@@ -240,7 +240,7 @@ def _from_clause(simple: str, clause: Span, need_negative: bool = False) -> list
         items += [trim(simple, s) for s in split_on(simple, inner, "、，,")]
     if items or verb:
         return items or [clause]
-    if not need_negative and _pattern("vague").search(text):
+    if not need_negative and _pattern("vague").search(text) and not re.search(r"[，,]", text):
         return [clause]
     return _clause_parts(simple, clause, need_negative)
 

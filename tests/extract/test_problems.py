@@ -73,6 +73,9 @@ def test_problem_forms(body: str, expected: list[str]) -> None:
     # what has not come of a part that names no problem itself completes it; after a problem it is another
     ("但目前两县各自为战，尚未形成协同发展的合力。", ["两县各自为战，尚未形成协同发展的合力"]),
     ("但专项资金不足，尚未建立长效投入机制。", ["专项资金不足", "尚未建立长效投入机制"]),
+    # a vague word inside a clause of several parts (在一定程度上) makes no summary of it
+    ("但我市新能源汽车产业配套率低，创新平台数量少，这在一定程度上制约了产业高质量发展。",
+     ["新能源汽车产业配套率低", "创新平台数量少"]),
     # no contrast word, no opener, no verb: a sentence of bare negative clauses
     ("我市有养老机构50家。床位利用率不高，专业护理人员短缺。建议：一是加强。二是完善。",
      ["床位利用率不高", "专业护理人员短缺"]),
