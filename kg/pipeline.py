@@ -8,6 +8,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from kg.errors import InputError
+from kg.extract.doubts import speech_doubts
 from kg.extract.meeting import find_committee
 from kg.extract.problems import extract_problems
 from kg.extract.proposer import build_byline
@@ -66,6 +67,7 @@ def _speech(src: Source, index: int, seg: SegmentedSpeech, committee) -> Speech:
     speech.regions = list(dict.fromkeys(m.name for m in mentions))
     speech.region_links = region_links(src, [seg.title, speech.body], mentions, committee)
     speech.sectors, speech.sector_evidence = classify(src, seg.title, speech.body, linked=bool(speech.region_links))
+    speech.warnings += speech_doubts(src, seg.title, speech)
     return speech
 
 
