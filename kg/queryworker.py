@@ -85,6 +85,8 @@ class _CappedWriter:
         self.over: str | None = None
 
     def write(self, data) -> int:
+        if self.over:  # the serializer may try again after the first refusal: the first reason stands
+            raise OSError("result limit reached")
         data = bytes(data)
         self.lines += data.count(b"\n")
         self.size += len(data)
