@@ -30,6 +30,7 @@ from kg.endpoint.http import Request, Response
 from kg.endpoint.limits import Limits, Policy
 from kg.endpoint.negotiation import FORMAT_PARAMS, negotiate, prefers_html
 from kg.errors import QueryError
+from kg.namespace import PREFIXES
 from kg.query import questions
 from kg.querypool import QueryPool, QueryStopped, QueryTimeout
 from kg.queryworker import Job
@@ -52,6 +53,7 @@ class Endpoint:
         listing = [q.as_dict() for q in questions().values()]
         self.listing = json.dumps(listing, ensure_ascii=False).encode()
         page = PAGE.read_text(encoding="utf-8").replace("__QUESTIONS__", self.listing.decode().replace("</", "<\\/"))
+        page = page.replace("__PREFIXES__", json.dumps(PREFIXES))
         page = page.replace("__GRAPH__", html.escape(source.name))
         self._verdicts: dict[str, Refused | None] = {}
         self.page = page.replace("__NETWORK__", "true" if self.network_page.is_file() else "false").encode()
@@ -83,6 +85,8 @@ class Endpoint:
             return await self._question(request, path.removeprefix("/questions/"))
         if path in ("/", "/index.html"):
             return self._description(request, default_html=True)
+        if path == "/favicon.ico":
+            return Response(204)  # browsers ask for it; there is none
         if path == "/graph.html" and self.network_page.is_file():
             return Response(200, self.network_page.read_bytes(), "text/html; charset=utf-8")
         return Response.text(404, f"nothing at {path}")
