@@ -17,6 +17,7 @@ answering needs.
 from __future__ import annotations
 
 import json
+import os
 import resource
 import signal
 import sys
@@ -33,6 +34,9 @@ from kg.query import run_raw
 from kg.results import TURTLE_PREFIXES
 from kg.store import GraphStore
 
+# Workers run the queries not yet seen to be cheap, hostile ones among them: below the server's own
+# priority, so that HTTP and the queries it answers in-process keep their share of the CPU.
+WORKER_NICE = 5
 TSV = ox.QueryResultsFormat.TSV
 NT = ox.RdfFormat.N_TRIPLES
 
@@ -172,6 +176,7 @@ def _cap_memory(megabytes: int) -> None:
 
 def serve_jobs(source: str, conn: Connection, limits: Mapping[str, int]) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole group: the server stops us
+    os.nice(WORKER_NICE)
     try:
         store = open_source(source)
     except KgError as exc:
