@@ -97,7 +97,12 @@ async def _read_response(reader: asyncio.StreamReader) -> tuple[int, bool]:
     lines = head.decode("latin-1").split("\r\n")
     status = int(lines[0].split(" ", 2)[1])
     headers = {k.strip().lower(): v.strip() for k, _, v in (line.partition(":") for line in lines[1:] if line)}
-    await reader.readexactly(int(headers.get("content-length", "0")))
+    if "chunked" in headers.get("transfer-encoding", "").lower():  # as Oxigraph's server answers
+        while size := int((await reader.readuntil(b"\r\n")).split(b";")[0], 16):
+            await reader.readexactly(size + 2)
+        await reader.readuntil(b"\r\n")
+    else:
+        await reader.readexactly(int(headers.get("content-length", "0")))
     return status, headers.get("connection", "").lower() != "close"
 
 

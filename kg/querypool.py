@@ -87,13 +87,14 @@ class QueryPool:
         self._cheap: OrderedDict[tuple, float] = OrderedDict()  # query → seconds a worker took
         self._store = None
         self._threads: ThreadPoolExecutor | None = None
-        try:
-            for _ in range(limits.workers):
-                self._idle.put_nowait(self._start())
+        try:  # the workers open the graph at the same time as this process does
+            spawned = [self._spawn() for _ in range(limits.workers)]
             if limits.inline_budget > 0:
                 self._store = open_source(self.source)
                 threading.stack_size(THREAD_STACK)
                 self._threads = ThreadPoolExecutor(INLINE_THREADS, thread_name_prefix="kg-query")
+            for worker in spawned:
+                self._idle.put_nowait(self._ready(worker))
         except BaseException:
             self.close()
             raise
@@ -105,6 +106,9 @@ class QueryPool:
     # --- workers ----------------------------------------------------------------------------------
 
     def _start(self) -> _Worker:
+        return self._ready(self._spawn())
+
+    def _spawn(self) -> _Worker:
         parent, child = Pipe()  # a socket pair; the worker gets its end as a file descriptor
         process = subprocess.Popen([sys.executable, "-m", "kg.queryworker", str(child.fileno()), self.source,
                                     self._worker_limits],
@@ -113,10 +117,14 @@ class QueryPool:
         worker = _Worker(process, parent)
         with self._lock:
             self._live.add(worker)
+        return worker
+
+    def _ready(self, worker: _Worker) -> _Worker:
+        """``worker`` once it has opened the graph; KgError (and it is killed) if it cannot."""
         try:
-            if not parent.poll(STARTUP_TIMEOUT):
+            if not worker.conn.poll(STARTUP_TIMEOUT):
                 raise KgError(f"{self.source}: a query worker took over {STARTUP_TIMEOUT:g} s to open it")
-            status, detail = parent.recv()
+            status, detail = worker.conn.recv()
         except (EOFError, OSError) as exc:  # it died while loading (or the pool was closed meanwhile)
             status, detail = "failed", f"{self.source}: a query worker stopped while opening it ({exc!r})"
         except KgError:

@@ -5,11 +5,12 @@ from __future__ import annotations
 import json
 import logging
 import urllib.parse
+from pathlib import Path
 
 import pytest
 from rdflib import Graph, URIRef
 from rdflib.namespace import RDF
-from serving import fetch, running
+from serving import FIXTURE, fetch, running
 from SPARQLWrapper import JSON, SPARQLWrapper
 
 from kg.endpoint.limits import Policy
@@ -193,3 +194,18 @@ def test_sparqlwrapper_gets_a_503_for_a_slow_query(endpoint):
     sw.setReturnFormat(JSON)
     with pytest.raises(Exception, match="503"):
         sw.query()
+
+
+def test_a_store_directory_is_served_read_only(tmp_path):
+    import pyoxigraph as ox
+
+    directory = tmp_path / "store"
+    store = ox.Store(str(directory))
+    store.bulk_load(path=str(Path(FIXTURE)), format=ox.RdfFormat.TURTLE)
+    store.flush()
+    del store
+    with running(directory) as server:
+        status, _, body = get(server.url + "sparql", "SELECT (COUNT(*) AS ?n) WHERE { ?p a foaf:Person }")
+        assert status == 200 and json.loads(body)["results"]["bindings"][0]["n"]["value"] == "4"
+        status, _, body = get(server.url + "sparql", "SELECT (COUNT(*) AS ?n) WHERE { ?p a foaf:Person }")
+        assert status == 200  # the second time from this process's own read-only handle
