@@ -177,7 +177,7 @@ class QueryPool:
             self._cheap.move_to_end(key)
             self.stats.inline += 1
             limits = self.limits
-            # in a thread, not on the loop: Rust runs on the other core meanwhile (measured faster)
+            # in a thread, not on the event loop: the engine runs without the GIL, beside the HTTP work
             status, detail = await asyncio.get_running_loop().run_in_executor(
                 self._threads, safe_answer, self._store, job, limits.max_rows, limits.max_result_bytes)
         else:

@@ -1,9 +1,9 @@
 """Answering one query within the result limits; and the worker process of kg.querypool.
 
 ``answer`` runs a Job against a store and serializes the answer, stopping as soon as it passes the
-row or byte limit: SELECT results are first written as TSV and CONSTRUCT/DESCRIBE results as
-N-Triples (one row or triple a line, so lines are rows), through a writer that counts and stops
-the engine when over; then rewritten in the media type the client asked for. The endpoint calls it
+row or byte limit: SELECT results are first written as TSV (one row a line), through a writer
+that counts lines and bytes and stops the engine when over, then rewritten in the media type the
+client asked for; CONSTRUCT/DESCRIBE triples are taken one by one up to the row limit. The endpoint calls it
 in worker processes, and in its own threads for queries already seen to be cheap (kg.querypool).
 
 As a process, ``python -m kg.queryworker FD SOURCE LIMITS`` opens SOURCE once (a graph file, or a
@@ -16,6 +16,7 @@ answering needs.
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import resource
@@ -135,11 +136,13 @@ def answer(store: GraphStore, job: Job, max_rows: int, max_bytes: int) -> Answer
         fmt = ox.QueryResultsFormat.from_media_type(job.results_type)
         body = tsv if fmt == TSV else ox.parse_query_results(tsv, format=TSV).serialize(format=fmt)
         rows = max(lines - 1, 0)
-    else:
-        nt, rows = _capped(lambda out: ox.serialize(result, out, format=NT), max_rows, max_rows, max_bytes)
+    else:  # triples are taken one by one up to the limit, then written at once
+        triples = list(itertools.islice(result, max_rows + 1))
+        if len(triples) > max_rows:
+            raise _too_large("rows", max_rows, max_bytes)
         fmt = ox.RdfFormat.from_media_type(job.graph_type)
         prefixes = {} if fmt in (NT, ox.RdfFormat.JSON_LD) else {"prefixes": TURTLE_PREFIXES}
-        body = nt if fmt == NT else ox.serialize(ox.parse(nt, format=NT), format=fmt, **prefixes)
+        body, rows = ox.serialize(triples, format=fmt, **prefixes), len(triples)
     if len(body) > max_bytes:
         raise _too_large("bytes", max_rows, max_bytes)
     return Answer(fmt.media_type, body, rows, time.perf_counter() - started)

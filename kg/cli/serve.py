@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import signal
 import sys
 
 import click
@@ -83,6 +84,8 @@ def serve(graph: str, host: str, port: int, allow_service: tuple[str, ...], cors
     server = SparqlServer(graph, host, port, limits, Policy(tuple(map(service_prefix, allow_service)), tuple(cors)))
     click.echo(f"kg: serving {graph} at {server.url} (SPARQL endpoint {server.url}sparql); Ctrl-C stops",
                err=True)
+    # SIGTERM (a service manager's stop) ends the server as Ctrl-C does: workers stopped, socket closed
+    signal.signal(signal.SIGTERM, lambda *_: server.shutdown())
     try:
         server.serve_forever()
     except KeyboardInterrupt:

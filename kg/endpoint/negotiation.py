@@ -11,6 +11,7 @@ separately, as the server learns which one a query is only when it runs it.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import lru_cache
 
 import pyoxigraph as ox
 
@@ -87,7 +88,12 @@ def negotiate(accept: str, format_values: Iterable[str] = ()) -> tuple[str, str]
     An Accept header that names nothing the server writes still gets the default (JSON results,
     Turtle graphs) rather than 406: the media type says what it is, and the client can look.
     """
-    values = list(format_values)
+    return _negotiate(accept, tuple(format_values))
+
+
+@lru_cache(maxsize=256)  # clients send the same few headers again and again
+def _negotiate(values: tuple[str, ...] | str, format_values: tuple[str, ...] = ()) -> tuple[str, str]:
+    accept, values = values, format_values
     media_types = ranked(accept)
     results = (_from_params(values, RESULTS_NAMES, ox.QueryResultsFormat)
                or _from_accept(media_types, ox.QueryResultsFormat, RESULTS_DEFAULT) or RESULTS_DEFAULT)
