@@ -76,8 +76,9 @@ def sample_graph(folder: Path) -> Path:
 
 def wrk(url: str, seconds: float, clients: int) -> tuple[float, float]:
     """(requests per second, p99 ms) from wrk."""
-    out = subprocess.run(["wrk", "-t2", f"-c{clients}", f"-d{max(1, round(seconds))}s", "--latency", "-H", f"Accept: {ACCEPT}", url],
-                         capture_output=True, text=True, timeout=seconds + 60).stdout
+    command = ["wrk", "-t2", f"-c{clients}", f"-d{max(1, round(seconds))}s", "--latency", "-H", f"Accept: {ACCEPT}",
+               url]
+    out = subprocess.run(command, capture_output=True, text=True, timeout=seconds + 60).stdout
     if re.search(r"Non-2xx or 3xx responses: (\d+)", out):
         raise SystemExit(f"errors from {url}:\n{out}")
     rate = float(re.search(r"Requests/sec:\s+([\d.]+)", out)[1])
