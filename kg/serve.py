@@ -43,6 +43,7 @@ class SparqlServer:
         self.pool: QueryPool | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
         self._stopped = threading.Event()
+        self._wake: asyncio.Event | None = None
         family = socket.AF_INET6 if ":" in host else socket.AF_INET
         self.socket = socket.socket(family, socket.SOCK_STREAM)
         try:
@@ -72,6 +73,7 @@ class SparqlServer:
     def serve_forever(self) -> None:
         """Answer requests until ``shutdown`` (from another thread) or KeyboardInterrupt."""
         loop = asyncio.new_event_loop()
+        self._wake = asyncio.Event()
         self._loop = loop
         try:
             server = loop.run_until_complete(loop.create_server(self.http.protocol, sock=self.socket,
@@ -92,10 +94,8 @@ class SparqlServer:
             self._loop = None
 
     async def _until_stopped(self) -> None:
-        self._wake = asyncio.Event()
-        if self._stopped.is_set():
-            return
-        await self._wake.wait()
+        if not self._stopped.is_set():  # shutdown() may have come before the loop ran
+            await self._wake.wait()
 
     def shutdown(self) -> None:
         """Stop ``serve_forever`` (call from another thread)."""
@@ -103,7 +103,7 @@ class SparqlServer:
         loop = self._loop
         if loop is not None and not loop.is_closed():
             with contextlib.suppress(RuntimeError):
-                loop.call_soon_threadsafe(lambda: getattr(self, "_wake", None) and self._wake.set())
+                loop.call_soon_threadsafe(self._wake.set)
 
     def server_close(self) -> None:
         self.socket.close()

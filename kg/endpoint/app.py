@@ -180,8 +180,7 @@ class Endpoint:
             return Response(200, self.page, "text/html; charset=utf-8", vary)
         _, graph_type = negotiate(accept)
         fmt = ox.RdfFormat.from_media_type(graph_type)
-        host = request.header("host") or "127.0.0.1"
-        body = ox.serialize(self._service_description(f"http://{host}/sparql"), format=fmt,
+        body = ox.serialize(self._service_description(_endpoint_iri(request.header("host"))), format=fmt,
                             **({} if fmt in (ox.RdfFormat.N_TRIPLES, ox.RdfFormat.JSON_LD)
                                else {"prefixes": {"sd": SD, "formats": FORMATS}}))
         return Response(200, body, _with_charset(fmt.media_type), vary)
@@ -200,6 +199,14 @@ class Endpoint:
                    ox.Triple(graph, rdf_type, sd("Graph"))]
         triples += [ox.Triple(service, sd("resultFormat"), ox.NamedNode(FORMATS + f)) for f in RESULT_FORMATS]
         return triples
+
+
+def _endpoint_iri(host: str) -> str:
+    """The endpoint's IRI by the Host header the client used, if it makes a valid IRI."""
+    try:
+        return ox.NamedNode(f"http://{host}/sparql").value if host and "/" not in host else "http://127.0.0.1/sparql"
+    except ValueError:
+        return "http://127.0.0.1/sparql"
 
 
 def _form(body: bytes) -> dict[str, list[str]]:

@@ -68,7 +68,10 @@ class Response:
         return cls(status, f"{message}\n".encode(), **kwargs)
 
     def encode(self, keep_alive: bool, head_only: bool = False) -> bytes:
-        phrase = HTTPStatus(self.status).phrase if self.status in HTTPStatus._value2member_map_ else ""
+        try:
+            phrase = HTTPStatus(self.status).phrase
+        except ValueError:
+            phrase = ""
         lines = [f"HTTP/1.1 {self.status} {phrase}", f"Content-Type: {self.content_type}",
                  f"Content-Length: {len(self.body)}", "Connection: " + ("keep-alive" if keep_alive else "close")]
         lines += [f"{k}: {v}" for k, v in self.headers.items()]
@@ -157,6 +160,8 @@ class HttpConnection(asyncio.Protocol):
         self.buffer += data
         if not self.busy:
             self._next_request()
+        elif len(self.buffer) > 2 * self.limits.max_request_bytes:  # pipelined faster than answered
+            self.transport.pause_reading()
 
     # --- deadlines (checked by HttpServer.sweep) ---------------------------------------------------
 
@@ -244,6 +249,7 @@ class HttpConnection(asyncio.Protocol):
         if self.transport is None:
             return  # the client went away meanwhile
         self.transport.write(response.encode(keep_alive, head_only=request.method == "HEAD"))
+        self.transport.resume_reading()
         self.busy = False
         if not keep_alive:
             self.transport.close()

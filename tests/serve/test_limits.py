@@ -165,3 +165,23 @@ def test_pipelined_requests_are_answered_in_order(server):
         data += chunk
     s.close()
     assert data.index(b"true") < data.index(b"false")
+
+
+@pytest.mark.parametrize(("raw", "status"), [
+    (b"NONSENSE\r\n\r\n", 400),
+    (b"GET /sparql HTTP/1.1\r\nno colon here\r\n\r\n", 400),
+    (b"GET /sparql HTTP/1.1\r\nHost: x\r\nX-Big: " + b"a" * 6000 + b"\r\n\r\n", 431),
+    (b"POST /sparql HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n0\r\n\r\n", 411),
+    (b"POST /sparql HTTP/1.1\r\nHost: x\r\nContent-Length: -3\r\n\r\n", 400),
+    (b"GET /sparql HTTP/1.1\r\nHost: <bad> host\r\nAccept: text/turtle\r\n\r\n", 200),
+    (b"GET http://x/sparql?query=ASK%7B%7D HTTP/1.1\r\nHost: x\r\n\r\n", 200),
+    (b"GET /sparql?query=%FF%FE HTTP/1.1\r\nHost: x\r\n\r\n", 400),
+    (b"HEAD /sparql?query=ASK%7B%7D HTTP/1.1\r\nHost: x\r\n\r\n", 200),
+])
+def test_malformed_requests_get_a_4xx_and_the_server_goes_on(server, raw, status):
+    s = _connect(server)
+    s.sendall(raw)
+    head = s.recv(65536)
+    s.close()
+    assert head.startswith(f"HTTP/1.1 {status} ".encode()), head[:200]
+    assert_serving(server)
