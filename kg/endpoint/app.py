@@ -20,13 +20,14 @@ from __future__ import annotations
 
 import html
 import json
+import logging
 from pathlib import Path
 from urllib.parse import parse_qs
 
 import pyoxigraph as ox
 
 from kg.endpoint.guard import READ_ONLY, Refused, check_query
-from kg.endpoint.http import Request, Response
+from kg.endpoint.http import Request, Response, log
 from kg.endpoint.limits import Limits, Policy
 from kg.endpoint.negotiation import FORMAT_PARAMS, negotiate, prefers_html
 from kg.errors import QueryError
@@ -141,6 +142,8 @@ class Endpoint:
         return await self._run(request, question.sparql, bindings, params)
 
     async def _run(self, request: Request, sparql: str, bindings, params: dict[str, list[str]]) -> Response:
+        if log.isEnabledFor(logging.DEBUG):  # the query text only at debug level: it may be private
+            log.debug("%s query: %s", request.peer, " ".join(sparql.split()))
         self._check(sparql)
         formats = [v for name in FORMAT_PARAMS for v in params.get(name, [])]
         results_type, graph_type = negotiate(request.header("accept"), formats)

@@ -185,6 +185,10 @@ def test_one_log_line_per_request_without_the_query(endpoint, caplog):
     assert lines[0].startswith("127.0.0.1 GET /sparql 200 ") and lines[0].endswith(" rows=4")
     assert " ms " in lines[0] and " 400 " in lines[2]
     assert not any("needle" in line or "foaf" in line for line in lines)
+    caplog.clear()
+    with caplog.at_level(logging.DEBUG, logger="kg.serve"):
+        get(endpoint, secret)
+    assert any("needle-in-log" in r.getMessage() for r in caplog.records)  # --log-level debug shows it
 
 
 def test_sparqlwrapper_gets_a_503_for_a_slow_query(endpoint):
