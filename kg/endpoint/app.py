@@ -18,6 +18,7 @@ limit with 400; a query over the time or memory limit with 503 (its worker is ki
 
 from __future__ import annotations
 
+import hashlib
 import html
 import json
 import logging
@@ -56,7 +57,7 @@ class Endpoint:
         page = PAGE.read_text(encoding="utf-8").replace("__QUESTIONS__", self.listing.decode().replace("</", "<\\/"))
         page = page.replace("__PREFIXES__", json.dumps(PREFIXES))
         page = page.replace("__GRAPH__", html.escape(source.name))
-        self._verdicts: dict[str, Refused | None] = {}
+        self._verdicts: dict[bytes, Refused | None] = {}
         self.page = page.replace("__NETWORK__", "true" if self.network_page.is_file() else "false").encode()
 
     async def handle(self, request: Request) -> Response:
@@ -158,9 +159,13 @@ class Endpoint:
         return Response(200, answer.body, _with_charset(answer.content_type), vary, rows=answer.rows)
 
     def _check(self, sparql: str) -> None:
-        """kg.endpoint.guard's verdict, remembered: it depends on the text alone, and costs ~0.1 ms."""
-        if sparql in self._verdicts:
-            verdict = self._verdicts[sparql]
+        """kg.endpoint.guard's verdict, remembered: it depends on the text alone, and costs ~0.1 ms.
+
+        Remembered by a digest of the text, so that 10,000 large queries cannot fill the memory.
+        """
+        key = hashlib.blake2b(sparql.encode(), digest_size=16).digest()
+        if key in self._verdicts:
+            verdict = self._verdicts[key]
         else:
             try:
                 check_query(sparql, max_depth=self.limits.max_depth, max_operators=self.limits.max_operators,
@@ -170,7 +175,7 @@ class Endpoint:
                 verdict = exc
             if len(self._verdicts) >= VERDICTS:
                 self._verdicts.pop(next(iter(self._verdicts)))
-            self._verdicts[sparql] = verdict
+            self._verdicts[key] = verdict
         if verdict is not None:
             raise Refused(verdict.status, str(verdict))
 

@@ -79,9 +79,14 @@ class Response:
         return head if head_only else head + self.body
 
 
-@lru_cache(maxsize=1024)
 def _parse_query(query: str) -> dict[str, list[str]]:
-    return parse_qs(query, keep_blank_values=True)  # ~50 µs for a 600-byte query: worth remembering
+    # ~50 µs for a 600-byte query string: worth remembering, but only short ones (bounded memory)
+    return _parse_short_query(query) if len(query) <= 4096 else parse_qs(query, keep_blank_values=True)
+
+
+@lru_cache(maxsize=1024)
+def _parse_short_query(query: str) -> dict[str, list[str]]:
+    return parse_qs(query, keep_blank_values=True)
 
 
 Handler = Callable[[Request], Awaitable[Response]]

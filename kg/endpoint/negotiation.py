@@ -88,7 +88,10 @@ def negotiate(accept: str, format_values: Iterable[str] = ()) -> tuple[str, str]
     An Accept header that names nothing the server writes still gets the default (JSON results,
     Turtle graphs) rather than 406: the media type says what it is, and the client can look.
     """
-    return _negotiate(accept, tuple(format_values))
+    values = tuple(format_values)
+    if len(accept) + sum(map(len, values)) > 1024:  # not remembered: the cache stays small
+        return _negotiate.__wrapped__(accept, values)
+    return _negotiate(accept, values)
 
 
 @lru_cache(maxsize=256)  # clients send the same few headers again and again
