@@ -9,7 +9,7 @@ import re
 from functools import cache
 
 from kg.extract.numbering import numbered_items
-from kg.extract.spans import make_item, sentences, split_on, trim
+from kg.extract.spans import make_item, sentences, split_on, trim, unquoted
 from kg.lexicon import alternation, cues
 from kg.read import Source
 from kg.records import Item, Span
@@ -141,3 +141,69 @@ def extract_suggestions(src: Source, body: Span) -> list[Item]:
     if part is None:
         return []
     return [make_item(src, span) for span in extract_items_from(src, part)]
+
+
+@cache
+def _report_lead_pattern() -> re.Pattern[str]:
+    reports = cues()["reports"]
+    verbs = alternation(reports["suggestion_leads"])
+    return re.compile(rf"(?:^|(?<=[，,。；;：:\s]))(?P<who>他|她|其|[\u4e00-\u9fff·]{{2,8}}?)?(?:还|并|也|同时|进一步|就此)?"
+                      rf"(?:{reports['counted_lead']}|{verbs})(?P<tail>[：:，,]?)")
+
+
+@cache
+def _modal_pattern() -> re.Pattern[str]:
+    reports = cues()["reports"]
+    return re.compile(rf"^(?:{alternation(reports['modal_subjects'])})?(?:还|更|则|也)?(?P<modal>{alternation(reports['modal'])})")
+
+
+def _sentence_end(simple: str, start: int, end: int) -> int:
+    """The end of the sentence from ``start`` (its 。！？ or line break, outside quotes)."""
+    plain = unquoted(simple[start:end])
+    m = re.search(r"[。！？!?\n]", plain)
+    return start + m.start() if m else end
+
+
+def report_suggestions(src: Source, body: Span, speaker: str | None = None) -> tuple[list[Item], bool]:
+    """The suggestions of a speech in running text, and whether a lead-in (建议/呼吁/建言) announced them.
+
+    What follows the lead-in up to the end of its sentence is one suggestion (commas do not split it);
+    a lead-in that ends its sentence (他提出三点建议。/ 建议：) is followed by numbered or —— items, one a
+    line. Without a lead-in, the first clause saying what should be done (要…, 应…) up to the end of its
+    sentence is the suggestion."""
+    simple = src.simple
+    text = body.slice(simple)
+    for m in _report_lead_pattern().finditer(text):
+        if m.group("who") and m.group("who") not in ("他", "她", "其", speaker):
+            continue
+        start = body.start + m.end()
+        rest = simple[start : body.end]
+        stripped = rest.lstrip(" \u3000")
+        numbered = numbered_items(rest)
+        if not stripped or stripped[0] in "。\n" or (numbered and not rest[: numbered[1][0].marker_start].strip(" ，,：:\n")):
+            return _listed(src, Span(start, body.end)), True
+        end = _sentence_end(simple, start, body.end)
+        items = extract_items_from(src, Span(start, end), numbered_only=True) if numbered else []
+        spans = items or [trim(simple, Span(start, end))]
+        return [make_item(src, s) for s in spans if s.end - s.start >= 2], True
+    pos = body.start
+    for clause in re.finditer(r"[^，,。；;！？!?\n]+", text):
+        m = _modal_pattern().match(clause.group().lstrip())
+        if m:
+            lead = len(clause.group()) - len(clause.group().lstrip())
+            cut = m.end() if m.group("modal") == "要" else m.start("modal")
+            start = pos + clause.start() + lead + cut
+            span = trim(simple, Span(start, _sentence_end(simple, start, body.end)))
+            return ([make_item(src, span)] if span.end - span.start >= 4 else []), False
+    return [], False
+
+
+def _listed(src: Source, part: Span) -> list[Item]:
+    """Numbered or —— items after a lead-in that ends its sentence, each ending with its line."""
+    out = []
+    for span in extract_items_from(src, part, numbered_only=True):
+        line_end = src.simple.find("\n", span.start, span.end)
+        if line_end > 0:
+            span = trim(src.simple, Span(span.start, line_end))
+        out.append(make_item(src, span))
+    return out

@@ -1,0 +1,317 @@
+"""Stage 2b, the second layout: news reports of the plenary (domain.md), speeches named in running text.
+
+- A byline sentence opens a speech (张三委员代表民盟市委发言，建议… / 李四委员在发言中呼吁… / 王五委员作大会发言
+  时说…); the speech runs to the next byline or to the end of its paragraph, and on through the paragraphs
+  that go on about the same speaker (他建议： / ——… / 一是… / “…”，王五说).
+- Rosters name several speeches in one sentence: …作《T1》的发言；…作“T2”、…作“T3”的发言; A、B、C分别作了
+  “T1”“T2”“T3”的发言; …所作的题为《T》的发言; 民建市委会、市侨联也作了大会发言 (units without a person).
+- A single-speech article titles its speech in a ``NAME：TITLE`` headline.
+
+The byline itself is read by ``parse_speaker_phrase``: a person (with 委员/常委, with roles before the name),
+a unit alone, and 代表 + the unit the speech is given for. Everything is found on the simplified copy;
+spans index the original text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from kg.extract.byline import is_role, is_unit
+from kg.extract.spans import unquoted
+from kg.lexicon import alternation, cues
+from kg.read import Line, Source
+from kg.records import Span
+
+_HAN_NAME = r"(?:[\u4e00-\u9fff]{1,6}·[\u4e00-\u9fff]{1,8}|[\u4e00-\u9fff]{2,4})"
+_NAME = re.compile(_HAN_NAME)
+_MEMBERS = ("委员", "常委")
+# Before the speech verb: when and where (6日在全国政协十四届三次会议第二次全体会议上).
+_WHEN_WHERE = re.compile(r"(?P<head>.+?)(?:\d{1,2}日|[上下]午|当天|当日)*(?:在[^，。；]{2,60}?上)?$")
+_TITLE = r"(?:《[^》]{2,80}》|“[^”]{2,80}”|「[^」]{2,80}」|\"[^\"]{2,80}\")"
+_TITLED_VERB = re.compile(rf"(?:所)?(?:作|做)了?(?:的)?(?:一个)?(?:题为|主题为)?(?P<title>{_TITLE})")
+_SEVERAL = re.compile(rf"(?:分别|先后|依次)(?:作|做)了?(?:题为)?(?P<titles>(?:{_TITLE}[、，,和及]?){{2,}})")
+# Not a role before a name: a count of speakers or a sentence (十位委员和单位, 会议举行…).
+_COUNTED = re.compile(r"\s|\d|[一二三四五六七八九十两几多数百]+[位名个]|会议|举行|召开")
+_UNITS_SPOKE = re.compile(r"(?:也|还|分别|先后|均|都)?(?:作|做)了?(?:大会|书面|口头)?发言$")
+
+
+@dataclass
+class ReportSpeech:
+    """A speech named in running text: its byline phrase and parts, the quoted title (rosters,
+    headlines) and the span of its own words (None for a roster entry)."""
+
+    byline: Span
+    parts: list[tuple[str, Span]]  # (speaker | unit | role, span)
+    title: Span | None = None
+    body: Span | None = None
+    paragraphs: list[Line] = field(default_factory=list)
+
+    def speaker(self, simple: str) -> str | None:
+        return next((s.slice(simple) for k, s in self.parts if k == "speaker"), None)
+
+
+@cache
+def _cue(key: str):
+    return cues()["reports"][key]
+
+
+@cache
+def _connector_pattern() -> re.Pattern[str]:
+    return re.compile(rf"^(?:(?:{alternation(_cue('connectors'))})[，,]?\s*)+")
+
+
+@cache
+def _core_pattern() -> re.Pattern[str]:
+    """The speech verb: (代表UNIT)(作|做)(大会)发言(时|中) / 在发言中; 发言材料 is a noun, not the verb."""
+    not_after = alternation(_cue("not_after_speech"))
+    return re.compile(
+        r"(?:代表(?P<unit>[^，。；、“”《》「」\s]{2,30}?))?"
+        r"(?:(?:所)?(?:作|做)了?(?:一个|了)?(?:大会|专题|口头|重点)?发言|(?:作|做)?(?:大会)?发言|在(?:大会|会上)?发言中)"
+        rf"(?:时|中)?(?!{not_after})"
+    )
+
+
+@cache
+def _dateline_pattern() -> re.Pattern[str]:
+    return re.compile("^(?:" + "|".join(_cue("datelines")) + ")")
+
+
+@cache
+def _surnames() -> tuple[frozenset[str], tuple[str, ...]]:
+    return frozenset(_cue("surnames").strip()), tuple(_cue("compound_surnames"))
+
+
+def is_person(name: str) -> bool:
+    """A person's name: two to four characters opening with a surname (or a name with a middle dot)."""
+    if "·" in name:
+        return bool(_NAME.fullmatch(name))
+    single, compound = _surnames()
+    if not _NAME.fullmatch(name) or name in _cue("not_names"):
+        return False
+    if any(w in name for w in ("委员", "政协", "代表", "发言", "会议")) or is_unit(name, strict=True):
+        return False
+    return name[0] in single or name.startswith(compound)
+
+
+def parse_speaker_phrase(text: str, offset: int = 0) -> list[tuple[str, Span]] | None:
+    """张三委员 / 省政协委员、南昌大学教授彭丽 / 市总工会副主席高丽萍代表市总工会 / 民盟市委会 / 李四代表民革中央:
+    the parts of the phrase before a speech verb, as spans (shifted by ``offset``), or None."""
+    text_unit = re.fullmatch(r"(?P<who>.+?)代表(?P<unit>[^，。；、\s]{2,30})", text)
+    unit_part: list[tuple[str, Span]] = []
+    who = text
+    if text_unit:
+        unit = text_unit.group("unit")
+        if not is_unit(unit):
+            return None
+        unit_part = [("unit", Span(offset + text_unit.start("unit"), offset + text_unit.end("unit")))]
+        who = text_unit.group("who")
+    person = _person_parts(who, offset)
+    if person is not None:
+        return person + unit_part
+    if not unit_part and is_unit(who, strict=True) and len(who) <= 30 and not re.search(r"\d", who):
+        return [("unit", Span(offset, offset + len(who)))]
+    return None
+
+
+def _person_parts(who: str, offset: int) -> list[tuple[str, Span]] | None:
+    member = next((m for m in _MEMBERS if who.endswith(m)), "")
+    core = who[: len(who) - len(member)]
+    if is_person(core):  # 张三委员 / 张三
+        parts = [("speaker", Span(offset, offset + len(core)))]
+        if member:
+            parts.append(("role", Span(offset + len(core), offset + len(who))))
+        return parts
+    for size in (3, 2, 4):  # roles before the name: 省政协委员王建军, 南昌大学教授彭丽
+        name, pre = core[-size:], core[:-size]
+        if len(pre) >= 2 and is_person(name) and is_role(pre) and not _COUNTED.search(pre):
+            return [("role", Span(offset, offset + len(pre))),
+                    ("speaker", Span(offset + len(pre), offset + len(core)))]
+    return None
+
+
+def _clauses(simple: str, span: Span) -> list[Span]:
+    """Clauses of a paragraph: split at ，；。！？ outside quotes."""
+    plain = unquoted(span.slice(simple))
+    out, start = [], 0
+    for i, ch in enumerate(plain):
+        if ch in "，,；;。！？!?":
+            out.append(Span(span.start + start, span.start + i))
+            start = i + 1
+    out.append(Span(span.start + start, span.end))
+    return [c for c in out if c.end > c.start]
+
+
+def _strip_opening(simple: str, clause: Span) -> Span:
+    text = clause.slice(simple)
+    cut = 0
+    dateline = _dateline_pattern().match(text)
+    if dateline and dateline.end() < len(text):
+        cut = dateline.end()
+    connector = _connector_pattern().match(text[cut:])
+    if connector:
+        cut += connector.end()
+    while cut < len(text) and text[cut] in " \u3000":
+        cut += 1
+    return Span(clause.start + cut, clause.end)
+
+
+def _byline_in(simple: str, clause: Span) -> tuple[ReportSpeech, int] | None:
+    """A byline sentence opening this clause: the speech and where its own words start."""
+    text = clause.slice(simple)
+    for core in _core_pattern().finditer(text):
+        if core.start() < 2:
+            continue
+        m = _WHEN_WHERE.fullmatch(text[: core.start()])
+        if not m:
+            continue
+        head = m.group("head")
+        parts = parse_speaker_phrase(head, clause.start)
+        if parts is None:
+            continue
+        if core.group("unit"):
+            if not is_unit(core.group("unit")) or any(k == "unit" for k, _ in parts):
+                continue
+            parts.append(("unit", Span(clause.start + core.start("unit"), clause.start + core.end("unit"))))
+        return ReportSpeech(Span(clause.start, clause.start + core.end()), parts), clause.start + core.end()
+    return None
+
+
+def _titled_entries(simple: str, clause: Span) -> list[ReportSpeech]:
+    """…作《T》的发言 entries of a roster clause, joined by 、 (each with its own byline before 作)."""
+    text = clause.slice(simple)
+    entries, start = [], 0
+    for m in _TITLED_VERB.finditer(text):
+        phrase = text[start : m.start()]
+        lead = re.match(r"^[、和及]?\s*(?:以及|还有|和|及)?", phrase)
+        off = start + (lead.end() if lead else 0)
+        parts = parse_speaker_phrase(text[off : m.start()], clause.start + off)
+        if parts is None:
+            return []
+        title = Span(clause.start + m.start("title") + 1, clause.start + m.end("title") - 1)
+        entries.append(ReportSpeech(Span(clause.start + off, clause.start + m.end()), parts, title))
+        rest = re.match(r"(?:的)?(?:大会|专题)?(?:发言)?", text[m.end():])
+        start = m.end() + (rest.end() if rest else 0)
+    if entries and "发言" not in text[start - 4 :] + text[entries[-1].byline.end - clause.start :]:
+        return []
+    return entries
+
+
+def _several(simple: str, clause: Span) -> list[ReportSpeech]:
+    """A、B、C分别作了“T1”“T2”“T3”的发言 / A、B也作了大会发言: bylines joined by 、 before one verb."""
+    text = clause.slice(simple)
+    m = _SEVERAL.search(text)
+    titles: list[Span] = []
+    if m:
+        heads_end = m.start()
+        for t in re.finditer(_TITLE, m.group("titles")):
+            s = clause.start + m.start("titles") + t.start()
+            titles.append(Span(s + 1, s + len(t.group()) - 1))
+    else:
+        spoke = _UNITS_SPOKE.search(text)
+        if not spoke or "、" not in text[: spoke.start()]:
+            return []
+        heads_end = spoke.start()
+    out, start = [], 0
+    for piece in re.finditer(r"[^、]+", text[:heads_end]):
+        parts = parse_speaker_phrase(piece.group(), clause.start + piece.start())
+        if parts is None:
+            return []
+        out.append(ReportSpeech(Span(clause.start + piece.start(), clause.start + piece.end()), parts))
+        start = piece.end()
+    if titles and len(titles) != len(out):
+        return []
+    for speech, title in zip(out, titles, strict=False):
+        speech.title = title
+    return out if len(out) >= (1 if titles else 2) else []
+
+
+def _paragraph_speeches(src: Source, line: Line) -> list[tuple[ReportSpeech, int | None]]:
+    """Speeches named in one paragraph, with where the words of a byline-sentence speech start."""
+    simple = src.simple
+    found: list[tuple[ReportSpeech, int | None]] = []
+    for clause in _clauses(simple, line.span):
+        clause = _strip_opening(simple, clause)
+        if clause.end - clause.start < 3:
+            continue
+        several = _several(simple, clause)
+        if several:
+            found += [(s, None) for s in several]
+            continue
+        titled = _titled_entries(simple, clause)
+        if titled:
+            found += [(s, None) for s in titled]
+            continue
+        byline = _byline_in(simple, clause)
+        if byline:
+            found.append(byline)
+    return found
+
+
+def find_report_speeches(src: Source, lines: list[Line]) -> list[ReportSpeech]:
+    """The speeches named in these content lines (the digest parts of a page left out)."""
+    simple = src.simple
+    speeches: list[ReportSpeech] = []
+    current: ReportSpeech | None = None  # a byline-sentence speech still open for more paragraphs
+    for line in lines:
+        found = _paragraph_speeches(src, line)
+        if found:
+            current = None
+        elif current is not None and _continues(simple, line, current):
+            current.body = Span(current.body.start, line.span.end)
+            current.paragraphs.append(line)
+            continue
+        else:
+            current = None
+            continue
+        for i, (speech, words_start) in enumerate(found):
+            if words_start is None:
+                speeches.append(speech)
+                continue
+            end = found[i + 1][0].byline.start if i + 1 < len(found) else line.span.end
+            previous = speeches[-1] if speeches else None
+            if _same_speaker(simple, previous, speech) and previous.body is not None:
+                previous.body = Span(previous.body.start, end)  # 王建军在发言中谈到: the same speech goes on
+                previous.paragraphs.append(line)
+                current = previous
+                continue
+            speech.body = Span(words_start, end)
+            speech.paragraphs.append(line)
+            speeches.append(speech)
+            current = speech if i + 1 == len(found) else None
+    return speeches
+
+
+def _same_speaker(simple: str, previous: ReportSpeech | None, speech: ReportSpeech) -> bool:
+    if previous is None or previous.speaker(simple) is None:
+        return False
+    has_unit = any(k == "unit" for k, _ in speech.parts)
+    return previous.speaker(simple) == speech.speaker(simple) and not has_unit
+
+
+_GOES_ON = re.compile(r"^(?:他|她|其|该委员|——|—|[一二三四五六七八九十]+[是要、]|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、]"
+                      r"|[①-⑳]|第[一二三四五六七八九十]+[，,、]|其[一二三四五六七八九十]+|首先|其次|再次|最后|对此|为此|“|「)")
+
+
+def _continues(simple: str, line: Line, speech: ReportSpeech) -> bool:
+    """A paragraph after a speech's own goes on with it: it opens with 他/她, a list marker or a quote,
+    names the speaker, or follows a lead-in ending with a colon (他建议：)."""
+    name = speech.speaker(simple)
+    last = speech.paragraphs[-1].text if speech.paragraphs else ""
+    return bool(_GOES_ON.match(line.text) or (name and name in line.text)
+                or last.rstrip().endswith(("：", ":")) or re.search(_cue("counted_lead") + r"[。：:]$", last))
+
+
+def headline_title(src: Source, lines: list[Line], speech: ReportSpeech) -> Span | None:
+    """NAME：TITLE / 省政协委员王建军：TITLE, a headline above the article naming this speech's speaker."""
+    name = speech.speaker(src.simple)
+    if not name:
+        return None
+    for line in lines:
+        if line.span.start >= speech.byline.start:
+            break
+        m = re.match(r"^(?P<head>[^：:，。]{2,24})[：:]\s*(?P<title>\S.{3,})$", line.text)
+        if m and m.group("head").endswith(name) and not re.search(r"[。！？]", m.group("title")):
+            return Span(line.span.start + m.start("title"), line.span.end)
+    return None
