@@ -37,6 +37,9 @@ _PROXY_NOTE = re.compile(
 )
 
 
+_CLAUSE_MARK = re.compile(r"[，。；;！？!?]")
+
+
 @dataclass(frozen=True)
 class Part:
     kind: str  # speaker | unit | role
@@ -138,6 +141,8 @@ def _with_proxy_note(head: str, offset: int, note: re.Match[str]) -> list[Part]:
 
 
 def _token_parts(body: str, offset: int) -> list[Part]:
+    if _CLAUSE_MARK.search(body) and not _NAMES.fullmatch(body):
+        return []  # a sentence (3月4日上午，县政协…听取委员大会发言) is no unit or role + name
     tokens = [(m.group(), m.start(), m.end()) for m in re.finditer(r"\S+", body)]
     if len(tokens) == 1:
         return _glued_parts(body, offset)

@@ -68,7 +68,7 @@ def _core_pattern() -> re.Pattern[str]:
     not_after = alternation(_cue("not_after_speech"))
     return re.compile(
         r"(?:代表(?P<unit>[^，。；、“”《》「」\s]{2,30}?))?"
-        r"(?:(?:所)?(?:作|做)了?(?:一个|了)?(?:大会|专题|口头|重点)?发言|(?:作|做)?(?:大会)?发言|在(?:大会|会上)?发言中)"
+        r"(?:(?:所)?(?:作|做)了?(?:一个|了)?(?:大会|专题|口头|重点)?发言|(?P<plain>(?:大会)?发言)|在(?:大会|会上)?发言中)"
         rf"(?:时|中)?(?!{not_after})"
     )
 
@@ -168,8 +168,10 @@ def _byline_in(simple: str, clause: Span) -> tuple[ReportSpeech, int] | None:
             continue
         head = m.group("head")
         parts = parse_speaker_phrase(head, clause.start)
-        if parts is None:
-            continue
+        if parts is None or text[core.end() : core.end() + 1] in ("：", ":"):
+            continue  # 张三委员发言：/ 辽宁省政协大会发言：TITLE is a heading, not a sentence
+        if core.group("plain") and [k for k, _ in parts] == ["unit"]:
+            continue  # 辽宁省政协大会发言: a unit's speeches as a noun; a unit speaks with 作…发言 / 在发言中
         if core.group("unit"):
             if not is_unit(core.group("unit")) or any(k == "unit" for k, _ in parts):
                 continue
