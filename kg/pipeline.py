@@ -26,8 +26,8 @@ from kg.extract.regions import (
     unit_regions,
 )
 from kg.extract.sectors import classify
-from kg.extract.spans import fold
-from kg.extract.report import ReportSpeech, find_report_speeches, headline_title
+from kg.extract.spans import fold, make_item
+from kg.extract.report import ReportSpeech, clause_problems, find_report_speeches, headline_title
 from kg.extract.suggestions import extract_suggestions, find_lead, report_suggestions
 from kg.lexicon import alternation, cues
 from kg.read import Source, read_file, read_text
@@ -71,23 +71,14 @@ def _extract(src: Source) -> DocumentRecord:
         doc.headline = Value(fold(seg.headline.slice(src.text)), seg.headline, seg.headline.slice(src.text))
     doc.committee = committee
     speeches = [_speech(src, s, committee) for s in digest]
-    news = [_report_speech(src, r, committee, headline_title(src, src.content, r) if len(reports) == 1 else None)
-            for r in reports]
+    headed = headline_title(src, src.content, reports[0]) if len(reports) == 1 else None
+    news = [_report_speech(src, r, committee, headed) for r in reports]
     news = [n for n in news if not _merge_into(n, speeches)]
-    doc.layout = _layout(speeches, news, reports)
+    doc.layout = "mixed" if speeches and reports else "article" if headed else "report" if reports else "digest"
     doc.speeches = sorted([*speeches, *news], key=lambda sp: sp.span.start)
     for i, speech in enumerate(doc.speeches):
         speech.index = i
     return doc
-
-
-def _layout(digest: list[Speech], news: list[Speech], reports: list[ReportSpeech]) -> str:
-    if digest and reports:
-        return "mixed"
-    if reports:
-        return "article" if len(news) == 1 and news[0].title is not None and news[0].body.end > news[0].body.start \
-            else "report"
-    return "digest"
 
 
 def _merge_into(news: Speech, digest: list[Speech]) -> bool:
@@ -154,7 +145,8 @@ def _report_speech(src: Source, report: ReportSpeech, committee, title: Span | N
         if speech.suggestions and not led:
             speech.warnings.append("no-suggestion-lead")
         problem_end = speech.suggestions[0].span.start if speech.suggestions else body.end
-        speech.issues = extract_problems(src, Span(body.start, max(body.start, problem_end)))
+        part = Span(body.start, max(body.start, problem_end))
+        speech.issues = extract_problems(src, part) or [make_item(src, s) for s in clause_problems(src.simple, part)]
     spans = [s for s in (title, body) if s is not None]
     _places_and_sectors(src, speech, spans, committee)
     return speech

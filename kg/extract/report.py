@@ -28,9 +28,13 @@ _HAN_NAME = r"(?:[\u4e00-\u9fff]{1,6}·[\u4e00-\u9fff]{1,8}|[\u4e00-\u9fff]{2,4}
 _NAME = re.compile(_HAN_NAME)
 _MEMBERS = ("委员", "常委")
 # Before the speech verb: when and where (6日在全国政协十四届三次会议第二次全体会议上).
-_WHEN_WHERE = re.compile(r"(?P<head>.+?)(?:\d{1,2}日|[上下]午|当天|当日)*(?:在[^，。；]{2,60}?上)?$")
+# Before the speech verb: when and where (6日在全国政协十四届三次会议第二次全体会议上), and what about
+# (围绕乡村振兴 / 就加快…), which is no title.
+_WHEN_WHERE = re.compile(r"(?P<head>.+?)(?:\d{1,2}日|[上下]午|当天|当日)*(?:在[^，。；]{2,60}?上)?"
+                         r"(?:(?:围绕|就|聚焦|针对|结合)[^，。；]{2,40}?)?$")
 _TITLE = r"(?:《[^》]{2,80}》|“[^”]{2,80}”|「[^」]{2,80}」|\"[^\"]{2,80}\")"
-_TITLED_VERB = re.compile(rf"(?:所)?(?:作|做)了?(?:的)?(?:一个)?(?:题为|主题为)?(?P<title>{_TITLE})")
+_TITLED_VERB = re.compile(rf"(?:(?:所)?(?:作|做)了?(?:的)?(?:一个)?(?:题为|主题为)?(?P<title>{_TITLE})"
+                          rf"|以(?P<title2>{_TITLE})为题(?:作|做)了?)")
 _SEVERAL = re.compile(rf"(?:分别|先后|依次)(?:作|做)了?(?:题为)?(?P<titles>(?:{_TITLE}[、，,和及]?){{2,}})")
 # Not a role before a name: a count of speakers or a sentence (十位委员和单位, 会议举行…).
 _COUNTED = re.compile(r"\s|\d|[一二三四五六七八九十两几多数百]+[位名个]|会议|举行|召开")
@@ -67,8 +71,8 @@ def _core_pattern() -> re.Pattern[str]:
     """The speech verb: (代表UNIT)(作|做)(大会)发言(时|中) / 在发言中; 发言材料 is a noun, not the verb."""
     not_after = alternation(_cue("not_after_speech"))
     return re.compile(
-        r"(?:代表(?P<unit>[^，。；、“”《》「」\s]{2,30}?))?"
-        r"(?:(?:所)?(?:作|做)了?(?:一个|了)?(?:大会|专题|口头|重点)?发言|(?P<plain>(?:大会)?发言)|在(?:大会|会上)?发言中)"
+        r"(?:在(?=代表|作|做))?(?:代表(?P<unit>[^，。；、“”《》「」\s]{2,30}?)(?:在[^，。；]{2,20}?上)?)?"
+        r"(?:(?:所)?(?:作|做)了?(?:一个|了)?(?:大会|专题|口头|书面|重点)?发言|(?P<plain>(?:大会)?发言)|在(?:大会|会上)?发言中)"
         rf"(?:时|中)?(?!{not_after})"
     )
 
@@ -116,6 +120,16 @@ def parse_speaker_phrase(text: str, offset: int = 0) -> list[tuple[str, Span]] |
 
 
 def _person_parts(who: str, offset: int) -> list[tuple[str, Span]] | None:
+    bracket = re.fullmatch(r"(?P<name>[^（(]{2,8})[（(](?P<inner>[^）)]{2,30})[）)]", who)
+    if bracket and is_person(bracket.group("name")):  # 张三（民盟市委会）/ 张三（市政协委员）
+        inner = bracket.group("inner")
+        kind = "unit" if is_unit(inner, strict=True) or (is_unit(inner) and not is_role(inner)) else \
+            "role" if is_role(inner) else None
+        if kind:
+            return [("speaker", Span(offset, offset + bracket.end("name"))),
+                    (kind, Span(offset + bracket.start("inner"), offset + bracket.end("inner")))]
+    if who.endswith("同志"):
+        who = who[:-2]
     member = next((m for m in _MEMBERS if who.endswith(m)), "")
     core = who[: len(who) - len(member)]
     if is_person(core):  # 张三委员 / 张三
@@ -191,10 +205,11 @@ def _titled_entries(simple: str, clause: Span) -> list[ReportSpeech]:
         parts = parse_speaker_phrase(text[off : m.start()], clause.start + off)
         if parts is None:
             return []
-        title = Span(clause.start + m.start("title") + 1, clause.start + m.end("title") - 1)
-        entries.append(ReportSpeech(Span(clause.start + off, clause.start + m.end()), parts, title))
-        rest = re.match(r"(?:的)?(?:大会|专题)?(?:发言)?", text[m.end():])
+        group = "title" if m.group("title") else "title2"
+        title = Span(clause.start + m.start(group) + 1, clause.start + m.end(group) - 1)
+        rest = re.match(r"(?:的)?(?:大会|专题|书面)?(?:发言)?(?:时|中)?", text[m.end():])
         start = m.end() + (rest.end() if rest else 0)
+        entries.append(ReportSpeech(Span(clause.start + off, clause.start + start), parts, title))
     if entries and "发言" not in text[start - 4 :] + text[entries[-1].byline.end - clause.start :]:
         return []
     return entries
@@ -242,8 +257,8 @@ def _paragraph_speeches(src: Source, line: Line) -> list[tuple[ReportSpeech, int
             found += [(s, None) for s in several]
             continue
         titled = _titled_entries(simple, clause)
-        if titled:
-            found += [(s, None) for s in titled]
+        if titled:  # a titled speech's own words may follow (…作《T》的发言，建议…)
+            found += [(s, s.byline.end) for s in titled]
             continue
         byline = _byline_in(simple, clause)
         if byline:
@@ -314,6 +329,33 @@ def headline_title(src: Source, lines: list[Line], speech: ReportSpeech) -> Span
         if line.span.start >= speech.byline.start:
             break
         m = re.match(r"^(?P<head>[^：:，。]{2,24})[：:]\s*(?P<title>\S.{3,})$", line.text)
-        if m and m.group("head").endswith(name) and not re.search(r"[。！？]", m.group("title")):
+        head = re.sub(r"(?:委员|常委)$", "", m.group("head")) if m else ""
+        if m and head.endswith(name) and not re.search(r"[。！？]", m.group("title")):
             return Span(line.span.start + m.start("title"), line.span.end)
     return None
+
+
+@cache
+def _problem_word_pattern() -> re.Pattern[str]:
+    return re.compile(alternation([*cues()["problems"]["negative"], *_cue("problem_words")]))
+
+
+@cache
+def _problem_opening_pattern() -> re.Pattern[str]:
+    return re.compile(rf"^(?:(?:{alternation(_cue('problem_openings'))})[，,：:]?\s*)+")
+
+
+def clause_problems(simple: str, part: Span) -> list[Span]:
+    """Problems a report states in passing (他指出，我市养老服务资源分布不均，护理人员专业化水平偏低，建议…):
+    the clauses of the part before the suggestion that hold a problem word, without their lead-ins.
+    Used where no contrast or problem verb (但…存在…等问题) gives the problems."""
+    out = []
+    for clause in _clauses(simple, part):
+        text = clause.slice(simple)
+        if not _problem_word_pattern().search(text) or "建议" in text:
+            continue
+        opening = _problem_opening_pattern().match(text)
+        start = clause.start + (opening.end() if opening else 0)
+        if clause.end - start >= 4:
+            out.append(Span(start, clause.end))
+    return out

@@ -147,8 +147,15 @@ def extract_suggestions(src: Source, body: Span) -> list[Item]:
 def _report_lead_pattern() -> re.Pattern[str]:
     reports = cues()["reports"]
     verbs = alternation(reports["suggestion_leads"])
-    return re.compile(rf"(?:^|(?<=[，,。；;：:\s]))(?P<who>他|她|其|[\u4e00-\u9fff·]{{2,8}}?)?(?:还|并|也|同时|进一步|就此)?"
-                      rf"(?:{reports['counted_lead']}|{verbs})(?P<tail>[：:，,]?)")
+    return re.compile(rf"(?:还|并|也|同时|进一步|就此)?(?:{reports['counted_lead']}|{verbs})[：:，,]?")
+
+
+def _opens_clause(before: str, speaker: str | None) -> bool:
+    """A lead-in opens a clause, maybe after its subject: 。建议 / ，他建议 / 对此，张三建议."""
+    for who in ("", "他", "她", "其", speaker or ""):
+        if before.endswith(who) and (len(before) == len(who) or before[len(before) - len(who) - 1] in "，,。；;：:\n \u3000"):
+            return True
+    return False
 
 
 @cache
@@ -174,7 +181,7 @@ def report_suggestions(src: Source, body: Span, speaker: str | None = None) -> t
     simple = src.simple
     text = body.slice(simple)
     for m in _report_lead_pattern().finditer(text):
-        if m.group("who") and m.group("who") not in ("他", "她", "其", speaker):
+        if not _opens_clause(text[: m.start()], speaker):
             continue
         start = body.start + m.end()
         rest = simple[start : body.end]
