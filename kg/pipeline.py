@@ -25,9 +25,9 @@ from kg.extract.regions import (
     region_mentions,
     unit_regions,
 )
+from kg.extract.report import ReportSpeech, clause_problems, find_report_speeches, headline_title
 from kg.extract.sectors import classify
 from kg.extract.spans import fold, make_item
-from kg.extract.report import ReportSpeech, clause_problems, find_report_speeches, headline_title
 from kg.extract.suggestions import extract_suggestions, find_lead, report_suggestions
 from kg.lexicon import alternation, cues
 from kg.read import Source, read_file, read_text

@@ -37,6 +37,8 @@ _PROXY_NOTE = re.compile(
 )
 
 
+# Words no person's name holds (辽宁省政协大会发言：TITLE is a headline, not 辽宁省政协 + 大会发言).
+_NOT_IN_NAMES = re.compile(r"政协|委员|发言|会议|大会|摘编|摘登")
 _CLAUSE_MARK = re.compile(r"[，。；;！？!?]")
 
 
@@ -79,7 +81,7 @@ def is_name(token: str) -> bool:
     if not (_NAME.fullmatch(token) or _NAMES.fullmatch(token)):
         return False
     return not (is_unit(token) or is_role_ending(token) or party_alias_pattern().search(token)
-                or "政协" in token or "委员" in token)
+                or _NOT_IN_NAMES.search(token))
 
 
 def _strip_markers(line: str) -> int:

@@ -230,13 +230,12 @@ def _several(simple: str, clause: Span) -> list[ReportSpeech]:
         if not spoke or "、" not in text[: spoke.start()]:
             return []
         heads_end = spoke.start()
-    out, start = [], 0
+    out = []
     for piece in re.finditer(r"[^、]+", text[:heads_end]):
         parts = parse_speaker_phrase(piece.group(), clause.start + piece.start())
         if parts is None:
             return []
         out.append(ReportSpeech(Span(clause.start + piece.start(), clause.start + piece.end()), parts))
-        start = piece.end()
     if titles and len(titles) != len(out):
         return []
     for speech, title in zip(out, titles, strict=False):
@@ -307,8 +306,8 @@ def _same_speaker(simple: str, previous: ReportSpeech | None, speech: ReportSpee
     return previous.speaker(simple) == speech.speaker(simple) and not has_unit
 
 
-_GOES_ON = re.compile(r"^(?:他|她|其|该委员|——|—|[一二三四五六七八九十]+[是要、]|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、]"
-                      r"|[①-⑳]|第[一二三四五六七八九十]+[，,、]|其[一二三四五六七八九十]+|首先|其次|再次|最后|对此|为此|“|「)")
+_GOES_ON = re.compile(r"^(?:他|她|其|该委员|——|—|[一二三四五六七八九十]+[是要、]|[（(][一二三四五六七八九十\d]+[）)]"
+                      r"|\d+[.．、]|[①-⑳]|第[一二三四五六七八九十]+[，,、]|其[一二三四五六七八九十]+|首先|其次|再次|最后|对此|为此|“|「)")
 
 
 def _continues(simple: str, line: Line, speech: ReportSpeech) -> bool:

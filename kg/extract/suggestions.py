@@ -143,6 +143,9 @@ def extract_suggestions(src: Source, body: Span) -> list[Item]:
     return [make_item(src, span) for span in extract_items_from(src, part)]
 
 
+_CLAUSE_BREAK = "，,。；;：:\n \u3000"
+
+
 @cache
 def _report_lead_pattern() -> re.Pattern[str]:
     reports = cues()["reports"]
@@ -153,7 +156,8 @@ def _report_lead_pattern() -> re.Pattern[str]:
 def _opens_clause(before: str, speaker: str | None) -> bool:
     """A lead-in opens a clause, maybe after its subject: 。建议 / ，他建议 / 对此，张三建议."""
     for who in ("", "他", "她", "其", speaker or ""):
-        if before.endswith(who) and (len(before) == len(who) or before[len(before) - len(who) - 1] in "，,。；;：:\n \u3000"):
+        rest = before[: len(before) - len(who)]
+        if before.endswith(who) and (not rest or rest[-1] in _CLAUSE_BREAK):
             return True
     return False
 
@@ -161,7 +165,8 @@ def _opens_clause(before: str, speaker: str | None) -> bool:
 @cache
 def _modal_pattern() -> re.Pattern[str]:
     reports = cues()["reports"]
-    return re.compile(rf"^(?:{alternation(reports['modal_subjects'])})?(?:还|更|则|也)?(?P<modal>{alternation(reports['modal'])})")
+    subjects, modals = alternation(reports["modal_subjects"]), alternation(reports["modal"])
+    return re.compile(rf"^(?:{subjects})?(?:还|更|则|也)?(?P<modal>{modals})")
 
 
 def _sentence_end(simple: str, start: int, end: int) -> int:
@@ -187,7 +192,8 @@ def report_suggestions(src: Source, body: Span, speaker: str | None = None) -> t
         rest = simple[start : body.end]
         stripped = rest.lstrip(" \u3000")
         numbered = numbered_items(rest)
-        if not stripped or stripped[0] in "。\n" or (numbered and not rest[: numbered[1][0].marker_start].strip(" ，,：:\n")):
+        list_next = numbered and not rest[: numbered[1][0].marker_start].strip(" ，,：:\n")
+        if not stripped or stripped[0] in "。\n" or list_next:
             return _listed(src, Span(start, body.end)), True
         end = _sentence_end(simple, start, body.end)
         items = extract_items_from(src, Span(start, end), numbered_only=True) if numbered else []
