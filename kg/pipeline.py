@@ -161,7 +161,8 @@ def _places_and_sectors(src: Source, speech: Speech, spans: list[Span], committe
     for span in spans:
         mentions += region_mentions(src, span, committee) + abbreviation_pairs(src, span, committee)
         mentions += area_compounds(src, span, committee)
-    mentions = [m for m in mentions if not _not_a_topic(src, m, speech)]
+    noise = [ln.span for ln in src.lines if ln.noise and speech.span.start <= ln.span.start < speech.span.end]
+    mentions = [m for m in mentions if not _not_a_topic(src, m, speech, noise)]
     mentions.sort(key=lambda m: m.span)
     speech.region_mentions = mentions
     speech.regions = list(dict.fromkeys(m.name for m in mentions))
@@ -170,19 +171,19 @@ def _places_and_sectors(src: Source, speech: Speech, spans: list[Span], committe
     _doubts(src, speech)
 
 
-def _not_a_topic(src: Source, mention: RegionMention, speech: Speech) -> bool:
+def _not_a_topic(src: Source, mention: RegionMention, speech: Speech, noise: list[Span]) -> bool:
     """A place inside page noise (a photo caption) or inside the speaker's name (付朝阳) is no topic."""
-    if any(ln.noise and _inside(mention.span, ln.span) for ln in src.lines):
+    if any(_inside(mention.span, span) for span in noise):
         return True
     speaker = speech.byline.speaker
     if speaker is None:
         return False
     name = speaker.span.slice(src.simple)
-    for m in re.finditer(re.escape(name), src.simple[speech.span.start : speech.span.end]):
-        start = speech.span.start + m.start()
-        if mention.span.start < start + len(name) and start < mention.span.end:
-            return True
-    return False
+    # The name's occurrences that could overlap the mention: those starting within a name's length before it.
+    window = src.simple[max(speech.span.start, mention.span.start - len(name) + 1) : mention.span.end + len(name)]
+    offset = max(speech.span.start, mention.span.start - len(name) + 1)
+    return any(mention.span.start < offset + m.start() + len(name) and offset + m.start() < mention.span.end
+               for m in re.finditer(re.escape(name), window))
 
 
 def _doubts(src: Source, speech: Speech) -> None:
