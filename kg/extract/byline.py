@@ -27,7 +27,8 @@ _ANNOTATION = re.compile(r"\s*[（(](?:执笔|执笔人|整理|撰稿|供稿)[�
 _SENTENCE = re.compile(
     rf"^(?P<sp>{_HAN}{{2,4}}?)(?P<role>委员|常委)?(?:同志)?"
     rf"(?:代(?P<absent>{_HAN}{{2,4}}?)(?:委员|常委)?)?"
-    rf"(?:代表(?P<unit>[^，。：:\s]+?))?(?:作|做)?(?:的)?(?:大会)?(?:书面)?发言[：:]?$"
+    rf"(?:代表(?P<unit>[^，。：:\s《》“”]+?))?(?:所)?(?:作|做)?了?(?:的)?(?:题为(?:《[^》]*》|“[^”]*”)的?)?(?:大会)?(?:书面)?"
+    rf"发言(?:时|中)?(?:说|表示|指出|认为|强调|建议|呼吁|提出)?[：:]?$"
 )
 # 刘畅（代胡德军委员发言） / 张三（代表民盟市委发言）: a note after the byline proper saying whom the
 # speaker read for (the speaker's own role stays) or which unit the speech is given for.

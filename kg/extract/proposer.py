@@ -76,13 +76,13 @@ def byline_from_parts(src: Source, span: Span, parts: list[tuple[str, Span]], co
     """A byline from its parts (speaker, unit, role spans into the text); the first of each kind counts.
     A unit is completed against the committee, in the text's own characters."""
     byline = Byline(span=span)
-    for kind, s in parts:
+    for kind, s in [*parts, *_unit_in_role(src, parts)]:
         surface = s.slice(src.text)
         if kind == "speaker" and byline.speaker is None:
             byline.speaker = Value(surface, s, surface)
         elif kind == "unit" and byline.organization is None:
             simple_unit = s.slice(src.simple)
-            completed = complete_unit(simple_unit, committee)
+            completed = cues()["bylines"]["unit_full_names"].get(simple_unit) or complete_unit(simple_unit, committee)
             value = surface
             if completed != simple_unit:
                 value = _in_source_script(surface, simple_unit, completed, traditional=_traditional(src, surface))
@@ -93,6 +93,18 @@ def byline_from_parts(src: Source, span: Span, parts: list[tuple[str, Span]], co
     if byline.organization is not None:
         byline.role = None  # a unit's speech has no individual role (record-format.md)
     return byline
+
+
+def _unit_in_role(src: Source, parts: list[tuple[str, Span]]) -> list[tuple[str, Span]]:
+    """无党派委员 张三: a role that opens with a unit's name gives the unit too (when no other is named)."""
+    if any(kind == "unit" for kind, _ in parts):
+        return []
+    for kind, s in parts:
+        text = s.slice(src.simple)
+        unit = next((u for u in cues()["bylines"]["unit_in_role"] if text.startswith(u)), None)
+        if kind == "role" and unit:
+            return [("unit", Span(s.start, s.start + len(unit)))]
+    return []
 
 
 def _traditional(src: Source, surface: str) -> bool:

@@ -38,6 +38,9 @@ _TITLED_VERB = re.compile(rf"(?:(?:所)?(?:作|做)了?(?:的)?(?:一个)?(?:题
 _SEVERAL = re.compile(rf"(?:分别|先后|依次)(?:作|做)了?(?:题为)?(?P<titles>(?:{_TITLE}[、，,和及]?){{2,}})")
 # Not a role before a name: a count of speakers or a sentence (十位委员和单位, 会议举行…).
 _COUNTED = re.compile(r"\s|\d|[一二三四五六七八九十两几多数百]+[位名个]|会议|举行|召开")
+_RELATIVE = re.compile(r"^代表(?P<unit>[^，。；、“”《》\s]{2,30}?)(?:作|做)?(?:大会)?发言的(?P<who>[\u4e00-\u9fff、]{2,30}?)"
+                       r"(?=说|表示|指出|认为|建议|呼吁|提出|强调|谈到|$)")
+_COLON_PARAGRAPH = re.compile(r"^[■□◆◇●○▲△★☆◎·•]?\s*(?P<who>[^：:，。；“”《》]{2,30})[：:]\s*(?P<rest>.+)$")
 _UNITS_SPOKE = re.compile(r"(?:也|还|分别|先后|均|都)?(?:作|做)了?(?:大会|书面|口头)?发言$")
 
 
@@ -120,13 +123,13 @@ def parse_speaker_phrase(text: str, offset: int = 0) -> list[tuple[str, Span]] |
 
 
 def _person_parts(who: str, offset: int) -> list[tuple[str, Span]] | None:
-    bracket = re.fullmatch(r"(?P<name>[^（(]{2,8})[（(](?P<inner>[^）)]{2,30})[）)]", who)
+    bracket = re.fullmatch(r"(?P<name>[^（(]{2,8}?)(?:委员|常委)?[（(](?P<inner>[^）)]{2,30})[）)]", who)
     if bracket and is_person(bracket.group("name")):  # 张三（民盟市委会）/ 张三（市政协委员）
         inner = bracket.group("inner")
         kind = "unit" if is_unit(inner, strict=True) or (is_unit(inner) and not is_role(inner)) else \
             "role" if is_role(inner) else None
         if kind:
-            return [("speaker", Span(offset, offset + bracket.end("name"))),
+            return [("speaker", Span(offset, offset + bracket.end("name"))),  # a unit's speech: no role
                     (kind, Span(offset + bracket.start("inner"), offset + bracket.end("inner")))]
     if who.endswith("同志"):
         who = who[:-2]
@@ -137,11 +140,16 @@ def _person_parts(who: str, offset: int) -> list[tuple[str, Span]] | None:
         if member:
             parts.append(("role", Span(offset + len(core), offset + len(who))))
         return parts
-    for size in (3, 2, 4):  # roles before the name: 省政协委员王建军, 南昌大学教授彭丽
+    for size in (3, 2, 4):  # roles before the name: 省政协委员王建军, 南昌大学教授彭丽; a unit: 无党派人士陈静
         name, pre = core[-size:], core[:-size]
-        if len(pre) >= 2 and is_person(name) and is_role(pre) and not _COUNTED.search(pre):
-            return [("role", Span(offset, offset + len(pre))),
-                    ("speaker", Span(offset + len(pre), offset + len(core)))]
+        if len(pre) < 2 or not is_person(name) or _COUNTED.search(pre):
+            continue
+        kind = "role" if is_role(pre) else "unit" if is_unit(pre, strict=True) else None
+        if kind:
+            parts = [(kind, Span(offset, offset + len(pre))), ("speaker", Span(offset + len(pre), offset + len(core)))]
+            if member and kind == "unit":
+                parts.append(("role", Span(offset + len(core), offset + len(who))))
+            return parts
     return None
 
 
@@ -171,9 +179,37 @@ def _strip_opening(simple: str, clause: Span) -> Span:
     return Span(clause.start + cut, clause.end)
 
 
+def _relative_byline(simple: str, clause: Span) -> tuple[ReportSpeech, int] | None:
+    """代表民盟市委发言的王芳委员说: the byline as a relative clause before the speaker."""
+    text = clause.slice(simple)
+    m = _RELATIVE.match(text)
+    if not m or not is_unit(m.group("unit")):
+        return None
+    person = _person_parts(m.group("who"), clause.start + m.start("who"))
+    if person is None:
+        return None
+    unit = ("unit", Span(clause.start + m.start("unit"), clause.start + m.end("unit")))
+    return ReportSpeech(Span(clause.start, clause.start + m.end("who")), [*person, unit]), clause.start + m.end("who")
+
+
+def _colon_byline(simple: str, line: Line) -> tuple[ReportSpeech, int] | None:
+    """■张三委员：建议… / 李四委员（民建市委会）：当前…: a paragraph opened by its byline and a colon."""
+    m = _COLON_PARAGRAPH.match(line.text)
+    if not m or not re.search(r"[。！？；]", m.group("rest")):
+        return None
+    start = line.span.start + m.start("who")
+    parts = parse_speaker_phrase(m.group("who"), start)
+    if not parts or not any(k == "speaker" for k, _ in parts) or [k for k, _ in parts] == ["speaker"]:
+        return None  # a bare name before a colon may be anyone quoted; a byline names a role or a unit
+    return ReportSpeech(Span(start, line.span.start + m.end("who")), parts), line.span.start + m.start("rest")
+
+
 def _byline_in(simple: str, clause: Span) -> tuple[ReportSpeech, int] | None:
     """A byline sentence opening this clause: the speech and where its own words start."""
     text = clause.slice(simple)
+    relative = _relative_byline(simple, clause)
+    if relative:
+        return relative
     for core in _core_pattern().finditer(text):
         if core.start() < 2:
             continue
@@ -246,6 +282,9 @@ def _several(simple: str, clause: Span) -> list[ReportSpeech]:
 def _paragraph_speeches(src: Source, line: Line) -> list[tuple[ReportSpeech, int | None]]:
     """Speeches named in one paragraph, with where the words of a byline-sentence speech start."""
     simple = src.simple
+    colon = _colon_byline(simple, line)
+    if colon:
+        return [colon]
     found: list[tuple[ReportSpeech, int | None]] = []
     for clause in _clauses(simple, line.span):
         clause = _strip_opening(simple, clause)
