@@ -38,7 +38,8 @@ _TITLED_VERB = re.compile(rf"(?:(?:所)?(?:作|做)了?(?:的)?(?:一个)?(?:题
 _SEVERAL = re.compile(rf"(?:分别|先后|依次)(?:作|做)了?(?:题为)?(?P<titles>(?:{_TITLE}[、，,和及]?){{2,}})")
 # Not a role before a name: a count of speakers or a sentence (十位委员和单位, 会议举行…).
 _COUNTED = re.compile(r"\s|\d|[一二三四五六七八九十两几多数百]+[位名个]|会议|举行|召开")
-_RELATIVE = re.compile(r"^代表(?P<unit>[^，。；、“”《》\s]{2,30}?)(?:作|做)?(?:大会)?发言的(?P<who>[\u4e00-\u9fff、]{2,30}?)"
+_RELATIVE = re.compile(r"^代表(?P<unit>[^，。；、“”《》\s]{2,30}?)(?:作|做)?(?:大会)?发言的"
+                       r"(?P<who>[\u4e00-\u9fff、]{2,30}?)"
                        r"(?=说|表示|指出|认为|建议|呼吁|提出|强调|谈到|$)")
 _COLON_PARAGRAPH = re.compile(r"^[■□◆◇●○▲△★☆◎·•]?\s*(?P<who>[^：:，。；“”《》]{2,30})[：:]\s*(?P<rest>.+)$")
 _UNITS_SPOKE = re.compile(r"(?:也|还|分别|先后|均|都)?(?:作|做)了?(?:大会|书面|口头)?发言$")
