@@ -71,10 +71,12 @@ def _extract(src: Source) -> DocumentRecord:
         doc.headline = Value(fold(seg.headline.slice(src.text)), seg.headline, seg.headline.slice(src.text))
     doc.committee = committee
     speeches = [_speech(src, s, committee) for s in digest]
-    headed = headline_title(src, src.content, reports[0]) if len(reports) == 1 else None
-    news = [_report_speech(src, r, committee, headed) for r in reports]
+    # A headline NAME：TITLE titles the speech of that speaker (a single-speech article).
+    headed = [headline_title(src, src.content, r) for r in reports]
+    news = [_report_speech(src, r, committee, title) for r, title in zip(reports, headed, strict=True)]
     news = [n for n in news if not _merge_into(n, speeches)]
-    doc.layout = "mixed" if speeches and reports else "article" if headed else "report" if reports else "digest"
+    article = len(news) == 1 and any(headed)
+    doc.layout = "mixed" if speeches and reports else "article" if article else "report" if reports else "digest"
     doc.speeches = sorted([*speeches, *news], key=lambda sp: sp.span.start)
     for i, speech in enumerate(doc.speeches):
         speech.index = i
