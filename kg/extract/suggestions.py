@@ -155,7 +155,7 @@ def _report_lead_pattern() -> re.Pattern[str]:
 
 def _opens_clause(before: str, speaker: str | None) -> bool:
     """A lead-in opens a clause, maybe after its subject: 。建议 / ，他建议 / 对此，张三建议."""
-    for who in ("", "他", "她", "其", speaker or ""):
+    for who in ("", "他", "她", "其", "发言", "发言还", speaker or ""):
         rest = before[: len(before) - len(who)]
         if before.endswith(who) and (not rest or rest[-1] in _CLAUSE_BREAK):
             return True
