@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from kg.extract.byline import parse_line
 from kg.gazetteer import Region, gazetteer
 from kg.lexicon import cues, party_alias_pattern, party_by_alias
@@ -110,10 +112,13 @@ def _unit_in_role(src: Source, parts: list[tuple[str, Span]]) -> list[tuple[str,
 def _traditional(src: Source, surface: str) -> bool:
     """Whether to write an inserted place in traditional characters: the unit itself is written in
     them, or the text is, more than by a stray character that the converter maps (乾县 is simplified)."""
-    if surface != to_simplified(surface):
-        return True
-    differing = sum(1 for a, b in zip(src.text, src.simple, strict=True) if a != b)
-    return differing > max(3, len(src.text) // 200)
+    return surface != to_simplified(surface) or _written_in_traditional(src.text, src.simple)
+
+
+@lru_cache(maxsize=8)
+def _written_in_traditional(text: str, simple: str) -> bool:
+    differing = sum(1 for a, b in zip(text, simple, strict=True) if a != b)
+    return differing > max(3, len(text) // 200)
 
 
 def _in_source_script(surface: str, simple: str, completed: str, traditional: bool) -> str:
