@@ -1,7 +1,7 @@
 """The pipeline as a library: read → segment → extract → records (and, in ``kg.build``, graph → outputs).
 
 A page may be a classic digest (``kg.segment``), a news report of the plenary or a single-speech article
-(``kg.extract.report``), or both (a mixed page, where a speech the report names and the digest gives in
+(``kg.extract.news``), or both (a mixed page, where a speech the report names and the digest gives in
 full is one record, the digest's). ``DocumentRecord.layout`` says which.
 """
 
@@ -25,7 +25,7 @@ from kg.extract.regions import (
     region_mentions,
     unit_regions,
 )
-from kg.extract.report import ReportSpeech, clause_problems, find_report_speeches, headline_title
+from kg.extract.news import ReportSpeech, clause_problems, find_report_speeches, headline_title
 from kg.extract.sectors import classify
 from kg.extract.spans import fold, make_item
 from kg.extract.suggestions import extract_suggestions, find_lead, report_suggestions
