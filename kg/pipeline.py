@@ -14,6 +14,7 @@ from pathlib import Path
 
 from kg.errors import InputError
 from kg.extract.meeting import find_committee
+from kg.extract.news import ReportSpeech, clause_problems, find_report_speeches, headline_title
 from kg.extract.numbering import numbered_items
 from kg.extract.problems import extract_problems
 from kg.extract.proposer import build_byline, byline_from_parts
@@ -25,7 +26,6 @@ from kg.extract.regions import (
     region_mentions,
     unit_regions,
 )
-from kg.extract.news import ReportSpeech, clause_problems, find_report_speeches, headline_title
 from kg.extract.sectors import classify
 from kg.extract.spans import fold, make_item
 from kg.extract.suggestions import extract_suggestions, find_lead, report_suggestions
