@@ -84,7 +84,7 @@ def _core_pattern() -> re.Pattern[str]:
 
 @cache
 def _dateline_pattern() -> re.Pattern[str]:
-    return re.compile("^(?:" + "|".join(_cue("datelines")) + ")")
+    return re.compile("(?:" + "|".join(_cue("datelines")) + ")")
 
 
 @cache
@@ -169,8 +169,9 @@ def _clauses(simple: str, span: Span) -> list[Span]:
 
 def _strip_opening(simple: str, clause: Span) -> Span:
     text = clause.slice(simple)
-    cut = 0
-    dateline = _dateline_pattern().match(text)
+    heading = re.match(r"^\s*【[^】]{1,30}】\s*", text)  # 【建设海洋强市】张三委员代表…: a kicker, no byline
+    cut = heading.end() if heading else 0
+    dateline = _dateline_pattern().match(text, cut)
     if dateline and dateline.end() < len(text):
         cut = dateline.end()
     connector = _connector_pattern().match(text[cut:])
@@ -224,10 +225,10 @@ def _byline_in(simple: str, clause: Span) -> tuple[ReportSpeech, int] | None:
             continue  # 张三委员发言：/ 辽宁省政协大会发言：TITLE is a heading, not a sentence
         if core.group("plain") and [k for k, _ in parts] == ["unit"]:
             continue  # 辽宁省政协大会发言: a unit's speeches as a noun; a unit speaks with 作…发言 / 在发言中
-        if core.group("unit"):
-            if not is_unit(core.group("unit")) or any(k == "unit" for k, _ in parts):
-                continue
+        if core.group("unit") and is_unit(core.group("unit")) and not any(k == "unit" for k, _ in parts):
             parts.append(("unit", Span(clause.start + core.start("unit"), clause.start + core.end("unit"))))
+        elif core.group("unit") and not any(k == "speaker" for k, _ in parts):
+            continue  # 代表 a group that is no unit (代表港区委员): the person speaks, the group is no unit
         return ReportSpeech(Span(clause.start, clause.start + core.end()), parts), clause.start + core.end()
     return None
 
@@ -311,16 +312,18 @@ def find_report_speeches(src: Source, lines: list[Line]) -> list[ReportSpeech]:
     simple = src.simple
     speeches: list[ReportSpeech] = []
     current: ReportSpeech | None = None  # a byline-sentence speech still open for more paragraphs
+    pending: list[Line] = []  # paragraphs after it that go on with it if a later one clearly does
     for line in lines:
         found = _paragraph_speeches(src, line)
-        if found:
-            current = None
-        elif current is not None and _continues(simple, line, current):
-            current.body = Span(current.body.start, line.span.end)
-            current.paragraphs.append(line)
-            continue
-        else:
-            current = None
+        if found or _closes_report(line) or len(pending) >= _MAX_GAP:
+            current, pending = None, []
+        if not found:
+            if current is not None and _continues(simple, line, current):
+                current.body = Span(current.body.start, line.span.end)
+                current.paragraphs += [*pending, line]
+                pending = []
+            elif current is not None:
+                pending.append(line)
             continue
         for i, (speech, words_start) in enumerate(found):
             if words_start is None:
@@ -338,6 +341,15 @@ def find_report_speeches(src: Source, lines: list[Line]) -> list[ReportSpeech]:
             speeches.append(speech)
             current = speech if i + 1 == len(found) else None
     return speeches
+
+
+# Paragraphs between a speech and a later one that clearly goes on with it (数据显示，… between 王五说 and 他建议).
+_MAX_GAP = 2
+
+
+def _closes_report(line: Line) -> bool:
+    """委员们的发言紧扣… / 会议还书面印发… / 据悉，…: the report turns from the speeches to the session."""
+    return line.text.startswith(tuple(_cue("closings")))
 
 
 def _same_speaker(simple: str, previous: ReportSpeech | None, speech: ReportSpeech) -> bool:

@@ -14,11 +14,11 @@ import re
 
 from kg.records import DocumentRecord, Item, Span, Value
 
-# A reading: Latin letters (with tone marks or a tone digit) in ASCII or full-width brackets, right
-# after a Han character. Brackets holding a word (英文 (English), 数字(DR)) carry no tone mark.
-_READING = re.compile(
-    r"(?<=[\u4e00-\u9fff])[(（]\s*(?=[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ])[a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜńňǹḿ]{1,7}\s*[)）]"
-)
+# A reading: a pinyin syllable (with tone marks, or plain lowercase) in ASCII or full-width brackets,
+# right after a Han character. A bracketed word or abbreviation (数字(DR), 平台(app)) is no syllable.
+_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
+_SYLLABLE = rf"(?:[bpmfdtnlgkhjqxrzcsyw]|zh|ch|sh)?[aeiouvü{_TONED}]{{1,3}}(?:ng|n|r)?[1-5]?"
+_READING = re.compile(rf"(?<=[\u4e00-\u9fff])[(（]\s*{_SYLLABLE}\s*[)）]")
 
 
 def strip_readings(text: str) -> tuple[str, list[int]] | None:

@@ -144,3 +144,17 @@ def test_a_modal_clause_without_a_lead_is_the_suggestion_with_a_warning() -> Non
 def test_counts_nouns_and_headings_are_no_speeches(text: str) -> None:
     with pytest.raises(InputError, match="no speeches"):
         speeches(text)
+
+
+def test_a_paragraph_between_goes_on_with_the_speech_when_a_later_one_does() -> None:
+    (speech,) = speeches("许明委员作大会发言。\n数据显示，我市老年人口占比已超过两成。\n他建议：\n"
+                         "——建设社区嵌入式养老服务中心；\n——推行家庭养老床位。\n委员们的发言赢得阵阵掌声。")
+    assert speech["suggestions"] == ["建设社区嵌入式养老服务中心", "推行家庭养老床位"]
+    assert "掌声" not in speech["suggestions"][-1]
+
+
+def test_a_kicker_a_dateline_and_a_group_that_is_no_unit() -> None:
+    found = speeches("【建设海洋强市】张涛委员代表民进市委会发言，建议加快海洋牧场建设。\n"
+                     "本报讯（记者 李娜）吴敏委员代表港区委员发言，呼吁深化港澳合作。")
+    assert [(s["speaker"], s["organization"], s["role"]) for s in found] == [
+        ("张涛", "民进市委会", None), ("吴敏", None, "委员")]

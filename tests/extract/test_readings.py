@@ -18,6 +18,8 @@ def test_readings_are_cut_and_every_character_keeps_its_offset() -> None:
 
 def test_a_text_without_readings_is_left_alone() -> None:
     assert strip_readings("市政协五届三次会议") is None
+    assert strip_readings("数字(DR)设备、平台(app)、发言(2)") is None
+    assert strip_readings("政协(xie)委员")[0] == "政协委员"  # readings without tone marks too
 
 
 def test_values_without_readings_spans_into_the_original() -> None:
