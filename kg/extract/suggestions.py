@@ -179,14 +179,17 @@ def _sentence_end(simple: str, start: int, end: int) -> int:
 def report_suggestions(src: Source, body: Span, speaker: str | None = None) -> tuple[list[Item], bool]:
     """The suggestions of a speech in running text, and whether a lead-in (建议/呼吁/建言) announced them.
 
-    What follows the lead-in up to the end of its sentence is one suggestion (commas do not split it);
+    What follows the lead-in up to the end of its sentence is one suggestion (commas do not split it),
+    and each further lead-in (他还呼吁…) gives one more;
     a lead-in that ends its sentence (他提出三点建议。/ 建议：) is followed by numbered or —— items, one a
     line. Without a lead-in, the first clause saying what should be done (要…, 应…) up to the end of its
     sentence is the suggestion."""
     simple = src.simple
     text = body.slice(simple)
+    items: list[Item] = []
+    done = 0  # offset in text up to which suggestions were taken
     for m in _report_lead_pattern().finditer(text):
-        if not _opens_clause(text[: m.start()], speaker):
+        if m.start() < done or not _opens_clause(text[: m.start()], speaker):
             continue
         start = body.start + m.end()
         rest = simple[start : body.end]
@@ -194,11 +197,14 @@ def report_suggestions(src: Source, body: Span, speaker: str | None = None) -> t
         numbered = numbered_items(rest)
         list_next = numbered and not rest[: numbered[1][0].marker_start].strip(" ，,：:\n")
         if not stripped or stripped[0] in "。\n" or list_next:
-            return _listed(src, Span(start, body.end)), True
+            return items + _listed(src, Span(start, body.end)), True
         end = _sentence_end(simple, start, body.end)
-        items = extract_items_from(src, Span(start, end), numbered_only=True) if numbered else []
-        spans = items or [trim(simple, Span(start, end))]
-        return [make_item(src, s) for s in spans if s.end - s.start >= 2], True
+        spans = (extract_items_from(src, Span(start, end), numbered_only=True) if numbered else []) or \
+            [trim(simple, Span(start, end))]
+        items += [make_item(src, s) for s in spans if s.end - s.start >= 2]
+        done = end - body.start  # a further lead-in (他还呼吁…) gives a further suggestion
+    if items:
+        return items, True
     pos = body.start
     for clause in re.finditer(r"[^，,。；;！？!?\n]+", text):
         m = _modal_pattern().match(clause.group().lstrip())

@@ -158,3 +158,9 @@ def test_a_kicker_a_dateline_and_a_group_that_is_no_unit() -> None:
                      "本报讯（记者 李娜）吴敏委员代表港区委员发言，呼吁深化港澳合作。")
     assert [(s["speaker"], s["organization"], s["role"]) for s in found] == [
         ("张涛", "民进市委会", None), ("吴敏", None, "委员")]
+
+
+def test_each_lead_in_gives_one_suggestion() -> None:
+    (speech,) = speeches("何平委员发言时说，要重视县域医疗。他建议，加强县级医院重点专科建设，提升救治能力。"
+                         "他还呼吁，将村医纳入乡镇卫生院统一管理。")
+    assert speech["suggestions"] == ["加强县级医院重点专科建设，提升救治能力", "将村医纳入乡镇卫生院统一管理"]
