@@ -7,8 +7,7 @@
   “T1”“T2”“T3”的发言; …所作的题为《T》的发言; 民建市委会、市侨联也作了大会发言 (units without a person).
 - A single-speech article titles its speech in a ``NAME：TITLE`` headline.
 
-The byline itself is read by ``parse_speaker_phrase``: a person (with 委员/常委, with roles before the name),
-a unit alone, and 代表 + the unit the speech is given for. Everything is found on the simplified copy;
+The byline phrase itself is read by ``kg.extract.speakers``. Everything is found on the simplified copy;
 spans index the original text.
 """
 
@@ -18,16 +17,13 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from kg.extract.byline import is_role, is_unit
+from kg.extract.byline import is_unit
 from kg.extract.spans import unquoted
+from kg.extract.speakers import parse_speaker_phrase, person_parts
 from kg.lexicon import alternation, cues
 from kg.read import Line, Source
 from kg.records import Span
 
-_HAN_NAME = r"(?:[\u4e00-\u9fff]{1,6}·[\u4e00-\u9fff]{1,8}|[\u4e00-\u9fff]{2,4})"
-_NAME = re.compile(_HAN_NAME)
-_MEMBERS = ("委员", "常委")
-# Before the speech verb: when and where (6日在全国政协十四届三次会议第二次全体会议上).
 # Before the speech verb: when and where (6日在全国政协十四届三次会议第二次全体会议上), and what about
 # (围绕乡村振兴 / 就加快…), which is no title.
 _WHEN_WHERE = re.compile(r"(?P<head>.+?)(?:\d{1,2}日|[上下]午|当天|当日)*(?:在[^，。；]{2,60}?上)?"
@@ -36,8 +32,6 @@ _TITLE = r"(?:《[^》]{2,80}》|“[^”]{2,80}”|「[^」]{2,80}」|\"[^\"]{2
 _TITLED_VERB = re.compile(rf"(?:(?:所)?(?:作|做)了?(?:的)?(?:一个)?(?:题为|主题为)?(?P<title>{_TITLE})"
                           rf"|以(?P<title2>{_TITLE})为题(?:作|做)了?)")
 _SEVERAL = re.compile(rf"(?:分别|先后|依次)(?:作|做)了?(?:题为)?(?P<titles>(?:{_TITLE}[、，,和及]?){{2,}})")
-# Not a role before a name: a count of speakers or a sentence (十位委员和单位, 会议举行…).
-_COUNTED = re.compile(r"\s|\d|[一二三四五六七八九十两几多数百]+[位名个]|会议|举行|召开")
 _RELATIVE = re.compile(r"^代表(?P<unit>[^，。；、“”《》\s]{2,30}?)(?:作|做)?(?:大会)?发言的"
                        r"(?P<who>[\u4e00-\u9fff、]{2,30}?)"
                        r"(?=说|表示|指出|认为|建议|呼吁|提出|强调|谈到|$)")
@@ -48,7 +42,7 @@ _UNITS_SPOKE = re.compile(r"(?:也|还|分别|先后|均|都)?(?:作|做)了?(?:
 @dataclass
 class ReportSpeech:
     """A speech named in running text: its byline phrase and parts, the quoted title (rosters,
-    headlines) and the span of its own words (None for a roster entry)."""
+    headlines) and the span of its own words (None for a speech only named, A、B分别作了“T1”“T2”的发言)."""
 
     byline: Span
     parts: list[tuple[str, Span]]  # (speaker | unit | role, span)
@@ -87,74 +81,6 @@ def _dateline_pattern() -> re.Pattern[str]:
     return re.compile("(?:" + "|".join(_cue("datelines")) + ")")
 
 
-@cache
-def _surnames() -> tuple[frozenset[str], tuple[str, ...]]:
-    return frozenset(_cue("surnames").strip()), tuple(_cue("compound_surnames"))
-
-
-def is_person(name: str) -> bool:
-    """A person's name: two to four characters opening with a surname (or a name with a middle dot)."""
-    if "·" in name:
-        return bool(_NAME.fullmatch(name))
-    single, compound = _surnames()
-    if not _NAME.fullmatch(name) or name in _cue("not_names"):
-        return False
-    if any(w in name for w in ("委员", "政协", "代表", "发言", "会议")) or is_unit(name, strict=True):
-        return False
-    return name[0] in single or name.startswith(compound)
-
-
-def parse_speaker_phrase(text: str, offset: int = 0) -> list[tuple[str, Span]] | None:
-    """张三委员 / 省政协委员、南昌大学教授彭丽 / 市总工会副主席高丽萍代表市总工会 / 民盟市委会 / 李四代表民革中央:
-    the parts of the phrase before a speech verb, as spans (shifted by ``offset``), or None."""
-    text_unit = re.fullmatch(r"(?P<who>.+?)代表(?P<unit>[^，。；、\s]{2,30})", text)
-    unit_part: list[tuple[str, Span]] = []
-    who = text
-    if text_unit:
-        unit = text_unit.group("unit")
-        if not is_unit(unit):
-            return None
-        unit_part = [("unit", Span(offset + text_unit.start("unit"), offset + text_unit.end("unit")))]
-        who = text_unit.group("who")
-    person = _person_parts(who, offset)
-    if person is not None:
-        return person + unit_part
-    if not unit_part and is_unit(who, strict=True) and len(who) <= 30 and not re.search(r"\d", who):
-        return [("unit", Span(offset, offset + len(who)))]
-    return None
-
-
-def _person_parts(who: str, offset: int) -> list[tuple[str, Span]] | None:
-    bracket = re.fullmatch(r"(?P<name>[^（(]{2,8}?)(?:委员|常委)?[（(](?P<inner>[^）)]{2,30})[）)]", who)
-    if bracket and is_person(bracket.group("name")):  # 张三（民盟市委会）/ 张三（市政协委员）
-        inner = bracket.group("inner")
-        kind = "unit" if is_unit(inner, strict=True) or (is_unit(inner) and not is_role(inner)) else \
-            "role" if is_role(inner) else None
-        if kind:
-            return [("speaker", Span(offset, offset + bracket.end("name"))),  # a unit's speech: no role
-                    (kind, Span(offset + bracket.start("inner"), offset + bracket.end("inner")))]
-    if who.endswith("同志"):
-        who = who[:-2]
-    member = next((m for m in _MEMBERS if who.endswith(m)), "")
-    core = who[: len(who) - len(member)]
-    if is_person(core):  # 张三委员 / 张三
-        parts = [("speaker", Span(offset, offset + len(core)))]
-        if member:
-            parts.append(("role", Span(offset + len(core), offset + len(who))))
-        return parts
-    for size in (3, 2, 4):  # roles before the name: 省政协委员王建军, 南昌大学教授彭丽; a unit: 无党派人士陈静
-        name, pre = core[-size:], core[:-size]
-        if len(pre) < 2 or not is_person(name) or _COUNTED.search(pre):
-            continue
-        kind = "role" if is_role(pre) else "unit" if is_unit(pre, strict=True) else None
-        if kind:
-            parts = [(kind, Span(offset, offset + len(pre))), ("speaker", Span(offset + len(pre), offset + len(core)))]
-            if member and kind == "unit":
-                parts.append(("role", Span(offset + len(core), offset + len(who))))
-            return parts
-    return None
-
-
 def _clauses(simple: str, span: Span) -> list[Span]:
     """Clauses of a paragraph: split at ，；。！？ outside quotes."""
     plain = unquoted(span.slice(simple))
@@ -188,7 +114,7 @@ def _relative_byline(simple: str, clause: Span) -> tuple[ReportSpeech, int] | No
     m = _RELATIVE.match(text)
     if not m or not is_unit(m.group("unit")):
         return None
-    person = _person_parts(m.group("who"), clause.start + m.start("who"))
+    person = person_parts(m.group("who"), clause.start + m.start("who"))
     if person is None:
         return None
     unit = ("unit", Span(clause.start + m.start("unit"), clause.start + m.end("unit")))

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from kg.errors import InputError
-from kg.extract.news import is_person, parse_speaker_phrase
+from kg.extract.speakers import is_person, parse_speaker_phrase
 from kg.pipeline import extract_text
 from kg.records import to_record
 
