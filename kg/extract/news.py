@@ -36,6 +36,7 @@ _RELATIVE = re.compile(r"^代表(?P<unit>[^，。；、“”《》\s]{2,30}?)(?
                        r"(?P<who>[\u4e00-\u9fff、]{2,30}?)"
                        r"(?=说|表示|指出|认为|建议|呼吁|提出|强调|谈到|$)")
 _COLON_PARAGRAPH = re.compile(r"^[■□◆◇●○▲△★☆◎·•]?\s*(?P<who>[^：:，。；“”《》]{2,30})[：:]\s*(?P<rest>.+)$")
+_MEMBER_SAYS = re.compile(r"^(?P<who>[^，。；“”《》]{2,40}?)(?:\d{1,2}日)?(?P<verb>建议|呼吁|建言|认为|表示|指出|提出|强调|说)$")
 _UNITS_SPOKE = re.compile(r"(?:也|还|分别|先后|均|都)?(?:作|做)了?(?:大会|书面|口头)?发言$")
 
 
@@ -133,6 +134,22 @@ def _colon_byline(simple: str, line: Line) -> tuple[ReportSpeech, int] | None:
     return ReportSpeech(Span(start, line.span.start + m.end("who")), parts), line.span.start + m.start("rest")
 
 
+def _member_says(simple: str, clause: Span) -> tuple[ReportSpeech, int] | None:
+    """张三委员建议，… / 市政协委员李四认为，…: a paragraph of a report opened by a member and a verb of
+    saying, without 发言. Only members (委员/常委 in the byline) count: 市委书记王五指出 is no speech."""
+    m = _MEMBER_SAYS.match(clause.slice(simple))
+    if not m or "发言" in m.group("who"):
+        return None
+    parts = parse_speaker_phrase(m.group("who"), clause.start)
+    if not parts or not any(k == "speaker" for k, _ in parts):
+        return None
+    roles = [s.slice(simple) for k, s in parts if k == "role"]
+    if not any(("委员" in r or "常委" in r) and not re.search(r"主席|秘书长", r) for r in roles):
+        return None
+    byline = Span(clause.start, clause.start + m.end("who"))
+    return ReportSpeech(byline, parts), clause.start + m.start("verb")
+
+
 def _byline_in(simple: str, clause: Span) -> tuple[ReportSpeech, int] | None:
     """A byline sentence opening this clause: the speech and where its own words start."""
     text = clause.slice(simple)
@@ -215,9 +232,13 @@ def _paragraph_speeches(src: Source, line: Line) -> list[tuple[ReportSpeech, int
     if colon:
         return [colon]
     found: list[tuple[ReportSpeech, int | None]] = []
-    for clause in _clauses(simple, line.span):
+    for i, clause in enumerate(_clauses(simple, line.span)):
         clause = _strip_opening(simple, clause)
         if clause.end - clause.start < 3:
+            continue
+        member = _member_says(simple, clause) if i == 0 else None
+        if member:
+            found.append(member)
             continue
         several = _several(simple, clause)
         if several:

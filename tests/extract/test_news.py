@@ -164,3 +164,11 @@ def test_each_lead_in_gives_one_suggestion() -> None:
     (speech,) = speeches("何平委员发言时说，要重视县域医疗。他建议，加强县级医院重点专科建设，提升救治能力。"
                          "他还呼吁，将村医纳入乡镇卫生院统一管理。")
     assert speech["suggestions"] == ["加强县级医院重点专科建设，提升救治能力", "将村医纳入乡镇卫生院统一管理"]
+
+
+def test_a_member_who_says_without_the_word_for_speech() -> None:
+    found = speeches("市委书记王刚指出，要认真吸纳委员意见。\n张华委员建议，加快建设智慧养老服务平台。\n"
+                     "市政协委员、市第一医院主任医师李敏认为，基层医疗人才短缺，建议实施订单定向培养。")
+    assert [(s["speaker"], s["role"], s["suggestions"]) for s in found] == [
+        ("张华", "委员", ["加快建设智慧养老服务平台"]),
+        ("李敏", "市政协委员、市第一医院主任医师", ["实施订单定向培养"])]
