@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from difflib import SequenceMatcher
 from functools import cache
 from pathlib import Path
 
@@ -84,18 +85,27 @@ def _extract(src: Source) -> DocumentRecord:
 
 
 def _merge_into(news: Speech, digest: list[Speech]) -> bool:
-    """A report's speech that the page's digest part gives in full (same speaker, or same title) is one
-    speech: the digest's, which takes the report's unit where it names none."""
+    """A report's speech that the page's digest part gives in full (same speaker, or a unit's speech by the
+    same unit, or nearly the same title) is one speech: the digest's, which takes the report's unit where
+    it names none."""
     for speech in digest:
         same_speaker = news.byline.speaker and speech.byline.speaker and \
             news.byline.speaker.value == speech.byline.speaker.value
-        same_title = news.title and speech.title and news.title.value == speech.title.value
-        if same_speaker or same_title:
+        same_unit = not news.byline.speaker and not speech.byline.speaker and news.byline.organization and \
+            speech.byline.organization and news.byline.organization.value == speech.byline.organization.value
+        same_title = news.title and speech.title and _similar(news.title.value, speech.title.value)
+        if same_speaker or same_unit or same_title:
             if speech.byline.organization is None and news.byline.organization is not None:
                 speech.byline.organization, speech.byline.party = news.byline.organization, news.byline.party
                 speech.byline.role = None
             return True
     return False
+
+
+def _similar(a: str, b: str) -> bool:
+    """Titles that differ only by a subtitle, a space or quotes (“T” in the report, T in the digest)."""
+    a, b = re.sub(r"[\s“”‘’《》「」]", "", a), re.sub(r"[\s“”‘’《》「」]", "", b)
+    return a == b or SequenceMatcher(None, a, b, autojunk=False).ratio() >= 0.8
 
 
 def has_speech_body(src: Source, body: Span) -> bool:
