@@ -308,15 +308,17 @@ def _same_speaker(simple: str, previous: ReportSpeech | None, speech: ReportSpee
 
 
 _GOES_ON = re.compile(r"^(?:他|她|其|该委员|——|—|[一二三四五六七八九十]+[是要、]|[（(][一二三四五六七八九十\d]+[）)]"
-                      r"|\d+[.．、]|[①-⑳]|第[一二三四五六七八九十]+[，,、]|其[一二三四五六七八九十]+|首先|其次|再次|最后|对此|为此|“|「)")
+                      r"|\d+[.．、]|[①-⑳]|第[一二三四五六七八九十]+[，,、]|其[一二三四五六七八九十]+|首先|其次|再次|最后|对此|为此|因此|针对|建议|呼吁|“|「)")
 
 
 def _continues(simple: str, line: Line, speech: ReportSpeech) -> bool:
-    """A paragraph after a speech's own goes on with it: it opens with 他/她, a list marker or a quote,
-    names the speaker, or follows a lead-in ending with a colon (他建议：)."""
+    """A paragraph after a speech's own goes on with it: it opens with 他/她, a list marker, a lead-in or a
+    quote, names the speaker, follows a lead-in ending with a colon (他建议：), or the speech has no words
+    yet (张三委员代表民盟市委发言。 alone in its paragraph)."""
     name = speech.speaker(simple)
     last = speech.paragraphs[-1].text if speech.paragraphs else ""
-    return bool(_GOES_ON.match(line.text) or (name and name in line.text)
+    no_words = speech.body is not None and not simple[speech.body.start : speech.body.end].strip(" 。，,：:\n")
+    return bool(no_words or _GOES_ON.match(line.text) or (name and name in line.text)
                 or last.rstrip().endswith(("：", ":")) or re.search(_cue("counted_lead") + r"[。：:]$", last))
 
 

@@ -172,3 +172,9 @@ def test_a_member_who_says_without_the_word_for_speech() -> None:
     assert [(s["speaker"], s["role"], s["suggestions"]) for s in found] == [
         ("张华", "委员", ["加快建设智慧养老服务平台"]),
         ("李敏", "市政协委员、市第一医院主任医师", ["实施订单定向培养"])]
+
+
+def test_a_byline_alone_in_its_paragraph_takes_the_next_one() -> None:
+    (speech,) = speeches("罗勇委员代表民盟市委会发言。\n当前，我市养老服务供给不足。建议加快建设社区养老服务中心。\n"
+                         "会议还书面印发了其他委员的发言。")
+    assert (speech["organization"], speech["suggestions"]) == ("民盟市委会", ["加快建设社区养老服务中心"])
