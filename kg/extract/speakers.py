@@ -84,7 +84,9 @@ def person_parts(who: str, offset: int) -> list[tuple[str, Span]] | None:
         name, pre = core[-size:], core[:-size]
         if len(pre) < 2 or not is_person(name) or _COUNTED.search(pre):
             continue
-        kind = "role" if is_role(pre) else "unit" if is_unit(pre, strict=True) else None
+        # 澳门特区政府前司长谭俊荣委员: before a member's name, any short description is a role.
+        described = member and len(pre) <= 20 and not re.search(r"[，。；、“”《》]", pre)
+        kind = "role" if is_role(pre) else "unit" if is_unit(pre, strict=True) else "role" if described else None
         if kind:
             parts = [(kind, Span(offset, offset + len(pre))), ("speaker", Span(offset + len(pre), offset + len(core)))]
             if member and kind == "unit":

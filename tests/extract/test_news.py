@@ -178,3 +178,17 @@ def test_a_byline_alone_in_its_paragraph_takes_the_next_one() -> None:
     (speech,) = speeches("罗勇委员代表民盟市委会发言。\n当前，我市养老服务供给不足。建议加快建设社区养老服务中心。\n"
                          "会议还书面印发了其他委员的发言。")
     assert (speech["organization"], speech["suggestions"]) == ("民盟市委会", ["加快建设社区养老服务中心"])
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("全國政協委員、香港中華總商會會長蔣麗芸在大會發言時表示，建議深化粵港澳大灣區規則銜接。",
+     (None, "蔣麗芸", None, "全國政協委員、香港中華總商會會長", ["深化粵港澳大灣區規則銜接"])),
+    ("民進中央的發言指出，要加強鄉村教師隊伍建設，建議提高鄉村教師待遇。",
+     (None, None, "民進中央", None, ["提高鄉村教師待遇"])),
+    ("霍啟剛委員以《推動體育強國建設》為題發言，建議加大體育場館開放力度。",
+     ("推動體育強國建設", "霍啟剛", None, "委員", ["加大體育場館開放力度"])),
+])
+def test_traditional_byline_sentences_keep_the_texts_characters(sentence: str, expected) -> None:
+    (speech,) = speeches(sentence)
+    got = (speech["title"], speech["speaker"], speech["organization"], speech["role"], speech["suggestions"])
+    assert got == expected
