@@ -30,7 +30,7 @@ _WHEN_WHERE = re.compile(r"(?P<head>.+?)(?:\d{1,2}日|[上下]午|当天|当日)
                          r"(?:(?:围绕|就|聚焦|针对|结合)[^，。；]{2,40}?)?$")
 _TITLE = r"(?:《[^》]{2,80}》|“[^”]{2,80}”|「[^」]{2,80}」|\"[^\"]{2,80}\")"
 _TITLED_VERB = re.compile(rf"(?:(?:所)?(?:作|做)了?(?:的)?(?:一个)?(?:题为|主题为)?(?P<title>{_TITLE})"
-                          rf"|以(?P<title2>{_TITLE})为题(?:作|做)?了?)")
+                          rf"|以(?P<title2>{_TITLE})为题(?:作|做)?了?|(?:围绕|就)(?P<title3>《[^》]{{2,80}}》)(?:作|做)了?)")
 _SEVERAL = re.compile(rf"(?:分别|先后|依次)(?:作|做)了?(?:题为)?(?P<titles>(?:{_TITLE}[、，,和及]?){{2,}})")
 _RELATIVE = re.compile(r"^代表(?P<unit>[^，。；、“”《》\s]{2,30}?)(?:作|做)?(?:大会)?发言的"
                        r"(?P<who>[\u4e00-\u9fff、]{2,30}?)"
@@ -189,7 +189,7 @@ def _titled_entries(simple: str, clause: Span) -> list[ReportSpeech]:
         parts = parse_speaker_phrase(text[off : m.start()], clause.start + off)
         if parts is None:
             return []
-        group = "title" if m.group("title") else "title2"
+        group = next(g for g in ("title", "title2", "title3") if m.group(g))
         title = Span(clause.start + m.start(group) + 1, clause.start + m.end(group) - 1)
         rest = re.match(r"(?:的)?(?:大会|专题|书面)?(?:发言)?(?:时|中)?", text[m.end():])
         start = m.end() + (rest.end() if rest else 0)

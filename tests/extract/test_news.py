@@ -87,6 +87,8 @@ def test_a_person_opens_with_a_surname() -> None:
     ("陈华委员代表中华全国归国华侨联合会发言。他说，要发挥侨界优势，建议搭建侨商投资服务平台。",
      (None, "陈华", "中华全国归国华侨联合会", None, ["搭建侨商投资服务平台"])),
     ("张三委员代表民盟中央以“推进教育强国建设”为题作大会发言。", ("推进教育强国建设", "张三", "民盟中央", None, [])),
+    ("张涛委员围绕《加快发展县域经济》作了发言，他表示，要壮大特色产业。",
+     ("加快发展县域经济", "张涛", None, "委员", ["壮大特色产业"])),
 ])
 def test_a_byline_sentence_opens_a_speech(sentence: str, expected) -> None:
     (speech,) = speeches(sentence)
