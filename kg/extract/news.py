@@ -264,7 +264,8 @@ def find_report_speeches(src: Source, lines: list[Line]) -> list[ReportSpeech]:
     pending: list[Line] = []  # paragraphs after it that go on with it if a later one clearly does
     for line in lines:
         found = _paragraph_speeches(src, line)
-        if found or _closes_report(line) or len(pending) >= _MAX_GAP:
+        speaker = current.speaker(simple) if current else None
+        if found or _closes_report(line, speaker) or len(pending) >= _MAX_GAP:
             current, pending = None, []
         if not found:
             if current is not None and _continues(simple, line, current):
@@ -296,9 +297,17 @@ def find_report_speeches(src: Source, lines: list[Line]) -> list[ReportSpeech]:
 _MAX_GAP = 2
 
 
-def _closes_report(line: Line) -> bool:
-    """委员们的发言紧扣… / 会议还书面印发… / 据悉，…: the report turns from the speeches to the session."""
-    return line.text.startswith(tuple(_cue("closings")))
+def _closes_report(line: Line, speaker: str | None) -> bool:
+    """委员们的发言紧扣… / 会议还书面印发… / 据悉，… / 市委书记王刚指出，…: the report turns from the speeches
+    to the session, or to someone who is not speaking at it (his 他强调 is no speech's)."""
+    if line.text.startswith(tuple(_cue("closings"))):
+        return True
+    first = re.match(r"[^，,。；]+", line.text)
+    says = _MEMBER_SAYS.match(first.group()) if first else None
+    who = says.group("who") if says and "发言" not in says.group("who") else ""
+    parts = parse_speaker_phrase(who) if who else None
+    names = [span.slice(who) for k, span in parts or [] if k == "speaker"]
+    return bool(names and names[0] != speaker)
 
 
 def _same_speaker(simple: str, previous: ReportSpeech | None, speech: ReportSpeech) -> bool:

@@ -194,3 +194,10 @@ def test_traditional_byline_sentences_keep_the_texts_characters(sentence: str, e
     (speech,) = speeches(sentence)
     got = (speech["title"], speech["speaker"], speech["organization"], speech["role"], speech["suggestions"])
     assert got == expected
+
+
+def test_someone_else_who_speaks_ends_the_last_speech() -> None:
+    (speech,) = speeches("许明委员作大会发言，建议加快建设智慧养老服务平台。\n"
+                         "市委书记王刚指出，各级各部门要认真研究委员意见。\n他强调，要抓好建议落实。")
+    assert speech["suggestions"] == ["加快建设智慧养老服务平台"]
+    assert speech["spans"]["body"][1] < LEAD.__len__() + 40
