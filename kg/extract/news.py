@@ -35,7 +35,7 @@ _SEVERAL = re.compile(rf"(?:分别|先后|依次)(?:作|做)了?(?:题为)?(?P<t
 _RELATIVE = re.compile(r"^代表(?P<unit>[^，。；、“”《》\s]{2,30}?)(?:作|做)?(?:大会)?发言的"
                        r"(?P<who>[\u4e00-\u9fff、]{2,30}?)"
                        r"(?=说|表示|指出|认为|建议|呼吁|提出|强调|谈到|$)")
-_COLON_PARAGRAPH = re.compile(r"^[■□◆◇●○▲△★☆◎·•]?\s*(?P<who>[^：:，。；“”《》]{2,30})[：:]\s*(?P<rest>.+)$")
+_COLON_PARAGRAPH = re.compile(r"^[■□◆◇●○▲△★☆◎·•]?\s*(?P<who>[^：:，。；“”《》]{2,30})[：:]\s*(?P<rest>.*)$")
 _MEMBER_SAYS = re.compile(r"^(?P<who>[^，。；“”《》]{2,40}?)(?:\d{1,2}日)?"
                           r"(?P<verb>建议|呼吁|建言|认为|表示|指出|提出|强调|说)$")
 _UNITS_SPOKE = re.compile(r"(?:也|还|分别|先后|均|都)?(?:作|做)了?(?:大会|书面|口头)?发言$")
@@ -125,10 +125,11 @@ def _relative_byline(simple: str, clause: Span) -> tuple[ReportSpeech, int] | No
 
 
 def _colon_byline(simple: str, line: Line) -> tuple[ReportSpeech, int] | None:
-    """■张三委员：建议… / 李四委员（民建市委会）：当前…: a paragraph opened by its byline and a colon."""
+    """■张三委员：建议… / 李四委员（民建市委会）：当前…: a paragraph opened by its byline and a colon (or a
+    line holding only them, the words in the next paragraph)."""
     m = _COLON_PARAGRAPH.match(line.text)
-    if not m or not re.search(r"[。！？；]", m.group("rest")):
-        return None
+    if not m or (m.group("rest") and not re.search(r"[。！？；]", m.group("rest"))):
+        return None  # 张三委员：TITLE is a digest's fused byline; 张三委员： alone opens the next paragraph
     start = line.span.start + m.start("who")
     parts = parse_speaker_phrase(m.group("who"), start)
     if not parts or not any(k == "speaker" for k, _ in parts) or [k for k, _ in parts] == ["speaker"]:
