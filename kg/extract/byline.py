@@ -119,13 +119,14 @@ def parse_line(line: str) -> list[Part]:
         elif sentence.group("role") and not sentence.group("absent"):
             parts.append(Part("role", i + sentence.start("role"), i + sentence.end("role")))
         return parts
-    bracket = re.fullmatch(rf"({_PERSON}(?:[、，,]{_PERSON})*)\s*[（(]([^）)]+)[）)]", body)
+    # 张三（民盟市委）/ 张三委员（民盟市委会）/ 张三（市政协委员）
+    bracket = re.fullmatch(r"(.+?)(委员|常委)?\s*[（(]([^）)]+)[）)]", body)
     if bracket and is_name(bracket.group(1)):
-        inner = bracket.group(2)
+        inner = bracket.group(3)
         kind = "unit" if is_unit(inner) else "role" if is_role(inner) else ""
         if kind:
             return [Part("speaker", i + bracket.start(1), i + bracket.end(1)),
-                    Part(kind, i + bracket.start(2), i + bracket.end(2))]
+                    Part(kind, i + bracket.start(3), i + bracket.end(3))]
     return _token_parts(body, i)
 
 
