@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from kg.extract.byline import is_unit
+from kg.extract.byline import is_unit, parse_line
 from kg.extract.spans import unquoted
 from kg.extract.speakers import parse_speaker_phrase, person_parts
 from kg.lexicon import alternation, cues
@@ -127,6 +127,10 @@ def _relative_byline(simple: str, clause: Span) -> tuple[ReportSpeech, int] | No
 def _colon_byline(simple: str, line: Line) -> tuple[ReportSpeech, int] | None:
     """■张三委员：建议… / 李四委员（民建市委会）：当前…: a paragraph opened by its byline and a colon (or a
     line holding only them, the words in the next paragraph)."""
+    alone = parse_line(line.text) if len(line.text) <= 30 and not re.search(r"[：:，。]", line.text) else []
+    if alone and any(p.kind == "speaker" for p in alone):  # ◎张三委员（民盟市委会） on a line of its own
+        parts = [(p.kind, Span(line.span.start + p.start, line.span.start + p.end)) for p in alone]
+        return ReportSpeech(Span(parts[0][1].start, parts[-1][1].end), parts), line.span.end
     m = _COLON_PARAGRAPH.match(line.text)
     if not m or (m.group("rest") and not re.search(r"[。！？；]", m.group("rest"))):
         return None  # 张三委员：TITLE is a digest's fused byline; 张三委员： alone opens the next paragraph

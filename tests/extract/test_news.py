@@ -205,6 +205,8 @@ def test_someone_else_who_speaks_ends_the_last_speech() -> None:
 
 def test_a_byline_on_a_line_of_its_own_before_its_words() -> None:
     found = speeches("王晓峰委员代表民建市委会发言\n建议抢抓一体化发展机遇，共建产业链。\n"
-                     "赵丽委员：\n当前乡村学校教师流失严重，建议完善乡村教师补助政策。")
+                     "赵丽委员：\n当前乡村学校教师流失严重，建议完善乡村教师补助政策。\n"
+                     "◎孙涛委员（民盟市委会）\n建议加快建设智慧养老服务平台。")
     assert [(s["speaker"], s["organization"], s["suggestions"]) for s in found] == [
-        ("王晓峰", "民建市委会", ["抢抓一体化发展机遇，共建产业链"]), ("赵丽", None, ["完善乡村教师补助政策"])]
+        ("王晓峰", "民建市委会", ["抢抓一体化发展机遇，共建产业链"]), ("赵丽", None, ["完善乡村教师补助政策"]),
+        ("孙涛", "民盟市委会", ["加快建设智慧养老服务平台"])]
