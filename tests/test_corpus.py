@@ -138,6 +138,12 @@ def sources() -> list[Path]:
             *(p for folder in HOLDOUTS for p in sorted(folder.glob("*.txt"))), *sorted(NEWS.glob("*.txt"))]
 
 
+@pytest.mark.parametrize("path", [p for p in sources() if p.parent != NEWS], ids=lambda p: p.stem)
+def test_a_classic_digest_stays_a_digest(path: Path) -> None:
+    """No speech of a news report is read into a classic digest (its headline, lead or bodies)."""
+    assert record(path)["layout"] == "digest"
+
+
 def without_readings(text: str) -> str:
     stripped = strip_readings(text)
     return stripped[0] if stripped else text

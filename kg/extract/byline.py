@@ -187,7 +187,8 @@ def _glued_parts(body: str, offset: int) -> list[Part]:
     # the commonest, then two, then four.
     for size in (3, 2, 4):
         head, tail = body[:-size], body[-size:]
-        if len(head) >= 2 and is_name(tail) and (is_unit(head, strict=True) or is_role(head)):
+        if 2 <= len(head) <= 24 and is_name(tail) and (is_unit(head, strict=True) or is_role(head)) \
+                and not re.search(r"[“”《》「」]", head):  # 为建设“三个高地”贡献政协力量 is a headline
             kind = "role" if is_role(head) else "unit"
             return [Part(kind, offset, offset + len(head)), Part("speaker", offset + len(head), offset + len(body))]
     if is_unit(body) and len(body) <= 12 and not is_name(body):  # 民革市委 … named by its party

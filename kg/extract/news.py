@@ -19,7 +19,7 @@ from functools import cache
 
 from kg.extract.byline import is_unit, parse_line
 from kg.extract.spans import unquoted
-from kg.extract.speakers import parse_speaker_phrase, person_parts
+from kg.extract.speakers import is_person, parse_speaker_phrase, person_parts
 from kg.lexicon import alternation, cues
 from kg.read import Line, Source
 from kg.records import Span
@@ -128,7 +128,8 @@ def _colon_byline(simple: str, line: Line) -> tuple[ReportSpeech, int] | None:
     """■张三委员：建议… / 李四委员（民建市委会）：当前…: a paragraph opened by its byline and a colon (or a
     line holding only them, the words in the next paragraph)."""
     alone = parse_line(line.text) if len(line.text) <= 30 and not re.search(r"[：:，。]", line.text) else []
-    if alone and any(p.kind == "speaker" for p in alone):  # ◎张三委员（民盟市委会） on a line of its own
+    if any(p.kind == "speaker" and is_person(line.text[p.start : p.end]) for p in alone):
+        # ◎张三委员（民盟市委会） on a line of its own
         parts = [(p.kind, Span(line.span.start + p.start, line.span.start + p.end)) for p in alone]
         return ReportSpeech(Span(parts[0][1].start, parts[-1][1].end), parts), line.span.end
     m = _COLON_PARAGRAPH.match(line.text)

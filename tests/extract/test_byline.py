@@ -136,6 +136,7 @@ def test_a_title_with_a_colon_is_not_fused() -> None:
     ("3月4日上午，县政协召开全体会议，听取委员大会发言", []),  # a sentence is no role + name
     ("辽宁省政协大会发言", []),
     ("◎张三委员（民盟市委会）", [("speaker", "张三"), ("unit", "民盟市委会")]),
+    ("为加快建设“三个高地”贡献政协力量", []),
 ])
 def test_byline_sentences_and_what_is_none(line: str, parts: list) -> None:
     assert [(p.kind, line[p.start : p.end]) for p in parse_line(line)] == parts
