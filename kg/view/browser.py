@@ -23,7 +23,7 @@ CHROMIUM_PATHS = ("/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/go
 # Playwright adds --headless and --user-data-dir itself (a fresh temporary profile is passed).
 CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run",
                   "--disable-component-update", "--disable-sync", "--disable-quic"]
-VIEWPORT = {"width": 1600, "height": 1000}
+VIEWPORT = {"width": 1400, "height": 900}
 DRAW_TIMEOUT_MS = 120_000
 LOCAL_SCHEMES = ("file:", "data:", "about:", "blob:")
 REDRAW_TIMING = "() => { const t = performance.now(); kgView.network.redraw(); return performance.now() - t }"
@@ -97,7 +97,7 @@ def inspect_page(html_path: str | Path) -> PageReport:
 
 
 def screenshot(html_path: str | Path, png_path: str | Path) -> PageReport:
-    """Save a PNG of the page as drawn (offline, 1600×1000) and return its report."""
+    """Save a PNG of the page as drawn (offline, 1400×900) and return its report."""
     with open_page(html_path) as (page, report):
         page.wait_for_timeout(300)  # let the tooltip-free first frame settle after the fit
         atomic_write_bytes(Path(png_path), page.screenshot())

@@ -69,7 +69,7 @@ def test_page_has_legend_filters_and_search(html, model):
         assert f'<select id="kg-filter-{dimension}" data-dimension="{dimension}"' in html
     assert '<option value="民革">民革</option>' in html
     assert '<option value="平遥县">平遥县</option>' in html
-    assert '<input id="kg-search" type="search" list="kg-labels"' in html
+    assert '<input id="kg-search" type="search"' in html and '<ol id="kg-hits">' in html
 
 
 def test_page_names_font_families_that_cover_chinese(html):
@@ -90,8 +90,9 @@ def test_page_carries_the_view_model_with_positions_and_physics_off(html, model)
 
 
 def test_long_labels_are_cut_on_the_canvas_but_searchable_whole(html):
+    assert all("label" not in n for n in page_data(html)["nodes"])  # page.js draws the labels
     (speech,) = [n for n in page_data(html)["nodes"] if n["name"] == "推进太原晋中一体化 共建现代化交通网络"]
-    assert speech["label"] == "推进太原晋中一体化 共建现代…"  # 14 characters, then the ellipsis
+    assert speech["short"] == "推进太原晋中一体化 共建现代…"  # 14 characters, then the ellipsis
 
 
 def test_cli_writes_the_page_and_says_which_view(tmp_path):
