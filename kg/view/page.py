@@ -35,7 +35,6 @@ FONT_FAMILIES = ('"Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "Wen
 FILTER_NAMES = {"party": "党派团体", "sector": "领域", "region": "地区", "meeting": "会议"}
 CANVAS_LABEL_CHARS = 14  # longer labels (speech titles) are cut on the canvas, whole in the tooltip
 LABEL_INSIDE_SHAPES = {"box", "ellipse", "circle", "database", "text"}
-BUSY_GRAPH_NODES = 2000  # past this, edges are hidden while dragging and zooming
 SOURCE_MAP = re.compile(r"/[/*]# sourceMappingURL=\S*")
 
 
@@ -55,7 +54,7 @@ def render_page(model: ViewModel, heading: str = HEADING) -> str:
     top = max((e.weight for e in model.edges), default=1)
     net.nodes = [_vis_node(n, model.items_heading) for n in model.nodes]
     net.edges = [_vis_edge(e, model.view, colours, top) for e in model.edges]
-    net.options = _vis_options(len(model.nodes))
+    net.options = _vis_options()
     net.templateEnv = _environment(model)
     net.path = "page.html"
     return net.generate_html(name="graph.html")
@@ -76,17 +75,14 @@ def _vis_node(n, items_heading: str) -> dict:
 
 
 def _vis_edge(e, view: str, colours: dict[str, str], top: int) -> dict:
-    edge = {"from": e.source, "to": e.target, "title": e.label, "width": round(1 + math.log2(e.weight), 2)}
+    """An edge as page.js draws it: ends, relation, and for the weighted views colour, width and curve."""
+    edge = {"from": e.source, "to": e.target, "title": e.label}
     if view in ("overview", "map"):  # flows: width by weight, in the colour of where they start
         edge["width"] = round(1 + 11 * math.sqrt(e.weight / top), 2)
-        edge["color"] = {"color": _translucent(colours[e.source], 0.35), "highlight": "#333333"}
-    if view == "overview":
-        edge["smooth"] = {"enabled": True, "type": "cubicBezier", "forceDirection": "horizontal", "roundness": 0.5}
-    if view == "map":
-        edge["smooth"] = {"enabled": True, "type": "curvedCW", "roundness": 0.3}
+        edge["color"] = _translucent(colours[e.source], 0.35)
+        edge["curve"] = "flow" if view == "overview" else "arc"
     if e.labelled:
         edge["label"] = str(e.weight)
-        edge["font"] = {"size": 24, "color": "#333333", "strokeWidth": 5}
     return edge
 
 
@@ -95,15 +91,12 @@ def _translucent(colour: str, alpha: float) -> str:
     return f"rgba({r},{g},{b},{alpha})"
 
 
-def _vis_options(n_nodes: int) -> dict:
-    busy = n_nodes > BUSY_GRAPH_NODES
+def _vis_options() -> dict:
     return {
         "physics": {"enabled": False},
         "layout": {"improvedLayout": False},
-        "interaction": {"hover": True, "tooltipDelay": 150, "hideEdgesOnDrag": busy, "hideEdgesOnZoom": busy},
+        "interaction": {"hover": True, "tooltipDelay": 150},
         "nodes": {"borderWidth": 1},
-        "edges": {"smooth": False, "color": {"color": "#c4c4c4", "highlight": "#555555", "inherit": False},
-                  "font": {"face": FONT_FAMILIES, "size": 14, "strokeWidth": 4, "align": "middle"}},
     }
 
 

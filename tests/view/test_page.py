@@ -86,7 +86,6 @@ def test_page_carries_the_view_model_with_positions_and_physics_off(html, model)
         model.nodes[0].x, model.nodes[0].y, model.nodes[0].colour, model.nodes[0].tooltip)
     assert len(data["edges"]) == len(model.edges)
     assert '"physics": {"enabled": false}' in html
-    assert '"smooth": false' in html
 
 
 def test_long_labels_are_cut_on_the_canvas_but_searchable_whole(html):

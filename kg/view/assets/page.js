@@ -1,5 +1,8 @@
 // The page's behaviour: draw the network (positions computed ahead, physics off), label it legibly,
 // then legend, filters, search, neighbourhood highlight and details.
+// vis-network draws the nodes and handles pan, zoom, hover and click; this script draws the edges
+// (one canvas path: creating 16,000 vis-network edges takes ~2 s, drawing them here a few ms) and
+// the labels.
 // Reads KG_VIEW, KG_NODES, KG_EDGES, KG_OPTIONS, KG_TYPE_NAMES, KG_FONT, KG_OUTLINES.
 (function () {
   "use strict";
@@ -18,19 +21,18 @@
     if (n.w > maxWeight) maxWeight = n.w;
     if (n.drawAs) n.ctxRenderer = shapeRenderer(n.drawAs);
   });
-  KG_EDGES.forEach(function (e, i) { e.id = "e" + i; });
   var nodes = new vis.DataSet(KG_NODES);
-  var edges = new vis.DataSet(KG_EDGES);
-  var network = new vis.Network(container, { nodes: nodes, edges: edges }, KG_OPTIONS);
+  var network = new vis.Network(container, { nodes: nodes, edges: [] }, KG_OPTIONS);
   var body = network.body;
   var bodyNodes = KG_NODES.map(function (n) { return body.nodes[n.id]; });
   var home = KG_NODES.map(function (n) { return [n.x, n.y]; });  // the positions computed ahead
   var adjacency = KG_NODES.map(function () { return []; });  // [edge index, other node index, outgoing]
   KG_EDGES.forEach(function (e, k) {
-    var a = index[e.from], b = index[e.to];
+    var a = e.a = index[e.from], b = e.b = index[e.to];
     adjacency[a].push([k, b, true]);
     adjacency[b].push([k, a, false]);
   });
+  var edgesShown = KG_EDGES.length;
   var labelOrder = KG_NODES.map(function (_, i) { return i; }).sort(function (a, b) {
     var na = KG_NODES[a], nb = KG_NODES[b];
     return (nb.key - na.key) || (nb.w - na.w) || (na.name < nb.name ? -1 : na.name > nb.name ? 1 : 0);
@@ -60,7 +62,7 @@
   // --- labels -------------------------------------------------------------------------------------
   var placed = [];  // the labels of the last frame: {id, x, y, w, h} in CSS pixels
   var textWidth = {};  // label width at 100px, measured once per node
-  var focus = null;  // the highlighted neighbourhood: {centre, nodes: {index: true}, edges: [ids]}
+  var focus = null;  // the highlighted neighbourhood: {centre, order: [node index], edges: [edge index]}
 
   function labelBox(i, n, px, sx, sy, r, side, ctx) {
     if (textWidth[i] === undefined) {
@@ -125,12 +127,31 @@
         }
       }
     }
+    var flows = [];  // the weights written on the heaviest flows (overview), placed before any name
+    KG_EDGES.forEach(function (e) {
+      if (!e.label || focus || !edgeShown(e)) return;
+      var m = edgeMiddle(e), px = 13;
+      ctx.font = "bold " + px + "px " + KG_FONT;
+      var w = ctx.measureText(e.label).width + 8, h = px * 1.4;
+      var b = { x: m[0] * scale + t.x - w / 2, y: m[1] * scale + t.y - h / 2, w: w, h: h };
+      if (free(b)) { occupy(b); b.text = e.label; flows.push(b); }
+    });
     if (focus) {
       tryLabel(focus.centre, true);
       focus.order.forEach(function (i) { if (placed.length < budget) tryLabel(i, true); });
     } else {
       for (var k = 0; k < labelOrder.length && placed.length < budget; k++) tryLabel(labelOrder[k], false);
     }
+    flows.forEach(function (b) {
+      ctx.font = "bold 13px " + KG_FONT;
+      ctx.fillStyle = "rgba(255,255,255,0.9)";
+      ctx.fillRect(b.x, b.y, b.w, b.h);
+      ctx.strokeStyle = "#888888";
+      ctx.lineWidth = 1;
+      ctx.strokeRect(b.x, b.y, b.w, b.h);
+      ctx.fillStyle = "#222222";
+      ctx.fillText(b.text, b.x + 4, b.y + 3);
+    });
     placed.forEach(function (b) {
       ctx.font = (b.id === (focus && KG_NODES[focus.centre].id) ? "bold " : "") + b.px + "px " + KG_FONT;
       ctx.lineWidth = 3.5;
@@ -138,6 +159,52 @@
       ctx.strokeText(b.text, b.x, b.y + b.h * 0.1);
       ctx.fillStyle = "#1d1d1d";
       ctx.fillText(b.text, b.x, b.y + b.h * 0.1);
+    });
+    ctx.restore();
+  }
+
+  // --- edges ----------------------------------------------------------------------------------------
+  function edgePath(ctx, e) {
+    var p = bodyNodes[e.a], q = bodyNodes[e.b];
+    ctx.moveTo(p.x, p.y);
+    if (e.curve === "flow") {  // the overview: a horizontal S from column to column
+      var dx = (q.x - p.x) / 2;
+      ctx.bezierCurveTo(p.x + dx, p.y, q.x - dx, q.y, q.x, q.y);
+    } else if (e.curve === "arc") {  // the map: an arc between two places
+      var mid = arcControl(p, q);
+      ctx.quadraticCurveTo(mid[0], mid[1], q.x, q.y);
+    } else {
+      ctx.lineTo(q.x, q.y);
+    }
+  }
+  function arcControl(p, q) { return [(p.x + q.x) / 2 - (q.y - p.y) * 0.3, (p.y + q.y) / 2 + (q.x - p.x) * 0.3]; }
+  function edgeMiddle(e) {
+    var p = bodyNodes[e.a], q = bodyNodes[e.b];
+    if (e.curve !== "arc") return [(p.x + q.x) / 2, (p.y + q.y) / 2];
+    var c = arcControl(p, q);
+    return [(p.x + 2 * c[0] + q.x) / 4, (p.y + 2 * c[1] + q.y) / 4];
+  }
+  function edgeShown(e) { return !hidden[KG_NODES[e.a].id] && !hidden[KG_NODES[e.b].id]; }
+  function drawEdges(ctx) {
+    var styled = [];
+    ctx.save();
+    ctx.lineCap = "round";
+    ctx.beginPath();
+    KG_EDGES.forEach(function (e) {
+      if (!edgeShown(e)) return;
+      if (e.color) styled.push(e);
+      else edgePath(ctx, e);
+    });
+    ctx.strokeStyle = "#c4c4c4";
+    ctx.lineWidth = 1;
+    ctx.stroke();
+    styled.sort(function (a, b) { return a.width - b.width; });
+    styled.forEach(function (e) {
+      ctx.beginPath();
+      edgePath(ctx, e);
+      ctx.strokeStyle = e.color;
+      ctx.lineWidth = e.width;
+      ctx.stroke();
     });
     ctx.restore();
   }
@@ -159,7 +226,7 @@
     ctx.restore();
   }
 
-  network.on("beforeDrawing", drawOutlines);
+  network.on("beforeDrawing", function (ctx) { drawOutlines(ctx); drawEdges(ctx); });
   network.on("afterDrawing", function (ctx) {
     if (focus) {  // dim the rest: a veil over the picture, then the neighbourhood drawn again on it
       var ratio = network.canvas.pixelRatio || 1;
@@ -168,7 +235,16 @@
       ctx.fillStyle = "rgba(255,255,255,0.8)";
       ctx.fillRect(0, 0, container.clientWidth, container.clientHeight);
       ctx.restore();
-      focus.edges.forEach(function (id) { if (body.edges[id]) body.edges[id].draw(ctx); });
+      ctx.save();
+      focus.edges.forEach(function (k) {
+        var e = KG_EDGES[k];
+        ctx.beginPath();
+        edgePath(ctx, e);
+        ctx.strokeStyle = "#555555";
+        ctx.lineWidth = Math.max(1.5, (e.width || 1) * 0.6) / Math.min(1, network.getScale());
+        ctx.stroke();
+      });
+      ctx.restore();
       bodyNodes[focus.centre].draw(ctx);
       focus.order.forEach(function (i) { bodyNodes[i].draw(ctx); });
     }
@@ -195,7 +271,7 @@
     var near = {}, order = [], edgeIds = [];
     adjacency[i].forEach(function (link) {
       if (hidden[KG_NODES[link[1]].id]) return;
-      edgeIds.push(KG_EDGES[link[0]].id);
+      edgeIds.push(link[0]);
       if (!near[link[1]] && link[1] !== i) { near[link[1]] = true; order.push(link[1]); }
     });
     order.sort(function (a, b) { return KG_NODES[b].w - KG_NODES[a].w; });
@@ -237,7 +313,7 @@
   // --- filters ------------------------------------------------------------------------------------
   var stats = document.getElementById("kg-stats");
   function shownCount() { return body.nodeIndices.length; }
-  function shownEdges() { return body.edgeIndices.length; }
+  function shownEdges() { return edgesShown; }
   function showStats() {
     stats.textContent = "显示 " + shownCount() + " / " + KG_NODES.length + " 个节点，" +
       shownEdges() + " / " + KG_EDGES.length + " 条边";
@@ -260,11 +336,13 @@
       if (visible) shown.push(i);
     });
     focus = null;
-    body.emitter.emit("_dataChanged");
+    network._updateVisibleIndices();  // what "_dataChanged" does that matters here, without the rest
+    edgesShown = KG_EDGES.filter(edgeShown).length;
     if (shown.length === KG_NODES.length) moveTo(home, shown);
     else if (KG_VIEW === "overview") moveTo(closeColumns(shown), shown);
     else if (KG_VIEW !== "map" && shown.length <= RELAYOUT_MAX_NODES) moveTo(forceLayout(shown), shown);
     if (shown.length) fitAll(shown.map(function (i) { return KG_NODES[i].id; }));
+    network.redraw();
     showStats();
   }
   function moveTo(positions, which) {
@@ -420,7 +498,7 @@
 
   showStats();
   window.kgView = {
-    network: network, nodes: nodes, edges: edges, search: search, select: select,
+    network: network, nodes: nodes, search: search, select: select,
     applyFilters: applyFilters, fit: fitAll, shownCount: shownCount, shownEdges: shownEdges,
     labels: function () { return placed.map(function (b) { return { id: b.id, x: b.x, y: b.y, w: b.w, h: b.h }; }); },
     hits: function () { return hits.map(function (n) { return n.id; }); },
