@@ -126,7 +126,7 @@ def read_graph(store: GraphStore) -> GraphFacts:
         if iri not in labels or label.language == "zh":
             types[iri], labels[iri] = row["kind"].value, label.value
     titled: set[str] = set()
-    for iri, label, has_title in _speech_labels(store):
+    for iri, label, has_title in speech_labels(store):
         types[iri], labels[iri] = "speech", label
         if has_title:
             titled.add(iri)
@@ -171,7 +171,7 @@ def read_graph(store: GraphStore) -> GraphFacts:
     return GraphFacts(types, labels, tooltips, links, speeches, members, groups, out, details, warnings)
 
 
-def _speech_labels(store: GraphStore) -> list[tuple[str, str, bool]]:
+def speech_labels(store: GraphStore) -> list[tuple[str, str, bool]]:
     """(speech, label, has a title): the title, else "<speaker>发言", else "<unit>发言", else "发言"."""
     found: dict[str, dict[str, set[str]]] = defaultdict(lambda: {"title": set(), "speaker": set(), "unit": set()})
     for row in store.query(SPEECHES):
