@@ -180,11 +180,13 @@ def over_time(store: GraphStore) -> Matrix | None:
     """Sectors × years (× meetings when all speeches share a year); None with one column only."""
     for when, heading in (("dcterms:date", "年份 year"), ("rdfs:label", "会议 meeting")):
         answer = run(store, _OVER_TIME.format(when=f"{when} ?when")).records()
-        columns = sorted({r["when"] for r in answer})
-        if len(columns) > 1:
-            break
-    else:
-        return None
+        if len({r["when"] for r in answer}) > 1:
+            return _trend(store, answer, when, heading)
+    return None
+
+
+def _trend(store: GraphStore, answer: list[dict], when: str, heading: str) -> Matrix:
+    columns = sorted({r["when"] for r in answer})
     cells = {(r["sectorLabel"], r["when"]): int(r["n"]) for r in answer}
     totals: dict[str, int] = defaultdict(int)
     for (sector, _), n in cells.items():
@@ -228,7 +230,8 @@ def _groups(groups: list[TextGroup], first: dict[str, str]) -> str:
     entries = []
     for g in groups:
         owner = min(g.owners)
-        also = f"（又作：{html.escape('；'.join(t for t in g.texts if t != g.label)[:80])}）" if len(g.texts) > 1 else ""
+        others = "；".join(t for t in g.texts if t != g.label)[:80]
+        also = f"（又作：{html.escape(others)}）" if others else ""
         entries.append(f'<li><b>{g.count}</b> 篇 · {html.escape(g.label)}{also} '
                        f'<a href="#{_anchor(owner)}">{html.escape(first.get(owner, "发言"))}</a></li>')
     return "<ol>" + "".join(entries) + "</ol>"

@@ -14,8 +14,8 @@ from click.testing import CliRunner
 from kg.cli import main
 from kg.report import build_report, chart, find_cjk_font, over_time, render_html, speech_list, summarise, top_items
 from kg.stats import Matrix, compute
-from kg.view.similar import group_texts
 from kg.store import GraphStore
+from kg.view.similar import group_texts
 
 FIXTURE = Path(__file__).parent / "data" / "query_fixture.ttl"
 
