@@ -1,6 +1,6 @@
 """The view model: what the page draws, read from the graph with SPARQL and tested without a browser.
 
-Three views of one graph (docs/model.md):
+Four views of one graph (docs/model.md):
 
 - ``full``: every speech with its speaker, unit, party, problems (kg:Issue), suggestions, sectors,
   regions and meeting, one node each;
@@ -11,7 +11,8 @@ Three views of one graph (docs/model.md):
   suggestions of the speeches in it. Hubs (meetings, sectors, parties, the committee's place and
   the regions above it, any node but a speech linked to more than ``EGO_HUB_DEGREE`` others) are
   reached but not walked through: a walk through the meeting or through 我市's city would reach
-  every speech.
+  every speech;
+- ``map``: the places at their coordinates over the province outlines (kg.view.geo).
 
 Every node carries the parties, sectors, regions and meetings of the speeches it belongs to, so the
 page can filter any node type by them. Positions come from :mod:`kg.view.layout`.
@@ -36,7 +37,7 @@ from kg.view.layout import compute_positions
 # read better folded.
 FULL_VIEW_MAX_NODES = 3000
 
-VIEWS = ("full", "overview", "ego")
+VIEWS = ("full", "overview", "ego", "map")
 EGO_RADIUS = 2
 EGO_HUB_TYPES = ("meeting", "sector", "party")
 EGO_HUB_DEGREE = 12  # links to other nodes than problems and suggestions
@@ -135,6 +136,11 @@ def build_view(store: GraphStore, view: str = "full", node: str | None = None) -
         view = choose_view(n_full)
         if view == "overview":
             reason = f"完整视图有 {n_full} 个节点，超过 {FULL_VIEW_MAX_NODES}，"
+    if view == "map":
+        from kg.view.geo import map_graph, province_outlines  # it builds on this module's nodes
+
+        nodes, edges, note = map_graph(facts)
+        return ViewModel(view, list(nodes.values()), edges, note, province_outlines())
     if view == "overview":
         from kg.view.overview import overview_graph  # it builds on this module's nodes
 

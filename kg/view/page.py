@@ -35,11 +35,17 @@ FONT_FAMILIES = ('"Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "Wen
 FILTER_NAMES = {"party": "党派团体", "sector": "领域", "region": "地区", "meeting": "会议"}
 CANVAS_LABEL_CHARS = 14  # longer labels (speech titles) are cut on the canvas, whole in the tooltip
 LABEL_INSIDE_SHAPES = {"box", "ellipse", "circle", "database", "text"}
+MAP_ARC_COLOUR = "rgba(200,60,50,0.6)"
 SOURCE_MAP = re.compile(r"/[/*]# sourceMappingURL=\S*")
 
 
 def write_page(store: GraphStore, path: str | Path, view: str = "auto", node: str | None = None) -> str:
     """Write the page of one view of ``store`` to ``path``; return the view used (``auto`` picks)."""
+    if view == "trends":
+        from kg.view.trends import write_trends
+
+        write_trends(store, path)
+        return view
     model = build_view(store, view, node)
     atomic_write_text(Path(path), render_page(model))
     return model.view
@@ -77,10 +83,14 @@ def _vis_node(n, items_heading: str) -> dict:
 def _vis_edge(e, view: str, colours: dict[str, str], top: int) -> dict:
     """An edge as page.js draws it: ends, relation, and for the weighted views colour, width and curve."""
     edge = {"from": e.source, "to": e.target, "title": e.label}
-    if view in ("overview", "map"):  # flows: width by weight, in the colour of where they start
+    if view == "overview":  # flows: width by weight, in the colour of where they start
         edge["width"] = round(1 + 11 * math.sqrt(e.weight / top), 2)
         edge["color"] = _translucent(colours[e.source], 0.35)
-        edge["curve"] = "flow" if view == "overview" else "arc"
+        edge["curve"] = "flow"
+    if view == "map":  # region links: arcs that stand out from the brown places
+        edge["width"] = round(2 + 6 * math.sqrt(e.weight / top), 2)
+        edge["color"] = MAP_ARC_COLOUR
+        edge["curve"] = "arc"
     if e.labelled:
         edge["label"] = str(e.weight)
     return edge
