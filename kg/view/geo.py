@@ -106,7 +106,8 @@ def map_graph(facts: queries.GraphFacts) -> tuple[dict[str, ViewNode], list[View
     pointless = sorted({facts.labels[i] for i in about if i not in placed and i in facts.labels})
     note = f"地图：{len(nodes)} 个地点，按发言篇数定大小；弧线为区域联动"
     if pointless:
-        note += f"；{len(pointless)} 个地区无坐标，未画出：{'、'.join(pointless[:6])}{'…' if len(pointless) > 6 else ''}"
+        more = "…" if len(pointless) > 6 else ""
+        note += f"；{len(pointless)} 个地区无坐标，未画出：{'、'.join(pointless[:6])}{more}"
     return nodes, edges, note
 
 

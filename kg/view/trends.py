@@ -119,7 +119,7 @@ def default_pair(meetings: list[Meeting]) -> tuple[int, int]:
             ks = sorted(ks, key=lambda k: (meetings[k].year, meetings[k].session))
             pairs.append((ks[-2], ks[-1]))
     if pairs:
-        return max(pairs, key=lambda p: (meetings[p[1]].year, len(meetings[p[0]].speeches) + len(meetings[p[1]].speeches)))
+        return max(pairs, key=lambda p: (meetings[p[1]].year, len(meetings[p[0]].speeches | meetings[p[1]].speeches)))
     return (max(0, len(meetings) - 2), max(0, len(meetings) - 1))
 
 
