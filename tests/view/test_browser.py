@@ -4,15 +4,15 @@ Skips where Chromium or playwright is missing, except under CI=true, where that 
 (CI installs them: apt-get install -y chromium fonts-noto-cjk; pip install -e '.[test]').
 """
 
-import os
 import random
 
 import pytest
+from needs_browser import require_browser
 from PIL import Image
 
 from kg.errors import KgError
 from kg.view import ViewEdge, ViewModel, ViewNode, build_view, render_page
-from kg.view.browser import BrowserUnavailable, find_chromium, open_page, screenshot
+from kg.view.browser import open_page, screenshot
 from kg.view.layout import compute_positions
 from kg.view.model import NODE_STYLES
 from kg.view.page import write_page
@@ -20,19 +20,9 @@ from kg.view.page import write_page
 LABEL_BUDGET = 1100 * 900 // 4500  # page.js: one label per LABEL_AREA_PX of the canvas
 
 
-def _require_browser() -> None:
-    try:
-        find_chromium()
-        import playwright.sync_api  # noqa: F401
-    except (BrowserUnavailable, ImportError) as exc:
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"CI needs the browser: {exc}")
-        pytest.skip(f"no browser here: {exc}")
-
-
 @pytest.fixture(scope="module")
 def fixture_page(fixture_store, tmp_path_factory):
-    _require_browser()
+    require_browser()
     path = tmp_path_factory.mktemp("page") / "graph.html"
     write_page(fixture_store, path, view="full")
     return path, build_view(fixture_store, "full")
@@ -172,7 +162,7 @@ def test_tooltip_shows_on_hover(fixture_page):
 
 
 def test_a_large_page_is_drawn_with_every_node(tmp_path):
-    _require_browser()
+    require_browser()
     rng = random.Random(3)
     hubs = [f"hub{i}" for i in range(30)]
     edges = [ViewEdge(f"n{i}", rng.choice(hubs), "领域") for i in range(2500)]
@@ -191,7 +181,7 @@ def test_a_large_page_is_drawn_with_every_node(tmp_path):
 
 
 def test_text_from_the_digests_is_shown_as_text_never_as_markup(tmp_path):
-    _require_browser()
+    require_browser()
     style = NODE_STYLES["speech"]
     markup = '<img src=x onerror="window.injected=1"><b>粗体</b>'
     node = ViewNode("kgr:s", "粗体标题", "speech", style.colour, style.shape, 20.0, markup, 0.0, 0.0)

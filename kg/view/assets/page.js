@@ -61,6 +61,7 @@
 
   // --- labels -------------------------------------------------------------------------------------
   var placed = [];  // the labels of the last frame: {id, x, y, w, h} in CSS pixels
+  var flows = [];  // the weights written on flows in the last frame
   var textWidth = {};  // label width at 100px, measured once per node
   var focus = null;  // the highlighted neighbourhood: {centre, order: [node index], edges: [edge index]}
 
@@ -127,7 +128,7 @@
         }
       }
     }
-    var flows = [];  // the weights written on the heaviest flows (overview), placed before any name
+    flows = [];  // the weights written on the heaviest flows (overview), placed before any name
     KG_EDGES.forEach(function (e) {
       if (!e.label || focus || !edgeShown(e)) return;
       var m = edgeMiddle(e), px = 13;
@@ -501,6 +502,7 @@
     network: network, nodes: nodes, search: search, select: select,
     applyFilters: applyFilters, fit: fitAll, shownCount: shownCount, shownEdges: shownEdges,
     labels: function () { return placed.map(function (b) { return { id: b.id, x: b.x, y: b.y, w: b.w, h: b.h }; }); },
+    flows: function () { return flows.map(function (b) { return b.text; }); },
     hits: function () { return hits.map(function (n) { return n.id; }); },
     position: function (id) { var b = body.nodes[id]; return [b.x, b.y]; }
   };
