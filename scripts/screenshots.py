@@ -5,7 +5,7 @@
 
 Writes view-full.png (at fit), view-filtered.png (a region filter: what is left, laid out again),
 view-selected.png (a sector clicked: its neighbourhood lit, the rest dimmed), view-search.png
-(a search and its list of hits), view-overview.png, view-map.png, view-trends.png and report.png
+(a search and its list of hits), view-ego.png (民革 and what is two steps from it), view-overview.png, view-map.png, view-trends.png and report.png
 (the report's first screen). Each page is checked as it is photographed: no console error, no
 request leaving the machine.
 """
@@ -23,6 +23,7 @@ from kg.store import GraphStore
 from kg.view.browser import open_page
 from kg.view.page import write_page
 
+EGO_CENTRE = "民革"
 # (png, view, what to do on the page before the photograph)
 SHOTS = [
     ("view-full.png", "full", None),
@@ -33,6 +34,7 @@ SHOTS = [
     ("view-selected.png", "full", """() => kgView.select(KG_NODES.filter(n => n.type === 'sector')
         .sort((a, b) => b.w - a.w)[3].id)"""),
     ("view-search.png", "full", """() => { document.querySelector('#kg-search').value = '养老'; kgView.search(); }"""),
+    ("view-ego.png", "ego", None),
     ("view-overview.png", "overview", None),
     ("view-map.png", "map", None),
     ("view-trends.png", "trends", None),
@@ -62,7 +64,7 @@ def main() -> None:
         for png, view, action in SHOTS:
             if view not in pages:
                 pages[view] = Path(tmp) / f"{view}.html"
-                write_page(store, pages[view], view=view)
+                write_page(store, pages[view], view=view, node=EGO_CENTRE if view == "ego" else None)
             photograph(pages[view], args.out / png, action)
         report = Path(tmp) / "report.html"
         build_report(store, report)
