@@ -6,8 +6,8 @@
 Writes view-full.png (at fit), view-filtered.png (a region filter: what is left, laid out again),
 view-selected.png (a sector clicked: its neighbourhood lit, the rest dimmed), view-search.png
 (a search and its list of hits), view-ego.png (民革 and what is two steps from it), view-overview.png,
-view-map.png, view-trends.png and report.png (the report's first screen). Each page is checked as it is photographed: no console error, no
-request leaving the machine.
+view-map.png, view-trends.png and report.png (the report's first screen). Each page is checked as it
+is photographed: no console error, no request leaving the machine.
 """
 
 from __future__ import annotations
