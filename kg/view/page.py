@@ -121,6 +121,7 @@ def _environment(model: ViewModel) -> Environment:
         vis_js=Markup(_vendor_file("vis-network.min.js")),
         vis_css=Markup(_vendor_file("vis-network.css")),
         page_js=Markup((ASSETS / "page.js").read_text(encoding="utf-8")),
+        relayout_js=Markup((ASSETS / "relayout.js").read_text(encoding="utf-8")),
         page_css=Markup((ASSETS / "page.css").read_text(encoding="utf-8")),
         font_families=FONT_FAMILIES,
         note=model.note,

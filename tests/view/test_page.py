@@ -119,3 +119,14 @@ def test_cli_node_with_another_view_than_ego_is_a_clean_error(tmp_path):
                                        "-o", str(out)])
     assert result.exit_code == 2
     assert "--node is for the ego view" in result.output and not out.exists()
+
+
+@pytest.mark.parametrize("view", ["map", "trends"])
+def test_cli_writes_the_map_and_the_trends_page(tmp_path, view):
+    out = tmp_path / f"{view}.html"
+    result = CliRunner().invoke(main, ["viz", "--graph", str(FIXTURE), "--view", view, "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert result.output == f"{out} ({view} view)\n"
+    html = out.read_text(encoding="utf-8")
+    assert "晋中市" in html
+    assert not re.search(r"""\b(?:src|href)\s*=\s*["']?\s*(?:https?:)?//""", html, flags=re.IGNORECASE)

@@ -10,7 +10,8 @@
   // the others once their label reaches MIN_LABEL_PX on screen, each only where it overlaps no label
   // already placed, most important first, at most one per LABEL_AREA_PX of canvas.
   var MIN_LABEL_PX = 11, KEY_LABEL_PX = 12, MAX_LABEL_PX = 22, LABEL_AREA_PX = 4500, GRID_PX = 64;
-  var RELAYOUT_MAX_NODES = 4000, IDEAL_EDGE = 140, LAYOUT_ITERATIONS = 60;
+  var LEADER_RINGS = 8, LEADER_STEP_PX = 28;  // how far a crowded hub's label may go, tied by a line
+  var RELAYOUT_MAX_NODES = 4000;
   var TYPE_ORDER = ["party", "sector", "region", "meeting", "speech", "issue", "suggestion", "organization",
                     "person", "other"];
   var container = document.getElementById("kg-network");
@@ -74,6 +75,7 @@
     if (side === "left") return { x: sx - r - 4 - w, y: sy - h / 2, w: w, h: h };
     if (side === "right") return { x: sx + r + 4, y: sy - h / 2, w: w, h: h };
     if (side === "above") return { x: sx - w / 2, y: sy - r - 2 - h, w: w, h: h };
+    if (side === "centre") return { x: sx - w / 2, y: sy - h / 2, w: w, h: h };
     return { x: sx - w / 2, y: sy + r + 2, w: w, h: h };
   }
 
@@ -120,13 +122,22 @@
       var sides = n.key || forced ? [n.side, "below", "right", "left", "above"] : [n.side];
       for (var s = 0; s < sides.length; s++) {
         var b = labelBox(i, n, px, sx, sy, r, sides[s], ctx);
-        if (free(b)) {
-          occupy(b);
-          b.id = n.id; b.text = n.short; b.px = px;
-          placed.push(b);
-          return;
+        if (free(b)) return place(b, n, px, null);
+      }
+      if (!n.key && !forced) return;
+      // A hub among hubs: the label goes further out, on rings round the node, tied to it by a line.
+      for (var ring = 1; ring <= LEADER_RINGS; ring++) {
+        for (var k = 0; k < 12; k++) {
+          var angle = (k / 12 + (ring % 2) / 24) * 2 * Math.PI, d = r + ring * LEADER_STEP_PX;
+          var far = labelBox(i, n, px, sx + d * Math.cos(angle), sy + d * Math.sin(angle), 0, "centre", ctx);
+          if (free(far)) return place(far, n, px, [sx, sy]);
         }
       }
+    }
+    function place(b, n, px, leader) {
+      occupy(b);
+      b.id = n.id; b.text = n.short; b.px = px; b.leader = leader; b.key = n.key;
+      placed.push(b);
     }
     flows = [];  // the weights written on the heaviest flows (overview), placed before any name
     KG_EDGES.forEach(function (e) {
@@ -153,8 +164,21 @@
       ctx.fillStyle = "#222222";
       ctx.fillText(b.text, b.x + 4, b.y + 3);
     });
+    ctx.strokeStyle = "#666666";
+    ctx.lineWidth = 1;
+    placed.forEach(function (b) {  // leader lines first, under every label
+      if (!b.leader) return;
+      ctx.beginPath();
+      ctx.moveTo(b.leader[0], b.leader[1]);
+      ctx.lineTo(Math.min(Math.max(b.leader[0], b.x), b.x + b.w), Math.min(Math.max(b.leader[1], b.y), b.y + b.h));
+      ctx.stroke();
+    });
     placed.forEach(function (b) {
       ctx.font = (b.id === (focus && KG_NODES[focus.centre].id) ? "bold " : "") + b.px + "px " + KG_FONT;
+      if (b.key) {  // a hub's label sits over the densest part of the picture: give it a ground
+        ctx.fillStyle = "rgba(255,255,255,0.72)";
+        ctx.fillRect(b.x - 2, b.y, b.w + 4, b.h);
+      }
       ctx.lineWidth = 3.5;
       ctx.strokeStyle = "rgba(255,255,255,0.92)";
       ctx.strokeText(b.text, b.x, b.y + b.h * 0.1);
@@ -340,106 +364,15 @@
     network._updateVisibleIndices();  // what "_dataChanged" does that matters here, without the rest
     edgesShown = KG_EDGES.filter(edgeShown).length;
     if (shown.length === KG_NODES.length) moveTo(home, shown);
-    else if (KG_VIEW === "overview") moveTo(closeColumns(shown), shown);
-    else if (KG_VIEW !== "map" && shown.length <= RELAYOUT_MAX_NODES) moveTo(forceLayout(shown), shown);
+    else if (KG_VIEW === "overview") moveTo(kgRelayout.closeColumns(home, shown), shown);
+    else if (KG_VIEW !== "map" && shown.length <= RELAYOUT_MAX_NODES) moveTo(kgRelayout.forceLayout(home, links(), shown), shown);
     if (shown.length) fitAll(shown.map(function (i) { return KG_NODES[i].id; }));
     network.redraw();
     showStats();
   }
+  function links() { return KG_EDGES.map(function (e) { return [e.a, e.b]; }); }
   function moveTo(positions, which) {
     which.forEach(function (i) { bodyNodes[i].x = positions[i][0]; bodyNodes[i].y = positions[i][1]; });
-  }
-  function closeColumns(shown) {  // the overview: what is left of each column, evenly spaced again
-    var columns = {}, positions = home.slice(), top = Infinity, bottom = -Infinity;
-    home.forEach(function (p) { top = Math.min(top, p[1]); bottom = Math.max(bottom, p[1]); });
-    shown.forEach(function (i) { (columns[home[i][0]] = columns[home[i][0]] || []).push(i); });
-    Object.keys(columns).forEach(function (x) {
-      var column = columns[x].sort(function (a, b) { return home[a][1] - home[b][1]; });
-      var step = Math.min(120, (bottom - top + 1) / column.length);
-      column.forEach(function (i, k) { positions[i] = [home[i][0], (k - (column.length - 1) / 2) * step]; });
-    });
-    return positions;
-  }
-  function forceLayout(shown) {
-    // What a filter leaves is scattered over the whole picture: lay it out again, compactly.
-    // Fruchterman-Reingold with repulsion only within two edge lengths (a grid finds the pairs);
-    // nodes with one link (problems, suggestions) go on a ring round their node afterwards.
-    var positions = home.slice(), local = {}, m = shown.length;
-    shown.forEach(function (i, k) { local[i] = k; });
-    var links = shown.map(function () { return []; });
-    KG_EDGES.forEach(function (e) {
-      var a = local[index[e.from]], b = local[index[e.to]];
-      if (a !== undefined && b !== undefined && a !== b) { links[a].push(b); links[b].push(a); }
-    });
-    var leaves = {}, core = [];
-    links.forEach(function (near, k) {
-      if (near.length === 1 && links[near[0]].length > 1) (leaves[near[0]] = leaves[near[0]] || []).push(k);
-      else core.push(k);
-    });
-    var n = core.length, side = Math.sqrt(n) * IDEAL_EDGE;
-    var xs = new Float64Array(n), ys = new Float64Array(n), at = {};
-    var x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
-    core.forEach(function (k) {
-      var p = home[shown[k]];
-      x0 = Math.min(x0, p[0]); x1 = Math.max(x1, p[0]); y0 = Math.min(y0, p[1]); y1 = Math.max(y1, p[1]);
-    });
-    var fit = side / Math.max(x1 - x0, y1 - y0, 1);
-    core.forEach(function (k, c) {
-      at[k] = c;
-      xs[c] = (home[shown[k]][0] - (x0 + x1) / 2) * fit;
-      ys[c] = (home[shown[k]][1] - (y0 + y1) / 2) * fit;
-    });
-    var pairs = [];
-    core.forEach(function (k, c) {
-      links[k].forEach(function (o) { if (at[o] !== undefined && at[o] > c) pairs.push([c, at[o]]); });
-    });
-    var degree = new Float64Array(n);
-    pairs.forEach(function (p) { degree[p[0]]++; degree[p[1]]++; });
-    var temperature = side / 6, cell = 2 * IDEAL_EDGE, k2 = IDEAL_EDGE * IDEAL_EDGE;
-    var dx = new Float64Array(n), dy = new Float64Array(n);
-    for (var it = 0; it < LAYOUT_ITERATIONS; it++) {
-      var grid = {};
-      for (var c = 0; c < n; c++) {
-        dx[c] = -xs[c] * 0.02; dy[c] = -ys[c] * 0.02;
-        var key = Math.floor(xs[c] / cell) + "," + Math.floor(ys[c] / cell);
-        (grid[key] = grid[key] || []).push(c);
-      }
-      for (c = 0; c < n; c++) {
-        var gx = Math.floor(xs[c] / cell), gy = Math.floor(ys[c] / cell);
-        for (var ox = -1; ox <= 1; ox++) {
-          for (var oy = -1; oy <= 1; oy++) {
-            var others = grid[(gx + ox) + "," + (gy + oy)];
-            if (!others) continue;
-            for (var q = 0; q < others.length; q++) {
-              var o = others[q];
-              if (o === c) continue;
-              var ddx = xs[c] - xs[o], ddy = ys[c] - ys[o], d2 = Math.max(ddx * ddx + ddy * ddy, 1);
-              if (d2 > cell * cell) continue;
-              dx[c] += ddx * k2 / d2; dy[c] += ddy * k2 / d2;
-            }
-          }
-        }
-      }
-      pairs.forEach(function (p) {
-        var a = p[0], b = p[1], ddx = xs[a] - xs[b], ddy = ys[a] - ys[b];
-        var d = Math.sqrt(ddx * ddx + ddy * ddy) / IDEAL_EDGE / Math.sqrt(degree[a] * degree[b]);
-        dx[a] -= ddx * d; dy[a] -= ddy * d; dx[b] += ddx * d; dy[b] += ddy * d;
-      });
-      for (c = 0; c < n; c++) {
-        var len = Math.sqrt(dx[c] * dx[c] + dy[c] * dy[c]) || 1, step = Math.min(len, temperature) / len;
-        xs[c] += dx[c] * step; ys[c] += dy[c] * step;
-      }
-      temperature = Math.max(temperature * 0.93, IDEAL_EDGE / 20);
-    }
-    core.forEach(function (k, c) { positions[shown[k]] = [xs[c], ys[c]]; });
-    Object.keys(leaves).forEach(function (parent) {
-      var ring = leaves[parent], centre = positions[shown[parent]], radius = 32 + 2 * ring.length;
-      ring.forEach(function (k, j) {
-        var angle = 2 * Math.PI * j / ring.length;
-        positions[shown[k]] = [centre[0] + radius * Math.cos(angle), centre[1] + radius * Math.sin(angle)];
-      });
-    });
-    return positions;
   }
   typeBoxes.forEach(function (box) { box.addEventListener("change", applyFilters); });
   selects.forEach(function (s) { s.addEventListener("change", applyFilters); });
