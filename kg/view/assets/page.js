@@ -363,9 +363,13 @@
     focus = null;
     network._updateVisibleIndices();  // what "_dataChanged" does that matters here, without the rest
     edgesShown = KG_EDGES.filter(edgeShown).length;
-    if (shown.length === KG_NODES.length) moveTo(home, shown);
-    else if (KG_VIEW === "overview") moveTo(kgRelayout.closeColumns(home, shown), shown);
-    else if (KG_VIEW !== "map" && shown.length <= RELAYOUT_MAX_NODES) moveTo(kgRelayout.forceLayout(home, links(), shown), shown);
+    // all shown, a map, or too many left to lay out in the page: every node where the layout put it
+    var target = home;
+    if (shown.length < KG_NODES.length && KG_VIEW === "overview") target = kgRelayout.closeColumns(home, shown);
+    else if (shown.length < KG_NODES.length && KG_VIEW !== "map" && shown.length <= RELAYOUT_MAX_NODES) {
+      target = kgRelayout.forceLayout(home, links(), shown);
+    }
+    moveTo(target, shown);
     if (shown.length) fitAll(shown.map(function (i) { return KG_NODES[i].id; }));
     network.redraw();
     showStats();
