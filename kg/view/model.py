@@ -132,7 +132,7 @@ def build_view(store: GraphStore, view: str = "full", node: str | None = None) -
     facts = queries.read_graph(store)
     reason = ""
     if view == "auto":
-        n_full = len(_full_graph(facts)[0])
+        n_full = len(_full_ids(facts))
         view = choose_view(n_full)
         if view == "overview":
             reason = f"完整视图有 {n_full} 个节点，超过 {FULL_VIEW_MAX_NODES}，"
@@ -186,10 +186,15 @@ def new_node(facts: queries.GraphFacts, iri: str) -> ViewNode:
                     facts.tooltips[iri])
 
 
+def _full_ids(facts: queries.GraphFacts) -> set[str]:
+    """The nodes of the full view: every speech and whatever a drawn link reaches."""
+    linked = (end for s, o, _ in facts.links if s in facts.types and o in facts.types for end in (s, o))
+    return set(facts.speeches).union(linked)
+
+
 def _full_graph(facts: queries.GraphFacts) -> tuple[dict[str, ViewNode], list[ViewEdge]]:
     edges = [ViewEdge(s, o, label) for s, o, label in facts.links if s in facts.types and o in facts.types]
-    ids = set(facts.speeches) | {e.source for e in edges} | {e.target for e in edges}
-    nodes = {iri: new_node(facts, iri) for iri in sorted(ids)}
+    nodes = {iri: new_node(facts, iri) for iri in sorted(_full_ids(facts))}
     for iri in facts.speeches:
         add_filter_values(nodes[iri], facts.speeches[iri])
     for speech, member in facts.speech_members:

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from kg.namespace import PREFIXES
 from kg.store import GraphStore
@@ -108,7 +110,7 @@ class FilterValues:
 class GraphFacts:
     types: dict[str, str]  # IRI -> node type
     labels: dict[str, str]
-    tooltips: dict[str, str]
+    tooltips: Mapping[str, str]  # made when first asked for: an overview shows few of the nodes read
     links: list[tuple[str, str, str]]  # drawn edges: subject, object, label
     speeches: dict[str, FilterValues]
     speech_members: list[tuple[str, str]]  # (speech, a node that belongs to it)
@@ -140,7 +142,6 @@ def read_graph(store: GraphStore) -> GraphFacts:
         details[(row["x"].value, row["p"].value)].append(row["v"].value)
     for values in details.values():
         values.sort()
-    sentences = {row["x"].value: row["sentence"].value for row in store.query(SENTENCES)}
     warnings: dict[str, list[str]] = defaultdict(list)
     for row in store.query(WARNINGS):
         warnings[row["x"].value].append(row["label"].value)
@@ -166,8 +167,7 @@ def read_graph(store: GraphStore) -> GraphFacts:
         groups[speech] = (voices, linked[SUBJECT], regions)
     owners = {o: s for (s, p), objects in out.items() if p in (f"{KG}hasIssue", f"{KG}hasSuggestion")
               for o in objects}
-    tooltip = _Tooltips(labels, out, details, sentences, owners, titled, warnings)
-    tooltips = {iri: tooltip.text(iri, kind) for iri, kind in types.items()}
+    tooltips = _Tooltips(store, types, labels, out, details, owners, titled, warnings)
     return GraphFacts(types, labels, tooltips, links, speeches, members, groups, out, details, warnings)
 
 
@@ -210,17 +210,33 @@ def _first_sentences(text: str, count: int = 2) -> str:
     return summary if len(summary) <= SPEECH_SUMMARY_CHARS else summary[:SPEECH_SUMMARY_CHARS] + "…"
 
 
-@dataclass
-class _Tooltips:
-    """The plain text shown when the pointer rests on a node: enough to trace it back to the speech."""
+class _Tooltips(Mapping[str, str]):
+    """The plain text shown when the pointer rests on a node: enough to trace it back to the speech.
 
-    labels: dict[str, str]
-    out: dict[tuple[str, str], list[str]]
-    details: dict[tuple[str, str], list[str]]
-    sentences: dict[str, str]
-    owners: dict[str, str]  # issue or suggestion -> its speech
-    titled: set[str]  # speeches with a title
-    warnings: dict[str, list[str]]  # speech -> what to check
+    Each is made when first asked for, and the sentences problems and suggestions were read from
+    are queried then too: the overview of a large graph shows a few dozen of its nodes."""
+
+    def __init__(self, store: GraphStore, types: dict[str, str], labels: dict[str, str],
+                 out: dict[tuple[str, str], list[str]], details: dict[tuple[str, str], list[str]],
+                 owners: dict[str, str], titled: set[str], warnings: dict[str, list[str]]) -> None:
+        self.store, self.types, self.labels, self.out, self.details = store, types, labels, out, details
+        self.owners, self.titled, self.warnings = owners, titled, warnings  # owners: item -> its speech
+        self.made: dict[str, str] = {}
+
+    def __getitem__(self, iri: str) -> str:
+        if iri not in self.made:
+            self.made[iri] = self.text(iri, self.types[iri])
+        return self.made[iri]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.types)
+
+    def __len__(self) -> int:
+        return len(self.types)
+
+    @cached_property
+    def sentences(self) -> dict[str, str]:
+        return {row["x"].value: row["sentence"].value for row in self.store.query(SENTENCES)}
 
     def speech_name(self, speech: str) -> str:
         return f"《{self.labels[speech]}》" if speech in self.titled else self.labels[speech]
