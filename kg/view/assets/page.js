@@ -363,13 +363,14 @@
     focus = null;
     network._updateVisibleIndices();  // what "_dataChanged" does that matters here, without the rest
     edgesShown = KG_EDGES.filter(edgeShown).length;
-    // all shown, a map, or too many left to lay out in the page: every node where the layout put it
+    // all shown, or too many left to lay out in the page: every node where the layout put it
     var target = home;
-    if (shown.length < KG_NODES.length && KG_VIEW === "overview") target = kgRelayout.closeColumns(home, shown);
-    else if (shown.length < KG_NODES.length && KG_VIEW !== "map" && shown.length <= RELAYOUT_MAX_NODES) {
-      target = kgRelayout.forceLayout(home, links(), shown);
+    if (shown.length < KG_NODES.length) {
+      if (KG_VIEW === "map") target = null;  // places stay at their coordinates
+      else if (KG_VIEW === "overview") target = kgRelayout.closeColumns(home, shown);
+      else if (shown.length <= RELAYOUT_MAX_NODES) target = kgRelayout.forceLayout(home, links(), shown);
     }
-    moveTo(target, shown);
+    if (target) moveTo(target, shown);
     if (shown.length) fitAll(shown.map(function (i) { return KG_NODES[i].id; }));
     network.redraw();
     showStats();
