@@ -24,6 +24,7 @@ from kg.store import GraphStore
 from kg.view.similar import ALIKE_DICE
 
 ASSETS = Path(__file__).parent / "assets"
+MEETING_COLUMNS = 40
 MEETING_WORDS = re.compile("政协|政協|委员会|委員會|会议|會議")
 
 MEETINGS = """
@@ -132,8 +133,10 @@ def render_trends(store: GraphStore, heading: str = "政协大会发言：历年
     maps = []
     if len(by_year) > 1:
         maps.append(heat_map("领域 × 年份", dict(sorted(by_year.items()))))
-    if len(meetings) > 1:
-        maps.append(heat_map("领域 × 会议", {f"{m.year} {short_meeting(m.label)}": [m] for m in meetings}))
+    if len(meetings) > 1:  # the latest meetings: a table of hundreds of columns reads as noise
+        latest = meetings[-MEETING_COLUMNS:]
+        title = "领域 × 会议" + (f"（最近 {MEETING_COLUMNS} 次）" if len(meetings) > MEETING_COLUMNS else "")
+        maps.append(heat_map(title, {f"{m.year} {short_meeting(m.label)}": [m] for m in latest}))
     first, second = default_pair(meetings)
     env = Environment(loader=FileSystemLoader(ASSETS), autoescape=select_autoescape(["html"]))
     env.policies["json.dumps_kwargs"] = {"ensure_ascii": False, "sort_keys": True}

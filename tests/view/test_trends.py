@@ -54,3 +54,13 @@ def test_the_comparison_in_the_browser_matches_the_meetings(two_meetings_store, 
         page.select_option("#kg-second", "0")  # a meeting against itself: everything recurs
         again = page.evaluate("window.kgComparison")
         assert again["sectors"][0] == again["sectors"][2] == 0 and again["fresh"] == []
+
+
+def test_the_meetings_heat_map_keeps_the_latest_meetings(two_meetings_store, monkeypatch):
+    import kg.view.trends as trends
+
+    monkeypatch.setattr(trends, "MEETING_COLUMNS", 1)
+    page, shown = render_trends(two_meetings_store)
+    assert shown["heat_maps"] == ["领域 × 年份", "领域 × 会议（最近 1 次）"]
+    table = page[page.index('data-title="领域 × 会议（最近 1 次）"'):]
+    assert "第五届晋中市第三次" in table and "第五届晋中市第二次" not in table.split("</table>")[0]
