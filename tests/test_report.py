@@ -15,7 +15,6 @@ from kg.cli import main
 from kg.report import build_report, chart, find_cjk_font, over_time, render_html, speech_list, summarise, top_items
 from kg.stats import Matrix, compute
 from kg.store import GraphStore
-from kg.view.similar import group_texts
 
 FIXTURE = Path(__file__).parent / "data" / "query_fixture.ttl"
 
@@ -45,13 +44,6 @@ def test_top_items_are_ranked_by_how_many_speeches_raise_them(store):
     assert [(g.label, g.count) for g in culture["problem"]] == [
         ("人才短缺", 2), ("数据共享不足", 1), ("文旅产品同质化", 1)]
     assert len(top_items(store, limit=1)["文化旅游"]["suggestion"]) == 1
-
-
-def test_alike_texts_are_counted_together():
-    groups = group_texts([("专业人才短缺", "s1"), ("人才短缺", "s2"), ("人才短缺", "s3"), ("交通衔接不畅", "s1"),
-                          ("人才短缺问题", "s4"), ("", "s5")])
-    assert [(g.label, g.count) for g in groups] == [("人才短缺", 4), ("交通衔接不畅", 1)]
-    assert sorted(groups[0].texts) == ["专业人才短缺", "人才短缺", "人才短缺问题"]
 
 
 def test_the_report_opens_with_its_contents_and_summary_and_ends_with_the_appendix(store, tmp_path):
