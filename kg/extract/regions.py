@@ -15,6 +15,7 @@ from itertools import pairwise, permutations
 # abbreviation_pairs is re-exported: the pipeline takes every region extractor from here
 from kg.extract.abbreviations import LONGEST_RUN, abbreviated, bounded, is_initial
 from kg.extract.abbreviations import abbreviation_pairs as abbreviation_pairs
+from kg.extract.place_areas import GEO_CHARS, head_places, place_named_areas
 from kg.extract.place_words import place_words
 from kg.extract.proposer import committee_region, place_of_level
 from kg.gazetteer import Region, gazetteer
@@ -96,8 +97,13 @@ def region_mentions(src: Source, span: Span, committee: Committee | None) -> lis
     out = []
     text = span.slice(src.simple)
     words = place_words(text)
-    compound_parts = {i for start, end, _ in _compounds(text, words, committee) for i in range(start, end)}
+    compounds = _compounds(text, words, committee)
+    compound_parts = {i for start, end, _ in compounds for i in range(start, end)}
     not_places = {i for m in _not_places().finditer(text) for i in range(m.start(), m.end())}
+    # 崖州湾科技城 is no 崖州区: a place that heads a bay, lake or island named in a longer area is that area's
+    not_places |= {i for start, end, _ in compounds for w in words
+                   if start <= w.start and w.end < end and text[w.end] in GEO_CHARS and w.end - w.start >= 2
+                   for i in range(w.start, w.end)}
     for i, w in enumerate(words):
         if w.start in not_places:
             continue
@@ -109,7 +115,8 @@ def region_mentions(src: Source, span: Span, committee: Committee | None) -> lis
         s = Span(span.start + w.start, span.start + w.end)
         out.append(RegionMention(region.name, region.code, s, s.slice(src.text)))
     taken = {i for m in out for i in range(m.span.start - span.start, m.span.end - span.start)}
-    for start, end, region in _named_after_county(text, committee):
+    areas = place_named_areas(text, words, _resolver(committee))
+    for start, end, region in _named_after_county(text, committee) + head_places(text, areas, _resolver(committee)):
         if not taken.intersection(range(start, end)):
             s = Span(span.start + start, span.start + end)
             out.append(RegionMention(region.name, region.code, s, s.slice(src.text)))
@@ -142,11 +149,17 @@ def _named_after_county(text: str, committee: Committee | None) -> list[tuple[in
             short = text[max(0, m.start() - size) : m.start()]
             if len(short) < size or short + m.group() in gaz.by_short or short + m.group() in gaz.by_name:
                 continue  # 连云港 is a city, not 连云区's port
-            counties = [r for r in gaz.by_short.get(short, []) if r.level == "county"]
-            if len(counties) == 1 and not is_ordinary_word(short):
-                out.append((m.start() - size, m.start(), counties[0]))
+            county = _unique_county(short)
+            if county is not None:
+                out.append((m.start() - size, m.start(), county))
                 break
     return out
+
+
+def _unique_county(short: str) -> Region | None:
+    """海沧 → 海沧区: the only county of that short name nationwide, when it is no ordinary word."""
+    counties = [r for r in gazetteer().by_short.get(short, []) if r.level == "county"]
+    return counties[0] if len(counties) == 1 and not is_ordinary_word(short) else None
 
 
 @cache
@@ -190,7 +203,13 @@ def _compounds(text: str, words: tuple[Word, ...], committee: Committee | None) 
             if start is not None:
                 start = start - 1 if start > 0 and text[start - 1] == "环" else start
                 out.append((start, m.end(), text[start : m.end()]))
+    # 洋浦港, 海沧港区, 崖州湾科技城: a place and a generic word (kg/data/place_area_suffixes.tsv)
+    out += place_named_areas(text, words, _resolver(committee))
     return out
+
+
+def _resolver(committee: Committee | None):
+    return lambda head: _resolve_word(head, committee) or _unique_county(head)
 
 
 def _before_descriptors(text: str, end: int) -> int:

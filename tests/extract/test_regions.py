@@ -27,6 +27,8 @@ SHANGHAI = Committee("province", "上海市", "310000", "310000")  # a municipal
 HEXI = Committee("county", "河西区", "120103", "120000")  # a district of the municipality 天津
 ZHUHAI = Committee("prefecture", "珠海市", "440400", "440000")
 BAIYIN = Committee("prefecture", "白银市", "620400", "620000")
+HAINAN = Committee("province", "海南省", "460000", "460000")
+YANGZHOU = Committee("prefecture", "扬州市", "321000", "320000")
 
 
 def regions(text: str, committee) -> tuple[list[str], set[frozenset[str]]]:
@@ -72,13 +74,26 @@ def regions(text: str, committee) -> tuple[list[str], set[frozenset[str]]]:
     ("我市高度重视家庭教育。", SHANGHAI, ["上海市"]),
     ("全市养老服务设施不断完善。", HEXI, ["天津市"]),
     # a city whose last character starts a longer word (泉港区, 水产业, 安全) is still found
-    ("加快阳泉港区建设。", NATIONAL, ["阳泉市"]),
+    ("加快阳泉港区建设。", NATIONAL, ["阳泉市", "阳泉港区"]),
     ("天水产业园区发展迅速。", NATIONAL, ["天水市"]),
     ("推进六安全域旅游。", NATIONAL, ["六安市"]),
     ("九江城区人口持续增长。", NATIONAL, ["九江市"]),
-    # a port or zone named after a county names it anywhere; 连云港港区 is the city's
-    ("支持太仓港区发展江海联运。", SHANGHAI, ["太仓市"]),
-    ("连云港港区吞吐量持续增长。", SHANGHAI, ["连云港市"]),
+    # a port or zone named after a county names it anywhere, and is a named area itself; 连云港港区 is the city's
+    ("支持太仓港区发展江海联运。", SHANGHAI, ["太仓市", "太仓港区"]),
+    ("连云港港区吞吐量持续增长。", SHANGHAI, ["连云港市", "连云港港区"]),
+    # a place and a generic word (kg/data/place_area_suffixes.tsv) make a named area; a place before the head
+    # belongs to it (宁波舟山港), a bay's place is the bay's (崖州湾科技城 is no 崖州区)
+    ("推动钦州港与北海港错位发展。", NATIONAL, ["钦州市", "钦州港", "北海市", "北海港"]),
+    ("宁波舟山港货物吞吐量居全球首位。", NATIONAL, ["宁波市", "宁波舟山港", "舟山市"]),
+    ("做强芜湖经济技术开发区、合肥高新区。", NATIONAL, ["芜湖市", "芜湖经济技术开发区", "合肥市", "合肥高新区"]),
+    ("建设崖州湾科技城。", HAINAN, ["崖州湾科技城"]),
+    ("保护高邮湖生态。", YANGZHOU, ["高邮湖"]),
+    ("建设太仓港，发展钦州保税港区。", NATIONAL, ["太仓市", "太仓港", "钦州市", "钦州保税港区"]),
+    ("港口、山区、湖泊和香港都不是这样的地名。", NATIONAL, ["香港特别行政区"]),
+    ("加快融入上海大都市圈，共建闽西南协同发展区。", NATIONAL, ["上海市", "上海大都市圈", "闽西南协同发展区"]),
+    # famous lakes, wetlands, estuaries, mountains and national parks are named areas by kind (named_areas.tsv)
+    ("阳澄湖、东滩和长江口生态保护。", NATIONAL, ["阳澄湖", "东滩", "长江口"]),
+    ("建设三江源国家公园。", NATIONAL, ["三江源国家公园"]),
     # a county-level city's short name anywhere, unless it is an ordinary word first (江山: the country)
     ("加强与昆山、义乌等地产业协作。", SHANGHAI, ["昆山市", "义乌市"]),
     ("江山就是人民，人民就是江山。", SHANGHAI, []),
