@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from itertools import pairwise, permutations
+from itertools import combinations, pairwise, permutations
 
 # abbreviation_pairs is re-exported: the pipeline takes every region extractor from here
 from kg.extract.abbreviations import LONGEST_RUN, abbreviated, bounded, is_initial
@@ -19,7 +19,7 @@ from kg.extract.place_areas import GEO_CHARS, head_places, place_named_areas
 from kg.extract.place_words import place_words
 from kg.extract.proposer import committee_region, place_of_level
 from kg.gazetteer import Region, gazetteer
-from kg.lexicon import alternation, cues, named_area_kinds, named_areas
+from kg.lexicon import alternation, cues, municipality_neighbours, named_area_kinds, named_areas
 from kg.read import Source
 from kg.records import Committee, RegionMention, Span
 from kg.words import Word, dictionary_frequency, is_common_noun, is_ordinary_word
@@ -79,6 +79,27 @@ def _resolve_word(word: str, committee: Committee | None) -> Region | None:
     return short if same_province or _known_city(word, short) else None
 
 
+def _listed_across_border(text: str, word: Word, committee: Committee | None) -> Region | None:
+    """与嘉定、青浦协同 at the 昆山 committee → 上海市嘉定区, 青浦区: the district of a municipality bordering
+    the committee's province (kg/data/municipality_neighbours.tsv), the only one of that short name there,
+    where the word stands in a list or after 与 (金山银山 names no district)."""
+    before = text[word.start - 1] if word.start else ""
+    after = text[word.end] if word.end < len(text) else ""
+    if len(word.text) < 2 or not (before in "与和同、" and before or after == "、"):
+        return None
+    return _district_across_border(word.text, committee_region(committee))
+
+
+def _district_across_border(short: str, context: Region | None) -> Region | None:
+    gaz = gazetteer()
+    home = gaz.by_code.get(context.province_code or "") if context is not None else None
+    if home is None:
+        return None
+    found = [r for r in gaz.by_short.get(short, []) if r.level == "county" and r.province_code
+             and home.name in municipality_neighbours().get(gaz.by_code[r.province_code].name, ())]
+    return found[0] if len(found) == 1 else None
+
+
 # A county-level city's short name is read anywhere (昆山, 义乌, 张家港) when jieba's dictionary knows it
 # less often than this: 江山 (1225, "the country") and 天门 (4628) are ordinary words first.
 _KNOWN_CITY_MAX_FREQ = 1000
@@ -107,7 +128,8 @@ def region_mentions(src: Source, span: Span, committee: Committee | None) -> lis
     for i, w in enumerate(words):
         if w.start in not_places:
             continue
-        region = _own_place(w.text, committee) or _resolve_word(w.text, committee)
+        region = (_own_place(w.text, committee) or _resolve_word(w.text, committee)
+                  or _listed_across_border(text, w, committee))
         if (region is None or _names_a_landmark(region, words[i + 1 : i + 2], committee)
                 or (region.level == "area" and w.start in compound_parts)
                 or _common_noun_alone(region, w.text, words[i - 1].text if i else "", committee)):
@@ -299,6 +321,9 @@ def region_links(src: Source, spans: list[Span], mentions: list[RegionMention],
             ctext = clause.slice(src.simple)
             if not link_words.search(ctext):
                 continue
+            for pair in _heading_run_pairs(mentions, clause, link_words, src.simple, own):
+                if pair not in links:
+                    links.append(pair)
             members = _parties(_members(outermost, clause))
             if own and own.level != "province" and "与" in ctext and own.name not in members:
                 # 我市与太原共建 / 与广德市共建浙皖毗邻区域: the committee's place is the other side
@@ -308,14 +333,33 @@ def region_links(src: Source, spans: list[Span], mentions: list[RegionMention],
                     members = [own.name, *others]
                 elif _all_after_with(src.simple, clause, outermost):
                     # 与泸州、江津共建: the places after 与 are one side, the committee's place the other,
-                    # where the speech names it (a speech about one of its counties does not)
-                    if not any(m.name == own.name for m in mentions):
+                    # where the speech names it (a speech about one of its counties does not) or the
+                    # committee is a county's, which has no counties below it
+                    if own.level != "county" and not any(m.name == own.name for m in mentions):
                         continue
                     members = [own.name, *others]
             for pair in _pairs(members, own):
                 if pair not in links:
                     links.append(pair)
     return [g for g in links if not any(h != g and _restates(g, h) for h in links)]
+
+
+def _heading_run_pairs(mentions: list[RegionMention], clause: Span, link_words: re.Pattern[str],
+                       simple: str, own: Region | None) -> list[tuple[str, ...]]:
+    """厦漳泉都市圈同城化: the places of a run of abbreviations heading a named area, followed by a link
+    word, are linked each with each (the area is what they build together); the committee's own place
+    among them, with each other one (as ``_pairs``)."""
+    out: list[tuple[str, ...]] = []
+    for area in mentions:
+        if area.code is not None or not (clause.start <= area.span.start and area.span.end <= clause.end):
+            continue
+        run = [m.name for m in mentions if m.span.end - m.span.start == 1 and _inside(m.span, area.span)]
+        run = list(dict.fromkeys(run))
+        if len(run) >= 2 and link_words.search(simple, area.span.end, clause.end):
+            pairs = ([(own.name, o) for o in run if o != own.name] if own is not None and own.name in run
+                     else combinations(run, 2))
+            out += [tuple(sorted(pair, key=_code_of)) for pair in pairs]
+    return out
 
 
 @cache
@@ -349,12 +393,17 @@ def _members(mentions: list[RegionMention], clause: Span) -> list[str]:
     return [m.name for m in mentions if clause.start <= m.span.start and m.span.end <= clause.end]
 
 
-# Kinds of named areas that are spots within a place, not places that a link could join.
-_SPOT_KINDS = frozenset({"island", "old-town", "historic-district", "scenic-area"})
+# Kinds of named areas that are spots within a place: parties to a link only with no place beside them
+# (普陀山朱家尖联动发展); old towns and historic districts, inside a town, never (乔家大院、王家大院联动发展).
+_SPOT_KINDS = frozenset({"island", "scenic-area", "lake", "wetland", "mountain"})
+_INSIDE_TOWN_KINDS = frozenset({"old-town", "historic-district"})
 
 
 def _parties(names: list[str]) -> list[str]:
-    names = [n for n in dict.fromkeys(names) if named_area_kinds().get(n) not in _SPOT_KINDS]
+    """The places a link joins (spots only where the clause joins nothing else)."""
+    names = [n for n in dict.fromkeys(names) if named_area_kinds().get(n) not in _INSIDE_TOWN_KINDS]
+    places = [n for n in names if named_area_kinds().get(n) not in _SPOT_KINDS]
+    names = places if places else names
     names = [n for n in names if not any(other != n and n in _ancestor_names(other) for other in names)]
     places = [n for n in names if _code_of(n) != n]
     return places if len(places) >= 2 else names

@@ -29,6 +29,10 @@ ZHUHAI = Committee("prefecture", "珠海市", "440400", "440000")
 BAIYIN = Committee("prefecture", "白银市", "620400", "620000")
 HAINAN = Committee("province", "海南省", "460000", "460000")
 YANGZHOU = Committee("prefecture", "扬州市", "321000", "320000")
+XIAMEN = Committee("prefecture", "厦门市", "350200", "350000")
+QINGPU = Committee("county", "青浦区", "310118", "310000")
+TAICANG = Committee("county", "太仓市", "320585", "320000")
+NATIONAL_JIANGSU = Committee("province", "江苏省", "320000", "320000")
 
 
 def regions(text: str, committee) -> tuple[list[str], set[frozenset[str]]]:
@@ -113,6 +117,20 @@ def test_mentions(text: str, committee, names: list[str]) -> None:
     ("深化广佛同城化。", FOSHAN, ["广州市", "佛山市"], [("广州市", "佛山市")]),
     ("共建川渝毗邻地区合作平台。", NATIONAL, ["四川省", "重庆市"], [("四川省", "重庆市")]),
     ("深化晋台融合发展。", JINJIANG, ["晋江市", "台湾省"], [("晋江市", "台湾省")]),
+    # a run heading a named area, then a link word: each with each, or the committee's place with each other
+    ("推进宁镇扬都市圈同城化。", NATIONAL_JIANGSU, ["南京市", "宁镇扬都市圈", "镇江市", "扬州市"],
+     [("南京市", "镇江市"), ("南京市", "扬州市"), ("镇江市", "扬州市")]),
+    ("推进宁镇扬都市圈同城化。", YANGZHOU, ["南京市", "宁镇扬都市圈", "镇江市", "扬州市"],
+     [("南京市", "扬州市"), ("镇江市", "扬州市")]),
+    # a province's abbreviation beside a municipality's is the province, at the municipality's districts too
+    ("推动沪浙两地交流。", QINGPU, ["上海市", "浙江省"], [("上海市", "浙江省")]),
+    # a county across the strait abbreviated beside a city of the committee's province
+    ("加密厦金航线，深化厦金两地往来。", XIAMEN, ["厦门市", "金门县"], [("厦门市", "金门县")]),
+    # two spots joined by a link word are its parties (spots beside places are not)
+    ("推动普陀山朱家尖联动发展。", NATIONAL, ["普陀山", "朱家尖"], [("普陀山", "朱家尖")]),
+    # districts of a bordering municipality listed after 与 at a county-level city's committee
+    ("深化与嘉定、宝山协同发展。", TAICANG, ["嘉定区", "宝山区"], [("太仓市", "嘉定区"), ("太仓市", "宝山区")]),
+    ("践行绿水青山就是金山银山理念。", TAICANG, [], []),
     ("推动京津冀协同发展。", NATIONAL, ["京津冀"], []),  # a named group, not a pair
     ("与和顺县共建太行山水旅游环线。", XIYANG, ["和顺县"], [("昔阳县", "和顺县")]),
     # three or more places: the committee's place with each other one, else each with the next
@@ -160,7 +178,7 @@ def test_pairs_and_links(text: str, committee, names: list[str], links: list[tup
     ("深化闽粤毗邻地区合作，与龙岩市共建客家文化旅游区。", DABU, [("大埔县", "龙岩市")]),
     # the committee's place is the other side, the provinces named beside stand for the two places
     ("与广德市共建浙皖毗邻区域生态旅游合作区。", ANJI, [("安吉县", "广德市")]),
-    # spots inside a place (old towns, scenic areas) are no parties to a link; economic areas may be
+    # old towns and historic districts inside a town are no parties to a link; economic areas may be
     ("推动乔家大院、王家大院联动发展。", NATIONAL, []),
     ("推动长三角与粤港澳大湾区联动发展。", NATIONAL, [("长三角", "粤港澳大湾区")]),
     # places listed after 与 are one side: not linked to each other, but each to the committee's place
