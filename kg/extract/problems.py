@@ -193,8 +193,18 @@ def _under_heading(simple: str, part: Span) -> list[Span] | None:
     return None
 
 
+@cache
+def _report_pattern() -> re.Pattern[str]:
+    return re.compile(rf"^[^，,。；;：:]{{0,16}}?(?:{alternation(_problem_cues()['report_verbs'])})[：:，,]?")
+
+
 def _from_clause(simple: str, clause: Span, need_negative: bool = False) -> list[Span]:
     clause = trim(simple, clause)
+    report = _report_pattern().match(clause.slice(simple))
+    if report and report.end() < clause.end - clause.start - 2:  # 也有不少企业反映A、B、C: what they report
+        clause = trim(simple, Span(clause.start + report.end(), clause.end))
+        if not _pattern("verbs").search(clause.slice(simple)):
+            return _list_items(simple, clause)[0]
     text = clause.slice(simple)
     numbered = numbered_items(text)
     if numbered:
@@ -202,6 +212,9 @@ def _from_clause(simple: str, clause: Span, need_negative: bool = False) -> list
     colon = _DETAIL.search(text)
     if colon:  # 主要是：A；B；C / 存在以下问题：A，B，C / 仍有短板，主要是A、B、C
         after = Span(clause.start + colon.end(), clause.end)
+        numbered = numbered_items(after.slice(simple))
+        if numbered:  # 具体表现为一是A；二是B (no colon before the numbering)
+            return [_first_clause(simple, Span(after.start + m.start, after.start + m.end)) for m in numbered[1]]
         for separators in ("；;", "，,、"):
             listed = [trim(simple, s) for s in split_on(simple, after, separators)]
             if len(listed) >= 2:
@@ -328,6 +341,7 @@ def _list_items(simple: str, span: Span) -> tuple[list[Span], int]:
 # A short verb with a potential complement (留不住, 用得上): a predicate, not a subject.
 _POTENTIAL = re.compile(r"^[\u4e00-\u9fff]{1,2}[不得][\u4e00-\u9fff]{1,2}$")
 _JOINED_PREDICATE_MAX = 4
+_PARALLEL_MAX = 3
 
 
 def _with_predicates_joined(simple: str, parts: list[Span]) -> list[Span]:
@@ -337,6 +351,9 @@ def _with_predicates_joined(simple: str, parts: list[Span]) -> list[Span]:
     for part in parts:
         text = part.slice(simple)
         bare = _POTENTIAL.match(text) or text.startswith(tuple(_problem_cues()["predicate_openings"]))
+        if out and not bare:  # 评估难、处置难: a short predicate parallel to the end of a longer part before it
+            before = out[-1].slice(simple)
+            bare = len(text) <= _PARALLEL_MAX and before[-1:] == text[-1:] and len(before) >= len(text) + 3
         if (out and bare and len(text) <= _JOINED_PREDICATE_MAX and part.start > 0
                 and simple[part.start - 1] == "、"):
             out[-1] = Span(out[-1].start, part.end)
