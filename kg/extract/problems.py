@@ -96,6 +96,8 @@ def extract_problems(src: Source, body: Span) -> list[Item]:
             if numbered:  # 也存在一些问题。一是…；二是…: the numbered sentences are the problems
                 spans = [_first_clause(simple, Span(sent.start + m.start, sent.start + m.end)) for m in numbered[1]]
                 break
+        elif started and summary is not None and len(named := _clause_parts(simple, sent, need_negative=True)) >= 2:
+            spans, summary = [s for s in spans if s != summary] + named, None  # 仍有不少问题。A不高，B不足。
         elif started and (_CONTINUE.match(text) or _pattern("verbs").search(text)):
             m = _CONTINUE.match(text)
             clause = Span(sent.start + (m.end() if m else 0), sent.end)
@@ -195,7 +197,9 @@ def _under_heading(simple: str, part: Span) -> list[Span] | None:
 
 @cache
 def _report_pattern() -> re.Pattern[str]:
-    return re.compile(rf"^[^，,。；;：:]{{0,16}}?(?:{alternation(_problem_cues()['report_verbs'])})[：:，,]?")
+    # (据调研，)不少企业反映: the report verb, maybe after a short lead-in clause
+    return re.compile(rf"^(?:[^，,。；;：:]{{0,8}}[，,])?[^，,。；;：:]{{0,16}}?"
+                      rf"(?:{alternation(_problem_cues()['report_verbs'])})[：:，,]?")
 
 
 def _from_clause(simple: str, clause: Span, need_negative: bool = False) -> list[Span]:

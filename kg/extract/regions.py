@@ -9,7 +9,7 @@ province. 我市/全市/市委 mean the committee's own city (我县 its county,
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 # abbreviation_pairs and region_links are re-exported: the pipeline takes every region extractor from here
 from kg.extract.abbreviations import LONGEST_RUN, abbreviated, bounded, is_initial
@@ -135,7 +135,7 @@ def region_mentions(src: Source, span: Span, committee: Committee | None) -> lis
         s = Span(span.start + w.start, span.start + w.end)
         out.append(RegionMention(region.name, region.code, s, s.slice(src.text)))
     taken = {i for m in out for i in range(m.span.start - span.start, m.span.end - span.start)}
-    areas = place_named_areas(text, words, _resolver(committee))
+    areas = _place_areas(text, words, committee)
     for start, end, region in _named_after_county(text, committee) + head_places(text, areas, _resolver(committee)):
         if not taken.intersection(range(start, end)):
             s = Span(span.start + start, span.start + end)
@@ -224,8 +224,14 @@ def _compounds(text: str, words: tuple[Word, ...], committee: Committee | None) 
                 start = start - 1 if start > 0 and text[start - 1] == "环" else start
                 out.append((start, m.end(), text[start : m.end()]))
     # 洋浦港, 海沧港区, 崖州湾科技城: a place and a generic word (kg/data/place_area_suffixes.tsv)
-    out += place_named_areas(text, words, _resolver(committee))
+    out += _place_areas(text, words, committee)
     return out
+
+
+@lru_cache(maxsize=32)
+def _place_areas(text: str, words: tuple[Word, ...], committee: Committee | None) -> list[tuple[int, int, str]]:
+    """Named areas of a place and a generic word; region_mentions and area_compounds read the same spans."""
+    return place_named_areas(text, words, _resolver(committee))
 
 
 def _resolver(committee: Committee | None):

@@ -184,6 +184,10 @@ def test_predicates_sharing_a_subject(body: str, expected: list[str]) -> None:
     # a bare summary whose problems the next sentences number is no problem
     ("但两地合作仍有不少问题亟待破解。一是通关效率不高；二是产业协作不紧密。建议：一是加强。",
      ["通关效率不高", "产业协作不紧密"]),
+    ("但两地合作仍有不少问题亟待破解。通关效率不高，产业协作不紧密。建议：一是加强。",
+     ["通关效率不高", "产业协作不紧密"]),
+    ("但據調研，不少企業反映審批環節多、辦理時限長、政策知曉度低。建議：一是加強。",
+     ["審批環節多", "辦理時限長", "政策知曉度低"]),
 ])
 def test_summaries_and_reports_give_their_details(body: str, expected: list[str]) -> None:
     assert problems(body) == expected

@@ -32,6 +32,7 @@ YANGZHOU = Committee("prefecture", "扬州市", "321000", "320000")
 XIAMEN = Committee("prefecture", "厦门市", "350200", "350000")
 QINGPU = Committee("county", "青浦区", "310118", "310000")
 TAICANG = Committee("county", "太仓市", "320585", "320000")
+KUNSHAN = Committee("county", "昆山市", "320583", "320000")
 NATIONAL_JIANGSU = Committee("province", "江苏省", "320000", "320000")
 
 
@@ -131,6 +132,9 @@ def test_mentions(text: str, committee, names: list[str]) -> None:
     # districts of a bordering municipality listed after 与 at a county-level city's committee
     ("深化与嘉定、宝山协同发展。", TAICANG, ["嘉定区", "宝山区"], [("太仓市", "嘉定区"), ("太仓市", "宝山区")]),
     ("践行绿水青山就是金山银山理念。", TAICANG, [], []),
+    ("我市与上海青浦、嘉定毗邻，深化两地交流。", KUNSHAN, ["昆山市", "上海市", "青浦区", "嘉定区"],
+     [("昆山市", "青浦区"), ("昆山市", "嘉定区")]),
+    ("深化与海门、启东的产业合作。", KUNSHAN, ["海门区", "启东市"], [("昆山市", "海门区"), ("昆山市", "启东市")]),
     ("推动京津冀协同发展。", NATIONAL, ["京津冀"], []),  # a named group, not a pair
     ("与和顺县共建太行山水旅游环线。", XIYANG, ["和顺县"], [("昔阳县", "和顺县")]),
     # three or more places: the committee's place with each other one, else each with the next
