@@ -126,8 +126,10 @@ def _read_run(run: str, committee: Committee | None) -> list[Region] | None:
             dictionary_frequency(run) >= _ORDINARY_RUN_FREQ and not provincial):
         return None
     regions = [abbreviated(c, committee) for c in run]
-    if len(run) == 2 and regions.count(None) == 1:  # a city far away, or a county nearby, beside a place read
-        regions = [r or _abbreviated_city(c) or _county_nearby(c, committee) for c, r in zip(run, regions, strict=True)]
+    if len(run) == 2 and regions.count(None) == 1:  # a city far away beside a place read nearby
+        regions = [r or _abbreviated_city(c) for c, r in zip(run, regions, strict=True)]
+    if len(run) == 2 and regions.count(None) == 1 and committee_region(committee) in regions:
+        regions = [r or _county_nearby(c, committee) for c, r in zip(run, regions, strict=True)]  # 厦金 at 厦门
     if all(r is None for r in regions):  # 广佛同城化 at the national committee: cities of one province
         regions = _one_province_reading(run) or regions
     if None in regions or len(set(regions)) < len(regions):
@@ -183,8 +185,9 @@ def _abbreviated_city(char: str) -> Region | None:
 
 
 def _county_nearby(char: str, committee: Committee | None) -> Region | None:
-    """厦金 at a Fujian committee → 金门县: the only county of the committee's province that ``char``
-    starts, where no province is abbreviated so (across the strait or a border, a county is a party)."""
+    """厦金 at the 厦门 committee → 金门县: the only county of the committee's province that ``char``
+    starts, where no province is abbreviated so (across the strait or a border, a county is a party to
+    the committee's own place's link)."""
     own = committee_region(committee)
     if own is None or not own.code or char in province_abbreviations():
         return None

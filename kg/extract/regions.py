@@ -64,7 +64,7 @@ def _resolve_word(word: str, committee: Committee | None) -> Region | None:
         full = gaz.resolve(word, context)
         if full:
             return full
-    if len(word) < 2:
+    if len(word) < 2 or word in cues()["regions"]["common_short_names"]:
         return None
     short = gaz.resolve(word, context, short=True)
     if short is None:

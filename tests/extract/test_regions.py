@@ -33,6 +33,7 @@ XIAMEN = Committee("prefecture", "厦门市", "350200", "350000")
 QINGPU = Committee("county", "青浦区", "310118", "310000")
 TAICANG = Committee("county", "太仓市", "320585", "320000")
 KUNSHAN = Committee("county", "昆山市", "320583", "320000")
+BEIHAI = Committee("prefecture", "北海市", "450500", "450000")
 NATIONAL_JIANGSU = Committee("province", "江苏省", "320000", "320000")
 
 
@@ -105,6 +106,9 @@ def regions(text: str, committee) -> tuple[list[str], set[frozenset[str]]]:
     # common nouns that are districts' names (矿区, 郊区) and the table's placeholders (海域) are no places
     ("矿区生态修复任务重，郊区学校课后服务资源匮乏。", JINZHONG, []),
     ("规范海域使用管理。", NATIONAL, []),
+    # counties' short names that are common words first are read only with their suffix
+    ("我市港口资源丰富，公安机关加强巡查。", BEIHAI, ["北海市"]),
+    ("资源县加快发展。", BEIHAI, ["资源县"]),
     # islands, old towns, historic districts and scenic areas are named areas
     ("我市东澳岛、外伶仃岛等海岛风光秀丽。", ZHUHAI, ["珠海市", "东澳岛", "外伶仃岛"]),
     ("朱家角古镇、三坊七巷游客持续增长。", NATIONAL, ["朱家角古镇", "三坊七巷"]),
@@ -132,6 +136,8 @@ def test_mentions(text: str, committee, names: list[str]) -> None:
     # districts of a bordering municipality listed after 与 at a county-level city's committee
     ("深化与嘉定、宝山协同发展。", TAICANG, ["嘉定区", "宝山区"], [("太仓市", "嘉定区"), ("太仓市", "宝山区")]),
     ("践行绿水青山就是金山银山理念。", TAICANG, [], []),
+    # a county read beside a far-away place is no party (临港: no 临桂区-香港)
+    ("共建临港产业合作园区。", BEIHAI, [], []),
     ("我市与上海青浦、嘉定毗邻，深化两地交流。", KUNSHAN, ["昆山市", "上海市", "青浦区", "嘉定区"],
      [("昆山市", "青浦区"), ("昆山市", "嘉定区")]),
     ("深化与海门、启东的产业合作。", KUNSHAN, ["海门区", "启东市"], [("昆山市", "海门区"), ("昆山市", "启东市")]),
