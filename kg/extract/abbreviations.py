@@ -23,18 +23,22 @@ LONGEST_RUN = 6
 # A run that jieba's dictionary knows this often is an ordinary word (长江 18930, 中山 1117), unless it is
 # made of provincial-level abbreviations only (港澳 659, 湘鄂 526).
 _ORDINARY_RUN_FREQ = 100
-# How many characters of topic may stand between a pair and its relation word (深港|科技创新|合作).
+# How many characters of topic may stand between a pair and its relation word (深港|科技创新|合作), and after a
+# count, which makes the run a pair of places (沪苏两地|青少年科技|交流).
 _TOPIC_GAP = 4
+_COUNTED_TOPIC_GAP = 8
 
 
 @cache
 def _relations() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """The relation word right after a run (after an optional count, 两地), and within a short topic."""
+    """The relation word right after a run (after an optional count, 两地), and within a short topic
+    (a longer one after a count: 沪苏两地青少年科技交流)."""
     area = cues()["regions"]
     counts = alternation(area["pair_counts"])
     relations = alternation(area["pair_relations"])
     return (re.compile(rf"(?:{counts})?(?:{relations})"),
-            re.compile(rf"[\u4e00-\u9fff]{{1,{_TOPIC_GAP}}}?(?:{relations})"))
+            re.compile(rf"(?:[\u4e00-\u9fff]{{1,{_TOPIC_GAP}}}?|(?:{counts})[\u4e00-\u9fff]{{1,{_COUNTED_TOPIC_GAP}}}?)"
+                       rf"(?:{relations})"))
 
 
 @cache
@@ -48,7 +52,7 @@ def abbreviation_pairs(src: Source, span: Span, committee: Committee | None) -> 
     text = span.slice(src.simple)
     direct, after_topic = _relations()
     # a run starts a few characters before a relation word: only those places are looked at
-    reach = LONGEST_RUN + _LONGEST_COUNT + _TOPIC_GAP
+    reach = LONGEST_RUN + _LONGEST_COUNT + _COUNTED_TOPIC_GAP
     starts = sorted({i for m in _relation_words().finditer(text)
                      for i in range(max(0, m.start() - reach), m.start() - 1) if is_initial(text[i])})
     if not starts:

@@ -129,6 +129,7 @@ def test_mentions(text: str, committee, names: list[str]) -> None:
      [("南京市", "扬州市"), ("镇江市", "扬州市")]),
     # a province's abbreviation beside a municipality's is the province, at the municipality's districts too
     ("推动沪浙两地交流。", QINGPU, ["上海市", "浙江省"], [("上海市", "浙江省")]),
+    ("推动沪苏两地青少年科技交流。", QINGPU, ["上海市", "江苏省"], [("上海市", "江苏省")]),  # a long topic after 两地
     # a county across the strait abbreviated beside a city of the committee's province
     ("加密厦金航线，深化厦金两地往来。", XIAMEN, ["厦门市", "金门县"], [("厦门市", "金门县")]),
     # two spots joined by a link word are its parties (spots beside places are not)
