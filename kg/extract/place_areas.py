@@ -57,7 +57,7 @@ def head_places(text: str, areas: list[tuple[int, int, str]], resolve: Resolver)
     for start, end, _ in areas:
         for size in _HEAD_SIZES:
             region = resolve(text[start : start + size]) if start + size < end else None
-            if region is not None and text[start + size] not in GEO_CHARS:
+            if region is not None and region.code and text[start + size] not in GEO_CHARS:
                 out.append((start, start + size, region))
                 break
     return out
