@@ -259,7 +259,10 @@ def _from_clause(simple: str, clause: Span, need_negative: bool = False) -> list
         return items or [clause]
     if not need_negative and _pattern("vague").search(text) and not re.search(r"[，,]", text):
         return [clause]
-    return _clause_parts(simple, clause, need_negative)
+    parts = _clause_parts(simple, clause, need_negative)
+    if len(parts) > _BARE_CLAUSES_MIN and _is_summary(parts[0].slice(simple)):
+        return parts[1:]  # 两市协同仍有不少短板，A，B，C: the summary's details
+    return parts
 
 
 def _clause_parts(simple: str, clause: Span, need_negative: bool) -> list[Span]:

@@ -176,6 +176,9 @@ def test_predicates_sharing_a_subject(body: str, expected: list[str]) -> None:
     # a vague summary and its details in the same sentence: the details
     ("但中小学校心理健康教育仍存在不少短板，专职心理教师配备不足，家校沟通渠道不畅，心理危机干预机制不健全。",
      ["专职心理教师配备不足", "家校沟通渠道不畅", "心理危机干预机制不健全"]),
+    # … also where the summary has no verb (仍有不少短板)
+    ("但两市协同仍有不少短板，公共服务互认范围较窄，产业协作层次不高，旅游线路联动不足。",
+     ["公共服务互认范围较窄", "产业协作层次不高", "旅游线路联动不足"]),
     # what others report: the reported problems, each
     ("不过，也有不少商户反映停车位紧张、消防通道被占、夜间噪音扰民。建议：一是加强。",
      ["停车位紧张", "消防通道被占", "夜间噪音扰民"]),
