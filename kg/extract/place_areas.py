@@ -41,8 +41,8 @@ def place_named_areas(text: str, words: tuple[Word, ...], resolve: Resolver) -> 
         start = _head_start(text, m.start(), resolve)
         if start is None:
             continue
-        if m.start() not in starts and not any(s in starts for s in range(start, m.start())):
-            continue  # the generic word's characters belong to a word that began before the head (香港)
+        if start not in starts:
+            continue  # the head starts inside a word (目前海岛: no 前海岛; 香港: no 香 head)
         start = _with_place_before(text, start, resolve)
         name = text[start : m.end()]
         if name in gaz.by_name or name in gaz.by_short:

@@ -239,9 +239,10 @@ def _from_clause(simple: str, clause: Span, need_negative: bool = False) -> list
         if vague and not listed:
             # 存在一些不足，A，B，C: the vague clause sums up the problems the clauses after it name
             comma = re.search(r"[，,]", after)
-            named = (_clause_parts(simple, Span(offset + comma.end(), clause.end), need_negative=True)
+            named = (_clause_parts(simple, Span(offset + comma.end(), clause.end), need_negative=False)
                      if comma else [])
-            if len(named) >= 2:
+            # the summary says the parts after it are problems: one of them naming one is enough
+            if len(named) >= 2 and any(_pattern("negative").search(p.slice(simple)) for p in named):
                 return named
         elif "、" in unquoted(after) or _LIST_END.search(after):
             items, rest_start = _list_items(simple, Span(offset, clause.end))

@@ -176,6 +176,9 @@ def test_predicates_sharing_a_subject(body: str, expected: list[str]) -> None:
     # a vague summary and its details in the same sentence: the details
     ("但中小学校心理健康教育仍存在不少短板，专职心理教师配备不足，家校沟通渠道不畅，心理危机干预机制不健全。",
      ["专职心理教师配备不足", "家校沟通渠道不畅", "心理危机干预机制不健全"]),
+    # … every part after the summary, where one of them names a problem (要素市场分割 names none by a cue word)
+    ("但两地合作仍存在不少短板，产业同质化竞争明显，要素市场分割，商会之间交流不多。",
+     ["产业同质化竞争明显", "要素市场分割", "商会之间交流不多"]),
     # … also where the summary has no verb (仍有不少短板)
     ("但两市协同仍有不少短板，公共服务互认范围较窄，产业协作层次不高，旅游线路联动不足。",
      ["公共服务互认范围较窄", "产业协作层次不高", "旅游线路联动不足"]),
