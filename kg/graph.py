@@ -1,13 +1,23 @@
-"""DocumentRecords → an RDF dataset that follows docs/model.md, one named graph per document.
+"""DocumentRecords → an RDF dataset that follows docs/model.md, where every triple is in exactly one
+graph, so that the union of the graphs (what a SPARQL store's default graph is) counts right:
 
-The dataset is built with rdflib (its data model is what pySHACL and the tests speak) and leaves
-through ``to_quads`` to pyoxigraph, whose writer is the one that serializes (spec/measured.md).
-There are no blank nodes: deterministic output sorts by IRI.
+- ``kgr:graph/d<hash>``, one per document: what that document says (the document, its speeches,
+  issues, suggestions, mentions and offsets);
+- ``kgr:graph/entities``: the shared entities (people, units, committees, meetings, regions and
+  their hierarchy, composite regions), each statement once however many documents make it;
+- ``kgr:graph/vocab``: the sector scheme, the party table and the warning codes;
+- ``kgr:graph/build``: the build and the sources it read.
+
+A triple's graph follows from its subject (``graph_for``). Per document the graph stage makes a
+``DocumentPart``: its own graph and the shared statements it contributes; the entity graph is the
+union of the contributions of the documents a store holds. The terms are rdflib's (what pySHACL
+and the tests speak); ``to_ox`` hands them to pyoxigraph. There are no blank nodes.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import datetime
 
 import pyoxigraph as ox
@@ -20,25 +30,69 @@ from kg import graph_terms as terms
 from kg.errors import KgError
 from kg.gazetteer import Region, gazetteer, short_name
 from kg.lexicon import Party, parties
-from kg.namespace import KG, NIF, OPENGOV, ORG
+from kg.namespace import KG, KGR, NIF, OPENGOV, ORG
 from kg.ontology import load_sector_scheme
 from kg.records import Committee, DocumentRecord, Span, Speech, Value
 
+# Subjects described in the entity graph, and those whose description is the vocabulary graph's.
+_ENTITY_KINDS = tuple(str(KGR[kind]) for kind in ("person/", "org/", "committee/", "meeting/", "region/"))
+_VOCAB_KINDS = tuple(str(KGR[kind]) for kind in ("party/", "sector/", "warning"))
+
+
+@dataclass
+class DocumentPart:
+    """What the graph stage makes of one document."""
+
+    key: str  # the document's hash: its graph is kgr:graph/d<key>
+    graph: list[tuple]  # the triples of the document's own graph
+    shared: list[tuple]  # its statements about shared entities (for kgr:graph/entities)
+
+
+@dataclass(frozen=True)
+class SourceEntry:
+    """A source the build read: the document's hash, the path as given, the SHA-256 of its bytes."""
+
+    key: str
+    path: str | None = None
+    file_sha256: str | None = None
+
+
+def document_part(doc: DocumentRecord) -> DocumentPart:
+    return _DocumentGraph(doc, load_sector_scheme()).part()
+
+
+def vocab_triples() -> list[tuple]:
+    """The vocabulary graph: the sector scheme, every party, the warning codes."""
+    triples = list(load_sector_scheme())
+    for party in parties():
+        triples += _party_triples(party)
+    triples += [(terms.WARNING_SCHEME, RDF.type, SKOS.ConceptScheme),
+                (terms.WARNING_SCHEME, SKOS.prefLabel, _zh("抽取存疑类型")),
+                (terms.WARNING_SCHEME, SKOS.prefLabel, Literal("extraction warnings", lang="en"))]
+    for code, (zh, en) in terms.warning_labels().items():
+        iri = terms.warning_iri(code)
+        triples += [(iri, RDF.type, SKOS.Concept), (iri, SKOS.inScheme, terms.WARNING_SCHEME),
+                    (iri, SKOS.topConceptOf, terms.WARNING_SCHEME), (terms.WARNING_SCHEME, SKOS.hasTopConcept, iri),
+                    (iri, SKOS.notation, Literal(code)), (iri, SKOS.prefLabel, _zh(zh)),
+                    (iri, SKOS.prefLabel, Literal(en, lang="en"))]
+    return triples
+
 
 def graph_quads(docs: Iterable[DocumentRecord], version: str = kg.__version__) -> list[tuple]:
-    """(subject, predicate, object, graph) of ``docs``: a named graph per document, the vocabulary
-    graph and the build graph, as rdflib terms, each quad once."""
-    scheme = load_sector_scheme()
-    quads: list[tuple] = [(*triple, terms.VOCAB_GRAPH) for triple in scheme]
-    for party in parties():
-        quads += [(*triple, terms.VOCAB_GRAPH) for triple in _party_triples(party)]
+    """(subject, predicate, object, graph) of ``docs`` as rdflib terms, each quad once and each
+    triple in one graph. The same text read twice is the same document."""
+    quads: list[tuple] = [(*triple, terms.VOCAB_GRAPH) for triple in vocab_triples()]
+    shared: dict[tuple, None] = {}
     seen: dict[str, DocumentRecord] = {}
     for doc in docs:
         dhash = terms.doc_hash(doc)
-        if dhash not in seen:  # the same text read twice is the same document
+        if dhash not in seen:
             seen[dhash] = doc
+            part = document_part(doc)
             graph = terms.graph_iri(dhash)
-            quads += [(*triple, graph) for triple in _DocumentGraph(doc, scheme).triples()]
+            quads += [(*triple, graph) for triple in part.graph]
+            shared.update(dict.fromkeys(part.shared))
+    quads += [(*triple, terms.ENTITY_GRAPH) for triple in shared]
     quads += [(*triple, terms.BUILD_GRAPH) for triple in prov_activity(seen.values(), version)]
     return quads
 
@@ -51,39 +105,53 @@ def build_dataset(docs: Iterable[DocumentRecord], version: str = kg.__version__)
 
 
 def build_quads(docs: Iterable[DocumentRecord], version: str = kg.__version__) -> list[ox.Quad]:
-    """The graph of ``docs`` as pyoxigraph quads, without an rdflib store on the way: the build's
-    fast path (adding to an rdflib store costs ~15 µs a triple, spec/measured.md)."""
+    """The graph of ``docs`` as pyoxigraph quads, without an rdflib store on the way."""
+    return to_ox_quads(graph_quads(docs, version))
+
+
+def to_ox_quads(quads: Iterable[tuple]) -> list[ox.Quad]:
+    """rdflib (s, p, o, g) tuples as pyoxigraph quads; each term converted once."""
     cache: dict = {}
 
     def term(x):
         found = cache.get(x)
         if found is None:
-            found = cache[x] = _to_ox(x)
+            found = cache[x] = to_ox(x)
         return found
 
-    return [ox.Quad(term(s), term(p), term(o), term(g)) for s, p, o, g in graph_quads(docs, version)]
+    return [ox.Quad(term(s), term(p), term(o), term(g)) for s, p, o, g in quads]
 
 
 def prov_activity(docs: Iterable[DocumentRecord], version: str = kg.__version__) -> list[tuple]:
-    """The build as a prov:Activity that used the documents and generated their graphs.
+    """The build graph of ``docs`` (see ``build_triples``), their paths as the records give them."""
+    return build_triples([SourceEntry(terms.doc_hash(doc), doc.path) for doc in docs], version)
+
+
+def build_triples(sources: Iterable[SourceEntry], version: str = kg.__version__) -> list[tuple]:
+    """The build as a prov:Activity that used the documents and generated their graphs, and the
+    sources the store holds (path, SHA-256 of the file): what an incremental build compares with.
 
     Only what is the same on every rebuild: the wall-clock times are in ``prov_times``.
     """
-    dhashes = sorted({terms.doc_hash(doc) for doc in docs})
-    activity = terms.build_iri(version, dhashes)
+    entries = sorted({entry.key: entry for entry in sources}.values(), key=lambda e: e.key)
+    activity = terms.build_iri(version, [e.key for e in entries])
     triples: list[tuple] = [
         (activity, RDF.type, PROV.Activity),
         (activity, RDFS.label, Literal("kg build", lang="en")),
         (activity, KG.version, Literal(version)),
     ]
-    for dhash in dhashes:
-        graph, doc = terms.graph_iri(dhash), terms.doc_iri(dhash)
+    for entry in entries:
+        graph, doc = terms.graph_iri(entry.key), terms.doc_iri(entry.key)
         triples += [
             (activity, PROV.used, doc),
             (graph, RDF.type, PROV.Entity),
             (graph, PROV.wasGeneratedBy, activity),
             (graph, PROV.wasDerivedFrom, doc),
         ]
+        if entry.path:
+            triples.append((doc, KG.sourcePath, Literal(entry.path)))
+        if entry.file_sha256:
+            triples.append((doc, KG.fileSha256, Literal(entry.file_sha256)))
     return triples
 
 
@@ -94,11 +162,15 @@ def prov_times(docs: Iterable[DocumentRecord], started: datetime, ended: datetim
 
     ``started`` and ``ended`` should be timezone-aware (xsd:dateTime with an offset).
     """
-    docs = list(docs)
-    activity = terms.build_iri(version, sorted({terms.doc_hash(doc) for doc in docs}))
+    return times_graph(prov_activity(docs, version), started, ended)
+
+
+def times_graph(build: list[tuple], started: datetime, ended: datetime) -> Graph:
+    """The build graph's triples plus the activity's start and end times."""
     graph = Graph()
-    for triple in prov_activity(docs, version):
+    for triple in build:
         graph.add(triple)
+    activity = next(s for s, p, o in build if p == RDF.type and o == PROV.Activity)
     graph.add((activity, PROV.startedAtTime, Literal(started.isoformat(), datatype=XSD.dateTime)))
     graph.add((activity, PROV.endedAtTime, Literal(ended.isoformat(), datatype=XSD.dateTime)))
     return graph
@@ -108,12 +180,12 @@ def to_quads(dataset: Dataset) -> list[ox.Quad]:
     """The dataset as pyoxigraph quads (the default graph's triples in ox.DefaultGraph)."""
     quads = []
     for s, p, o, g in dataset.quads((None, None, None, None)):
-        graph_name = ox.DefaultGraph() if g is None or g == DATASET_DEFAULT_GRAPH_ID else _to_ox(g)
-        quads.append(ox.Quad(_to_ox(s), _to_ox(p), _to_ox(o), graph_name))
+        graph_name = ox.DefaultGraph() if g is None or g == DATASET_DEFAULT_GRAPH_ID else to_ox(g)
+        quads.append(ox.Quad(to_ox(s), to_ox(p), to_ox(o), graph_name))
     return quads
 
 
-def _to_ox(term) -> ox.NamedNode | ox.Literal:
+def to_ox(term) -> ox.NamedNode | ox.Literal:
     if isinstance(term, BNode):
         raise KgError(f"blank node {term.n3()} in the graph: every resource needs an IRI")
     if isinstance(term, URIRef):
@@ -135,14 +207,24 @@ def _party_triples(party: Party) -> list[tuple]:
             (iri, SKOS.altLabel, _zh(party.full)), (iri, RDFS.label, Literal(party.en, lang="en"))]
 
 
+def graph_for(subject: URIRef) -> str:
+    """Where a triple about ``subject`` belongs: "entities", "vocab" or "document"."""
+    iri = str(subject)  # rdflib's URIRef.startswith takes no tuple
+    if iri.startswith(_ENTITY_KINDS):
+        return "entities"
+    return "vocab" if iri.startswith(_VOCAB_KINDS) else "document"
+
+
 class _DocumentGraph:
-    """Collects one document's triples (its named graph), each once, in the order first made."""
+    """Collects one document's triples, each once, in the order first made: those of its own graph
+    and those about shared entities. Statements about parties and sectors are the vocabulary's."""
 
     def __init__(self, doc: DocumentRecord, scheme: Graph) -> None:
         self.doc, self.scheme = doc, scheme
         self._triples: dict[tuple, None] = {}
+        self._shared: dict[tuple, None] = {}
         self._labels: dict[URIRef, str] = {}  # region labels, for composite names
-        self._done: set[URIRef] = set()  # shared nodes already described in this graph
+        self._done: set[URIRef] = set()  # shared nodes already described
         self.dhash = terms.doc_hash(doc)
         self.doc_iri = terms.doc_iri(self.dhash)
         self.scope = terms.scope_key(doc)
@@ -164,9 +246,17 @@ class _DocumentGraph:
         return codes
 
     def add(self, s, p, o) -> None:
-        self._triples[(s, p, o)] = None
+        where = graph_for(s)
+        if where == "document":
+            self._triples[(s, p, o)] = None
+        elif where == "entities":
+            self._shared[(s, p, o)] = None
 
-    def triples(self) -> list[tuple]:
+    def part(self) -> DocumentPart:
+        self.triples()
+        return DocumentPart(self.dhash, list(self._triples), list(self._shared))
+
+    def triples(self) -> None:
         doc, iri = self.doc, self.doc_iri
         self.add(iri, RDF.type, KG.Document)
         self.add(iri, RDF.type, NIF.Context)
@@ -178,7 +268,6 @@ class _DocumentGraph:
         meeting = self._meeting() if doc.meeting else None
         for speech in doc.speeches:
             self._speech(speech, meeting)
-        return list(self._triples)
 
     # ------------------------------------------------------------ meeting and committee
 
@@ -230,6 +319,8 @@ class _DocumentGraph:
             self.add(iri, KG.titleEvidence, self._offsets(speech.title.span))
         self._byline(iri, shash, speech)
         self._topics(iri, shash, speech)
+        for code in speech.warnings:
+            self.add(iri, KG.warning, terms.warning_iri(code))
         for n, item in enumerate(speech.issues, 1):
             self._item(iri, terms.issue_iri(shash, n), KG.Issue, n, item)
             self.add(iri, KG.hasIssue, terms.issue_iri(shash, n))
@@ -241,8 +332,6 @@ class _DocumentGraph:
         byline = record.byline
         party = terms.party_named(byline.party) if byline.party else None
         if party:
-            for triple in _party_triples(party):
-                self.add(*triple)
             self.add(speech, KG.party, terms.party_iri(party.id))
         unit = self._unit(byline.organization, party) if byline.organization else None
         if unit:
@@ -330,22 +419,21 @@ class _DocumentGraph:
         self.add(speech, KG.mention, iri)
 
     def _anchor(self, iri: URIRef, span: Span) -> None:
-        self.add(iri, NIF.beginIndex, Literal(span.start, datatype=XSD.nonNegativeInteger))
-        self.add(iri, NIF.endIndex, Literal(span.end, datatype=XSD.nonNegativeInteger))
+        # xsd:integer, not NIF's xsd:nonNegativeInteger: Oxigraph stores every integer type as
+        # xsd:integer, and the graph files are written from the store (docs/store.md).
+        self.add(iri, NIF.beginIndex, Literal(span.start))
+        self.add(iri, NIF.endIndex, Literal(span.end))
         self.add(iri, NIF.anchorOf, Literal(span.slice(self.doc.text)))
         self.add(iri, NIF.referenceContext, self.doc_iri)
 
-    # ------------------------------------------------------------ shared nodes, repeated per graph
+    # ------------------------------------------------------------ shared nodes
 
     def _sector(self, sector_id: str) -> URIRef:
         iri = terms.sector_iri(sector_id)
-        if iri in self._done:
-            return iri
-        self._done.add(iri)
-        if (iri, SKOS.topConceptOf, terms.SECTOR_SCHEME) not in self.scheme:
-            raise KgError(f"{self.doc.source}: sector {sector_id!r} is not in the sector scheme")
-        for _, p, o in self.scheme.triples((iri, None, None)):
-            self.add(iri, p, o)
+        if iri not in self._done:
+            self._done.add(iri)
+            if (iri, SKOS.topConceptOf, terms.SECTOR_SCHEME) not in self.scheme:
+                raise KgError(f"{self.doc.source}: sector {sector_id!r} is not in the sector scheme")
         return iri
 
     def _code_for(self, name: str) -> str | None:
@@ -360,13 +448,16 @@ class _DocumentGraph:
         if iri in self._done:
             return iri
         self._done.add(iri)
-        self._labels[iri] = name
+        known: Region | None = gazetteer().by_code.get(code) if code else None
+        # A coded region is labelled by the gazetteer, whatever name a document used for it, so
+        # that the entity graph gives it one label.
+        label = known.name if known else name
+        self._labels[iri] = label
         self.add(iri, RDF.type, KG.Region)
-        self.add(iri, RDFS.label, _zh(name))
+        self.add(iri, RDFS.label, _zh(label))
         if code is None:
             self.add(iri, RDF.type, KG.NamedArea)
             return iri
-        known: Region | None = gazetteer().by_code.get(code)
         self.add(iri, KG.adminCode, Literal(code))
         self.add(iri, KG.adminLevel, Literal(known.level if known else terms.admin_level(code)))
         parent = gazetteer().parent(known) if known else None

@@ -69,6 +69,7 @@ class KG(DefinedNamespace):
     refersTo: URIRef
     parentRegion: URIRef
     hasMember: URIRef
+    warning: URIRef
 
     # datatype properties
     fileName: URIRef
@@ -85,6 +86,8 @@ class KG(DefinedNamespace):
     adminCode: URIRef
     adminLevel: URIRef
     version: URIRef
+    sourcePath: URIRef
+    fileSha256: URIRef
 
 
 def compact_iri(iri: str) -> str:
