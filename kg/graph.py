@@ -122,6 +122,20 @@ def to_ox_quads(quads: Iterable[tuple]) -> list[ox.Quad]:
     return [ox.Quad(term(s), term(p), term(o), term(g)) for s, p, o, g in quads]
 
 
+def ntriples(triples: Iterable[tuple]) -> bytes:
+    """rdflib (s, p, o) triples as N-Triples, how a document's part travels and is loaded."""
+    cache: dict = {}
+
+    def term(x):
+        found = cache.get(x)
+        if found is None:
+            found = cache[x] = to_ox(x)
+        return found
+
+    return ox.serialize([ox.Triple(term(s), term(p), term(o)) for s, p, o in triples],
+                        format=ox.RdfFormat.N_TRIPLES)
+
+
 def prov_activity(docs: Iterable[DocumentRecord], version: str = kg.__version__) -> list[tuple]:
     """The build graph of ``docs`` (see ``build_triples``), their paths as the records give them."""
     return build_triples([SourceEntry(terms.doc_hash(doc), doc.path) for doc in docs], version)
