@@ -181,7 +181,8 @@ def test_warnings_link_speeches_to_concepts_of_the_warning_scheme():
     store = GraphStore.from_quads(to_quads(build_dataset([doc])))
     assert rows(store, """SELECT ?code ?en WHERE { ?s kg:order 1 ; kg:warning ?w .
         ?w skos:inScheme kgr:warnings ; skos:notation ?code ; skos:prefLabel ?en FILTER(lang(?en) = "en") }""") == [
-        ("unit-completed", "a unit completed against the committee"), ("weak-sector", "a sector chosen on weak evidence")]
+        ("unit-completed", "a unit completed against the committee"),
+        ("weak-sector", "a sector chosen on weak evidence")]
     doc.speeches[0].warnings = ["no-such-code"]
     with pytest.raises(KgError, match="no-such-code"):
         build_dataset([doc])

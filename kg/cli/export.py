@@ -9,11 +9,12 @@ import click
 from kg.cli import main
 from kg.errors import KgError
 from kg.export import EXPORTERS, SUFFIXES, default_graph_file, export, format_for_suffix, read_graph_file
+from kg.store import open_store
 
 
 @main.command(name="export")
 @click.option("--graph", "graph", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Graph file to export [default: outputs/graph.trig if present, else outputs/graph.ttl].")
+              help="Graph file to export [default: the store in outputs/].")
 @click.option("--format", "fmt", type=click.Choice(list(EXPORTERS)), default=None,
               help="Output format [default: from the -o suffix, else turtle].")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
@@ -33,7 +34,7 @@ def export_command(graph: Path | None, fmt: str | None, output: Path | None) -> 
     source = graph or default_graph_file()
     fmt = fmt or (format_for_suffix(output) if output else None) or "turtle"
     target = output or source.with_suffix(SUFFIXES[fmt])
-    quads = read_graph_file(source)
+    quads = list(open_store().quads()) if graph is None else read_graph_file(source)
     if output is None and target.resolve() == source.resolve():
         raise KgError(f"{target}: would write over the graph it reads; give -o FILE or another --format")
     for path in export(quads, fmt, target):

@@ -8,9 +8,7 @@ from kg.cli import main
 from kg.errors import QueryError
 from kg.query import ask, questions, undated_note, unknown_value_note
 from kg.results import FORMATS, render
-from kg.store import GraphStore
-
-DEFAULT_GRAPH = "outputs/graph.ttl"
+from kg.store import open_store
 
 
 def parse_params(pairs: tuple[str, ...]) -> dict[str, str]:
@@ -33,12 +31,12 @@ def list_questions() -> str:
 
 @main.command()
 @click.argument("query", required=False)
-@click.option("--graph", "graph", default=DEFAULT_GRAPH, show_default=True, help="Graph file to query.")
+@click.option("--graph", default=None, help="Store, output folder or graph file [default: the store in outputs/].")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
 @click.option("--param", "params", multiple=True, metavar="NAME=VALUE",
               help="Bind a query variable (as an RDF literal, never pasted into the text). Repeatable.")
 @click.option("--list", "list_", is_flag=True, help="List the named questions and exit.")
-def query(query: str | None, graph: str, fmt: str, params: tuple[str, ...], list_: bool) -> None:
+def query(query: str | None, graph: str | None, fmt: str, params: tuple[str, ...], list_: bool) -> None:
     """Ask the graph: QUERY is a named question, a .rq file or SPARQL text.
 
     SELECT and ASK answers print as a table (or CSV, JSON, Markdown); a CONSTRUCT or DESCRIBE
@@ -56,7 +54,7 @@ def query(query: str | None, graph: str, fmt: str, params: tuple[str, ...], list
         return
     if not query:
         raise click.UsageError("give a QUERY (a named question, a .rq file or SPARQL text), or --list")
-    store = GraphStore.from_file(graph)
+    store = open_store(graph)
     values = parse_params(params)
     result = ask(store, query, values)
     click.echo(render(result, fmt), nl=False)
