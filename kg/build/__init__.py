@@ -166,7 +166,7 @@ def _extract(plan: Plan, store: GraphStore, gen: Path, jobs: int | None, progres
 def _keep_part(store: GraphStore, gen: Path, part: Part) -> None:
     store.replace_document(part.key, part.graph)
     (gen / "records" / f"{part.key}.json").write_text(part.record + "\n", encoding="utf-8")
-    (gen / "texts" / f"{part.key}.txt").write_text(part.text, encoding="utf-8")
+    (gen / "texts" / f"{part.key}.txt").write_bytes(part.text.encode("utf-8"))  # spans index it as is
     (gen / "parts" / f"{part.key}.nt").write_bytes(part.shared)
 
 
