@@ -47,8 +47,11 @@ class GraphStore:
         try:
             if path is None:
                 self._store = ox.Store()
+            elif read_only:
+                self._store = ox.Store.read_only(str(path))
             else:
-                self._store = ox.Store.read_only(str(path)) if read_only else ox.Store(str(path))
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+                self._store = ox.Store(str(path))
         except OSError as exc:
             raise KgError(f"{path}: cannot open the store ({' '.join(str(exc).split())})") from exc
 
