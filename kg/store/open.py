@@ -28,5 +28,5 @@ def open_store(target: str | Path | None = None, *, read_only: bool = True) -> G
         raise KgError(f"{path}: neither a store nor an output folder of `kg build` (run `kg build` first)")
     if not path.exists():
         hint = "run `kg build` first" if target is None else "give a store folder or a graph file"
-        raise KgError(f"{path}: no such store or graph file ({hint})")
+        raise KgError(f"{path}: no such graph file or store ({hint})")
     return GraphStore.from_file(path)

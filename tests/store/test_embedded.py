@@ -66,7 +66,7 @@ def test_open_store_takes_a_store_an_output_folder_or_a_file(tmp_path: Path, qua
     del store
     for target in (tmp_path / "out" / "store", tmp_path / "out", tmp_path / "g.trig"):
         assert len(open_store(target)) == len(quads), target
-    with pytest.raises(KgError, match="no such store or graph file"):
+    with pytest.raises(KgError, match="no such graph file or store"):
         open_store(tmp_path / "missing")
     with pytest.raises(KgError, match="neither a store nor an output folder"):
         open_store(tmp_path)
