@@ -19,6 +19,7 @@ from __future__ import annotations
 import argparse
 import json
 import math
+import re
 import resource
 import subprocess
 import sys
@@ -26,13 +27,21 @@ import tempfile
 import time
 from pathlib import Path
 
+from kg.extract.numerals import cn_to_int
+
 REPO = Path(__file__).resolve().parents[1]
+_TERM = re.compile("([一二三四五六七八九十]+)([届屆])")
 SOURCES = [*sorted((REPO / "data").glob("*.txt")), *sorted((REPO / "tests/data/digests").glob("*.txt"))]
 
 
 def copy_text(text: str, n: int) -> str:
-    # A different session number makes every copy another meeting, so nothing merges.
-    text = text.replace("第三次会议", f"第{n + 3}次会议").replace("三次会议", f"{n + 3}次会议")
+    """Copy ``n`` of a digest: its committee's term moved on by ``n`` (and the session, where it is
+    the third), so that every copy is another meeting with its own speeches and nothing merges."""
+    if n:
+        text = _TERM.sub(lambda m: f"{cn_to_int(m.group(1)) + n}{m.group(2)}", text)
+        for meeting in ("会议", "會議"):  # simplified and traditional
+            text = text.replace(f"第三次{meeting}", f"第{n + 3}次{meeting}")
+            text = text.replace(f"三次{meeting}", f"{n + 3}次{meeting}")
     return text + f"\n\n（第{n}份）\n"
 
 
@@ -81,6 +90,7 @@ def run_build(folder: Path, out: Path, jobs: int | None, page: bool, lcut: bool)
     return {"wall": wall, "cpu_percent": 100 * cpu / wall, "rss_mb": after_self.ru_maxrss / 1024,
             "worker_rss_mb": after_children.ru_maxrss / 1024, "triples": report.triples,
             "documents": report.documents, "speeches": report.speeches, "read": report.read,
+            "distinct_speeches": report.entities.get("speeches"),
             "stages": report.stages, "lcut": lcut_seconds, "view": report.view}
 
 
@@ -123,7 +133,8 @@ def bench_size(copies: int, jobs: int | None, page: bool, incremental: bool) -> 
 def print_row(r: dict) -> None:
     stages = ", ".join(f"{k} {v:.1f}" for k, v in r["stages"].items())
     ratio = r["stages"].get("extract", 0) / r["lcut"] if r.get("lcut") else float("nan")
-    print(f"{r['copies']:>5}× {r['documents']:>6} docs {r['speeches']:>7} speeches {r['triples']:>10,} triples | "
+    print(f"{r['copies']:>5}× {r['documents']:>6} docs {r['speeches']:>7} speeches "
+          f"({r['distinct_speeches']} distinct) {r['triples']:>10,} triples | "
           f"wall {r['wall']:7.1f} s  CPU {r['cpu_percent']:4.0f}%  RSS {r['rss_mb']:6.0f} MB "
           f"(worker {r['worker_rss_mb']:4.0f} MB) | extract/lcut {ratio:4.2f}× | query {r['query']:.2f} s", flush=True)
     print(f"       stages: {stages}; lcut {r['lcut']:.1f} s", flush=True)
