@@ -1,35 +1,19 @@
-"""DocumentRecords → an RDF dataset that follows docs/model.md, where every triple is in exactly one
-graph, so that the union of the graphs (what a SPARQL store's default graph is) counts right:
-
-- ``kgr:graph/d<hash>``, one per document: what that document says (the document, its speeches,
-  issues, suggestions, mentions and offsets);
-- ``kgr:graph/entities``: the shared entities (people, units, committees, meetings, regions and
-  their hierarchy, composite regions), each statement once however many documents make it;
-- ``kgr:graph/vocab``: the sector scheme, the party table and the warning codes;
-- ``kgr:graph/build``: the build and the sources it read.
-
-A triple's graph follows from its subject (``graph_for``). Per document the graph stage makes a
-``DocumentPart``: its own graph and the shared statements it contributes; the entity graph is the
-union of the contributions of the documents a store holds. The terms are rdflib's (what pySHACL
-and the tests speak); ``to_ox`` hands them to pyoxigraph. There are no blank nodes.
+"""One document's triples, split by where they belong: its own graph, or its statements about shared
+entities (for ``kgr:graph/entities``). Statements about parties and sectors are the vocabulary's.
+A triple's graph follows from its subject (``graph_for``); docs/model.md gives the layout.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime
 
-import pyoxigraph as ox
-from rdflib import RDF, RDFS, XSD, BNode, Dataset, Graph, Literal, URIRef
-from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
+from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, FOAF, PROV, SKOS
 
-import kg
 from kg import graph_terms as terms
 from kg.errors import KgError
 from kg.gazetteer import Region, gazetteer, short_name
-from kg.lexicon import Party, parties
+from kg.lexicon import Party
 from kg.namespace import KG, KGR, NIF, OPENGOV, ORG
 from kg.ontology import load_sector_scheme
 from kg.records import Committee, DocumentRecord, Span, Speech, Value
@@ -37,7 +21,6 @@ from kg.records import Committee, DocumentRecord, Span, Speech, Value
 # Subjects described in the entity graph, and those whose description is the vocabulary graph's.
 _ENTITY_KINDS = tuple(str(KGR[kind]) for kind in ("person/", "org/", "committee/", "meeting/", "region/"))
 _VOCAB_KINDS = tuple(str(KGR[kind]) for kind in ("party/", "sector/", "warning"))
-
 
 @dataclass
 class DocumentPart:
@@ -48,177 +31,13 @@ class DocumentPart:
     shared: list[tuple]  # its statements about shared entities (for kgr:graph/entities)
 
 
-@dataclass(frozen=True)
-class SourceEntry:
-    """A source the build read: the document's hash, the path as given, the SHA-256 of its bytes."""
-
-    key: str
-    path: str | None = None
-    file_sha256: str | None = None
-
 
 def document_part(doc: DocumentRecord) -> DocumentPart:
     return _DocumentGraph(doc, load_sector_scheme()).part()
 
 
-def vocab_triples() -> list[tuple]:
-    """The vocabulary graph: the sector scheme, every party, the warning codes."""
-    triples = list(load_sector_scheme())
-    for party in parties():
-        triples += _party_triples(party)
-    triples += [(terms.WARNING_SCHEME, RDF.type, SKOS.ConceptScheme),
-                (terms.WARNING_SCHEME, SKOS.prefLabel, _zh("抽取存疑类型")),
-                (terms.WARNING_SCHEME, SKOS.prefLabel, Literal("extraction warnings", lang="en"))]
-    for code, (zh, en) in terms.warning_labels().items():
-        iri = terms.warning_iri(code)
-        triples += [(iri, RDF.type, SKOS.Concept), (iri, SKOS.inScheme, terms.WARNING_SCHEME),
-                    (iri, SKOS.topConceptOf, terms.WARNING_SCHEME), (terms.WARNING_SCHEME, SKOS.hasTopConcept, iri),
-                    (iri, SKOS.notation, Literal(code)), (iri, SKOS.prefLabel, _zh(zh)),
-                    (iri, SKOS.prefLabel, Literal(en, lang="en"))]
-    return triples
-
-
-def graph_quads(docs: Iterable[DocumentRecord], version: str = kg.__version__) -> list[tuple]:
-    """(subject, predicate, object, graph) of ``docs`` as rdflib terms, each quad once and each
-    triple in one graph. The same text read twice is the same document."""
-    quads: list[tuple] = [(*triple, terms.VOCAB_GRAPH) for triple in vocab_triples()]
-    shared: dict[tuple, None] = {}
-    seen: dict[str, DocumentRecord] = {}
-    for doc in docs:
-        dhash = terms.doc_hash(doc)
-        if dhash not in seen:
-            seen[dhash] = doc
-            part = document_part(doc)
-            graph = terms.graph_iri(dhash)
-            quads += [(*triple, graph) for triple in part.graph]
-            shared.update(dict.fromkeys(part.shared))
-    quads += [(*triple, terms.ENTITY_GRAPH) for triple in shared]
-    quads += [(*triple, terms.BUILD_GRAPH) for triple in prov_activity(seen.values(), version)]
-    return quads
-
-
-def build_dataset(docs: Iterable[DocumentRecord], version: str = kg.__version__) -> Dataset:
-    """The graph of ``docs`` as an rdflib Dataset (what pySHACL and notebooks speak)."""
-    dataset = Dataset()
-    dataset.addN((s, p, o, dataset.graph(g)) for s, p, o, g in graph_quads(docs, version))
-    return dataset
-
-
-def build_quads(docs: Iterable[DocumentRecord], version: str = kg.__version__) -> list[ox.Quad]:
-    """The graph of ``docs`` as pyoxigraph quads, without an rdflib store on the way."""
-    return to_ox_quads(graph_quads(docs, version))
-
-
-def to_ox_quads(quads: Iterable[tuple]) -> list[ox.Quad]:
-    """rdflib (s, p, o, g) tuples as pyoxigraph quads; each term converted once."""
-    cache: dict = {}
-
-    def term(x):
-        found = cache.get(x)
-        if found is None:
-            found = cache[x] = to_ox(x)
-        return found
-
-    return [ox.Quad(term(s), term(p), term(o), term(g)) for s, p, o, g in quads]
-
-
-def ntriples(triples: Iterable[tuple]) -> bytes:
-    """rdflib (s, p, o) triples as N-Triples, how a document's part travels and is loaded."""
-    cache: dict = {}
-
-    def term(x):
-        found = cache.get(x)
-        if found is None:
-            found = cache[x] = to_ox(x)
-        return found
-
-    return ox.serialize([ox.Triple(term(s), term(p), term(o)) for s, p, o in triples],
-                        format=ox.RdfFormat.N_TRIPLES)
-
-
-def prov_activity(docs: Iterable[DocumentRecord], version: str = kg.__version__) -> list[tuple]:
-    """The build graph of ``docs`` (see ``build_triples``), their paths as the records give them."""
-    return build_triples([SourceEntry(terms.doc_hash(doc), doc.path) for doc in docs], version)
-
-
-def build_triples(sources: Iterable[SourceEntry], version: str = kg.__version__) -> list[tuple]:
-    """The build as a prov:Activity that used the documents and generated their graphs, and the
-    sources the store holds (path, SHA-256 of the file): what an incremental build compares with.
-
-    Only what is the same on every rebuild: the wall-clock times are in ``prov_times``.
-    """
-    entries = sorted({entry.key: entry for entry in sources}.values(), key=lambda e: e.key)
-    activity = terms.build_iri(version, [e.key for e in entries])
-    triples: list[tuple] = [
-        (activity, RDF.type, PROV.Activity),
-        (activity, RDFS.label, Literal("kg build", lang="en")),
-        (activity, KG.version, Literal(version)),
-    ]
-    for entry in entries:
-        graph, doc = terms.graph_iri(entry.key), terms.doc_iri(entry.key)
-        triples += [
-            (activity, PROV.used, doc),
-            (graph, RDF.type, PROV.Entity),
-            (graph, PROV.wasGeneratedBy, activity),
-            (graph, PROV.wasDerivedFrom, doc),
-        ]
-        if entry.path:
-            triples.append((doc, KG.sourcePath, Literal(entry.path)))
-        if entry.file_sha256:
-            triples.append((doc, KG.fileSha256, Literal(entry.file_sha256)))
-    return triples
-
-
-def prov_times(docs: Iterable[DocumentRecord], started: datetime, ended: datetime,
-               version: str = kg.__version__) -> Graph:
-    """The build with when it ran: what the build writes to outputs/provenance.ttl. The times stay
-    out of graph.ttl, which must be byte-identical on rebuild; the rest is in both.
-
-    ``started`` and ``ended`` should be timezone-aware (xsd:dateTime with an offset).
-    """
-    return times_graph(prov_activity(docs, version), started, ended)
-
-
-def times_graph(build: list[tuple], started: datetime, ended: datetime) -> Graph:
-    """The build graph's triples plus the activity's start and end times."""
-    graph = Graph()
-    for triple in build:
-        graph.add(triple)
-    activity = next(s for s, p, o in build if p == RDF.type and o == PROV.Activity)
-    graph.add((activity, PROV.startedAtTime, Literal(started.isoformat(), datatype=XSD.dateTime)))
-    graph.add((activity, PROV.endedAtTime, Literal(ended.isoformat(), datatype=XSD.dateTime)))
-    return graph
-
-
-def to_quads(dataset: Dataset) -> list[ox.Quad]:
-    """The dataset as pyoxigraph quads (the default graph's triples in ox.DefaultGraph)."""
-    quads = []
-    for s, p, o, g in dataset.quads((None, None, None, None)):
-        graph_name = ox.DefaultGraph() if g is None or g == DATASET_DEFAULT_GRAPH_ID else to_ox(g)
-        quads.append(ox.Quad(to_ox(s), to_ox(p), to_ox(o), graph_name))
-    return quads
-
-
-def to_ox(term) -> ox.NamedNode | ox.Literal:
-    if isinstance(term, BNode):
-        raise KgError(f"blank node {term.n3()} in the graph: every resource needs an IRI")
-    if isinstance(term, URIRef):
-        return ox.NamedNode(str(term))
-    if term.language:
-        return ox.Literal(str(term), language=term.language)
-    if term.datatype:
-        return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
-    return ox.Literal(str(term))
-
-
-def _zh(text: str) -> Literal:
+def zh(text: str) -> Literal:
     return Literal(text, lang="zh")
-
-
-def _party_triples(party: Party) -> list[tuple]:
-    iri = terms.party_iri(party.id)
-    return [(iri, RDF.type, KG.Party), (iri, SKOS.prefLabel, _zh(party.short)),
-            (iri, SKOS.altLabel, _zh(party.full)), (iri, RDFS.label, Literal(party.en, lang="en"))]
 
 
 def graph_for(subject: URIRef) -> str:
@@ -278,7 +97,7 @@ class _DocumentGraph:
         self.add(iri, KG.sha256, Literal(doc.sha256))
         self.add(iri, NIF.isString, Literal(doc.text))
         if doc.headline:
-            self.add(iri, DCTERMS.title, _zh(doc.headline.value))
+            self.add(iri, DCTERMS.title, zh(doc.headline.value))
         meeting = self._meeting() if doc.meeting else None
         for speech in doc.speeches:
             self._speech(speech, meeting)
@@ -289,7 +108,7 @@ class _DocumentGraph:
         meeting = self.doc.meeting
         iri = terms.meeting_iri(meeting)
         self.add(iri, RDF.type, KG.Meeting)
-        self.add(iri, RDFS.label, _zh(meeting.label))
+        self.add(iri, RDFS.label, zh(meeting.label))
         self.add(iri, KG.committee, self._committee(meeting.committee))
         if meeting.term is not None:
             self.add(iri, KG.term, Literal(meeting.term))
@@ -305,7 +124,7 @@ class _DocumentGraph:
     def _committee(self, committee: Committee) -> URIRef:
         iri = terms.committee_iri(committee)
         self.add(iri, RDF.type, KG.Committee)
-        self.add(iri, RDFS.label, _zh(f"{committee.region}政协" if committee.region else "全国政协"))
+        self.add(iri, RDFS.label, zh(f"{committee.region}政协" if committee.region else "全国政协"))
         self.add(iri, KG.level, Literal(committee.level))
         if committee.region:
             self.add(iri, DCTERMS.spatial, self._region(committee.region, committee.code))
@@ -319,11 +138,11 @@ class _DocumentGraph:
         text = self.doc.text
         self.add(iri, RDF.type, KG.Speech)
         if speech.title:
-            self.add(iri, DCTERMS.title, _zh(speech.title.value))
+            self.add(iri, DCTERMS.title, zh(speech.title.value))
         byline = speech.byline
         if byline.span.end > byline.span.start:
-            self.add(iri, KG.byline, _zh(byline.span.slice(text)))
-        self.add(iri, KG.text, _zh(speech.body.slice(text)))
+            self.add(iri, KG.byline, zh(byline.span.slice(text)))
+        self.add(iri, KG.text, zh(speech.body.slice(text)))
         self.add(iri, KG.order, Literal(speech.index + 1))
         if meeting:
             self.add(iri, KG.meeting, meeting)
@@ -352,7 +171,7 @@ class _DocumentGraph:
             self.add(speech, OPENGOV.onBehalfOf, unit)
             self._mention(speech, shash, "organization", byline.organization.span, [unit])
         if byline.role:
-            self.add(speech, KG.role, _zh(byline.role.value))
+            self.add(speech, KG.role, zh(byline.role.value))
         if byline.speaker:
             # 刘某、王某: two people delivered the speech together.
             people = [self._person(name, unit) for name in byline.speaker.value.split("、") if name.strip()]
@@ -363,7 +182,7 @@ class _DocumentGraph:
     def _person(self, name: str, unit: URIRef | None) -> URIRef:
         iri = terms.person_iri(self.scope, name.strip())
         self.add(iri, RDF.type, FOAF.Person)
-        self.add(iri, FOAF.name, _zh(name.strip()))
+        self.add(iri, FOAF.name, zh(name.strip()))
         if unit:
             self.add(iri, ORG.memberOf, unit)
         return iri
@@ -371,7 +190,7 @@ class _DocumentGraph:
     def _unit(self, organization: Value, party: Party | None) -> URIRef:
         iri = terms.org_iri(self.scope, organization.value)
         self.add(iri, RDF.type, ORG.Organization)
-        self.add(iri, SKOS.prefLabel, _zh(organization.value))
+        self.add(iri, SKOS.prefLabel, zh(organization.value))
         if party:
             self.add(iri, ORG.subOrganizationOf, terms.party_iri(party.id))
         place = self._place_in(organization.value)
@@ -407,7 +226,7 @@ class _DocumentGraph:
 
     def _item(self, speech: URIRef, iri: URIRef, cls: URIRef, n: int, item) -> None:
         self.add(iri, RDF.type, cls)
-        self.add(iri, RDF.value, _zh(item.text))
+        self.add(iri, RDF.value, zh(item.text))
         self.add(iri, KG.order, Literal(n))
         self.add(iri, DCTERMS.isPartOf, speech)
         self.add(iri, PROV.wasDerivedFrom, self.doc_iri)
@@ -420,7 +239,7 @@ class _DocumentGraph:
         self.add(iri, RDF.type, NIF.OffsetBasedString)
         self._anchor(iri, span)
         if sentence:
-            self.add(iri, KG.sentence, _zh(sentence.slice(self.doc.text)))
+            self.add(iri, KG.sentence, zh(sentence.slice(self.doc.text)))
         return iri
 
     def _mention(self, speech: URIRef, shash: str, kind: str, span: Span, entities: list[URIRef]) -> None:
@@ -468,7 +287,7 @@ class _DocumentGraph:
         label = known.name if known else name
         self._labels[iri] = label
         self.add(iri, RDF.type, KG.Region)
-        self.add(iri, RDFS.label, _zh(label))
+        self.add(iri, RDFS.label, zh(label))
         if code is None:
             self.add(iri, RDF.type, KG.NamedArea)
             return iri
@@ -484,7 +303,7 @@ class _DocumentGraph:
         labels = [short_name(self._labels[m]) for m in sorted(members)]
         self.add(iri, RDF.type, KG.CompositeRegion)
         self.add(iri, RDF.type, KG.Region)
-        self.add(iri, RDFS.label, _zh("-".join(labels)))
+        self.add(iri, RDFS.label, zh("-".join(labels)))
         for member in members:
             self.add(iri, KG.hasMember, member)
         return iri
