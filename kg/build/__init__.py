@@ -87,7 +87,10 @@ def _build(paths, folder: OutputFolder, gen: Path, page: bool, jobs: int | None,
         raise KgError("nothing to build: " + "; ".join(str(e) for e in report.errors))
     stage("extract")
     _pause_at("extracted")
-    _load_entities(store, gen, sorted(entries))
+    if plan.previous is not None and not plan.drop:  # the union only grows: add the new parts
+        _load_entities(store, gen, sorted(lines), rebuild=False)
+    else:
+        _load_entities(store, gen, sorted(entries), rebuild=True)
     build_graph = build_triples(entries.values())
     store.replace_graph(BUILD_GRAPH, ntriples(build_graph))
     store.flush()
@@ -187,10 +190,11 @@ def _keep_part(store: GraphStore, gen: Path, part: Part) -> None:
     (gen / "parts" / f"{part.key}.nt").write_bytes(part.shared)
 
 
-def _load_entities(store: GraphStore, gen: Path, keys: list[str]) -> None:
+def _load_entities(store: GraphStore, gen: Path, keys: list[str], rebuild: bool) -> None:
     """The entity graph: the union of every document's statements about shared entities (the
-    store holds each once), loaded in chunks."""
-    store.drop_graph(ENTITY_GRAPH)
+    store holds each once), loaded in chunks; rebuilt from all parts when a document went."""
+    if rebuild:
+        store.drop_graph(ENTITY_GRAPH)
     chunk: list[bytes] = []
     size = 0
     for key in keys:
