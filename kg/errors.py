@@ -18,6 +18,9 @@ class InputError(KgError):
         self.path = path
         self.reason = reason
 
+    def __reduce__(self):  # picklable, so that it comes back from an extraction worker process
+        return (InputError, (self.path, self.reason))
+
 
 class QueryError(KgError):
     """A SPARQL query or a named question cannot be run."""

@@ -7,8 +7,11 @@ such as ``46%`` in an IRI is written by rdflib and then refused by pyoxigraph (s
 
 from __future__ import annotations
 
+import csv
 import hashlib
 import re
+from functools import cache
+from importlib import resources
 
 from rdflib import URIRef
 
@@ -73,8 +76,10 @@ def graph_iri(dhash: str) -> URIRef:
 
 
 VOCAB_GRAPH = KGR["graph/vocab"]
+ENTITY_GRAPH = KGR["graph/entities"]
 BUILD_GRAPH = KGR["graph/build"]
 SECTOR_SCHEME = KGR["sector/scheme"]
+WARNING_SCHEME = KGR["warnings"]
 
 
 def offset_iri(dhash: str, start: int, end: int) -> URIRef:
@@ -155,3 +160,19 @@ def admin_level(code: str) -> str:
     if code.endswith("0000"):
         return "province"
     return "prefecture" if code.endswith("00") else "county"
+
+
+# ---------------------------------------------------------------- warnings
+
+@cache
+def warning_labels() -> dict[str, tuple[str, str]]:
+    """code → (zh, en) of kg/data/warnings.tsv."""
+    text = resources.files("kg").joinpath("data", "warnings.tsv").read_text(encoding="utf-8")
+    lines = [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+    return {r["code"]: (r["zh"], r["en"]) for r in csv.DictReader(lines, delimiter="\t")}
+
+
+def warning_iri(code: str) -> URIRef:
+    if code not in warning_labels():
+        raise KgError(f"warning {code!r} is not in kg/data/warnings.tsv")
+    return KGR[f"warning/{_checked_id(code, 'warning code')}"]

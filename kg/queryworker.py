@@ -33,7 +33,7 @@ import pyoxigraph as ox
 from kg.errors import KgError, QueryError
 from kg.query import run_raw
 from kg.results import TURTLE_PREFIXES
-from kg.store import GraphStore
+from kg.store import GraphStore, open_store
 
 # Workers run the queries not yet seen to be cheap, hostile ones among them: below the server's own
 # priority, so that HTTP and the queries it answers in-process keep their share of the CPU.
@@ -64,20 +64,10 @@ class ResultTooLarge(QueryError):
     """The answer passed the row or byte limit; the engine was stopped there."""
 
 
-class _ReadOnlyStore(GraphStore):
-    """A store directory opened read-only, so several processes can read it at once."""
-
-    def __init__(self, path: str | Path) -> None:  # not super().__init__: it opens read-write
-        try:
-            self._store = ox.Store.read_only(str(path))
-        except OSError as exc:
-            raise KgError(f"{path}: cannot open the store read-only: {exc}") from exc
-
-
 def open_source(source: str | Path) -> GraphStore:
-    """A graph file is loaded into memory; a store directory is opened read-only (nothing loaded)."""
-    path = Path(source)
-    return _ReadOnlyStore(path) if path.is_dir() else GraphStore.from_file(path)
+    """A store folder or output folder is opened read-only (nothing loaded, several processes read it
+    at once); a graph file is loaded into memory."""
+    return open_store(source, read_only=True)
 
 
 class _CappedWriter:

@@ -19,6 +19,7 @@ from rdflib.namespace import DCTERMS, FOAF, SKOS
 from kg.export import read_graph_file
 from kg.namespace import KG, NIF, compact_iri
 from kg.ontology import load_ontology
+from kg.store import open_store
 
 SH = Namespace("http://www.w3.org/ns/shacl#")
 # What names a node for a reader, most telling first.
@@ -75,6 +76,13 @@ def validate_quads(quads: Iterable[ox.Quad]) -> ValidationReport:
 def validate_file(path: str | Path) -> ValidationReport:
     """Validate a graph file in any format the store reads (.ttl, .trig, .nt, .nq, .jsonld)."""
     return validate_quads(read_graph_file(path))
+
+
+def validate_target(target: str | Path | None) -> ValidationReport:
+    """Validate a graph file as written, or a store (a store or output folder; None: outputs/)."""
+    if target is not None and Path(target).is_file():
+        return validate_file(target)
+    return validate_quads(open_store(target).quads())
 
 
 def _to_rdflib(term):

@@ -21,7 +21,7 @@ from kg.records import Committee, Meeting
 from kg.store import GraphStore, serialize
 
 # kgr:{kind}/{local name}, the local name as docs/model.md allows it.
-RESOURCE_IRI = re.compile(re.escape(KG_RESOURCE) + r"[a-z]+/[A-Za-z][A-Za-z0-9_-]*")
+RESOURCE_IRI = re.compile(re.escape(KG_RESOURCE) + r"([a-z]+/[A-Za-z][A-Za-z0-9_-]*|warnings)")
 DHASH = hashlib.sha256(TEXT.encode("utf-8")).hexdigest()[:16]
 
 
@@ -55,7 +55,7 @@ def test_fixture_spans_slice_the_text():
 
 def test_one_named_graph_per_document_plus_vocab_and_build(quads):
     graphs = {q.graph_name.value for q in quads}
-    assert graphs == {f"{KG_RESOURCE}graph/{name}" for name in (f"d{DHASH}", "vocab", "build")}
+    assert graphs == {f"{KG_RESOURCE}graph/{name}" for name in (f"d{DHASH}", "entities", "vocab", "build")}
 
 
 def test_no_blank_nodes_and_every_resource_iri_is_safe(quads):
@@ -133,7 +133,7 @@ def test_offsets_are_typed_and_slice_the_document(quads):
     anchors = {node: literal.value for node, literal in values("anchorOf").items()}
     assert begin and set(begin) == set(anchors)
     for node, anchor in anchors.items():
-        assert begin[node].datatype.value == PREFIXES["xsd"] + "nonNegativeInteger"
+        assert begin[node].datatype.value == PREFIXES["xsd"] + "integer"  # what Oxigraph stores
         assert TEXT[int(begin[node].value) : int(end[node].value)] == anchor
 
 
@@ -144,14 +144,48 @@ def test_mentions_point_at_their_entities(store):
         ("sector", "基础设施"), ("speaker", "田文杰")])
 
 
-def test_shared_nodes_are_repeated_in_the_document_graph(store):
-    graph = f"<{KG_RESOURCE}graph/d{DHASH}>"
-    parties = f"SELECT ?label WHERE {{ GRAPH {graph} {{ ?p a kg:Party ; skos:prefLabel ?label }} }}"
-    assert rows(store, parties) == [("民革",)]
-    assert rows(store, f"""SELECT ?label WHERE {{ GRAPH {graph} {{ ?c skos:notation "industry" ;
-        skos:prefLabel ?label FILTER(lang(?label) = "zh") }} }}""") == [("工业与制造业",)]
+def test_every_triple_is_in_exactly_one_graph(quads):
+    graphs_of: dict = {}
+    for q in quads:
+        graphs_of.setdefault(q.triple, []).append(q.graph_name.value)
+    assert all(len(g) == 1 for g in graphs_of.values()), [t for t, g in graphs_of.items() if len(g) > 1][:3]
+
+
+def test_shared_entities_are_described_in_the_entity_graph_only(store):
+    doc_graph, entities = f"<{KG_RESOURCE}graph/d{DHASH}>", f"<{KG_RESOURCE}graph/entities>"
+    described = "SELECT DISTINCT ?kind WHERE {{ GRAPH {g} {{ ?x a ?kind }} }}"
+    assert {r[0].rsplit("/", 1)[-1].rsplit("#", 1)[-1] for r in rows(store, described.format(g=doc_graph))} == {
+        "Document", "Context", "Speech", "Issue", "Suggestion", "Mention", "OffsetBasedString"}
+    assert {r[0].rsplit("/", 1)[-1].rsplit("#", 1)[-1] for r in rows(store, described.format(g=entities))} == {
+        "Person", "Organization", "Committee", "Meeting", "Region", "NamedArea", "CompositeRegion"}
+    # the document's graph links to parties and sectors; their descriptions are the vocabulary's
+    assert rows(store, f"SELECT ?p WHERE {{ GRAPH {doc_graph} {{ ?p a kg:Party }} }}") == []
     vocab = f"<{KG_RESOURCE}graph/vocab>"
     assert len(rows(store, f"SELECT ?p WHERE {{ GRAPH {vocab} {{ ?p a kg:Party }} }}")) == 18
+    assert rows(store, "SELECT (COUNT(*) AS ?n) WHERE { ?p a kg:Party ; skos:prefLabel \"民革\"@zh }") == [("1",)]
+
+
+def test_shared_statements_of_two_documents_are_stated_once():
+    doc = fixture_document()  # the next session of the same committee: the same people and units
+    other = dataclasses.replace(doc, text=TEXT + "（完）", sha256="0" * 64,
+                                meeting=dataclasses.replace(doc.meeting, session=4))
+    quads = to_quads(build_dataset([doc, other]))
+    assert len(quads) == len({q.triple for q in quads})
+    person = [q for q in quads if "/id/person/" in q.subject.value and q.predicate.value.endswith("name")]
+    assert len(person) == 2 and {q.graph_name.value for q in person} == {f"{KG_RESOURCE}graph/entities"}
+
+
+def test_warnings_link_speeches_to_concepts_of_the_warning_scheme():
+    doc = fixture_document()
+    doc.speeches[0].warnings = ["weak-sector", "unit-completed"]
+    store = GraphStore.from_quads(to_quads(build_dataset([doc])))
+    assert rows(store, """SELECT ?code ?en WHERE { ?s kg:order 1 ; kg:warning ?w .
+        ?w skos:inScheme kgr:warnings ; skos:notation ?code ; skos:prefLabel ?en FILTER(lang(?en) = "en") }""") == [
+        ("unit-completed", "a unit completed against the committee"),
+        ("weak-sector", "a sector chosen on weak evidence")]
+    doc.speeches[0].warnings = ["no-such-code"]
+    with pytest.raises(KgError, match="no-such-code"):
+        build_dataset([doc])
 
 
 def test_identity_keys_people_by_committee_and_speeches_by_meeting():

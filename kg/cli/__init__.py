@@ -3,7 +3,8 @@
 Each module in this package adds its commands to ``main``; library errors (``KgError``) become
 one-line messages on stderr and a non-zero exit code. The global options ``--quiet`` and
 ``--verbose`` reach the commands through ``note`` (asides, silenced by --quiet) and ``detail``
-(what --verbose adds).
+(what --verbose adds). A command's module is imported when the command runs (``_Group``):
+`kg query` does not load jieba, networkx or matplotlib.
 """
 
 from __future__ import annotations
@@ -18,6 +19,15 @@ from dataclasses import dataclass
 import click
 
 from kg.errors import KgError
+
+# command → the module of this package that defines it; a name not listed loads every module.
+_MODULES = {"build": "build", "eval": "eval", "export": "export", "extract": "extract", "query": "query",
+            "serve": "serve", "stats": "stats", "report": "stats", "validate": "validate", "viz": "viz"}
+
+
+def _import_all() -> None:
+    for module in sorted(m.name for m in pkgutil.iter_modules(__path__)):
+        importlib.import_module(f"{__name__}.{module}")
 
 
 @dataclass
@@ -46,6 +56,18 @@ def detail(message: str) -> None:
 
 
 class _Group(click.Group):
+    def get_command(self, ctx: click.Context, name: str):
+        if name not in self.commands:
+            if name in _MODULES:
+                importlib.import_module(f"{__name__}.{_MODULES[name]}")
+            if name not in self.commands:
+                _import_all()
+        return super().get_command(ctx, name)
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        _import_all()
+        return super().list_commands(ctx)
+
     def invoke(self, ctx: click.Context):
         try:
             return super().invoke(ctx)
@@ -81,7 +103,3 @@ def main(ctx: click.Context, quiet: bool, verbose: bool) -> None:
         started = time.perf_counter()
         command = ctx.invoked_subcommand or "kg"
         ctx.call_on_close(lambda: detail(f"{command} took {time.perf_counter() - started:.2f} s"))
-
-
-for _module in sorted(m.name for m in pkgutil.iter_modules(__path__)):
-    importlib.import_module(f"{__name__}.{_module}")

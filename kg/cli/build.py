@@ -1,4 +1,4 @@
-"""`kg build`: digests in, graph.ttl / graph.trig / graph.html / records.json out."""
+"""`kg build`: digests in; the store, graph.ttl / graph.trig / graph.html / records.json out."""
 
 from __future__ import annotations
 
@@ -17,14 +17,18 @@ from kg.cli.extract import max_size_option, reading
 @click.option("-o", "--output", "out_dir", type=click.Path(file_okay=False, path_type=Path),
               default=Path("outputs"), show_default=True, help="Folder for the outputs.")
 @click.option("--no-page", is_flag=True, help="Skip the network page (graph.html).")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
+              help="Extraction processes [default: one per core].")
 @max_size_option
-def build(paths: tuple[Path, ...], out_dir: Path, no_page: bool, max_size: int) -> None:
-    """Build the knowledge graph of digests (files, or folders walked for .txt .md .html .htm .docx .pdf).
+def build(paths: tuple[Path, ...], out_dir: Path, no_page: bool, jobs: int | None, max_size: int) -> None:
+    """Build the knowledge graph of pages (files, or folders walked for .txt .md .html .htm .docx .pdf).
 
-    Writes graph.ttl (Turtle), graph.trig (one named graph per document), graph.html (the
-    network, offline), records.json (the extraction records) and provenance.ttl (the build).
-    A file that cannot be used is reported on one line and skipped; the exit code is 0 when
-    something was built.
+    Writes a new generation of the output folder and makes it current in one step: store (the
+    Oxigraph store that the other commands open), graph.ttl (Turtle), graph.trig (one named
+    graph per document), graph.html (the network, offline), records.json (the extraction
+    records), texts/ (the text each record's spans index) and provenance.ttl (the build).
+    Building into the same folder again reads only new and changed files. A file that cannot be
+    used is reported on one line and skipped; the exit code is 0 when something was built.
 
     \b
     Example:
@@ -35,8 +39,8 @@ def build(paths: tuple[Path, ...], out_dir: Path, no_page: bool, max_size: int) 
         if n > 1 and sys.stderr.isatty():
             click.echo(f"\r[{i}/{n}] {path.name[:60]:<60}", err=True, nl=i == n)
 
-    with reading(max_size):
-        report = build_outputs(paths, out_dir, page=not no_page, progress=progress)
+    with reading(max_size):  # the limit is set before the extraction processes start, so they share it
+        report = build_outputs(paths, out_dir, page=not no_page, jobs=jobs, progress=progress)
     for err in report.errors:
         click.echo(f"kg: {err}", err=True)
     click.echo(report.summary())

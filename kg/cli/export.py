@@ -21,6 +21,7 @@ from kg.export import (
     read_graph_file,
     to_bytes,
 )
+from kg.store import open_store
 
 STDOUT = "-"
 NETWORK_FORMATS = ("graphml", "gexf", "neo4j")
@@ -28,7 +29,7 @@ NETWORK_FORMATS = ("graphml", "gexf", "neo4j")
 
 @main.command(name="export")
 @click.option("--graph", "graph", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Graph file to export [default: outputs/graph.trig if present, else outputs/graph.ttl].")
+              help="Graph file to export [default: the store in outputs/].")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default=None,
               help="Output format [default: from the -o suffix, else turtle].")
 @click.option("-o", "--output", default=None, metavar="FILE|DIR|-",
@@ -66,7 +67,7 @@ def export_command(graph: Path | None, fmt: str | None, output: str | None, cont
         raise KgError(f"the {fmt} export is a folder of files: give -o DIR, not -")
     target = None if output == STDOUT else Path(output) if output else (
         source.parent / "neo4j" if fmt == "neo4j" else source.with_suffix(SUFFIXES[fmt][0]))
-    quads = read_graph_file(source)
+    quads = list(open_store().quads()) if graph is None else read_graph_file(source)
     if target is None:
         sys.stdout.flush()
         sys.stdout.buffer.write(to_bytes(quads, fmt, options))

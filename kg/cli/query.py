@@ -17,9 +17,7 @@ from kg.query import (
     unknown_value_note,
 )
 from kg.results import FORMATS, render
-from kg.store import GraphStore
-
-DEFAULT_GRAPH = "outputs/graph.ttl"
+from kg.store import open_store
 
 
 def parse_params(pairs: tuple[str, ...]) -> dict[str, str]:
@@ -54,14 +52,14 @@ def list_questions() -> str:
 
 @main.command()
 @click.argument("query", required=False, shell_complete=complete_question)
-@click.option("--graph", "graph", default=DEFAULT_GRAPH, show_default=True, help="Graph file to query.")
+@click.option("--graph", default=None, help="Store, output folder or graph file [default: the store in outputs/].")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
 @click.option("--param", "params", multiple=True, metavar="NAME=VALUE",
               help="Bind a query variable (as an RDF literal, never pasted into the text). Repeatable.")
 @click.option("--list", "list_", is_flag=True, help="List the named questions and exit.")
 @click.option("--sparql", "show_sparql", is_flag=True,
               help="Print the standard SPARQL to run elsewhere (parameters in its VALUES blocks) and exit.")
-def query(query: str | None, graph: str, fmt: str, params: tuple[str, ...], list_: bool,
+def query(query: str | None, graph: str | None, fmt: str, params: tuple[str, ...], list_: bool,
           show_sparql: bool) -> None:
     """Ask the graph: QUERY is a named question, a .rq file or SPARQL text.
 
@@ -85,7 +83,7 @@ def query(query: str | None, graph: str, fmt: str, params: tuple[str, ...], list
     if show_sparql:
         click.echo(portable_sparql(query, values), nl=False)
         return
-    store = GraphStore.from_file(graph)
+    store = open_store(graph)
     detail(f"the SPARQL sent to the store:\n{sent_sparql(query, values)}")
     result = ask(store, query, values)
     click.echo(render(result, fmt), nl=False)

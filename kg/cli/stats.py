@@ -10,15 +10,15 @@ from kg.cli import main
 from kg.io import atomic_write_text
 from kg.report import build_report
 from kg.stats import FORMATS, compute, render
-from kg.store import GraphStore
+from kg.store import open_store
 
 
 @main.command()
-@click.option("--graph", default="outputs/graph.ttl", show_default=True, help="Graph file to analyse.")
+@click.option("--graph", default=None, help="Store, output folder or graph file [default: the store in outputs/].")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False),
               help="Also write the statistics (in --format) to this file.")
-def stats(graph: str, fmt: str, output: str | None) -> None:
+def stats(graph: str | None, fmt: str, output: str | None) -> None:
     """Node counts, centrality, communities, party × sector and region × sector matrices.
 
     \b
@@ -26,17 +26,17 @@ def stats(graph: str, fmt: str, output: str | None) -> None:
       kg stats --graph outputs/graph.ttl
       kg stats --format csv -o outputs/stats.csv
     """
-    text = render(compute(GraphStore.from_file(graph)), fmt)
+    text = render(compute(open_store(graph)), fmt)
     click.echo(text, nl=False)
     if output:
         atomic_write_text(Path(output), text)
 
 
 @main.command()
-@click.option("--graph", default="outputs/graph.ttl", show_default=True, help="Graph file to report on.")
+@click.option("--graph", default=None, help="Store, output folder or graph file [default: the store in outputs/].")
 @click.option("-o", "--output", default="outputs/report.html", show_default=True,
               type=click.Path(dir_okay=False))
-def report(graph: str, output: str) -> None:
+def report(graph: str | None, output: str) -> None:
     """Write a self-contained HTML report that answers first.
 
     A table of contents and a one-screen summary (meetings, speeches, top parties, sectors and
@@ -48,6 +48,6 @@ def report(graph: str, output: str) -> None:
     Example:
       kg report --graph outputs/graph.ttl -o outputs/report.html
     """
-    for warning in build_report(GraphStore.from_file(graph), output):
+    for warning in build_report(open_store(graph), output):
         click.echo(f"kg: warning: {warning}", err=True)
     click.echo(f"kg: wrote {output}", err=True)

@@ -8,16 +8,15 @@ from pathlib import Path
 import click
 
 from kg.cli import main
-from kg.export import default_graph_file
-from kg.validate import validate_file
+from kg.validate import validate_target
 
 
 @main.command(name="validate")
-@click.argument("graph", required=False, type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("graph", required=False, type=click.Path(path_type=Path))
 def validate_command(graph: Path | None) -> None:
     """Validate GRAPH with pySHACL; print each violation (node, label, property, message).
 
-    GRAPH defaults to outputs/graph.trig if present, else outputs/graph.ttl. The exit code is 0
+    GRAPH (a graph file, a store or an output folder) defaults to the store in outputs/. The exit code is 0
     when the graph conforms and 1 when it does not.
 
     \b
@@ -25,6 +24,6 @@ def validate_command(graph: Path | None) -> None:
       kg validate
       kg validate outputs/graph.ttl
     """
-    report = validate_file(graph or default_graph_file())
+    report = validate_target(graph)
     click.echo(report.text())
     sys.exit(0 if report.conforms else 1)

@@ -7,13 +7,13 @@ from pathlib import Path
 import click
 
 from kg.cli import main
-from kg.store import GraphStore
+from kg.store import open_store
 from kg.view.model import FULL_VIEW_MAX_NODES
 
 
 @main.command()
-@click.option("--graph", "graph", type=click.Path(dir_okay=False, path_type=Path),
-              default=Path("outputs/graph.ttl"), show_default=True, help="Graph file to show.")
+@click.option("--graph", "graph", type=click.Path(path_type=Path), default=None,
+              help="Store, output folder or graph file [default: the store in outputs/].")
 @click.option("--view", type=click.Choice(["auto", "full", "overview", "ego", "map", "trends"]), default="auto",
               show_default=True, help=f"auto: full up to {FULL_VIEW_MAX_NODES} nodes, else overview; ego needs "
               "--node; map: the places on China's provinces; trends: sectors over the years, two meetings compared.")
@@ -22,7 +22,7 @@ from kg.view.model import FULL_VIEW_MAX_NODES
               default=Path("outputs/graph.html"), show_default=True, help="HTML page to write.")
 @click.option("--png", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Also save a screenshot of the page (needs Chromium and playwright).")
-def viz(graph: Path, view: str, node: str | None, output: Path, png: Path | None) -> None:
+def viz(graph: Path | None, view: str, node: str | None, output: Path, png: Path | None) -> None:
     """Write a self-contained network page: no internet needed, filters, search, legend.
 
     The full view draws every speech, speaker, unit, party, problem, suggestion, sector, region and
@@ -46,7 +46,7 @@ def viz(graph: Path, view: str, node: str | None, output: Path, png: Path | None
         view = "ego"
     if node and view != "ego":
         raise click.UsageError(f"--node is for the ego view; --view {view} draws the whole graph")
-    used = write_page(GraphStore.from_file(graph), output, view=view, node=node)
+    used = write_page(open_store(graph), output, view=view, node=node)
     click.echo(f"{output} ({used} view)")
     if png:
         report = screenshot(output, png)

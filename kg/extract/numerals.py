@@ -30,9 +30,20 @@ def cn_to_int(s: str) -> int | None:
 
 
 def int_to_cn(n: int) -> str:
-    """14 → '十四', 21 → '二十一' (for expanding 十四届 into 第十四届)."""
+    """14 → '十四', 21 → '二十一', 105 → '一百零五', 110 → '一百一十' (for expanding 十四届 into
+    第十四届); the inverse of ``cn_to_int`` for 0–999."""
     names = "零一二三四五六七八九"
+    if not 0 <= n < 1000:
+        return str(n)
     if n < 10:
         return names[n]
-    tens, ones = divmod(n, 10)
-    return ("" if tens == 1 else names[tens]) + "十" + ("" if ones == 0 else names[ones])
+    hundreds, rest = divmod(n, 100)
+    tens, ones = divmod(rest, 10)
+    if hundreds == 0:
+        return ("" if tens == 1 else names[tens]) + "十" + ("" if ones == 0 else names[ones])
+    out = names[hundreds] + "百"
+    if tens:
+        out += names[tens] + "十"
+    elif ones:
+        out += "零"
+    return out + (names[ones] if ones else "")

@@ -1,14 +1,15 @@
-"""The embedded store: Oxigraph (pyoxigraph), in memory or on disk.
+"""The embedded store: Oxigraph (pyoxigraph), on disk (a RocksDB folder) or in memory.
 
-Queries and dumps go through Oxigraph (pyoxigraph): on this machine its SPARQL engine is 10–30×
-faster than rdflib's and its Turtle writer is ~50× faster (spec/measured.md), so neither rdflib's
-SPARQL engine nor its Turtle serializer sits on the path of a build, a query or the endpoint.
-An on-disk store is ``GraphStore(path=...)``; a remote SPARQL store would be another class with
-the same three methods (``query``, ``quads``, ``__len__``).
+Queries and dumps go through Oxigraph: its SPARQL engine is 10–30× faster than rdflib's and its
+writer ~50× faster (spec/measured.md). On disk, Oxigraph keeps quads in key order, so a dump of
+equal content is byte-identical however the store was filled (tests/store/test_embedded.py): the
+graph files are dumps, never sorted in Python. An in-memory store (a graph file loaded for
+``--graph FILE``) has no such order; ``serialize`` sorts for it.
 """
 
 from __future__ import annotations
 
+import io
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
@@ -16,6 +17,7 @@ import pyoxigraph as ox
 
 from kg.errors import KgError
 from kg.namespace import PREFIXES
+from kg.store.sources import SOURCES_QUERY, SourceRecord, graph_name, key_of
 
 FORMATS_BY_SUFFIX = {
     ".ttl": ox.RdfFormat.TURTLE,
@@ -37,13 +39,25 @@ def rdf_format_for(path: str | Path) -> ox.RdfFormat:
 
 
 class GraphStore:
-    """A read-mostly quad store. The default graph of a query is the union of all graphs."""
+    """A quad store. The default graph of a query is the union of all graphs, and every triple is
+    in one graph (kg/graph.py), so the union counts each fact once."""
 
-    def __init__(self, path: str | Path | None = None) -> None:
-        self._store = ox.Store(str(path)) if path else ox.Store()
+    def __init__(self, path: str | Path | None = None, *, read_only: bool = False) -> None:
+        self.path = Path(path) if path else None
+        try:
+            if path is None:
+                self._store = ox.Store()
+            elif read_only:
+                self._store = ox.Store.read_only(str(path))
+            else:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+                self._store = ox.Store(str(path))
+        except OSError as exc:
+            raise KgError(f"{path}: cannot open the store ({' '.join(str(exc).split())})") from exc
 
     @classmethod
     def from_file(cls, path: str | Path) -> GraphStore:
+        """A graph file loaded into an in-memory store."""
         path = Path(path)
         if not path.is_file():
             raise KgError(f"{path}: no such graph file (run `kg build` first, or pass --graph)")
@@ -60,11 +74,17 @@ class GraphStore:
         store._store.bulk_extend(quads)
         return store
 
+    # ------------------------------------------------------------ reading
+
     def __len__(self) -> int:
         return len(self._store)
 
-    def quads(self) -> Iterable[ox.Quad]:
-        return self._store.quads_for_pattern(None, None, None, None)
+    def quads(self, graph: ox.NamedNode | None = None) -> Iterable[ox.Quad]:
+        return self._store.quads_for_pattern(None, None, None, graph)
+
+    def graphs(self) -> list[ox.NamedNode]:
+        """The named graphs, in IRI order."""
+        return sorted(self._store.named_graphs(), key=lambda g: g.value)
 
     def query(self, sparql: str, bindings: Mapping[str, ox.NamedNode | ox.Literal] | None = None):
         """Run a SPARQL query; ``bindings`` are bound as RDF terms, never pasted into the text.
@@ -78,11 +98,82 @@ class GraphStore:
         except SyntaxError as exc:
             raise KgError(f"malformed SPARQL query: {exc}") from exc
 
-    def dump(self, path: str | Path, fmt: ox.RdfFormat, prefixes: Mapping[str, str] | None = None) -> None:
-        """Write all quads (or, for triple formats, the union of the graphs) atomically."""
-        from kg.io import atomic_write_bytes
+    def sources(self) -> dict[str, SourceRecord]:
+        """The documents the store holds, by key: where each was read from and its hashes."""
+        return {key_of(row["doc"].value): SourceRecord(row["path"].value, row["name"].value, row["sha"].value)
+                for row in self.query(SOURCES_QUERY)}
 
-        atomic_write_bytes(Path(path), serialize(self.quads(), fmt, prefixes))
+    # ------------------------------------------------------------ writing
+
+    def replace_document(self, key: str, triples: bytes | Iterable[ox.Triple]) -> None:
+        """The document's graph becomes ``triples`` (N-Triples bytes, or Triples)."""
+        self.replace_graph(graph_name(key), triples)
+
+    def drop_document(self, key: str) -> None:
+        self.drop_graph(graph_name(key))
+
+    def replace_graph(self, graph: ox.NamedNode, triples: bytes | Iterable[ox.Triple]) -> None:
+        self.drop_graph(graph)
+        self.add_to_graph(graph, triples)
+
+    def add_to_graph(self, graph: ox.NamedNode, triples: bytes | Iterable[ox.Triple]) -> None:
+        """Add to a graph; what it already holds stays, and a triple is held once."""
+        if isinstance(triples, bytes):
+            self._store.load(input=triples, format=ox.RdfFormat.N_TRIPLES, to_graph=graph)
+        else:
+            self._store.extend(ox.Quad(t.subject, t.predicate, t.object, graph) for t in triples)
+
+    def drop_graph(self, graph: ox.NamedNode) -> None:
+        if self._store.contains_named_graph(graph):
+            self._store.remove_graph(graph)
+
+    def backup(self, target: str | Path) -> None:
+        """A copy of this on-disk store at ``target`` (a RocksDB checkpoint: hard links, cheap)."""
+        self._store.backup(str(target))
+
+    def flush(self) -> None:
+        if self.path:
+            self._store.flush()
+
+    # ------------------------------------------------------------ dumping
+
+    def dump(self, path: str | Path, fmt: ox.RdfFormat, prefixes: Mapping[str, str] | None = PREFIXES) -> None:
+        """Write every quad (for a triple format, every graph's triples: the union, since every
+        triple is in one graph) to ``path`` atomically, with Oxigraph's writer."""
+        from kg.io import atomic_writer
+
+        if self.path is None:  # no canonical order in memory
+            from kg.io import atomic_write_bytes
+
+            atomic_write_bytes(Path(path), serialize(self.quads(), fmt, prefixes))
+            return
+        kwargs = {"prefixes": dict(prefixes)} if prefixes and fmt not in _LINE_BASED else {}
+        with atomic_writer(Path(path)) as out:
+            if fmt.supports_datasets:
+                self._store.dump(out, fmt, **kwargs)
+                return
+            header = b""
+            for n, graph in enumerate(self.graphs()):
+                chunk = io.BytesIO()
+                self._store.dump(chunk, fmt, from_graph=graph, **kwargs)
+                data = chunk.getvalue()
+                if kwargs and n == 0:
+                    header = _prefix_header(data)
+                elif header and data.startswith(header):
+                    data = data[len(header):]  # the prefixes once, at the top
+                out.write(data)
+
+
+_LINE_BASED = (ox.RdfFormat.N_TRIPLES, ox.RdfFormat.N_QUADS)
+
+
+def _prefix_header(turtle: bytes) -> bytes:
+    end = 0
+    for line in turtle.splitlines(keepends=True):
+        if not line.startswith(b"@prefix "):
+            break
+        end += len(line)
+    return turtle[:end]
 
 
 def serialize(quads: Iterable[ox.Quad], fmt: ox.RdfFormat, prefixes: Mapping[str, str] | None = None) -> bytes:
@@ -91,8 +182,7 @@ def serialize(quads: Iterable[ox.Quad], fmt: ox.RdfFormat, prefixes: Mapping[str
         items = sorted(set(quads), key=_quad_key)
     else:
         items = sorted({q.triple for q in quads}, key=_triple_key)
-    line_based = fmt in (ox.RdfFormat.N_TRIPLES, ox.RdfFormat.N_QUADS)
-    kwargs = {"prefixes": dict(prefixes)} if prefixes and not line_based else {}
+    kwargs = {"prefixes": dict(prefixes)} if prefixes and fmt not in _LINE_BASED else {}
     return ox.serialize(items, format=fmt, **kwargs)
 
 

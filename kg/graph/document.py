@@ -1,148 +1,63 @@
-"""DocumentRecords → an RDF dataset that follows docs/model.md, one named graph per document.
-
-The dataset is built with rdflib (its data model is what pySHACL and the tests speak) and leaves
-through ``to_quads`` to pyoxigraph, whose writer is the one that serializes (spec/measured.md).
-There are no blank nodes: deterministic output sorts by IRI.
+"""One document's triples, split by where they belong: its own graph, or its statements about shared
+entities (for ``kgr:graph/entities``). Statements about parties and sectors are the vocabulary's.
+A triple's graph follows from its subject (``graph_for``); docs/model.md gives the layout.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from datetime import datetime
+from dataclasses import dataclass
 
-import pyoxigraph as ox
-from rdflib import RDF, RDFS, XSD, BNode, Dataset, Graph, Literal, URIRef
-from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
+from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, FOAF, PROV, SKOS
 
-import kg
 from kg import graph_terms as terms
 from kg.errors import KgError
 from kg.gazetteer import Region, gazetteer, short_name
-from kg.lexicon import Party, parties
-from kg.namespace import KG, NIF, OPENGOV, ORG
+from kg.lexicon import Party
+from kg.namespace import KG, KGR, NIF, OPENGOV, ORG
 from kg.ontology import load_sector_scheme
 from kg.records import Committee, DocumentRecord, Span, Speech, Value
 
+# Subjects described in the entity graph, and those whose description is the vocabulary graph's.
+_ENTITY_KINDS = tuple(str(KGR[kind]) for kind in ("person/", "org/", "committee/", "meeting/", "region/"))
+_VOCAB_KINDS = tuple(str(KGR[kind]) for kind in ("party/", "sector/", "warning"))
 
-def graph_quads(docs: Iterable[DocumentRecord], version: str = kg.__version__) -> list[tuple]:
-    """(subject, predicate, object, graph) of ``docs``: a named graph per document, the vocabulary
-    graph and the build graph, as rdflib terms, each quad once."""
-    scheme = load_sector_scheme()
-    quads: list[tuple] = [(*triple, terms.VOCAB_GRAPH) for triple in scheme]
-    for party in parties():
-        quads += [(*triple, terms.VOCAB_GRAPH) for triple in _party_triples(party)]
-    seen: dict[str, DocumentRecord] = {}
-    for doc in docs:
-        dhash = terms.doc_hash(doc)
-        if dhash not in seen:  # the same text read twice is the same document
-            seen[dhash] = doc
-            graph = terms.graph_iri(dhash)
-            quads += [(*triple, graph) for triple in _DocumentGraph(doc, scheme).triples()]
-    quads += [(*triple, terms.BUILD_GRAPH) for triple in prov_activity(seen.values(), version)]
-    return quads
+@dataclass
+class DocumentPart:
+    """What the graph stage makes of one document."""
+
+    key: str  # the document's hash: its graph is kgr:graph/d<key>
+    graph: list[tuple]  # the triples of the document's own graph
+    shared: list[tuple]  # its statements about shared entities (for kgr:graph/entities)
 
 
-def build_dataset(docs: Iterable[DocumentRecord], version: str = kg.__version__) -> Dataset:
-    """The graph of ``docs`` as an rdflib Dataset (what pySHACL and notebooks speak)."""
-    dataset = Dataset()
-    dataset.addN((s, p, o, dataset.graph(g)) for s, p, o, g in graph_quads(docs, version))
-    return dataset
+
+def document_part(doc: DocumentRecord) -> DocumentPart:
+    return _DocumentGraph(doc, load_sector_scheme()).part()
 
 
-def build_quads(docs: Iterable[DocumentRecord], version: str = kg.__version__) -> list[ox.Quad]:
-    """The graph of ``docs`` as pyoxigraph quads, without an rdflib store on the way: the build's
-    fast path (adding to an rdflib store costs ~15 µs a triple, spec/measured.md)."""
-    cache: dict = {}
-
-    def term(x):
-        found = cache.get(x)
-        if found is None:
-            found = cache[x] = _to_ox(x)
-        return found
-
-    return [ox.Quad(term(s), term(p), term(o), term(g)) for s, p, o, g in graph_quads(docs, version)]
-
-
-def prov_activity(docs: Iterable[DocumentRecord], version: str = kg.__version__) -> list[tuple]:
-    """The build as a prov:Activity that used the documents and generated their graphs.
-
-    Only what is the same on every rebuild: the wall-clock times are in ``prov_times``.
-    """
-    dhashes = sorted({terms.doc_hash(doc) for doc in docs})
-    activity = terms.build_iri(version, dhashes)
-    triples: list[tuple] = [
-        (activity, RDF.type, PROV.Activity),
-        (activity, RDFS.label, Literal("kg build", lang="en")),
-        (activity, KG.version, Literal(version)),
-    ]
-    for dhash in dhashes:
-        graph, doc = terms.graph_iri(dhash), terms.doc_iri(dhash)
-        triples += [
-            (activity, PROV.used, doc),
-            (graph, RDF.type, PROV.Entity),
-            (graph, PROV.wasGeneratedBy, activity),
-            (graph, PROV.wasDerivedFrom, doc),
-        ]
-    return triples
-
-
-def prov_times(docs: Iterable[DocumentRecord], started: datetime, ended: datetime,
-               version: str = kg.__version__) -> Graph:
-    """The build with when it ran: what the build writes to outputs/provenance.ttl. The times stay
-    out of graph.ttl, which must be byte-identical on rebuild; the rest is in both.
-
-    ``started`` and ``ended`` should be timezone-aware (xsd:dateTime with an offset).
-    """
-    docs = list(docs)
-    activity = terms.build_iri(version, sorted({terms.doc_hash(doc) for doc in docs}))
-    graph = Graph()
-    for triple in prov_activity(docs, version):
-        graph.add(triple)
-    graph.add((activity, PROV.startedAtTime, Literal(started.isoformat(), datatype=XSD.dateTime)))
-    graph.add((activity, PROV.endedAtTime, Literal(ended.isoformat(), datatype=XSD.dateTime)))
-    return graph
-
-
-def to_quads(dataset: Dataset) -> list[ox.Quad]:
-    """The dataset as pyoxigraph quads (the default graph's triples in ox.DefaultGraph)."""
-    quads = []
-    for s, p, o, g in dataset.quads((None, None, None, None)):
-        graph_name = ox.DefaultGraph() if g is None or g == DATASET_DEFAULT_GRAPH_ID else _to_ox(g)
-        quads.append(ox.Quad(_to_ox(s), _to_ox(p), _to_ox(o), graph_name))
-    return quads
-
-
-def _to_ox(term) -> ox.NamedNode | ox.Literal:
-    if isinstance(term, BNode):
-        raise KgError(f"blank node {term.n3()} in the graph: every resource needs an IRI")
-    if isinstance(term, URIRef):
-        return ox.NamedNode(str(term))
-    if term.language:
-        return ox.Literal(str(term), language=term.language)
-    if term.datatype:
-        return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
-    return ox.Literal(str(term))
-
-
-def _zh(text: str) -> Literal:
+def zh(text: str) -> Literal:
     return Literal(text, lang="zh")
 
 
-def _party_triples(party: Party) -> list[tuple]:
-    iri = terms.party_iri(party.id)
-    return [(iri, RDF.type, KG.Party), (iri, SKOS.prefLabel, _zh(party.short)),
-            (iri, SKOS.altLabel, _zh(party.full)), (iri, RDFS.label, Literal(party.en, lang="en"))]
+def graph_for(subject: URIRef) -> str:
+    """Where a triple about ``subject`` belongs: "entities", "vocab" or "document"."""
+    iri = str(subject)  # rdflib's URIRef.startswith takes no tuple
+    if iri.startswith(_ENTITY_KINDS):
+        return "entities"
+    return "vocab" if iri.startswith(_VOCAB_KINDS) else "document"
 
 
 class _DocumentGraph:
-    """Collects one document's triples (its named graph), each once, in the order first made."""
+    """Collects one document's triples, each once, in the order first made: those of its own graph
+    and those about shared entities. Statements about parties and sectors are the vocabulary's."""
 
     def __init__(self, doc: DocumentRecord, scheme: Graph) -> None:
         self.doc, self.scheme = doc, scheme
         self._triples: dict[tuple, None] = {}
+        self._shared: dict[tuple, None] = {}
         self._labels: dict[URIRef, str] = {}  # region labels, for composite names
-        self._done: set[URIRef] = set()  # shared nodes already described in this graph
+        self._done: set[URIRef] = set()  # shared nodes already described
         self.dhash = terms.doc_hash(doc)
         self.doc_iri = terms.doc_iri(self.dhash)
         self.scope = terms.scope_key(doc)
@@ -164,9 +79,17 @@ class _DocumentGraph:
         return codes
 
     def add(self, s, p, o) -> None:
-        self._triples[(s, p, o)] = None
+        where = graph_for(s)
+        if where == "document":
+            self._triples[(s, p, o)] = None
+        elif where == "entities":
+            self._shared[(s, p, o)] = None
 
-    def triples(self) -> list[tuple]:
+    def part(self) -> DocumentPart:
+        self.triples()
+        return DocumentPart(self.dhash, list(self._triples), list(self._shared))
+
+    def triples(self) -> None:
         doc, iri = self.doc, self.doc_iri
         self.add(iri, RDF.type, KG.Document)
         self.add(iri, RDF.type, NIF.Context)
@@ -174,11 +97,10 @@ class _DocumentGraph:
         self.add(iri, KG.sha256, Literal(doc.sha256))
         self.add(iri, NIF.isString, Literal(doc.text))
         if doc.headline:
-            self.add(iri, DCTERMS.title, _zh(doc.headline.value))
+            self.add(iri, DCTERMS.title, zh(doc.headline.value))
         meeting = self._meeting() if doc.meeting else None
         for speech in doc.speeches:
             self._speech(speech, meeting)
-        return list(self._triples)
 
     # ------------------------------------------------------------ meeting and committee
 
@@ -186,7 +108,7 @@ class _DocumentGraph:
         meeting = self.doc.meeting
         iri = terms.meeting_iri(meeting)
         self.add(iri, RDF.type, KG.Meeting)
-        self.add(iri, RDFS.label, _zh(meeting.label))
+        self.add(iri, RDFS.label, zh(meeting.label))
         self.add(iri, KG.committee, self._committee(meeting.committee))
         if meeting.term is not None:
             self.add(iri, KG.term, Literal(meeting.term))
@@ -202,7 +124,7 @@ class _DocumentGraph:
     def _committee(self, committee: Committee) -> URIRef:
         iri = terms.committee_iri(committee)
         self.add(iri, RDF.type, KG.Committee)
-        self.add(iri, RDFS.label, _zh(f"{committee.region}政协" if committee.region else "全国政协"))
+        self.add(iri, RDFS.label, zh(f"{committee.region}政协" if committee.region else "全国政协"))
         self.add(iri, KG.level, Literal(committee.level))
         if committee.region:
             self.add(iri, DCTERMS.spatial, self._region(committee.region, committee.code))
@@ -216,11 +138,11 @@ class _DocumentGraph:
         text = self.doc.text
         self.add(iri, RDF.type, KG.Speech)
         if speech.title:
-            self.add(iri, DCTERMS.title, _zh(speech.title.value))
+            self.add(iri, DCTERMS.title, zh(speech.title.value))
         byline = speech.byline
         if byline.span.end > byline.span.start:
-            self.add(iri, KG.byline, _zh(byline.span.slice(text)))
-        self.add(iri, KG.text, _zh(speech.body.slice(text)))
+            self.add(iri, KG.byline, zh(byline.span.slice(text)))
+        self.add(iri, KG.text, zh(speech.body.slice(text)))
         self.add(iri, KG.order, Literal(speech.index + 1))
         if meeting:
             self.add(iri, KG.meeting, meeting)
@@ -230,6 +152,8 @@ class _DocumentGraph:
             self.add(iri, KG.titleEvidence, self._offsets(speech.title.span))
         self._byline(iri, shash, speech)
         self._topics(iri, shash, speech)
+        for code in speech.warnings:
+            self.add(iri, KG.warning, terms.warning_iri(code))
         for n, item in enumerate(speech.issues, 1):
             self._item(iri, terms.issue_iri(shash, n), KG.Issue, n, item)
             self.add(iri, KG.hasIssue, terms.issue_iri(shash, n))
@@ -241,15 +165,13 @@ class _DocumentGraph:
         byline = record.byline
         party = terms.party_named(byline.party) if byline.party else None
         if party:
-            for triple in _party_triples(party):
-                self.add(*triple)
             self.add(speech, KG.party, terms.party_iri(party.id))
         unit = self._unit(byline.organization, party) if byline.organization else None
         if unit:
             self.add(speech, OPENGOV.onBehalfOf, unit)
             self._mention(speech, shash, "organization", byline.organization.span, [unit])
         if byline.role:
-            self.add(speech, KG.role, _zh(byline.role.value))
+            self.add(speech, KG.role, zh(byline.role.value))
         if byline.speaker:
             # 刘某、王某: two people delivered the speech together.
             people = [self._person(name, unit) for name in byline.speaker.value.split("、") if name.strip()]
@@ -260,7 +182,7 @@ class _DocumentGraph:
     def _person(self, name: str, unit: URIRef | None) -> URIRef:
         iri = terms.person_iri(self.scope, name.strip())
         self.add(iri, RDF.type, FOAF.Person)
-        self.add(iri, FOAF.name, _zh(name.strip()))
+        self.add(iri, FOAF.name, zh(name.strip()))
         if unit:
             self.add(iri, ORG.memberOf, unit)
         return iri
@@ -268,7 +190,7 @@ class _DocumentGraph:
     def _unit(self, organization: Value, party: Party | None) -> URIRef:
         iri = terms.org_iri(self.scope, organization.value)
         self.add(iri, RDF.type, ORG.Organization)
-        self.add(iri, SKOS.prefLabel, _zh(organization.value))
+        self.add(iri, SKOS.prefLabel, zh(organization.value))
         if party:
             self.add(iri, ORG.subOrganizationOf, terms.party_iri(party.id))
         place = self._place_in(organization.value)
@@ -304,7 +226,7 @@ class _DocumentGraph:
 
     def _item(self, speech: URIRef, iri: URIRef, cls: URIRef, n: int, item) -> None:
         self.add(iri, RDF.type, cls)
-        self.add(iri, RDF.value, _zh(item.text))
+        self.add(iri, RDF.value, zh(item.text))
         self.add(iri, KG.order, Literal(n))
         self.add(iri, DCTERMS.isPartOf, speech)
         self.add(iri, PROV.wasDerivedFrom, self.doc_iri)
@@ -317,7 +239,7 @@ class _DocumentGraph:
         self.add(iri, RDF.type, NIF.OffsetBasedString)
         self._anchor(iri, span)
         if sentence:
-            self.add(iri, KG.sentence, _zh(sentence.slice(self.doc.text)))
+            self.add(iri, KG.sentence, zh(sentence.slice(self.doc.text)))
         return iri
 
     def _mention(self, speech: URIRef, shash: str, kind: str, span: Span, entities: list[URIRef]) -> None:
@@ -330,22 +252,21 @@ class _DocumentGraph:
         self.add(speech, KG.mention, iri)
 
     def _anchor(self, iri: URIRef, span: Span) -> None:
-        self.add(iri, NIF.beginIndex, Literal(span.start, datatype=XSD.nonNegativeInteger))
-        self.add(iri, NIF.endIndex, Literal(span.end, datatype=XSD.nonNegativeInteger))
+        # xsd:integer, not NIF's xsd:nonNegativeInteger: Oxigraph stores every integer type as
+        # xsd:integer, and the graph files are written from the store (docs/store.md).
+        self.add(iri, NIF.beginIndex, Literal(span.start))
+        self.add(iri, NIF.endIndex, Literal(span.end))
         self.add(iri, NIF.anchorOf, Literal(span.slice(self.doc.text)))
         self.add(iri, NIF.referenceContext, self.doc_iri)
 
-    # ------------------------------------------------------------ shared nodes, repeated per graph
+    # ------------------------------------------------------------ shared nodes
 
     def _sector(self, sector_id: str) -> URIRef:
         iri = terms.sector_iri(sector_id)
-        if iri in self._done:
-            return iri
-        self._done.add(iri)
-        if (iri, SKOS.topConceptOf, terms.SECTOR_SCHEME) not in self.scheme:
-            raise KgError(f"{self.doc.source}: sector {sector_id!r} is not in the sector scheme")
-        for _, p, o in self.scheme.triples((iri, None, None)):
-            self.add(iri, p, o)
+        if iri not in self._done:
+            self._done.add(iri)
+            if (iri, SKOS.topConceptOf, terms.SECTOR_SCHEME) not in self.scheme:
+                raise KgError(f"{self.doc.source}: sector {sector_id!r} is not in the sector scheme")
         return iri
 
     def _code_for(self, name: str) -> str | None:
@@ -360,13 +281,16 @@ class _DocumentGraph:
         if iri in self._done:
             return iri
         self._done.add(iri)
-        self._labels[iri] = name
+        known: Region | None = gazetteer().by_code.get(code) if code else None
+        # A coded region is labelled by the gazetteer, whatever name a document used for it, so
+        # that the entity graph gives it one label.
+        label = known.name if known else name
+        self._labels[iri] = label
         self.add(iri, RDF.type, KG.Region)
-        self.add(iri, RDFS.label, _zh(name))
+        self.add(iri, RDFS.label, zh(label))
         if code is None:
             self.add(iri, RDF.type, KG.NamedArea)
             return iri
-        known: Region | None = gazetteer().by_code.get(code)
         self.add(iri, KG.adminCode, Literal(code))
         self.add(iri, KG.adminLevel, Literal(known.level if known else terms.admin_level(code)))
         parent = gazetteer().parent(known) if known else None
@@ -379,7 +303,7 @@ class _DocumentGraph:
         labels = [short_name(self._labels[m]) for m in sorted(members)]
         self.add(iri, RDF.type, KG.CompositeRegion)
         self.add(iri, RDF.type, KG.Region)
-        self.add(iri, RDFS.label, _zh("-".join(labels)))
+        self.add(iri, RDFS.label, zh("-".join(labels)))
         for member in members:
             self.add(iri, KG.hasMember, member)
         return iri

@@ -1,0 +1,254 @@
+"""`kg build` as a library: digests in; the store, the graph files (Turtle, TriG), the network page,
+the records and the build's provenance out, as one new generation of the output folder.
+
+The flow (docs/store.md): plan (which files changed since the generation built on) → copy that
+generation's store (a RocksDB checkpoint) → drop the documents no longer given → extract the new
+and changed files on all cores (``kg.build.parts``), each document's graph replacing its old one
+→ the entity graph as the union of every document's shared statements → the build graph (the
+sources) → dumps (in threads), records.json, page, provenance → publish (``kg.build.outputs``). A file that
+cannot be used is reported and skipped; the others are still built.
+"""
+
+from __future__ import annotations
+
+import gc
+import json
+import os
+import shutil
+import sys
+import time
+from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pyoxigraph as ox
+
+import kg
+from kg.build.outputs import COMPLETE, OutputFolder
+from kg.build.parts import Part, make_parts
+from kg.build.plan import Plan, make_plan, pipeline_fingerprint
+from kg.build.summary import SUMMARY_COUNTS, BuildReport, DocumentLine
+from kg.errors import InputError, KgError
+from kg.graph import SourceEntry, build_triples, ntriples, times_graph, vocab_triples
+from kg.io import atomic_write_text
+from kg.pipeline import find_inputs
+from kg.store import GraphStore
+from kg.store.sources import BUILD_GRAPH, ENTITY_GRAPH, VOCAB_GRAPH
+
+__all__ = ["BuildReport", "DocumentLine", "build"]
+
+# Folders of a generation with one file per document, taken over (hard-linked) when it is kept.
+PER_DOCUMENT = {"records": ".json", "texts": ".txt", "parts": ".nt"}
+ENTITY_LOAD_BYTES = 8 << 20  # shared statements are loaded into the store in chunks of this size
+
+
+def build(paths: Iterable[str | Path], out_dir: str | Path = "outputs", *, page: bool = True,
+          jobs: int | None = None, progress: Callable[[int, int, Path], None] | None = None) -> BuildReport:
+    """Build the digests at ``paths`` into a new generation of ``out_dir`` and make it current.
+
+    Raises KgError when no document could be built; the current generation then stays.
+    """
+    started_wall, started = datetime.now(UTC), time.perf_counter()
+    out = Path(out_dir)
+    existed = out.exists()
+    folder = OutputFolder(out)
+    try:
+        with folder.locked():
+            folder.remove_leftovers()
+            generation = folder.new_generation()
+            try:
+                report = _build(paths, folder, generation, page, jobs, progress, started_wall, started)
+            except BaseException:
+                shutil.rmtree(generation, ignore_errors=True)
+                raise
+            _pause_at("publish")
+            folder.publish(generation)
+            folder.remove_leftovers()
+    except KgError:
+        if not existed:
+            shutil.rmtree(out, ignore_errors=True)
+        raise
+    report.outputs = [out / name for name in ("store", "graph.ttl", "graph.trig", "records.json",
+                                              *(["graph.html"] if page else []), "provenance.ttl")]
+    return report
+
+
+def _build(paths, folder: OutputFolder, gen: Path, page: bool, jobs: int | None, progress,
+           started_wall: datetime, started: float) -> BuildReport:
+    report = BuildReport(generation=gen)
+    stage = _Stages(report)
+    inputs = _inputs(paths, report)
+    plan = make_plan(folder.current(), inputs)
+    store = _start_store(plan, gen)
+    stage("plan")
+    entries, lines = _extract(plan, store, gen, jobs, progress, report)
+    if not entries:
+        raise KgError("nothing to build: " + "; ".join(str(e) for e in report.errors))
+    stage("extract")
+    _pause_at("extracted")
+    if plan.previous is not None and not plan.drop:  # the union only grows: add the new parts
+        _load_entities(store, gen, sorted(lines), rebuild=False)
+    else:
+        _load_entities(store, gen, sorted(entries), rebuild=True)
+    build_graph = build_triples(entries.values())
+    store.replace_graph(BUILD_GRAPH, ntriples(build_graph))
+    store.flush()
+    stage("store")
+    # Oxigraph's writer releases the GIL: the two dumps run beside the records and the page.
+    with ThreadPoolExecutor(2) as writers:
+        dumps = [writers.submit(store.dump, gen / "graph.ttl", ox.RdfFormat.TURTLE),
+                 writers.submit(store.dump, gen / "graph.trig", ox.RdfFormat.TRIG)]
+        report.lines = _write_records(gen, entries, lines)
+        report.triples = len(store)
+        report.entities = _entity_counts(store)
+        stage("records")
+        if page:
+            from kg.view import build_view, render_page
+
+            model = build_view(store, "auto")
+            atomic_write_text(gen / "graph.html", render_page(model))
+            report.view = f"{model.view} ({model.note})"
+            stage("page")
+        for dump in dumps:
+            dump.result()
+        stage("dump (rest)")
+    _pause_at("dumped")
+    report.seconds = time.perf_counter() - started
+    provenance = times_graph(build_graph, started_wall, datetime.now(UTC))
+    (gen / "provenance.ttl").write_bytes(provenance.serialize(format="turtle", encoding="utf-8"))
+    del store  # closed before the generation is published …
+    gc.collect()
+    _settle(gen / "store")
+    meta = {"kg": kg.__version__, "fingerprint": pipeline_fingerprint(), "documents": len(entries)}
+    (gen / COMPLETE).write_text(json.dumps(meta, indent=1) + "\n", encoding="utf-8")
+    return report
+
+
+def _settle(path: Path) -> None:
+    """Open the closed store once more: RocksDB then deletes the write-ahead logs that the build's
+    writes left behind (as large as the data; a read-only open would replay them every time)."""
+    try:
+        GraphStore(path).flush()
+    except KgError:  # still open somewhere: only the readers' opening is slower
+        pass
+
+
+def _inputs(paths: Iterable[str | Path], report: BuildReport) -> list[str]:
+    """The files to build, each once, in path order: the same inputs in any order build the same."""
+    paths = list(paths)
+    inputs = sorted({os.path.normpath(p) for p in map(str, find_inputs(paths))})
+    if not inputs:
+        report.errors.append(InputError(", ".join(map(str, paths)) or ".", "no *.txt files found"))
+    return inputs
+
+
+def _start_store(plan: Plan, gen: Path) -> GraphStore:
+    """The new generation's store: a copy of the previous one without the dropped documents, or
+    a new one; either way with the current vocabulary."""
+    if plan.previous is None:
+        store = GraphStore(gen / "store")
+    else:
+        GraphStore(plan.previous / "store", read_only=True).backup(gen / "store")
+        store = GraphStore(gen / "store")
+        for key in plan.drop:
+            store.drop_document(key)
+        for folder, suffix in PER_DOCUMENT.items():
+            (gen / folder).mkdir()
+            for key in plan.keep:
+                os.link(plan.previous / folder / f"{key}{suffix}", gen / folder / f"{key}{suffix}")
+    store.replace_graph(VOCAB_GRAPH, ntriples(vocab_triples()))
+    return store
+
+
+def _extract(plan: Plan, store: GraphStore, gen: Path, jobs: int | None, progress,
+             report: BuildReport) -> tuple[dict[str, SourceEntry], dict[str, DocumentLine]]:
+    entries = dict(plan.keep)
+    lines: dict[str, DocumentLine] = {}
+    for folder in PER_DOCUMENT:
+        (gen / folder).mkdir(exist_ok=True)
+    for i, result in enumerate(make_parts(plan.read, jobs), 1):
+        if progress:
+            progress(i, len(plan.read), Path(plan.read[i - 1]))
+        if isinstance(result, InputError):
+            report.errors.append(result)
+            continue
+        if result.key in entries:  # the same text twice is one document, counted once
+            report.errors.append(InputError(result.path, f"the same text as {entries[result.key].path}, skipped"))
+            continue
+        _keep_part(store, gen, result)
+        entries[result.key] = SourceEntry(result.key, result.path, result.file_sha256)
+        lines[result.key] = DocumentLine.of_record(result.name, json.loads(result.record))
+    report.read, report.kept, report.dropped = len(lines), len(plan.keep), len(plan.drop)
+    return entries, lines
+
+
+def _keep_part(store: GraphStore, gen: Path, part: Part) -> None:
+    store.replace_document(part.key, part.graph)
+    (gen / "records" / f"{part.key}.json").write_text(part.record + "\n", encoding="utf-8")
+    (gen / "texts" / f"{part.key}.txt").write_bytes(part.text.encode("utf-8"))  # spans index it as is
+    (gen / "parts" / f"{part.key}.nt").write_bytes(part.shared)
+
+
+def _load_entities(store: GraphStore, gen: Path, keys: list[str], rebuild: bool) -> None:
+    """The entity graph: the union of every document's statements about shared entities (the
+    store holds each once), loaded in chunks; rebuilt from all parts when a document went."""
+    if rebuild:
+        store.drop_graph(ENTITY_GRAPH)
+    chunk: list[bytes] = []
+    size = 0
+    for key in keys:
+        data = (gen / "parts" / f"{key}.nt").read_bytes()
+        chunk.append(data)
+        size += len(data)
+        if size >= ENTITY_LOAD_BYTES:
+            store.add_to_graph(ENTITY_GRAPH, b"".join(chunk))
+            chunk, size = [], 0
+    if chunk:
+        store.add_to_graph(ENTITY_GRAPH, b"".join(chunk))
+
+
+def _write_records(gen: Path, entries: dict[str, SourceEntry], lines: dict[str, DocumentLine]) -> list[DocumentLine]:
+    """records.json, the per-document records merged in path order, one document in memory at a
+    time; and the summary line of every document."""
+    ordered = sorted(entries.values(), key=lambda e: (e.path or "", e.key))
+    out_lines = []
+    with open(gen / "records.json", "w", encoding="utf-8") as out:
+        out.write("[")
+        for n, entry in enumerate(ordered):
+            text = (gen / "records" / f"{entry.key}.json").read_text(encoding="utf-8").rstrip("\n")
+            out.write(("," if n else "") + "\n " + text.replace("\n", "\n "))
+            line = lines.get(entry.key)
+            if line is None:  # kept from the previous generation
+                line = DocumentLine.of_record(Path(entry.path or "").name, json.loads(text), kept=True)
+            out_lines.append(line)
+        out.write("\n]\n")
+    return out_lines
+
+
+def _entity_counts(store: GraphStore) -> dict[str, int]:
+    counts = {}
+    for label, pattern in SUMMARY_COUNTS:
+        rows = store.query(f"SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE {{ {pattern} }}")
+        counts[label] = int(next(iter(rows))["n"].value)
+    return counts
+
+
+class _Stages:
+    """Seconds per stage of the build, into the report."""
+
+    def __init__(self, report: BuildReport) -> None:
+        self.report, self.last = report, time.perf_counter()
+
+    def __call__(self, name: str) -> None:
+        now = time.perf_counter()
+        self.report.stages[name] = now - self.last
+        self.last = now
+
+
+def _pause_at(stage: str) -> None:
+    """A test hook: with KG_BUILD_PAUSE_AT=STAGE the build says so on stderr and sleeps there,
+    so that tests/store/test_generations.py can kill it at a known point."""
+    if os.environ.get("KG_BUILD_PAUSE_AT") == stage:
+        print(f"kg: paused at {stage}", file=sys.stderr, flush=True)
+        time.sleep(float(os.environ.get("KG_BUILD_PAUSE_SECONDS", "60")))
