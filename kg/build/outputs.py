@@ -1,0 +1,112 @@
+"""The output folder as generations, so that a build is all or nothing (docs/store.md):
+
+    outputs/
+      .lock                         held by the build writing here (its PID inside)
+      generations/g<time>-<pid>/    one whole build: store/, graph.ttl, graph.trig, graph.html,
+                                    records.json, provenance.ttl, records/, texts/, parts/, build.json
+      current  -> generations/…     the generation readers use; swapped in one rename
+      previous -> generations/…     the one before, kept for readers that still have it open
+      graph.ttl -> current/graph.ttl, store -> current/store, …   (fixed links, made once)
+
+A build writes a new generation beside the current one and makes it current by renaming a new
+symbolic link over ``current``: a build killed at any point leaves the previous generation whole
+and current. The next build removes what a killed one left (generations neither current nor
+previous). Two builds cannot interleave: the second is refused while the first holds the lock.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import shutil
+import time
+from contextlib import contextmanager
+from pathlib import Path
+
+from kg.errors import KgError
+
+# What the top of the output folder links to in the current generation.
+PUBLISHED = ("store", "graph.ttl", "graph.trig", "graph.html", "records.json", "provenance.ttl", "texts")
+GENERATIONS = "generations"
+COMPLETE = "build.json"  # written last into a generation: it is whole
+
+
+class OutputFolder:
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+        self.generations = self.path / GENERATIONS
+
+    @contextmanager
+    def locked(self):
+        """Hold the folder's lock for a build; refuse at once when another build holds it."""
+        try:
+            self.path.mkdir(parents=True, exist_ok=True)
+            fd = os.open(self.path / ".lock", os.O_RDWR | os.O_CREAT, 0o644)
+        except OSError as exc:
+            raise KgError(f"{self.path}: cannot write ({exc.strerror})") from exc
+        try:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                holder = os.pread(fd, 32, 0).decode("ascii", "replace").strip() or "unknown"
+                raise KgError(f"{self.path}: another build (PID {holder}) is writing here; "
+                              "try again when it has finished") from None
+            os.ftruncate(fd, 0)
+            os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
+            yield self
+        finally:
+            os.close(fd)  # releases the lock; a killed build's lock goes with its process
+
+    def current(self) -> Path | None:
+        """The current generation, if a whole one is there."""
+        link = self.path / "current"
+        target = link.resolve() if link.is_symlink() else None
+        return target if target and (target / COMPLETE).is_file() else None
+
+    def new_generation(self) -> Path:
+        stamp = time.strftime("%Y%m%dT%H%M%S", time.gmtime())
+        path = self.generations / f"g{stamp}-{time.monotonic_ns() % 10**6:06d}-{os.getpid()}"
+        path.mkdir(parents=True)
+        return path
+
+    def remove_leftovers(self) -> list[Path]:
+        """Remove generations that are neither current nor previous (a killed build's), and
+        temporary files. Call it holding the lock."""
+        keep = {p.resolve() for p in (self.path / "current", self.path / "previous") if p.is_symlink()}
+        removed = []
+        if self.generations.is_dir():
+            for gen in self.generations.iterdir():
+                if gen.resolve() not in keep:
+                    shutil.rmtree(gen, ignore_errors=True)
+                    removed.append(gen)
+        for tmp in self.path.glob(".*.tmp"):
+            tmp.unlink(missing_ok=True)
+            removed.append(tmp)
+        return removed
+
+    def publish(self, generation: Path) -> None:
+        """Make ``generation`` current in one step (a rename), keep the one before as previous."""
+        if not (generation / COMPLETE).is_file():
+            raise KgError(f"{generation}: not a whole generation")
+        old = self.current()
+        relative = Path(GENERATIONS) / generation.name
+        _swap_link(self.path / "current", relative)  # the commit point
+        if old is not None and old != generation.resolve():
+            _swap_link(self.path / "previous", Path(GENERATIONS) / old.name)
+        for name in PUBLISHED:
+            link = self.path / name
+            if not (generation / name).exists():  # e.g. no page this time: no dangling link
+                if link.is_symlink():
+                    link.unlink()
+                continue
+            if not (link.is_symlink() and os.readlink(link) == f"current/{name}"):
+                if link.is_dir() and not link.is_symlink():
+                    shutil.rmtree(link)  # a folder an older kg wrote
+                _swap_link(link, Path("current") / name)
+
+
+def _swap_link(link: Path, target: Path) -> None:
+    tmp = link.with_name(f".{link.name}.{os.getpid()}.tmp")
+    tmp.unlink(missing_ok=True)
+    os.symlink(target, tmp)
+    os.replace(tmp, link)

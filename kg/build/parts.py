@@ -1,0 +1,98 @@
+"""The per-document work of a build, on all local cores: read → extract → records → graph part.
+
+``make_part`` turns one path into a ``Part`` (everything the build keeps of a document, already
+serialized: the record, the text, the document's graph and its statements about shared entities
+as N-Triples) or an ``InputError``. It is a plain top-level function of a path, so that a process
+pool maps it here and a Dask cluster can map it elsewhere. ``make_parts`` runs it over a list of
+paths in a process pool and yields the results in the order of the paths, a bounded number in
+flight: memory grows with a batch of documents, never with the corpus.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import multiprocessing
+import os
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from kg.errors import InputError
+
+# Paths handed to a worker at a time: large enough to amortise the hand-over, small enough
+# that the results in flight stay a few documents per worker.
+CHUNK = 4
+
+
+@dataclass
+class Part:
+    """One document as the build keeps it."""
+
+    path: str
+    name: str
+    file_sha256: str  # of the file's bytes: what an incremental build compares
+    key: str  # the document's key (hash of its text): its graph is kgr:graph/d<key>
+    text: str  # the text every span indexes (kept as texts/<key>.txt)
+    record: str  # the JSON record (records/<key>.json)
+    graph: bytes  # the document's graph, N-Triples
+    shared: bytes  # its statements about shared entities, N-Triples
+
+
+def file_sha256(path: str | Path) -> str | None:
+    """The SHA-256 of a file's bytes; None when it cannot be read (extraction then says why)."""
+    try:
+        with open(path, "rb") as fh:
+            return hashlib.file_digest(fh, "sha256").hexdigest()
+    except OSError:
+        return None
+
+
+def make_part(path: str | Path) -> Part | InputError:
+    """Everything the build keeps of the document at ``path``, or why it cannot be used."""
+    from kg.graph import document_part, ntriples
+    from kg.pipeline import extract_file
+    from kg.records import to_record
+
+    try:
+        doc = extract_file(path)
+    except InputError as exc:
+        return exc
+    made = document_part(doc)
+    record = json.dumps(to_record(doc), ensure_ascii=False, indent=1)
+    return Part(str(path), doc.source, file_sha256(path) or "", made.key, doc.text, record,
+                ntriples(made.graph), ntriples(made.shared))
+
+
+def default_jobs() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+
+
+def make_parts(paths: Iterable[str | Path], jobs: int | None = None) -> Iterator[Part | InputError]:
+    """``make_part`` of every path, in order; ``jobs`` worker processes (default: every core)."""
+    paths = [str(p) for p in paths]
+    jobs = min(jobs or default_jobs(), len(paths))
+    if jobs <= 1:
+        yield from map(make_part, paths)
+        return
+    _warm_up()  # loaded once here, shared with the forked workers
+    batch = jobs * CHUNK * 4  # a pool's results wait in memory until taken: a batch at a time
+    with _pool(jobs) as pool:
+        for start in range(0, len(paths), batch):
+            yield from pool.imap(make_part, paths[start : start + batch], chunksize=CHUNK)
+
+
+def _warm_up() -> None:
+    from kg.graph import vocab_triples
+    from kg.words import tokenize
+
+    tokenize("预热")
+    vocab_triples()
+
+
+def _pool(jobs: int):
+    # fork: the workers start at once with the parent's loaded dictionaries (jieba, the
+    # gazetteer); elsewhere the platform's default start method.
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    return context.Pool(jobs)

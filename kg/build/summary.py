@@ -1,0 +1,85 @@
+"""What a build tells its user: one line per document (so that the file that went wrong shows at a
+glance), what the store holds, the files written, and seconds per stage."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kg.errors import InputError
+
+# What the summary counts: (label, a pattern that binds ?x). Parties are those that spoke, not
+# the whole party table of the vocabulary graph.
+SUMMARY_COUNTS = (
+    ("speeches", "?x a kg:Speech"),
+    ("people", "?x a foaf:Person"),
+    ("organizations", "?x a org:Organization"),
+    ("parties", "?speech kg:party ?x"),
+    ("issues", "?x a kg:Issue"),
+    ("suggestions", "?x a kg:Suggestion"),
+    ("sectors", "?speech dcterms:subject ?x"),
+    ("regions", "?x a kg:Region"),
+    ("meetings", "?x a kg:Meeting"),
+)
+
+
+@dataclass(frozen=True)
+class DocumentLine:
+    """One document of the build, as its summary line gives it."""
+
+    file: str
+    layout: str
+    speeches: int
+    with_byline: int  # speeches whose byline gave a speaker or an organization
+    suggestions: int
+    warnings: int
+    kept: bool = False  # unchanged since the previous build, not read again
+
+    @classmethod
+    def of_record(cls, file: str, record: dict, kept: bool = False) -> DocumentLine:
+        speeches = record.get("speeches", [])
+        return cls(file, record.get("layout") or "digest", len(speeches),
+                   sum(1 for s in speeches if s.get("speaker") or s.get("organization")),
+                   sum(len(s.get("suggestions", [])) for s in speeches),
+                   sum(len(s.get("warnings", [])) for s in speeches), kept)
+
+    def text(self) -> str:
+        return (f"  {self.file}: {self.layout}, {self.speeches} speeches ({self.with_byline} with a byline), "
+                f"{self.suggestions} suggestions, {self.warnings} warnings{' (unchanged)' if self.kept else ''}")
+
+
+@dataclass
+class BuildReport:
+    lines: list[DocumentLine] = field(default_factory=list)
+    errors: list[InputError] = field(default_factory=list)
+    outputs: list[Path] = field(default_factory=list)
+    triples: int = 0
+    entities: dict[str, int] = field(default_factory=dict)
+    view: str | None = None
+    read: int = 0  # documents extracted by this build
+    kept: int = 0  # documents taken over from the previous generation
+    dropped: int = 0  # documents of the previous generation no longer given
+    stages: dict[str, float] = field(default_factory=dict)
+    seconds: float = 0.0
+    generation: Path | None = None
+
+    @property
+    def documents(self) -> int:
+        return len(self.lines)
+
+    @property
+    def speeches(self) -> int:
+        return sum(line.speeches for line in self.lines)
+
+    def summary(self) -> str:
+        counts = ", ".join(f"{n} {name}" for name, n in self.entities.items())
+        stages = ", ".join(f"{name} {sec:.1f}" for name, sec in self.stages.items())
+        lines = [*(line.text() for line in self.lines),
+                 f"{self.documents} documents, {self.speeches} speeches, {self.triples} triples"
+                 f" ({len(self.errors)} files skipped)",
+                 f"store: {self.read} documents read, {self.kept} unchanged, {self.dropped} dropped",
+                 f"entities: {counts}" if counts else "entities: none",
+                 f"network view: {self.view}" if self.view else "",
+                 *(f"wrote {p}" for p in self.outputs),
+                 f"{self.seconds:.1f} s ({stages})" if stages else f"{self.seconds:.1f} s"]
+        return "\n".join(line for line in lines if line)
