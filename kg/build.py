@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
+from kg.distributed import extract_on_cluster
 from kg.errors import InputError, KgError
 from kg.export import export
 from kg.graph import build_quads, prov_times
@@ -18,6 +19,7 @@ from kg.io import atomic_write_bytes, atomic_write_text
 from kg.pipeline import extract_file, find_inputs
 from kg.records import DocumentRecord, to_record
 from kg.store import GraphStore
+from kg.store.remote import Pushed, RemoteStore, StoreUnreachable, push
 
 # What the summary counts: (label, a pattern that binds ?x). Parties are those that spoke, not
 # the whole party table of the vocabulary graph.
@@ -43,6 +45,8 @@ class BuildReport:
     entities: dict[str, int] = field(default_factory=dict)
     view: str | None = None
     seconds: float = 0.0
+    pushed: Pushed | None = None  # what went to a remote store (--store)
+    store_error: KgError | None = None  # why not all of it did
 
     @property
     def speeches(self) -> int:
@@ -54,22 +58,23 @@ class BuildReport:
                  f" ({len(self.errors)} files skipped)",
                  f"entities: {counts}" if counts else "entities: none",
                  f"network view: {self.view}" if self.view else "",
+                 self.pushed.summary() if self.pushed else "",
                  *(f"wrote {p}" for p in self.outputs),
                  f"{self.seconds:.1f} s"]
         return "\n".join(line for line in lines if line)
 
 
 def extract_all(paths: Iterable[str | Path], report: BuildReport,
-                progress: Callable[[int, int, Path], None] | None = None) -> list[DocumentRecord]:
+                progress: Callable[[int, int, Path], None] | None = None,
+                scheduler: str | None = None) -> list[DocumentRecord]:
     inputs = list(find_inputs(paths))
     seen: dict[str, Path] = {}
-    for i, path in enumerate(inputs, 1):
+    results = extract_on_cluster(scheduler, inputs) if scheduler else map(_extract_or_error, inputs)
+    for i, (path, doc) in enumerate(zip(inputs, results, strict=True), 1):
         if progress:
             progress(i, len(inputs), path)
-        try:
-            doc = extract_file(path)
-        except InputError as exc:
-            report.errors.append(exc)
+        if isinstance(doc, InputError):
+            report.errors.append(doc)
             continue
         if doc.sha256 in seen:  # the same text twice is one document, counted once
             report.errors.append(InputError(str(path), f"the same text as {seen[doc.sha256]}, skipped"))
@@ -81,15 +86,25 @@ def extract_all(paths: Iterable[str | Path], report: BuildReport,
     return report.documents
 
 
+def _extract_or_error(path: Path) -> DocumentRecord | InputError:
+    try:
+        return extract_file(path)
+    except InputError as exc:
+        return exc
+
+
 def build(paths: Iterable[str | Path], out_dir: str | Path = "outputs", *, page: bool = True,
-          progress: Callable[[int, int, Path], None] | None = None) -> BuildReport:
-    """Build everything from the digests at ``paths`` into ``out_dir``.
+          progress: Callable[[int, int, Path], None] | None = None, scheduler: str | None = None,
+          remote: RemoteStore | None = None) -> BuildReport:
+    """Build everything from the digests at ``paths`` into ``out_dir``; extraction on the Dask
+    cluster at ``scheduler`` if given; the graphs also into ``remote`` (a failure to write there
+    is ``report.store_error``, after everything else is written).
 
     Raises KgError when no document could be built (nothing is written then).
     """
     started_wall, started = datetime.now(UTC), time.perf_counter()
     report = BuildReport()
-    docs = extract_all(paths, report, progress)
+    docs = extract_all(paths, report, progress, scheduler)
     if not docs:
         raise KgError("nothing to build: " + "; ".join(str(e) for e in report.errors))
     out = Path(out_dir)
@@ -109,6 +124,11 @@ def build(paths: Iterable[str | Path], out_dir: str | Path = "outputs", *, page:
         atomic_write_text(out / "graph.html", render_page(model))
         report.view = f"{model.view} ({model.note})"
         report.outputs.append(out / "graph.html")
+    if remote is not None:
+        try:
+            report.pushed = push(store, remote)
+        except StoreUnreachable as exc:
+            report.store_error = exc
     report.seconds = time.perf_counter() - started
     provenance = prov_times(docs, started_wall, datetime.now(UTC))
     atomic_write_bytes(out / "provenance.ttl", provenance.serialize(format="turtle", encoding="utf-8"))

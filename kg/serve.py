@@ -30,6 +30,7 @@ import pyoxigraph as ox
 from kg.errors import KgError, QueryError
 from kg.query import questions
 from kg.querypool import Job, QueryPool, QueryTimeout
+from kg.store.remote import is_url
 
 PAGE = Path(__file__).parent / "data" / "query_page.html"
 RESULT_FORMATS = {"json": "application/sparql-results+json", "xml": "application/sparql-results+xml",
@@ -103,7 +104,7 @@ class SparqlServer(ThreadingHTTPServer):
         self.graph = Path(graph)
         self.max_request_bytes = max_request_bytes
         self.quiet = quiet
-        if not self.graph.is_file():
+        if not is_url(graph) and not self.graph.is_file():
             raise KgError(f"{self.graph}: no such graph file (run `kg build` first, or pass --graph)")
         self.pool: QueryPool | None = None  # a failed bind calls server_close before the pool exists
         try:
@@ -111,7 +112,7 @@ class SparqlServer(ThreadingHTTPServer):
         except OSError as exc:
             raise KgError(f"cannot listen on {host}:{port}: {exc}") from exc
         try:
-            self.pool = QueryPool(self.graph, workers=workers, timeout=timeout)
+            self.pool = QueryPool(graph, workers=workers, timeout=timeout)
         except BaseException:
             super().server_close()
             raise

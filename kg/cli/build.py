@@ -9,6 +9,8 @@ import click
 
 from kg.build import build as build_outputs
 from kg.cli import main
+from kg.cli.store_option import store_options
+from kg.store.remote import RemoteStore
 
 
 @main.command()
@@ -16,7 +18,11 @@ from kg.cli import main
 @click.option("-o", "--output", "out_dir", type=click.Path(file_okay=False, path_type=Path),
               default=Path("outputs"), show_default=True, help="Folder for the outputs.")
 @click.option("--no-page", is_flag=True, help="Skip the network page (graph.html).")
-def build(paths: tuple[Path, ...], out_dir: Path, no_page: bool) -> None:
+@click.option("--scheduler", metavar="ADDRESS",
+              help="Extract on this Dask cluster (tcp://HOST:8786); its workers need the same kg.")
+@store_options(write=True)
+def build(paths: tuple[Path, ...], out_dir: Path, no_page: bool, scheduler: str | None,
+          store_url: str | None, store_query: str | None, store_data: str | None) -> None:
     """Build the knowledge graph of digests (files, or folders walked for *.txt).
 
     Writes graph.ttl (Turtle), graph.trig (one named graph per document), graph.html (the
@@ -27,13 +33,18 @@ def build(paths: tuple[Path, ...], out_dir: Path, no_page: bool) -> None:
     \b
     Example:
       kg build data -o outputs
+      kg build data --scheduler tcp://10.0.0.5:8786 --store http://10.0.0.6:7878
     """
 
     def progress(i: int, n: int, path: Path) -> None:
         if n > 1 and sys.stderr.isatty():
             click.echo(f"\r[{i}/{n}] {path.name[:60]:<60}", err=True, nl=i == n)
 
-    report = build_outputs(paths, out_dir, page=not no_page, progress=progress)
+    remote = RemoteStore.at(store_url, store_query, store_data) if store_url else None
+    report = build_outputs(paths, out_dir, page=not no_page, progress=progress, scheduler=scheduler, remote=remote)
     for err in report.errors:
         click.echo(f"kg: {err}", err=True)
     click.echo(report.summary())
+    if report.store_error:
+        click.echo(f"kg: {report.store_error}", err=True)
+        sys.exit(2)

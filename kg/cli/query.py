@@ -5,10 +5,10 @@ from __future__ import annotations
 import click
 
 from kg.cli import main
+from kg.cli.store_option import open_graph, store_options
 from kg.errors import QueryError
 from kg.query import ask, questions, undated_note, unknown_value_note
 from kg.results import FORMATS, render
-from kg.store import GraphStore
 
 DEFAULT_GRAPH = "outputs/graph.ttl"
 
@@ -38,7 +38,9 @@ def list_questions() -> str:
 @click.option("--param", "params", multiple=True, metavar="NAME=VALUE",
               help="Bind a query variable (as an RDF literal, never pasted into the text). Repeatable.")
 @click.option("--list", "list_", is_flag=True, help="List the named questions and exit.")
-def query(query: str | None, graph: str, fmt: str, params: tuple[str, ...], list_: bool) -> None:
+@store_options()
+def query(query: str | None, graph: str, fmt: str, params: tuple[str, ...], list_: bool,
+          store_url: str | None, store_query: str | None) -> None:
     """Ask the graph: QUERY is a named question, a .rq file or SPARQL text.
 
     SELECT and ASK answers print as a table (or CSV, JSON, Markdown); a CONSTRUCT or DESCRIBE
@@ -56,7 +58,7 @@ def query(query: str | None, graph: str, fmt: str, params: tuple[str, ...], list
         return
     if not query:
         raise click.UsageError("give a QUERY (a named question, a .rq file or SPARQL text), or --list")
-    store = GraphStore.from_file(graph)
+    store = open_graph(graph, store_url, store_query)
     values = parse_params(params)
     result = ask(store, query, values)
     click.echo(render(result, fmt), nl=False)

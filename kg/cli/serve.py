@@ -5,7 +5,9 @@ from __future__ import annotations
 import click
 
 from kg.cli import main
+from kg.cli.store_option import store_options
 from kg.serve import SparqlServer
+from kg.store.remote import RemoteStore
 
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
 
@@ -22,7 +24,9 @@ LOOPBACK = ("127.0.0.1", "localhost", "::1")
               help="Largest request (URL or body) in bytes.")
 @click.option("--workers", default=2, show_default=True, type=click.IntRange(min=1),
               help="Query worker processes (each holds a copy of the graph).")
-def serve(graph: str, host: str, port: int, timeout: float, max_request: int, workers: int) -> None:
+@store_options()
+def serve(graph: str, host: str, port: int, timeout: float, max_request: int, workers: int,
+          store_url: str | None, store_query: str | None) -> None:
     """Serve the graph: SPARQL 1.1 Protocol at /sparql (read-only) and a query page at /.
 
     \b
@@ -32,6 +36,8 @@ def serve(graph: str, host: str, port: int, timeout: float, max_request: int, wo
     """
     if host not in LOOPBACK:
         click.echo(f"kg: warning: listening on {host}, reachable from other machines", err=True)
+    if store_url:  # the workers pass the queries on to the store's endpoint
+        graph = RemoteStore.at(store_url, query=store_query).endpoints.query
     server = SparqlServer(graph, host, port, timeout=timeout, max_request_bytes=max_request, workers=workers)
     click.echo(f"kg: serving {graph} at {server.url} (SPARQL endpoint {server.url}sparql); Ctrl-C stops",
                err=True)

@@ -7,10 +7,10 @@ from pathlib import Path
 import click
 
 from kg.cli import main
+from kg.cli.store_option import open_graph, store_options
 from kg.io import atomic_write_text
 from kg.report import build_report
 from kg.stats import FORMATS, compute, render
-from kg.store import GraphStore
 
 
 @main.command()
@@ -18,7 +18,8 @@ from kg.store import GraphStore
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False),
               help="Also write the statistics (in --format) to this file.")
-def stats(graph: str, fmt: str, output: str | None) -> None:
+@store_options()
+def stats(graph: str, fmt: str, output: str | None, store_url: str | None, store_query: str | None) -> None:
     """Node counts, centrality, communities, party × sector and region × sector matrices.
 
     \b
@@ -26,7 +27,7 @@ def stats(graph: str, fmt: str, output: str | None) -> None:
       kg stats --graph outputs/graph.ttl
       kg stats --format csv -o outputs/stats.csv
     """
-    text = render(compute(GraphStore.from_file(graph)), fmt)
+    text = render(compute(open_graph(graph, store_url, store_query)), fmt)
     click.echo(text, nl=False)
     if output:
         atomic_write_text(Path(output), text)
@@ -36,13 +37,14 @@ def stats(graph: str, fmt: str, output: str | None) -> None:
 @click.option("--graph", default="outputs/graph.ttl", show_default=True, help="Graph file to report on.")
 @click.option("-o", "--output", default="outputs/report.html", show_default=True,
               type=click.Path(dir_okay=False))
-def report(graph: str, output: str) -> None:
+@store_options()
+def report(graph: str, output: str, store_url: str | None, store_query: str | None) -> None:
     """Write a self-contained HTML report: tables, charts, top problems and suggestions per sector.
 
     \b
     Example:
       kg report --graph outputs/graph.ttl -o outputs/report.html
     """
-    for warning in build_report(GraphStore.from_file(graph), output):
+    for warning in build_report(open_graph(graph, store_url, store_query), output):
         click.echo(f"kg: warning: {warning}", err=True)
     click.echo(f"kg: wrote {output}", err=True)

@@ -256,13 +256,17 @@ def _unshift(message: str, shift: int) -> str:
 # ---------------------------------------------------------------- copying a build to a remote store
 
 class PushFailed(StoreUnreachable):
-    """Some graphs of a build did not reach the store; ``unwritten`` names what is missing."""
+    """Some graphs of a build did not reach the store: the one line names the documents (and
+    other graphs) not written."""
 
-    def __init__(self, url: str, reason: str, unwritten: list[str]) -> None:
-        shown = ", ".join(unwritten[:MAX_NAMED]) + (f" and {len(unwritten) - MAX_NAMED} more"
-                                                     if len(unwritten) > MAX_NAMED else "")
-        super().__init__(url, f"{reason}; not written: {shown}")
-        self.unwritten = unwritten
+    def __init__(self, url: str, reason: str, documents: list[str], graphs: list[str]) -> None:
+        shown = ", ".join(documents[:MAX_NAMED]) + (f" and {len(documents) - MAX_NAMED} more"
+                                                    if len(documents) > MAX_NAMED else "")
+        what = [f"{len(documents)} documents not written: {shown}" if documents else "",
+                f"nor the graphs {', '.join(graphs)}" if graphs else ""]
+        super().__init__(url, "; ".join([reason, *filter(None, what)]))
+        self.documents = documents  # file names
+        self.graphs = graphs  # the other graphs (vocabulary, entities, build), IRIs
 
 
 MAX_NAMED = 20  # documents named in a failure's one line
@@ -298,8 +302,9 @@ def push(source, target: RemoteStore) -> Pushed:
         try:
             target.replace_graph(graph, ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES))
         except StoreUnreachable as exc:
-            unwritten = [names.get(g.value, g.value) for g in graphs[n:]]
-            raise PushFailed(exc.url, exc.reason, unwritten) from None
+            rest = graphs[n:]
+            raise PushFailed(exc.url, exc.reason, [names[g.value] for g in rest if g.value in names],
+                             [g.value for g in rest if g.value not in names]) from None
     wanted = {g.value for g in graphs}
     stale = [g for g in _kg_graphs(target) if g.value not in wanted]
     for graph in stale:
@@ -309,3 +314,14 @@ def push(source, target: RemoteStore) -> Pushed:
 
 def _kg_graphs(store) -> list[ox.NamedNode]:
     return [row["g"] for row in store.query(_KG_GRAPHS_QUERY)]
+
+
+def is_url(location: str | Path) -> bool:
+    return isinstance(location, str) and location.startswith(("http://", "https://"))
+
+
+def open_location(location: str | Path):
+    """A graph file (loaded into memory) or, for an http(s) URL, the SPARQL endpoint there."""
+    from kg.store import GraphStore
+
+    return RemoteStore.at(location, query=location) if is_url(location) else GraphStore.from_file(location)
