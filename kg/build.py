@@ -19,7 +19,8 @@ from kg.io import atomic_write_bytes, atomic_write_text
 from kg.pipeline import extract_file, find_inputs
 from kg.records import DocumentRecord, to_record
 from kg.store import GraphStore
-from kg.store.remote import Pushed, RemoteStore, StoreUnreachable, push
+from kg.store.push import Pushed, push
+from kg.store.remote import RemoteStore, StoreUnreachable
 
 # What the summary counts: (label, a pattern that binds ?x). Parties are those that spoke, not
 # the whole party table of the vocabulary graph.

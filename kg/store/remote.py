@@ -49,10 +49,8 @@ RESULTS = ox.QueryResultsFormat.JSON
 ACCEPT = f"{RESULTS.media_type}, {ox.RdfFormat.N_TRIPLES.media_type};q=0.9"
 
 _GRAPHS_QUERY = "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }"
-_KG_GRAPHS_QUERY = f"""SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ ?s ?p ?o }}
-  FILTER(STRSTARTS(STR(?g), "{KG_GRAPHS}")) }}"""
 _COUNT_QUERY = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
-_DOCUMENTS_QUERY = f"""SELECT ?g ?name WHERE {{
+DOCUMENTS_QUERY = f"""SELECT ?g ?name WHERE {{
   GRAPH ?g {{ ?doc a <{KG_ONTOLOGY}Document> ; <{KG_ONTOLOGY}fileName> ?name }}
   FILTER(STRSTARTS(STR(?g), "{DOCUMENT_GRAPHS}")) }}"""
 _ERROR_AT = re.compile(r"error at (\d+):(\d+)")
@@ -172,7 +170,7 @@ class RemoteStore:
 
     def documents(self) -> dict[str, str]:
         """The documents the store holds: graph IRI → file name (kg:fileName in that graph)."""
-        return {row["g"].value: row["name"].value for row in self.query(_DOCUMENTS_QUERY)}
+        return {row["g"].value: row["name"].value for row in self.query(DOCUMENTS_QUERY)}
 
     def dump(self, path: str | Path, fmt: ox.RdfFormat, prefixes: Mapping[str, str] | None = PREFIXES) -> None:
         """Write every quad (for a triple format, the union of the graphs) atomically, sorted."""
@@ -251,69 +249,6 @@ def _network_reason(exc: Exception) -> str:
 def _unshift(message: str, shift: int) -> str:
     """The server counts columns of line 1 after our prefix header; the user's text starts later."""
     return _ERROR_AT.sub(lambda m: f"error at {m[1]}:{int(m[2]) - shift if m[1] == '1' else int(m[2])}", message)
-
-
-# ---------------------------------------------------------------- copying a build to a remote store
-
-class PushFailed(StoreUnreachable):
-    """Some graphs of a build did not reach the store: the one line names the documents (and
-    other graphs) not written."""
-
-    def __init__(self, url: str, reason: str, documents: list[str], graphs: list[str]) -> None:
-        shown = ", ".join(documents[:MAX_NAMED]) + (f" and {len(documents) - MAX_NAMED} more"
-                                                    if len(documents) > MAX_NAMED else "")
-        what = [f"{len(documents)} documents not written: {shown}" if documents else "",
-                f"nor the graphs {', '.join(graphs)}" if graphs else ""]
-        super().__init__(url, "; ".join([reason, *filter(None, what)]))
-        self.documents = documents  # file names
-        self.graphs = graphs  # the other graphs (vocabulary, entities, build), IRIs
-
-
-MAX_NAMED = 20  # documents named in a failure's one line
-
-
-@dataclass(frozen=True)
-class Pushed:
-    """What a push did, and the documents the store holds afterwards (graph IRI → file name)."""
-
-    url: str
-    written: int
-    dropped: int
-    documents: dict[str, str]
-
-    def summary(self) -> str:
-        return (f"store {self.url}: holds {len(self.documents)} documents "
-                f"({self.written} graphs written, {self.dropped} dropped)")
-
-
-def push(source, target: RemoteStore) -> Pushed:
-    """Make ``target``'s kg graphs equal to ``source``'s (any store with ``query``): each graph in
-    one PUT, the documents' graphs first and the build graph (the sources) last; then the kg
-    graphs ``source`` no longer has are dropped. Graphs other than kg's are left alone.
-
-    Raises ``PushFailed`` naming the documents (file names) and other graphs not written.
-    """
-    graphs = _kg_graphs(source)
-    build_graph = f"{KG_GRAPHS}build"
-    graphs.sort(key=lambda g: (not g.value.startswith(DOCUMENT_GRAPHS), g.value == build_graph, g.value))
-    names = {row["g"].value: row["name"].value for row in source.query(_DOCUMENTS_QUERY)}
-    for n, graph in enumerate(graphs):
-        triples = source.query(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{graph.value}> {{ ?s ?p ?o }} }}")
-        try:
-            target.replace_graph(graph, ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES))
-        except StoreUnreachable as exc:
-            rest = graphs[n:]
-            raise PushFailed(exc.url, exc.reason, [names[g.value] for g in rest if g.value in names],
-                             [g.value for g in rest if g.value not in names]) from None
-    wanted = {g.value for g in graphs}
-    stale = [g for g in _kg_graphs(target) if g.value not in wanted]
-    for graph in stale:
-        target.drop_graph(graph)
-    return Pushed(target.url, len(graphs), len(stale), target.documents())
-
-
-def _kg_graphs(store) -> list[ox.NamedNode]:
-    return [row["g"] for row in store.query(_KG_GRAPHS_QUERY)]
 
 
 def is_url(location: str | Path) -> bool:

@@ -23,7 +23,8 @@ from kg.build import build
 from kg.errors import KgError
 from kg.query import ask, questions
 from kg.store import GraphStore
-from kg.store.remote import ENV_PASSWORD, ENV_TOKEN, ENV_USER, PushFailed, RemoteStore, StoreUnreachable, push
+from kg.store.push import PushFailed, push
+from kg.store.remote import ENV_PASSWORD, ENV_TOKEN, ENV_USER, RemoteStore, StoreUnreachable
 
 DIGESTS = [*sorted(SAMPLE_DIR.glob("*.txt")),
            *(REPO / "tests/data/digests" / f"{n}-speeches.txt" for n in ("anji-cppcc-11-4", "dabu-cppcc-12-4"))]
@@ -81,10 +82,11 @@ def test_push_again_changes_nothing_and_drops_what_went(built, local, oxigraph, 
     remote = RemoteStore.at(oxigraph)
     other = ox.NamedNode("http://example.org/not-kg")  # someone else's graph in a shared store
     remote.replace_graph(other, [ox.Triple(other, other, ox.Literal("kept"))])
-    push(local, remote)
+    first = push(local, remote)
     before = set(remote.quads())
-    push(local, remote)
+    again = push(local, remote)
     assert set(remote.quads()) == before
+    assert (again.written, again.unchanged, again.dropped) == (0, first.written, 0)  # nothing sent twice
     fewer = tmp_path / "fewer"
     build(DIGESTS[:-1], fewer, page=False)
     pushed = push(GraphStore.from_file(fewer / "graph.trig"), remote)
@@ -94,7 +96,7 @@ def test_push_again_changes_nothing_and_drops_what_went(built, local, oxigraph, 
 
 
 def test_a_store_that_stops_midway_holds_whole_graphs_and_the_error_names_the_rest(local, oxigraph):
-    proxy = _Proxy(oxigraph, answer=2)  # passes two requests to oxigraph, then stops answering
+    proxy = _Proxy(oxigraph, answer=3)  # passes a query and two PUTs to oxigraph, then stops answering
     try:
         with pytest.raises(PushFailed) as failed:
             push(local, RemoteStore.at(proxy.url, **QUICK))
@@ -104,6 +106,7 @@ def test_a_store_that_stops_midway_holds_whole_graphs_and_the_error_names_the_re
     assert "\n" not in message and message.startswith(f"{proxy.url}/store: ")
     remote = RemoteStore.at(oxigraph)
     held = remote.documents()
+    assert len(held) == 2 and len(failed.value.documents) == 1
     assert set(failed.value.documents) | set(held.values()) == {p.name for p in DIGESTS}
     assert not set(failed.value.documents) & set(held.values())
     assert all(name in message for name in failed.value.documents)
@@ -120,7 +123,7 @@ def test_the_build_names_the_url_and_the_unwritten_documents(tmp_path):
                           "--no-page", "--store", url], capture_output=True, text=True, timeout=300)
     assert run.returncode == 2
     last = run.stderr.strip().splitlines()[-1]
-    assert last.startswith(f"kg: {url}/store: ") and DIGESTS[0].name in last and "not written" in last
+    assert last.startswith(f"kg: {url}/") and f"not written: {DIGESTS[0].name}" in last
     assert (tmp_path / "out/graph.trig").is_file()  # the local outputs are there all the same
 
 
