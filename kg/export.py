@@ -1,39 +1,60 @@
-"""Exporters by name: RDF formats through pyoxigraph's writer, graph formats through networkx.
+"""Exports of a built graph for other tools: each format a writer from quads to bytes.
 
-Each exporter takes the quads and an output path, writes atomically and returns the files it
-wrote (JSON-LD also writes its context, ``kg-context.jsonld``, beside the document).
+RDF formats go through Oxigraph's writers (Turtle, N-Triples, N-Quads, TriG, RDF/XML); JSON-LD is
+compact with its context embedded, so that any JSON-LD processor (pyld, Oxigraph, rdflib) reads the
+one file as it is; CSV is one row per triple; GraphML and GEXF are the entity network for Gephi
+(kg.network); ``neo4j`` is a folder of CSV files for ``neo4j-admin database import`` (kg.neo4j).
+
+``export`` writes a file atomically (temp file + rename); ``to_bytes`` gives the bytes, for stdout.
 """
 
 from __future__ import annotations
 
+import csv
 import io
 import json
 from collections import defaultdict
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
-import networkx as nx
 import pyoxigraph as ox
 
 from kg.errors import KgError
-from kg.io import atomic_write_bytes, atomic_write_text
-from kg.namespace import PREFIXES, compact_iri
+from kg.io import atomic_write_bytes
+from kg.namespace import PREFIXES
+from kg.namespace import compact_iri as _compact_iri
 from kg.store import rdf_format_for, serialize
 
 RDF_TYPE = PREFIXES["rdf"] + "type"
+compact_iri = lru_cache(maxsize=4096)(_compact_iri)  # predicates and types repeat: compact each once
 XSD_STRING = PREFIXES["xsd"] + "string"
-JSONLD_CONTEXT_FILE = "kg-context.jsonld"
-# The label a graph view shows for a node, most telling first.
-_LABEL_PROPERTIES = tuple(PREFIXES[p] + local for p, local in (
-    ("rdfs", "label"), ("skos", "prefLabel"), ("dcterms", "title"), ("foaf", "name"), ("rdf", "value")))
 _RDF_FORMATS = {
     "turtle": ox.RdfFormat.TURTLE,
     "nt": ox.RdfFormat.N_TRIPLES,
     "nquads": ox.RdfFormat.N_QUADS,
     "trig": ox.RdfFormat.TRIG,
+    "rdfxml": ox.RdfFormat.RDF_XML,
 }
-SUFFIXES = {"turtle": ".ttl", "nt": ".nt", "nquads": ".nq", "trig": ".trig", "jsonld": ".jsonld",
-            "graphml": ".graphml", "gexf": ".gexf"}
+# The suffix each format is written with, first one the default; -o picks the format from these.
+SUFFIXES: dict[str, tuple[str, ...]] = {
+    "turtle": (".ttl",), "nt": (".nt",), "nquads": (".nq",), "trig": (".trig",),
+    "jsonld": (".jsonld", ".json"), "rdfxml": (".rdf", ".owl"), "graphml": (".graphml",),
+    "gexf": (".gexf",), "csv": (".csv",), "neo4j": ("",),
+}
+DIRECTORY_FORMATS = ("neo4j",)  # written as a folder of files, not one file
+
+
+@dataclass(frozen=True)
+class NetworkOptions:
+    """What the Gephi network (GraphML, GEXF) and the Neo4j files hold besides the entities."""
+
+    content: bool = False  # problems (kg:Issue) and suggestions (kg:Suggestion)
+    provenance: bool = False  # documents, mentions (kg:Mention) and text spans (nif:OffsetBasedString)
+
+
+ENTITIES_ONLY = NetworkOptions()
 
 
 def default_graph_file(outputs: str | Path = "outputs") -> Path:
@@ -52,54 +73,57 @@ def read_graph_file(path: str | Path) -> list[ox.Quad]:
     path = Path(path)
     if not path.is_file():
         raise KgError(f"{path}: no such graph file (run `kg build` first, or pass --graph)")
-    fmt = rdf_format_for(path)
     try:
-        if fmt == ox.RdfFormat.JSON_LD:
-            return list(ox.parse(_with_local_context(path), format=fmt))
-        return list(ox.parse(path=str(path), format=fmt))
+        return list(ox.parse(path=str(path), format=rdf_format_for(path)))
     except (SyntaxError, ValueError, OSError) as exc:
-        raise KgError(f"{path}: cannot read the graph: {exc}") from exc
+        raise KgError(f"{path}: cannot read the graph: {' '.join(str(exc).split())}") from exc
 
 
-def _with_local_context(path: Path) -> bytes:
-    """A JSON-LD document with a context file named beside it (ours) gets that context inlined:
-    pyoxigraph loads no contexts from elsewhere."""
-    document = json.loads(path.read_text(encoding="utf-8"))
-    context = document.get("@context") if isinstance(document, dict) else None
-    if isinstance(context, str) and (path.parent / context).is_file():
-        document["@context"] = json.loads((path.parent / context).read_text(encoding="utf-8"))["@context"]
-    return json.dumps(document).encode("utf-8")
-
-
-def format_for_suffix(path: str | Path) -> str | None:
+def format_for_suffix(path: str | Path) -> str:
+    """The export format a file name asks for; an unknown suffix is a KgError, never Turtle."""
     suffix = Path(path).suffix.lower()
-    return next((name for name, known in SUFFIXES.items() if known == suffix), None)
+    for name, suffixes in SUFFIXES.items():
+        if suffix in suffixes and name not in DIRECTORY_FORMATS:
+            return name
+    known = ", ".join(s for name, ss in SUFFIXES.items() for s in ss if s)
+    raise KgError(f"{path}: unknown output suffix {suffix or '(none)'!r} (expected one of {known}, "
+                  "or give --format)")
 
 
-def export(quads: Iterable[ox.Quad], fmt: str, path: str | Path) -> list[Path]:
-    """Write ``quads`` to ``path`` in format ``fmt`` (a key of EXPORTERS); return the files written."""
-    if fmt not in EXPORTERS:
-        raise KgError(f"unknown export format {fmt!r} (expected one of {', '.join(EXPORTERS)})")
-    return EXPORTERS[fmt](list(quads), Path(path))
+def to_bytes(quads: Iterable[ox.Quad], fmt: str, options: NetworkOptions = ENTITIES_ONLY) -> bytes:
+    """``quads`` in the one-file format ``fmt``."""
+    if fmt in DIRECTORY_FORMATS:
+        raise KgError(f"the {fmt} export is a folder of files: give -o DIR")
+    if fmt not in WRITERS:
+        raise KgError(f"unknown export format {fmt!r} (expected one of {', '.join(FORMATS)})")
+    return WRITERS[fmt](list(quads), options)
 
 
-def _rdf_exporter(fmt: ox.RdfFormat) -> Callable[[list[ox.Quad], Path], list[Path]]:
-    def write(quads: list[ox.Quad], path: Path) -> list[Path]:
-        atomic_write_bytes(path, serialize(quads, fmt, PREFIXES))
-        return [path]
+def export(quads: Iterable[ox.Quad], fmt: str, path: str | Path,
+           options: NetworkOptions = ENTITIES_ONLY) -> list[Path]:
+    """Write ``quads`` to ``path`` in format ``fmt`` (a file, or a folder for neo4j); return the files."""
+    if fmt == "neo4j":
+        from kg.neo4j import write_import_files
 
-    return write
+        return write_import_files(list(quads), Path(path), options)
+    data = to_bytes(quads, fmt, options)
+    atomic_write_bytes(Path(path), data)
+    return [Path(path)]
+
+
+def _rdf_writer(fmt: ox.RdfFormat) -> Callable[[list[ox.Quad], NetworkOptions], bytes]:
+    return lambda quads, _options: serialize(quads, fmt, PREFIXES)
 
 
 # ---------------------------------------------------------------- JSON-LD
 
 def jsonld_context() -> dict:
-    """The context every kg JSON-LD document refers to: our prefixes, so keys read ``kg:title``."""
-    return {"@context": dict(PREFIXES)}
+    """The context of kg's JSON-LD: our prefixes, so keys read ``kg:title``."""
+    return dict(PREFIXES)
 
 
-def export_jsonld(quads: list[ox.Quad], path: Path) -> list[Path]:
-    """Compact JSON-LD whose ``@context`` is the file kg-context.jsonld written beside it.
+def to_jsonld(quads: list[ox.Quad], _options: NetworkOptions = ENTITIES_ONLY) -> bytes:
+    """Compact JSON-LD with the context embedded: one self-contained file.
 
     pyoxigraph writes only expanded JSON-LD (full IRIs everywhere), hence this small writer.
     """
@@ -107,20 +131,21 @@ def export_jsonld(quads: list[ox.Quad], path: Path) -> list[Path]:
         lambda: defaultdict(lambda: defaultdict(list)))
     for quad in set(quads):
         graph = None if isinstance(quad.graph_name, ox.DefaultGraph) else compact_iri(quad.graph_name.value)
-        graphs[graph][quad.subject.value][quad.predicate.value].append(quad.object)
+        graphs[graph][_node_id(quad.subject)][quad.predicate.value].append(quad.object)
     items: list[dict] = []
     for graph in sorted(graphs, key=lambda g: (g is not None, g or "")):
         nodes = [_jsonld_node(subject, props) for subject, props in sorted(graphs[graph].items())]
         items.extend(nodes if graph is None else [{"@id": graph, "@graph": nodes}])
-    document = {"@context": JSONLD_CONTEXT_FILE, "@graph": items}
-    context_path = path.parent / JSONLD_CONTEXT_FILE
-    atomic_write_text(context_path, json.dumps(jsonld_context(), ensure_ascii=False, indent=1) + "\n")
-    atomic_write_text(path, json.dumps(document, ensure_ascii=False, indent=1) + "\n")
-    return [path, context_path]
+    document = {"@context": jsonld_context(), "@graph": items}
+    return (json.dumps(document, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+
+
+def _node_id(term: ox.NamedNode | ox.BlankNode) -> str:
+    return f"_:{term.value}" if isinstance(term, ox.BlankNode) else compact_iri(term.value)
 
 
 def _jsonld_node(subject: str, props: dict[str, list]) -> dict:
-    node: dict = {"@id": compact_iri(subject)}
+    node: dict = {"@id": subject}
     for predicate in sorted(props, key=lambda p: (p != RDF_TYPE, p)):
         objects = sorted(props[predicate], key=str)
         if predicate == RDF_TYPE:
@@ -130,9 +155,9 @@ def _jsonld_node(subject: str, props: dict[str, list]) -> dict:
     return node
 
 
-def _jsonld_value(term: ox.NamedNode | ox.Literal) -> dict | str:
-    if isinstance(term, ox.NamedNode):
-        return {"@id": compact_iri(term.value)}
+def _jsonld_value(term: ox.NamedNode | ox.BlankNode | ox.Literal) -> dict | str:
+    if isinstance(term, ox.NamedNode | ox.BlankNode):
+        return {"@id": _node_id(term)}
     if term.language:
         return {"@value": term.value, "@language": term.language}
     if term.datatype.value == XSD_STRING:
@@ -140,45 +165,47 @@ def _jsonld_value(term: ox.NamedNode | ox.Literal) -> dict | str:
     return {"@value": term.value, "@type": compact_iri(term.datatype.value)}
 
 
+# ---------------------------------------------------------------- CSV
+
+CSV_HEADER = ("subject", "predicate", "object", "object_kind", "datatype", "language", "graph")
+
+
+def to_csv(quads: list[ox.Quad], _options: NetworkOptions = ENTITIES_ONLY) -> bytes:
+    """One row per quad, IRIs in full: subject, predicate, object, its kind (iri, literal, blank),
+    datatype, language and graph (empty for the default graph). Sorted, so reruns are identical."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(CSV_HEADER)
+    for quad in sorted(set(quads), key=lambda q: (str(q.subject), str(q.predicate), str(q.object), str(q.graph_name))):
+        obj = quad.object
+        kind = "iri" if isinstance(obj, ox.NamedNode) else "blank" if isinstance(obj, ox.BlankNode) else "literal"
+        datatype = obj.datatype.value if kind == "literal" and not obj.language else ""
+        graph = "" if isinstance(quad.graph_name, ox.DefaultGraph) else quad.graph_name.value
+        writer.writerow([_csv_term(quad.subject), quad.predicate.value, _csv_term(obj), kind, datatype,
+                         obj.language or "" if kind == "literal" else "", graph])
+    return buffer.getvalue().encode("utf-8")
+
+
+def _csv_term(term) -> str:
+    return f"_:{term.value}" if isinstance(term, ox.BlankNode) else term.value
+
+
 # ---------------------------------------------------------------- GraphML / GEXF (Gephi)
 
-def to_networkx(quads: Iterable[ox.Quad]) -> nx.MultiDiGraph:
-    """Resources as nodes (label, type), object properties as edges (property); graphs merged."""
-    triples = sorted({q.triple for q in quads},
-                     key=lambda t: (str(t.subject), str(t.predicate), str(t.object)))
-    labels: dict[str, dict[str, str]] = defaultdict(dict)
-    types: dict[str, list[str]] = defaultdict(list)
-    edges: list[tuple[str, str, str]] = []
-    for triple in triples:
-        subject, predicate, obj = triple.subject.value, triple.predicate.value, triple.object
-        if predicate == RDF_TYPE:
-            types[subject].append(compact_iri(obj.value))
-        elif isinstance(obj, ox.NamedNode):
-            edges.append((subject, obj.value, compact_iri(predicate)))
-        elif predicate in _LABEL_PROPERTIES and obj.language != "en":
-            labels[subject].setdefault(predicate, obj.value)
-    graph = nx.MultiDiGraph()
-    for node in sorted({s.value for s in (t.subject for t in triples)} | {e[1] for e in edges}):
-        label = next((labels[node][p] for p in _LABEL_PROPERTIES if p in labels[node]), compact_iri(node))
-        graph.add_node(node, label=label, type=" ".join(types[node]))
-    for source, target, prop in edges:
-        graph.add_edge(source, target, key=prop, property=prop)
-    return graph
+def _network_writer(fmt: str) -> Callable[[list[ox.Quad], NetworkOptions], bytes]:
+    def write(quads: list[ox.Quad], options: NetworkOptions) -> bytes:
+        from kg.network import network_bytes
+
+        return network_bytes(quads, fmt, options)
+
+    return write
 
 
-def _networkx_exporter(write: Callable[[nx.MultiDiGraph, io.BytesIO], None]):
-    def export_graph(quads: list[ox.Quad], path: Path) -> list[Path]:
-        buffer = io.BytesIO()
-        write(to_networkx(quads), buffer)
-        atomic_write_bytes(path, buffer.getvalue())
-        return [path]
-
-    return export_graph
-
-
-EXPORTERS: dict[str, Callable[[list[ox.Quad], Path], list[Path]]] = {
-    **{name: _rdf_exporter(fmt) for name, fmt in _RDF_FORMATS.items()},
-    "jsonld": export_jsonld,
-    "graphml": _networkx_exporter(nx.write_graphml),
-    "gexf": _networkx_exporter(nx.write_gexf),
+WRITERS: dict[str, Callable[[list[ox.Quad], NetworkOptions], bytes]] = {
+    **{name: _rdf_writer(fmt) for name, fmt in _RDF_FORMATS.items()},
+    "jsonld": to_jsonld,
+    "csv": to_csv,
+    "graphml": _network_writer("graphml"),
+    "gexf": _network_writer("gexf"),
 }
+FORMATS = (*WRITERS, *DIRECTORY_FORMATS)

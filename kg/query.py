@@ -1,6 +1,7 @@
 """Named questions (kg/queries/NAME.rq) and running SPARQL over a graph.
 
-A named question is a SPARQL file whose leading comment lines carry its metadata::
+A named question is a SPARQL 1.1 file that runs as is on any engine: it declares its PREFIXes, and
+its leading comment lines carry its metadata::
 
     # title@zh: 地区（含下辖地区）的发言领域
     # title@en: Sectors of a region, sub-regions included
@@ -13,10 +14,11 @@ A named question is a SPARQL file whose leading comment lines carry its metadata
 meeting's ``dcterms:date``); ``undated_note`` then says how many speeches it left out.
 
 A parameter line is ``# param: NAME [TYPE] [= DEFAULT] — DESCRIPTION`` with TYPE ``text`` (the
-default; bound as an xsd:string literal) or ``integer``. Values are bound as RDF terms through the
-store's substitutions, never pasted into the query text. Oxigraph substitutes only variables of
-the outer SELECT projection, and not inside sub-queries, so a question projects each parameter
-(``SELECT ?region …``) and uses it outside sub-queries.
+default; bound as an xsd:string literal) or ``integer``. The query gives each parameter a standard
+``VALUES ?NAME { "example" }`` block, so that another engine runs the file as is (on the example);
+``kg`` puts the value there as an RDF term written by pyoxigraph (its N-Triples form, escaped), never
+as raw text pasted into the query. A variable that has no VALUES block (a plain .rq file given with
+``--param``) is bound through the store's substitutions.
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from kg.errors import KgError, QueryError
+from kg.namespace import PREFIXES
 from kg.results import Result, from_oxigraph
 from kg.store import GraphStore
 
@@ -41,6 +44,13 @@ _KEYS = ("title@zh", "title@en", "description@zh", "description@en")
 _PARAM = re.compile(r"^(?P<name>[A-Za-z_]\w*)(?:\s+(?P<type>\w+))?(?:\s*=\s*(?P<default>\S+))?"
                     r"\s*(?:[—–-]+\s*(?P<description>.*))?$")
 _NAME = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+# One RDF term as SPARQL writes it: a quoted literal (with a language or datatype), an IRI, a number.
+_TERM = r'"(?:[^"\\\n]|\\.)*"(?:@[A-Za-z0-9-]+|\^\^(?:<[^>\s]*>|[\w.-]*:[\w.-]*))?|<[^>\s]*>|[+-]?[\d.]+|UNDEF'
+
+
+def values_block(name: str) -> re.Pattern:
+    """``VALUES ?name { term }``: the block of one parameter, whose term kg replaces."""
+    return re.compile(rf"(VALUES\s+[?$]{re.escape(name)}\s*\{{\s*)(?:{_TERM})?(\s*\}})")
 
 
 @dataclass(frozen=True)
@@ -114,6 +124,9 @@ def parse_question(name: str, text: str) -> NamedQuestion:
     missing = [k for k in _KEYS if not meta.get(k)]
     if missing:
         raise QueryError(f"{name}.rq: header lacks {', '.join(missing)}")
+    for p in params:
+        if len(values_block(p.name).findall(text)) != 1:
+            raise QueryError(f"{name}.rq: parameter {p.name} needs one block VALUES ?{p.name} {{ \"example\" }}")
     return NamedQuestion(name, text, {"zh": meta["title@zh"], "en": meta["title@en"]},
                          {"zh": meta["description@zh"], "en": meta["description@en"]}, tuple(params),
                          counts_years=meta.get("counts") == "year")
@@ -164,16 +177,47 @@ def resolve(query: str) -> tuple[str, NamedQuestion | None]:
     return query, None
 
 
+def portable_sparql(query: str, params: Mapping[str, str] | None = None) -> str:
+    """``query`` (text, .rq file or named question) as standard SPARQL with ``params`` in its VALUES
+    blocks and the prefixes kg predeclares declared, ready for any SPARQL 1.1 engine."""
+    sparql, question = resolve(query)
+    sparql, rest = fill_values(sparql, bindings_for(question, params or {}))
+    if rest:
+        raise QueryError(f"no VALUES block for {', '.join(sorted(rest))}: another engine cannot take it; "
+                         f"add VALUES ?{sorted(rest)[0]} {{ \"…\" }} to the query")
+    declared = set(re.findall(r"(?im)^\s*PREFIX\s+([\w.-]*):", sparql))
+    missing = [f"PREFIX {k}: <{v}>\n" for k, v in PREFIXES.items()
+               if k not in declared and re.search(rf"(?<![\w?$]){k}:", sparql)]
+    return "".join(missing) + sparql.rstrip("\n") + "\n"
+
+
 def bindings_for(question: NamedQuestion | None, values: Mapping[str, str]) -> dict[str, ox.Literal]:
     if question is not None and (question.params or values):
         return question.bindings(values)
     return {k: ox.Literal(v) for k, v in values.items()}
 
 
+def fill_values(sparql: str, bindings: Mapping[str, ox.Literal]) -> tuple[str, dict[str, ox.Literal]]:
+    """Put each binding into its variable's VALUES block; return the text and the bindings left over.
+
+    The term is written by pyoxigraph (N-Triples form: quotes, backslashes and line breaks escaped),
+    so a value can never end the literal and add query text.
+    """
+    rest = {}
+    for name, term in bindings.items():
+        block = values_block(name)
+        if block.search(sparql):
+            sparql = block.sub(lambda m, term=term: m[1] + str(term) + m[2], sparql)
+        else:
+            rest[name] = term
+    return sparql, rest
+
+
 def run_raw(store: GraphStore, sparql: str, bindings: Mapping[str, ox.Literal] | None = None):
     """Start ``sparql`` with ``bindings`` (RDF terms); the engine's answer, still lazy."""
+    sparql, substitutions = fill_values(sparql, bindings or {})
     try:
-        return store.query(sparql, bindings)
+        return store.query(sparql, substitutions)
     except QueryError:
         raise
     except KgError as exc:

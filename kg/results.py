@@ -1,14 +1,17 @@
 """Query results and how they are shown: a table that lines up with Chinese text, CSV, JSON, Markdown.
 
 A ``Result`` is materialized once (rows of pyoxigraph terms), so one answer can be rendered in any
-format. JSON is the SPARQL 1.1 Query Results JSON Format; CSV follows the SPARQL 1.1 CSV format
-(IRIs in full, literals as their lexical form). CONSTRUCT/DESCRIBE results render as Turtle
+format, or turned into Python values (``python_value``: ints, decimals, dates, IRIs) for notebooks.
+JSON is the SPARQL 1.1 Query Results JSON Format; CSV follows the SPARQL 1.1 CSV format (IRIs in
+full, literals as their lexical form). CONSTRUCT/DESCRIBE results render as Turtle
 (JSON-LD for ``json``).
 """
 
 from __future__ import annotations
 
 import csv
+import datetime as dt
+import decimal
 import io
 import json
 import unicodedata
@@ -41,6 +44,58 @@ class Result:
         """Rows as dicts of plain strings (IRIs in full, literals as their lexical form)."""
         return [{v: (None if t is None else t.value) for v, t in zip(self.variables, row, strict=True)}
                 for row in self.rows]
+
+
+XSD = "http://www.w3.org/2001/XMLSchema#"
+_INTEGER_TYPES = {XSD + name for name in (
+    "integer", "int", "long", "short", "byte", "nonNegativeInteger", "positiveInteger", "nonPositiveInteger",
+    "negativeInteger", "unsignedLong", "unsignedInt", "unsignedShort", "unsignedByte", "gYear")}
+_CONVERTERS = {
+    **dict.fromkeys(_INTEGER_TYPES, int),
+    XSD + "decimal": decimal.Decimal,
+    XSD + "double": float,
+    XSD + "float": float,
+    XSD + "boolean": lambda v: v.strip() in ("true", "1"),
+    XSD + "date": lambda v: dt.date.fromisoformat(v[:10]),
+    XSD + "dateTime": dt.datetime.fromisoformat,
+}
+
+
+class IRI(str):
+    """An IRI as a ``str`` (its full form) that also knows its label, when the graph gives one."""
+
+    label: str | None
+
+    def __new__(cls, value: str, label: str | None = None) -> IRI:
+        iri = super().__new__(cls, value)
+        iri.label = label
+        return iri
+
+    @property
+    def short(self) -> str:
+        """The prefixed form (``kgr:party/rcck``) when one of kg's prefixes fits."""
+        return compact_iri(self)
+
+    def __repr__(self) -> str:
+        return f"IRI({self.short!r}, label={self.label!r})"
+
+
+def python_value(term: Term | None, labels: dict[str, str] | None = None):
+    """A Python value for an RDF term: int (xsd:integer and its kin, xsd:gYear), Decimal, float,
+    bool, date, datetime, str (other literals, as written), IRI (with its label from ``labels``)."""
+    if term is None:
+        return None
+    if isinstance(term, ox.NamedNode):
+        return IRI(term.value, (labels or {}).get(term.value))
+    if isinstance(term, ox.Literal):
+        convert = None if term.language else _CONVERTERS.get(term.datatype.value)
+        try:
+            return convert(term.value) if convert else term.value
+        except (ValueError, decimal.InvalidOperation):
+            return term.value  # an ill-typed literal stays the text it is
+    if isinstance(term, ox.BlankNode):
+        return f"_:{term.value}"
+    return str(term)
 
 
 def from_oxigraph(answer) -> Result:

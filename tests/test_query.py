@@ -16,7 +16,7 @@ from click.testing import CliRunner
 
 from kg.cli import main
 from kg.errors import QueryError
-from kg.query import ask, parse_question, questions
+from kg.query import ask, fill_values, parse_question, questions
 from kg.results import display_width, render
 from kg.store import GraphStore
 
@@ -110,11 +110,16 @@ def test_missing_and_unknown_parameters(store):
 
 def test_header_parsing_of_params_and_errors():
     q = parse_question("t", "# title@zh: 甲\n# title@en: A\n# description@zh: 乙\n# description@en: B\n"
-                       "# param: year integer = 2024 — 年份 | year\nSELECT ?year WHERE {}\n")
+                       "# param: year integer = 2024 — 年份 | year\nSELECT ?year WHERE { VALUES ?year { 2023 } }\n")
     assert (q.params[0].name, q.params[0].type, q.params[0].default) == ("year", "integer", "2024")
     assert q.bindings({})["year"] == ox.Literal("2024", datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer"))
     with pytest.raises(QueryError, match="must be an integer"):
         q.bindings({"year": "二〇二四"})
+    filled, rest = fill_values(q.sparql, q.bindings({"year": "2025"}))
+    assert filled.endswith('VALUES ?year { "2025"^^<http://www.w3.org/2001/XMLSchema#integer> } }\n') and not rest
+    with pytest.raises(QueryError, match=r"parameter year needs one block VALUES \?year"):
+        parse_question("t", "# title@zh: 甲\n# title@en: A\n# description@zh: 乙\n# description@en: B\n"
+                       "# param: year integer — 年份 | year\nSELECT ?year WHERE {}\n")
     with pytest.raises(QueryError, match="lacks description@en"):
         parse_question("t", "# title@zh: 甲\n# title@en: A\n# description@zh: 乙\nSELECT * {}")
 

@@ -10,7 +10,8 @@ import click
 
 from kg.cli import main
 from kg.errors import InputError
-from kg.pipeline import extract_file, find_inputs
+from kg.pipeline import extract_file, extract_text, find_inputs
+from kg.read import decode
 from kg.records import to_record
 
 
@@ -18,11 +19,12 @@ from kg.records import to_record
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @click.option("--format", "fmt", type=click.Choice(["json", "jsonl"]), default="json", show_default=True)
 def extract(paths: tuple[str, ...], fmt: str) -> None:
-    """Print the extraction records of digests (files, or folders of *.txt).
+    """Print the extraction records of digests (files, folders of *.txt, or - for standard input).
 
     \b
     Example:
       kg extract data/jinzhong-cppcc-5-3-speeches.txt > records.json
+      iconv -f gbk -t utf-8 digest.txt | kg extract - --format jsonl
       python3 ../shared/eval/score.py ../shared/gold records.json
     """
     records = []
@@ -31,7 +33,11 @@ def extract(paths: tuple[str, ...], fmt: str) -> None:
             click.echo(f"kg: {path}: no *.txt files found", err=True)
     for path in find_inputs(paths):
         try:
-            records.append(to_record(extract_file(path)))
+            if str(path) == "-":  # standard input, read as a file is (UTF-8 or GB18030)
+                stdin = sys.stdin.buffer.read()
+                records.append(to_record(extract_text(decode(stdin, "<stdin>"), "<stdin>")))
+            else:
+                records.append(to_record(extract_file(path)))
         except InputError as exc:
             click.echo(f"kg: {exc}", err=True)
     if fmt == "jsonl":

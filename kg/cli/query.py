@@ -4,10 +4,19 @@ from __future__ import annotations
 
 import click
 
-from kg.cli import main
+from kg.cli import detail, main, note
 from kg.cli.store_option import open_graph, store_options
 from kg.errors import QueryError
-from kg.query import ask, questions, undated_note, unknown_value_note
+from kg.query import (
+    ask,
+    bindings_for,
+    fill_values,
+    portable_sparql,
+    questions,
+    resolve,
+    undated_note,
+    unknown_value_note,
+)
 from kg.results import FORMATS, render
 
 DEFAULT_GRAPH = "outputs/graph.ttl"
@@ -23,6 +32,18 @@ def parse_params(pairs: tuple[str, ...]) -> dict[str, str]:
     return out
 
 
+def sent_sparql(query: str, values: dict[str, str]) -> str:
+    """The query text as the store gets it (values in its VALUES blocks), for --verbose."""
+    sparql, question = resolve(query)
+    text, rest = fill_values(sparql, bindings_for(question, values))
+    return text.rstrip("\n") + (f"\n(bound by Oxigraph's substitution: {', '.join(sorted(rest))})" if rest else "")
+
+
+def complete_question(ctx: click.Context, param: click.Parameter, incomplete: str) -> list[str]:
+    """Shell completion of QUERY: the named questions."""
+    return [name for name in questions() if name.startswith(incomplete)]
+
+
 def list_questions() -> str:
     lines = []
     for name, q in questions().items():
@@ -32,15 +53,17 @@ def list_questions() -> str:
 
 
 @main.command()
-@click.argument("query", required=False)
+@click.argument("query", required=False, shell_complete=complete_question)
 @click.option("--graph", "graph", default=DEFAULT_GRAPH, show_default=True, help="Graph file to query.")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
 @click.option("--param", "params", multiple=True, metavar="NAME=VALUE",
               help="Bind a query variable (as an RDF literal, never pasted into the text). Repeatable.")
 @click.option("--list", "list_", is_flag=True, help="List the named questions and exit.")
+@click.option("--sparql", "show_sparql", is_flag=True,
+              help="Print the standard SPARQL to run elsewhere (parameters in its VALUES blocks) and exit.")
 @store_options()
 def query(query: str | None, graph: str, fmt: str, params: tuple[str, ...], list_: bool,
-          store_url: str | None, store_query: str | None) -> None:
+          show_sparql: bool, store_url: str | None, store_query: str | None) -> None:
     """Ask the graph: QUERY is a named question, a .rq file or SPARQL text.
 
     SELECT and ASK answers print as a table (or CSV, JSON, Markdown); a CONSTRUCT or DESCRIBE
@@ -51,6 +74,7 @@ def query(query: str | None, graph: str, fmt: str, params: tuple[str, ...], list
       kg query --list
       kg query speeches-by-party
       kg query region-sectors --param region=晋中市 --format markdown
+      kg query region-sectors --param region=晋中市 --sparql > q.rq   # for any SPARQL engine
       kg query "SELECT (COUNT(?s) AS ?n) WHERE { ?s a kg:Speech }" --graph outputs/graph.ttl
     """
     if list_:
@@ -58,8 +82,12 @@ def query(query: str | None, graph: str, fmt: str, params: tuple[str, ...], list
         return
     if not query:
         raise click.UsageError("give a QUERY (a named question, a .rq file or SPARQL text), or --list")
-    store = open_graph(graph, store_url, store_query)
     values = parse_params(params)
+    if show_sparql:
+        click.echo(portable_sparql(query, values), nl=False)
+        return
+    store = open_graph(graph, store_url, store_query)
+    detail(f"the SPARQL sent to the store:\n{sent_sparql(query, values)}")
     result = ask(store, query, values)
     click.echo(render(result, fmt), nl=False)
     notes = [undated_note(store, query)]
@@ -67,5 +95,5 @@ def query(query: str | None, graph: str, fmt: str, params: tuple[str, ...], list
         notes.append(f"the answer is a graph (CONSTRUCT/DESCRIBE), printed as Turtle, not as {fmt}; "
                      "--format json gives JSON-LD")
     notes.append(unknown_value_note(store, query, values))
-    for note in filter(None, notes):
-        click.echo(f"kg: note: {note}", err=True)
+    for message in filter(None, notes):
+        note(message)
