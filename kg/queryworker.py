@@ -19,7 +19,7 @@ from kg.query import run_raw
 from kg.querypool import Answer, Job
 from kg.results import TURTLE_PREFIXES
 from kg.store import GraphStore
-from kg.store.remote import open_location
+from kg.store.remote import open_for_queries
 
 
 def answer(store: GraphStore, job: Job) -> Answer:
@@ -36,7 +36,7 @@ def answer(store: GraphStore, job: Job) -> Answer:
 def serve_jobs(graph: str, conn: Connection) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole group: the server stops us
     try:
-        store = open_location(graph)
+        store = open_for_queries(graph)
     except KgError as exc:
         conn.send(("failed", str(exc)))
         return

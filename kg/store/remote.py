@@ -255,8 +255,9 @@ def is_url(location: str | Path) -> bool:
     return isinstance(location, str) and location.startswith(("http://", "https://"))
 
 
-def open_location(location: str | Path):
-    """A graph file (loaded into memory) or, for an http(s) URL, the SPARQL endpoint there."""
+def open_for_queries(location: str | Path):
+    """What a query worker of `kg serve` answers from: a graph file (loaded into memory) or, for an
+    http(s) URL, the SPARQL query endpoint at that URL (`kg serve --store` passes it on)."""
     from kg.store import GraphStore
 
     return RemoteStore.at(location, query=location) if is_url(location) else GraphStore.from_file(location)
