@@ -180,12 +180,25 @@ class RemoteStore:
 
     # ------------------------------------------------------------ writing
 
+    def replace_document(self, key: str, triples: bytes | Iterable[ox.Triple]) -> None:
+        """The graph of the document whose key (text hash) is ``key`` becomes ``triples``."""
+        self.replace_graph(ox.NamedNode(DOCUMENT_GRAPHS + key), triples)
+
+    def drop_document(self, key: str) -> None:
+        self.drop_graph(ox.NamedNode(DOCUMENT_GRAPHS + key))
+
     def replace_graph(self, graph: ox.NamedNode, triples: bytes | Iterable[ox.Triple]) -> None:
         """The graph becomes ``triples`` (N-Triples bytes, or Triples): one PUT, whole or not at all."""
+        self._send_graph("PUT", graph, triples)
+
+    def add_to_graph(self, graph: ox.NamedNode, triples: bytes | Iterable[ox.Triple]) -> None:
+        """Add to a graph (a Graph Store POST); what it already holds stays."""
+        self._send_graph("POST", graph, triples)
+
+    def _send_graph(self, method: str, graph: ox.NamedNode, triples: bytes | Iterable[ox.Triple]) -> None:
         body = triples if isinstance(triples, bytes) else ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES)
         try:
-            self._request("PUT", self._graph_url(graph), body,
-                          {"Content-Type": ox.RdfFormat.N_TRIPLES.media_type})
+            self._request(method, self._graph_url(graph), body, {"Content-Type": ox.RdfFormat.N_TRIPLES.media_type})
         except _Refused as exc:
             raise StoreUnreachable(self.url, f"graph {graph.value} was refused: {exc}") from None
 

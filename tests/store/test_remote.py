@@ -24,7 +24,14 @@ from kg.errors import KgError
 from kg.query import ask, questions
 from kg.store import GraphStore
 from kg.store.push import PushFailed, push
-from kg.store.remote import ENV_PASSWORD, ENV_TOKEN, ENV_USER, RemoteStore, StoreUnreachable
+from kg.store.remote import (
+    DOCUMENT_GRAPHS,
+    ENV_PASSWORD,
+    ENV_TOKEN,
+    ENV_USER,
+    RemoteStore,
+    StoreUnreachable,
+)
 
 DIGESTS = [*sorted(SAMPLE_DIR.glob("*.txt")),
            *(REPO / "tests/data/digests" / f"{n}-speeches.txt" for n in ("anji-cppcc-11-4", "dabu-cppcc-12-4"))]
@@ -150,6 +157,19 @@ def test_kg_serve_answers_from_the_store(local, oxigraph, tmp_path):
         assert json.loads(body)["results"]["bindings"][0]["n"]["value"] == str(expected)
     finally:
         server.stop()
+
+
+def test_graphs_are_replaced_added_to_and_dropped_whole(oxigraph):
+    remote = RemoteStore.at(oxigraph)
+    a, b, c = (ox.NamedNode(f"http://example.org/{x}") for x in "abc")
+    remote.replace_document("k1", [ox.Triple(a, b, c)])
+    remote.add_to_graph(ox.NamedNode(f"{DOCUMENT_GRAPHS}k1"), [ox.Triple(a, b, a)])
+    assert len(remote) == 2
+    remote.replace_document("k1", b"<http://example.org/c> <http://example.org/b> <http://example.org/a> .\n")
+    assert [q.triple for q in remote.quads()] == [ox.Triple(c, b, a)]
+    remote.drop_document("k1")
+    remote.drop_document("k1")  # dropping what is gone is no error
+    assert len(remote) == 0 and remote.graphs() == []
 
 
 # ---------------------------------------------------------------- what the client sends
