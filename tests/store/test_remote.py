@@ -134,7 +134,7 @@ def test_the_build_names_the_url_and_the_unwritten_documents(tmp_path):
     assert (tmp_path / "out/graph.trig").is_file()  # the local outputs are there all the same
 
 
-def test_the_cli_reads_through_the_store(built, local, oxigraph):
+def test_query_stats_and_viz_read_through_the_store(built, local, oxigraph):
     push(local, RemoteStore.at(oxigraph))
     cli = [sys.executable, "-m", "kg"]
     for args in (["query", "speeches-by-party", "--format", "csv"], ["stats", "--format", "csv"]):
@@ -143,6 +143,12 @@ def test_the_cli_reads_through_the_store(built, local, oxigraph):
                                  text=True, timeout=300)
         assert remote.returncode == 0, remote.stderr
         assert remote.stdout == on_file.stdout and remote.stdout
+    pages = []
+    for source in (["--store", oxigraph], ["--graph", str(built / "graph.trig")]):
+        pages.append(built / f"page{len(pages)}.html")
+        run = subprocess.run([*cli, "viz", *source, "-o", str(pages[-1])], capture_output=True, text=True, timeout=300)
+        assert run.returncode == 0, run.stderr
+    assert pages[0].read_bytes() == pages[1].read_bytes()  # the same network page
 
 
 def test_kg_serve_answers_from_the_store(local, oxigraph, tmp_path):
