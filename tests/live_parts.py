@@ -125,3 +125,56 @@ def start_dask(folder: Path, workers: int = 2) -> tuple[list[Part], str]:
             part.stop()
         raise
     return parts, address
+
+
+VIRTUOSO_INI = """[Database]
+DatabaseFile = {db}/virtuoso.db
+ErrorLogFile = {db}/virtuoso.log
+LockFile = {db}/virtuoso.lck
+TransactionFile = {db}/virtuoso.trx
+xa_persistent_file = {db}/virtuoso.pxa
+TempStorage = TempDatabase
+[TempDatabase]
+DatabaseFile = {db}/virtuoso-temp.db
+TransactionFile = {db}/virtuoso-temp.trx
+[Parameters]
+ServerPort = 127.0.0.1:{sql_port}
+DisableUnixSocket = 1
+NumberOfBuffers = 10000
+MaxDirtyBuffers = 6000
+[HTTPServer]
+ServerPort = 127.0.0.1:{http_port}
+ServerThreads = 10
+MaxClientConnections = 10
+Charset = UTF-8
+[SPARQL]
+ResultSetMaxRows = 10000000
+MaxQueryExecutionTime = 300
+"""
+# Virtuoso's Graph Store endpoint without authentication writes as the SPARQL user: allow it.
+VIRTUOSO_GRANTS = "GRANT SPARQL_UPDATE TO \"SPARQL\"; DB.DBA.RDF_DEFAULT_USER_PERMS_SET ('nobody', 7);"
+
+
+def start_virtuoso(folder: Path) -> tuple[Part, str]:
+    """Debian's Virtuoso (``virtuoso-t``, opt-in: apt-get install virtuoso-opensource) with a new
+    database in ``folder``, on free ports; (part, HTTP base URL). Skipped without it, under CI too:
+    it is a second store, not one CI installs."""
+    server, isql = shutil.which("virtuoso-t"), shutil.which("isql-vt")
+    if not (server and isql):
+        pytest.skip("Virtuoso is opt-in: apt-get install virtuoso-opensource")
+    db = folder / "db"
+    db.mkdir(parents=True, exist_ok=True)
+    sql_port, http_port = free_port(), free_port()
+    (db / "virtuoso.ini").write_text(VIRTUOSO_INI.format(db=db, sql_port=sql_port, http_port=http_port))
+    part = start("virtuoso", [server, "+foreground", "+configfile", str(db / "virtuoso.ini")], folder, cwd=db)
+    deadline = time.monotonic() + START_SECONDS * 2  # a new database takes a while
+    while True:
+        part.fail_if_dead()
+        grant = subprocess.run([isql, str(sql_port), "dba", "dba", f"exec={VIRTUOSO_GRANTS}"],
+                               capture_output=True, text=True)
+        if grant.returncode == 0 and "Error" not in grant.stdout + grant.stderr:
+            return part, f"http://127.0.0.1:{http_port}"
+        if time.monotonic() > deadline:
+            part.stop()
+            raise RuntimeError(f"Virtuoso did not start: {grant.stdout}{grant.stderr}")
+        time.sleep(1)

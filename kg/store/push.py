@@ -20,14 +20,18 @@ from kg.store.remote import DOCUMENT_GRAPHS, DOCUMENTS_QUERY, KG_GRAPHS, RemoteS
 MAX_NAMED = 20  # documents named in a failure's one line
 BUILD_GRAPH = f"{KG_GRAPHS}build"
 
-# Per kg graph: its number of triples and a checksum computed the same way by any SPARQL 1.1
-# engine. 12 decimal digits of each triple's SHA-256 keep the sum within a 64-bit integer for
-# graphs of up to millions of triples.
+# Per kg graph: its number of triples and a checksum that any SPARQL 1.1 engine computes alike:
+# the sum of 12 decimal digits (within a 64-bit integer for graphs of millions of triples) of
+# each triple's SHA-256. The triple's text is percent-encoded first, as Virtuoso hashes other
+# bytes than UTF-8 for non-ASCII text, and a language tag is marked with "~", which
+# ENCODE_FOR_URI leaves alone everywhere (Virtuoso also leaves "@" unencoded and gives a
+# language-tagged literal no datatype).
 _CHECKSUMS = f"""SELECT ?g (COUNT(*) AS ?n) (SUM(?h) AS ?sum) WHERE {{
   GRAPH ?g {{ ?s ?p ?o }}
   FILTER(STRSTARTS(STR(?g), "{KG_GRAPHS}"))
-  BIND(xsd:integer(CONCAT("0", SUBSTR(REPLACE(SHA256(CONCAT(STR(?s), " ", STR(?p), " ", STR(?o), " ",
-       IF(isLiteral(?o), CONCAT(LANG(?o), " ", STR(DATATYPE(?o))), "<>"))), "[a-f]", ""), 1, 12))) AS ?h)
+  BIND(xsd:integer(CONCAT("0", SUBSTR(REPLACE(SHA256(ENCODE_FOR_URI(CONCAT(STR(?s), " ", STR(?p), " ", STR(?o), " ",
+       IF(isLiteral(?o), IF(LANG(?o) != "", CONCAT("~", LANG(?o)), STR(DATATYPE(?o))), "<>")))), "[a-f]", ""),
+       1, 12))) AS ?h)
 }} GROUP BY ?g"""
 
 

@@ -48,8 +48,9 @@ RETRY_STATUS = (429, 502, 503, 504)
 RESULTS = ox.QueryResultsFormat.JSON
 ACCEPT = f"{RESULTS.media_type}, {ox.RdfFormat.N_TRIPLES.media_type};q=0.9"
 
-_GRAPHS_QUERY = "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }"
-_COUNT_QUERY = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
+_KG_ONLY = f'FILTER(STRSTARTS(STR(?g), "{KG_GRAPHS}"))'
+_GRAPHS_QUERY = f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ ?s ?p ?o }} {_KG_ONLY} }}"
+_COUNT_QUERY = f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} {_KG_ONLY} }}"
 DOCUMENTS_QUERY = f"""SELECT ?g ?name WHERE {{
   GRAPH ?g {{ ?doc a <{KG_ONTOLOGY}Document> ; <{KG_ONTOLOGY}fileName> ?name }}
   FILTER(STRSTARTS(STR(?g), "{DOCUMENT_GRAPHS}")) }}"""
@@ -148,11 +149,12 @@ class RemoteStore:
         return ox.parse_query_results(body, ox.QueryResultsFormat.from_media_type(kind))
 
     def graphs(self) -> list[ox.NamedNode]:
-        """The named graphs, in IRI order."""
+        """kg's named graphs, in IRI order. (A shared store may hold others, and its own: Virtuoso
+        keeps system graphs. kg's are those under ``KG_GRAPHS``.)"""
         return sorted((row["g"] for row in self.query(_GRAPHS_QUERY)), key=lambda g: g.value)
 
     def quads(self, graph: ox.NamedNode | None = None) -> Iterator[ox.Quad]:
-        """The quads of one named graph, or of every named graph in IRI order (a GET each)."""
+        """The quads of one named graph, or of every kg graph in IRI order (a GET each)."""
         for name in [graph] if graph is not None else self.graphs():
             try:
                 _, body = self._request("GET", self._graph_url(name), None,
@@ -165,7 +167,7 @@ class RemoteStore:
                 yield ox.Quad(q.subject, q.predicate, q.object, name)
 
     def __len__(self) -> int:
-        """Quads in named graphs (kg writes nothing to the default graph)."""
+        """Quads in kg's graphs."""
         return int(next(iter(self.query(_COUNT_QUERY)))["n"].value)
 
     def documents(self) -> dict[str, str]:
