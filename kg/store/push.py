@@ -80,9 +80,12 @@ def push(source, target: RemoteStore) -> Pushed:
         raise failed(exc, sorted(have, key=_write_order)) from None
     changed = sorted((g for g in have if held.get(g) != have[g]), key=_write_order)
     for n, graph in enumerate(changed):
-        triples = source.query(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}")
+        # serialized at once: an engine's lazy answer must not outlive this thread (pyoxigraph's
+        # cannot be dropped on another, and a failure's traceback would keep it)
+        body = ox.serialize(source.query(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}"),
+                            format=ox.RdfFormat.N_TRIPLES)
         try:
-            target.replace_graph(ox.NamedNode(graph), ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES))
+            target.replace_graph(ox.NamedNode(graph), body)
         except StoreUnreachable as exc:
             raise failed(exc, changed[n:]) from None
     stale = sorted(set(held) - set(have))
