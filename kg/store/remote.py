@@ -1,6 +1,8 @@
 """A store over HTTP: any SPARQL 1.1 store (``oxigraph serve``, Fuseki, Virtuoso, GraphDB …) in
-place of the embedded one, with the same reading methods (``query``, ``quads``, ``graphs``,
-``__len__``, ``dump``) and graph-level writing (``replace_graph``, ``drop_graph``).
+place of the embedded one, with its methods: reading (``query``, ``quads``, ``graphs``,
+``__len__``, ``dump``) and writing (``replace_document``, ``drop_document``, ``replace_graph``,
+``add_to_graph``, ``drop_graph``); ``documents()`` lists the documents it holds. Copying a whole
+build there is ``kg.store.push``.
 
 Writes use the SPARQL 1.1 Graph Store HTTP Protocol: a PUT replaces one named graph whole (the
 server applies it as one transaction, so a graph is never half-written, and repeating it changes
@@ -112,7 +114,7 @@ class RemoteStore:
     backoff: float = 0.5
     timeout: float = 60.0
     union_parameter: bool = True  # ask for the union default graph the Oxigraph way
-    _auth: str | None = field(default=None, repr=False)
+    _auth: str | None = field(default=None, init=False, repr=False)
 
     def __post_init__(self) -> None:
         self._auth = authorization()
@@ -146,7 +148,11 @@ class RemoteStore:
             raise StoreUnreachable(self.endpoints.query, f"the query was refused: {exc}") from None
         if kind.startswith(ox.RdfFormat.N_TRIPLES.media_type):
             return [q.triple for q in ox.parse(body, ox.RdfFormat.N_TRIPLES)]
-        return ox.parse_query_results(body, ox.QueryResultsFormat.from_media_type(kind))
+        results = ox.QueryResultsFormat.from_media_type(kind) if kind else None
+        if results is None:
+            raise StoreUnreachable(self.endpoints.query, f"answered {kind or 'without a type'}, not SPARQL results "
+                                                         "(is this the query endpoint? see --store-query)")
+        return ox.parse_query_results(body, results)
 
     def graphs(self) -> list[ox.NamedNode]:
         """kg's named graphs, in IRI order. (A shared store may hold others, and its own: Virtuoso
@@ -235,6 +241,8 @@ class RemoteStore:
                     return response.headers.get("Content-Type", ""), response.read()
             except urllib.error.HTTPError as exc:
                 message = " ".join(exc.read().decode("utf-8", "replace").split())[:300]
+                if exc.code in (401, 403):
+                    message = f"{message or exc.reason} (credentials: {ENV_TOKEN}, or {ENV_USER} and {ENV_PASSWORD})"
                 if exc.code not in RETRY_STATUS:
                     raise _Refused(exc.code, message or exc.reason) from None
                 reason = f"HTTP {exc.code} {exc.reason}"

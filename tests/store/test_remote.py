@@ -208,6 +208,12 @@ def test_a_busy_store_is_asked_again_and_a_dead_one_named(monkeypatch):
         len(RemoteStore.at(url, **QUICK))
 
 
+def test_a_refusal_is_not_retried_and_names_the_credentials():
+    with _Recorder(statuses=[401]) as rec, pytest.raises(StoreUnreachable, match=ENV_TOKEN):
+        len(RemoteStore.at(rec.url, **QUICK))
+    assert len(rec.requests) == 1
+
+
 class _Handler(BaseHTTPRequestHandler):
     def _answer(self) -> None:
         self.rfile.read(int(self.headers.get("Content-Length") or 0))
