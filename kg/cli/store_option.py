@@ -9,8 +9,8 @@ import click
 from kg.store import GraphStore
 from kg.store.remote import RemoteStore
 
-STORE_HELP = ("A SPARQL 1.1 store to use instead of the graph file: its base URL (`oxigraph serve`: "
-              "http://HOST:PORT). Credentials from KG_STORE_TOKEN or KG_STORE_USER/KG_STORE_PASSWORD.")
+_URL_HELP = ("its base URL (`oxigraph serve`: http://HOST:PORT). Credentials from KG_STORE_TOKEN or "
+             "KG_STORE_USER/KG_STORE_PASSWORD; see docs/scale.md.")
 
 
 def store_options(*, write: bool = False):
@@ -22,7 +22,8 @@ def store_options(*, write: bool = False):
                                    help="Its Graph Store Protocol endpoint [default: URL/store].")(command)
         command = click.option("--store-query", metavar="URL",
                                help="Its SPARQL query endpoint [default: URL/query].")(command)
-        return click.option("--store", "store_url", metavar="URL", help=STORE_HELP)(command)
+        what = "Also write the graphs to a SPARQL 1.1 store" if write else "Read a SPARQL 1.1 store instead of a file"
+        return click.option("--store", "store_url", metavar="URL", help=f"{what}: {_URL_HELP}")(command)
 
     return decorate
 
