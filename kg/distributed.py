@@ -1,23 +1,28 @@
 """Extraction on a Dask distributed cluster (``kg build --scheduler tcp://HOST:8786``).
 
 The workers need `kg` installed (the same version as here: records must equal a local build's),
-not the files: this process reads each file's bytes and sends them with the task, so workers on
-other machines need no shared filesystem. The worker decodes and extracts exactly as
-``kg.pipeline.extract_file`` does, and the results come back in the order of the paths. A bounded
-number of files is in flight at a time, so memory here grows with the cluster, not the corpus.
+not the files: this process reads each file's bytes (within the size limit, as
+``kg.read.read_file`` does) and sends them with the task, so workers on other machines need no
+shared filesystem. The worker reads them in their format (``kg.read.read_data``: text, page, Word
+file, PDF) and extracts as ``kg.pipeline.extract_file`` does; what reading noted is logged here, as
+a local build logs it; the results come back in the order of the paths. A bounded number of files
+is in flight at a time, so memory here grows with the cluster, not the corpus.
 
 Dask (``dask`` and ``distributed``) is an optional dependency: ``pip install 'kg[dask]'``.
 """
 
 from __future__ import annotations
 
+import logging
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 from kg.errors import InputError, KgError
+from kg.read.files import CONTAINER_FACTOR, CONTAINER_SUFFIXES, max_size, read_bytes
 from kg.records import DocumentRecord
 
 IN_FLIGHT_PER_WORKER = 8  # files submitted and not yet taken back, per worker thread
@@ -33,13 +38,22 @@ class _Unusable:
     reason: str
 
 
-def extract_bytes(path: str, data: bytes) -> DocumentRecord | _Unusable:
-    """On a worker: the record of the file ``path`` whose bytes are ``data``."""
+@dataclass(frozen=True)
+class _Extracted:
+    record: DocumentRecord
+    notes: list[str]  # what reading changed (kg.read.clean), for the log here
+
+
+def extract_bytes(path: str, data: bytes, limit: int) -> _Extracted | _Unusable:
+    """On a worker: the record of the file ``path`` whose bytes are ``data``, read with the size
+    limit ``limit`` of the build."""
     from kg.pipeline import extract_source
-    from kg.read import decode, read_text
+    from kg.read import read_data, size_limit
 
     try:
-        return extract_source(read_text(decode(data, path), path))
+        with size_limit(limit):
+            src = read_data(data, path, Path(path).suffix.lower())
+            return _Extracted(extract_source(src), list(src.notes))
     except InputError as exc:
         return _Unusable(exc.path, exc.reason)
 
@@ -53,8 +67,15 @@ def worker_version() -> str:
 
 def extract_on_cluster(scheduler: str, paths: Iterable[str | Path]) -> Iterator[DocumentRecord | InputError]:
     """The record of each path (or why it cannot be used), in the order of ``paths``."""
-    for _, result in map_files(scheduler, paths, extract_bytes):
-        yield InputError(result.path, result.reason) if isinstance(result, _Unusable) else result
+    log = logging.getLogger("kg.pipeline")  # where extract_file logs what reading noted
+    limit = max_size()
+    for path, result in map_files(scheduler, paths, partial(extract_bytes, limit=limit)):
+        if isinstance(result, _Unusable):
+            yield InputError(result.path, result.reason)
+            continue
+        for note in result.notes:
+            log.warning("%s: %s", path, note)
+        yield result.record
 
 
 def map_files(scheduler: str, paths: Iterable[str | Path],
@@ -110,16 +131,13 @@ def connect(scheduler: str):
 
 
 def _read(path: str) -> bytes | _Unusable:
-    """The file's bytes, or why not, in the words of kg.read.read_file."""
-    p = Path(path)
-    if not p.exists():
-        return _Unusable(path, "no such file")
-    if p.is_dir():
-        return _Unusable(path, "a folder, not a file")
+    """The file's bytes within the size limit, or why not, as kg.read.read_file reads them."""
+    limit = max_size()
+    container = Path(path).suffix.lower() in CONTAINER_SUFFIXES
     try:
-        return p.read_bytes()
-    except OSError as exc:
-        return _Unusable(path, f"cannot be read ({exc.strerror})")
+        return read_bytes(Path(path), limit * CONTAINER_FACTOR if container else limit)
+    except InputError as exc:
+        return _Unusable(exc.path, exc.reason)
 
 
 def _take(scheduler: str, path: str, task) -> tuple[str, Any]:

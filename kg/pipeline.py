@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import logging
+import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from kg.errors import InputError
+from kg.extract.doubts import speech_doubts
 from kg.extract.meeting import find_committee
 from kg.extract.problems import extract_problems
 from kg.extract.proposer import build_byline
@@ -19,9 +22,11 @@ from kg.extract.regions import (
 from kg.extract.sectors import classify
 from kg.extract.spans import fold
 from kg.extract.suggestions import extract_suggestions
-from kg.read import Source, read_file, read_text
+from kg.read import INPUT_SUFFIXES, Source, read_file, read_text
 from kg.records import DocumentRecord, RegionMention, Speech, Value
 from kg.segment import SegmentedSpeech, segment_speeches
+
+log = logging.getLogger(__name__)
 
 
 def extract_source(src: Source) -> DocumentRecord:
@@ -62,11 +67,17 @@ def _speech(src: Source, index: int, seg: SegmentedSpeech, committee) -> Speech:
     speech.regions = list(dict.fromkeys(m.name for m in mentions))
     speech.region_links = region_links(src, [seg.title, speech.body], mentions, committee)
     speech.sectors, speech.sector_evidence = classify(src, seg.title, speech.body, linked=bool(speech.region_links))
+    speech.warnings += speech_doubts(src, seg.title, speech)
     return speech
 
 
 def extract_file(path: str | Path) -> DocumentRecord:
-    return extract_source(read_file(path))
+    """Read a file of any input format (kg.read) and extract its record; what reading changed
+    (dropped control characters, split lines) is logged as a warning naming the file."""
+    src = read_file(path)
+    for note in src.notes:
+        log.warning("%s: %s", src.path, note)
+    return extract_source(src)
 
 
 def extract_text(text: str, name: str = "<text>") -> DocumentRecord:
@@ -74,10 +85,21 @@ def extract_text(text: str, name: str = "<text>") -> DocumentRecord:
 
 
 def find_inputs(paths: Iterable[str | Path]) -> Iterator[Path]:
-    """Files as given; folders walked for *.txt, in sorted order. A missing path is yielded as is,
-    so that reading it reports the error with its name."""
+    """Files as given; folders walked (without following links to folders) for the input suffixes
+    (kg.read.INPUT_SUFFIXES), in sorted order. Hidden entries and Office lock files (``~$x.docx``)
+    are passed over. Whatever is given or found with an input suffix is yielded even when it is no
+    regular file (a FIFO, a folder named ``x.txt``, a broken or looping link), so that reading it
+    names it and the reason; a missing path is yielded as is, for the same reason."""
     for p in map(Path, paths):
         if p.is_dir():
-            yield from sorted(q for q in p.rglob("*.txt") if q.is_file())
+            yield from sorted(_walk(p))
         else:
             yield p
+
+
+def _walk(folder: Path) -> Iterator[Path]:
+    for root, dirs, names in os.walk(folder):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        for name in names + dirs:
+            if name.lower().endswith(INPUT_SUFFIXES) and not name.startswith((".", "~$")):
+                yield Path(root, name)

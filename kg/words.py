@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from kg.errors import KgError
 from kg.gazetteer import gazetteer
@@ -31,6 +31,8 @@ _USER_WORD_FREQ = 50_000
 # Prefectures are left out: their short names are widely known names, and jieba's tags for them are
 # noisy (开封 v, 大连 d).
 _ORDINARY_MIN_FREQ = 500
+# jieba's tags of common words: a noun, a place word (郊区 s), a verb or adjective, a direction.
+_COMMON_TAGS = frozenset({"n", "s", "f", "v", "vn", "a", "an"})
 
 
 @dataclass(frozen=True)
@@ -93,12 +95,29 @@ def is_ordinary_word(short: str) -> bool:
     return short in _tokenizer()[2]
 
 
+def dictionary_frequency(word: str) -> int:
+    """How often jieba's dictionary (with our lexicons) has ``word``; 0 for a word it lacks."""
+    return _tokenizer()[0].FREQ.get(word, 0) or 0
+
+
+def is_common_noun(word: str) -> bool:
+    """矿区, 郊区, 城区: a word that jieba's general dictionary tags as a common noun (or a place word
+    of another kind), not as a proper name (ns, nr, nz …)."""
+    return _tokenizer()[1].word_tag_tab.get(word, "ns") in _COMMON_TAGS
+
+
 def tokenize(text: str) -> list[Word]:
     """Words of ``text`` with their offsets. Without jieba's HMM: the words we look for (regions,
     areas, cue words) are all in the dictionary, names come from bylines (``tag``), and the HMM,
     which only guesses words the dictionary lacks, cost ~45% of extraction time (兰白城际 → 兰白)."""
     tok = _tokenizer()[0]
     return [Word(w, s, e) for w, s, e in tok.tokenize(text, HMM=False)]
+
+
+@lru_cache(maxsize=32)
+def tokens(text: str) -> tuple[Word, ...]:
+    """``tokenize``, kept for a while: the region extractors read the same spans one after another."""
+    return tuple(tokenize(text))
 
 
 def tag(span_text: str) -> list[tuple[str, str]]:

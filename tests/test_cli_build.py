@@ -118,7 +118,11 @@ def test_bad_inputs_are_reported_and_the_rest_is_built(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     lines = [ln for ln in result.stderr.splitlines() if ln.startswith("kg: ")]
     reasons = {Path(ln[4:].split(": ")[0]).name: ln.split(": ", 2)[2] for ln in lines}
-    assert set(reasons) == {"empty.txt", "binary.txt", "no-speeches.txt", "missing.txt"}
+    assert set(reasons) == {"empty.txt", "binary.txt", "no-speeches.txt", "missing.txt", "corrupt.docx",
+                            "scan.pdf", "unknown-encoding.txt"}
+    assert "unknown encoding" in reasons["unknown-encoding.txt"]
+    assert "not a readable Word file" in reasons["corrupt.docx"]
+    assert "without a text layer" in reasons["scan.pdf"]
     assert "empty" in reasons["empty.txt"]
     assert "binary" in reasons["binary.txt"]
     assert "no speeches" in reasons["no-speeches.txt"]
@@ -203,4 +207,4 @@ def test_provenance_holds_the_activity_with_its_times(built: Path) -> None:
 def test_extract_names_a_folder_without_digests(tmp_path: Path) -> None:
     result = run_kg("extract", str(tmp_path))
     assert result.returncode == 1
-    assert f"{tmp_path}: no *.txt files found" in result.stderr
+    assert f"{tmp_path}: no input files found (.txt, .md, .html, .htm, .docx, .pdf)" in result.stderr

@@ -26,7 +26,7 @@ DIGESTS = ["data/jinzhong-cppcc-5-3-speeches.txt",
                                                      "jilin-cppcc-13-3-speeches-tw", "foshan-cppcc-14-3-speeches-hk",
                                                      "zibo-cppcc-15-3-speeches"))]
 UNUSABLE = ["tests/data/bad/empty.txt", "tests/data/bad/binary.txt", "tests/data/bad/no-speeches.txt",
-            "tests/data/no-such-file.txt"]
+            "tests/data/bad/corrupt.docx", "tests/data/bad/scan.pdf", "tests/data/no-such-file.txt"]
 
 
 @pytest.fixture(scope="module")

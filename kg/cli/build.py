@@ -9,6 +9,7 @@ import click
 
 from kg.build import build as build_outputs
 from kg.cli import main
+from kg.cli.extract import max_size_option, reading
 from kg.cli.store_option import store_options
 from kg.store.remote import RemoteStore
 
@@ -18,12 +19,13 @@ from kg.store.remote import RemoteStore
 @click.option("-o", "--output", "out_dir", type=click.Path(file_okay=False, path_type=Path),
               default=Path("outputs"), show_default=True, help="Folder for the outputs.")
 @click.option("--no-page", is_flag=True, help="Skip the network page (graph.html).")
+@max_size_option
 @click.option("--scheduler", metavar="ADDRESS",
               help="Extract on this Dask cluster (tcp://HOST:8786); its workers need the same kg.")
 @store_options(write=True)
-def build(paths: tuple[Path, ...], out_dir: Path, no_page: bool, scheduler: str | None,
+def build(paths: tuple[Path, ...], out_dir: Path, no_page: bool, max_size: int, scheduler: str | None,
           store_url: str | None, store_query: str | None, store_data: str | None) -> None:
-    """Build the knowledge graph of digests (files, or folders walked for *.txt).
+    """Build the knowledge graph of digests (files, or folders walked for .txt .md .html .htm .docx .pdf).
 
     Writes graph.ttl (Turtle), graph.trig (one named graph per document), graph.html (the
     network, offline), records.json (the extraction records) and provenance.ttl (the build).
@@ -41,7 +43,9 @@ def build(paths: tuple[Path, ...], out_dir: Path, no_page: bool, scheduler: str 
             click.echo(f"\r[{i}/{n}] {path.name[:60]:<60}", err=True, nl=i == n)
 
     remote = RemoteStore.at(store_url, store_query, store_data) if store_url else None
-    report = build_outputs(paths, out_dir, page=not no_page, progress=progress, scheduler=scheduler, remote=remote)
+    with reading(max_size):
+        report = build_outputs(paths, out_dir, page=not no_page, progress=progress, scheduler=scheduler,
+                               remote=remote)
     for err in report.errors:
         click.echo(f"kg: {err}", err=True)
     click.echo(report.summary())

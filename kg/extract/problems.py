@@ -26,9 +26,18 @@ _COMPARISON = re.compile(r"^(?:与|和|同|跟|对照|对比|比照).{0,30}(?:�
 _LIST_END = re.compile(r"(?:等(?:方面)?(?:的)?[\u4e00-\u9fff]{0,4}|的问题|问题"
                        r"|的(?:挑战|困难|难题|短板|瓶颈|障碍|风险))(?=[，,。；;]|$)")
 _HEADING_NUMBER = re.compile(r"^(?:[一二三四五六七八九十]+[、．.]|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、])\s*")
-_SUBJECT_TAIL = re.compile(r"(?P<etc>等)?(?:方面)?(?:的)?(?:问题|短板|困难|不足|障碍|现象|情况|矛盾)[^，,、]*$")
+# The tail of a subject list: 等问题 (等短板, 等不足 …) or a bare 问题/现象 (融资贵问题仍然突出); a bare 不足 is the
+# last item's predicate (基层服务能力不足), not a tail.
+_SUBJECT_TAIL = re.compile(r"(?P<etc>等)(?:方面)?(?:的)?(?:问题|短板|困难|不足|障碍|现象|情况|矛盾)[^，,、等]*$"
+                           r"|(?:的)?(?:问题|现象|情况|矛盾)[^，,、等]*$")
+# A、B等问题 / 融资难、融资贵问题: the 、-list is the problems' subject (助餐、助浴等服务供给不足 is one problem)
+_LISTED_SUBJECT = re.compile(r"等(?:方面)?(?:的)?(?:问题|短板|困难|不足|障碍|现象|情况|矛盾)|问题")
+# Where the details of a summary start: a colon, or 主要是/具体表现为 … (仍有短板，主要是A、B、C).
+_DETAIL = re.compile(r"[：:]|(?<=[，,])\s*(?:主要|具体|突出|集中)(?:是|表现为|表现在|体现在)")
 # 也要清醒地看到 / 调研中我们发现: a clause that only says a problem is coming
 _PERCEPTION = re.compile(r"^.{0,8}(?:看到|发现|认识到|注意到)$")
+_SUMMARY_MAX = 30
+_BARE_CLAUSES_MIN = 2
 _CONTINUE = re.compile(r"^\s*(?:同时|此外|另外|再者|还有|而且|加之|与此同时)")
 
 
@@ -72,23 +81,95 @@ def extract_problems(src: Source, body: Span) -> list[Item]:
     sents = sentences(simple, part)
     spans: list[Span] = []
     started = False
+    summary: Span | None = None  # 还存在一些短板和不足: a vague clause that the sentences after it detail
     for sent in sents:
         text = sent.slice(simple)
         at = _contrast_at(text)
+        if at is None and not started:
+            at = _opener_at(text)
         if at is not None and not started:
             started = True
             spans += _from_clause(simple, Span(sent.start + at, sent.end))
+            summary = spans[0] if len(spans) == 1 and _is_summary(spans[0].slice(simple)) else None
+        elif started and summary is not None and numbered_items(text[:12], minimum=1):
+            numbered = numbered_items(Span(sent.start, part.end).slice(simple))
+            if numbered:  # 也存在一些问题。一是…；二是…: the numbered sentences are the problems
+                spans = [_first_clause(simple, Span(sent.start + m.start, sent.start + m.end)) for m in numbered[1]]
+                break
         elif started and (_CONTINUE.match(text) or _pattern("verbs").search(text)):
             m = _CONTINUE.match(text)
             clause = Span(sent.start + (m.end() if m else 0), sent.end)
-            spans += _from_clause(simple, clause, need_negative=True)
+            found = _from_clause(simple, clause, need_negative=True)
+            if found and summary is not None:  # 主要表现在：一是… details the summary before it
+                spans, summary = [s for s in spans if s != summary], None
+            spans += found
     if not started:  # no contrast word: a sentence that says 存在…问题 still lists problems
         for sent in sents:
             text = sent.slice(simple)
             if _pattern("verbs").search(text) and _pattern("announcing").search(text):
                 spans += _from_clause(simple, sent)
                 break
-    return [make_item(src, s) for s in spans]
+        else:  # nor a verb: a sentence of bare negative clauses (A偏少，B不足) still names problems
+            for sent in sents:
+                named = _clause_parts(simple, sent, need_negative=True)
+                if len(named) >= _BARE_CLAUSES_MIN:
+                    spans += named
+                    break
+    return [make_item(src, _without_lead_in(simple, s)) for s in spans]
+
+
+@cache
+def _opener_pattern() -> re.Pattern[str]:
+    return re.compile(rf"^\s*(?:(?:{alternation(_problem_cues()['openers'])})[，,]?\s*)+")
+
+
+def _opener_at(sentence: str) -> int | None:
+    """调研发现，目前A偏少，B不足 / 当前，…仍面临一些堵点：…: a sentence that reports problems without a
+    contrast word opens the problem part after its openers, when it names a problem."""
+    m = _opener_pattern().match(sentence)
+    if m is None or not _pattern("negative").search(sentence, m.end()):
+        return None
+    return m.end()
+
+
+@cache
+def _lead_in_pattern() -> re.Pattern[str]:
+    # 如 leads in an example (如配套设施不完善), but not in 如何, 如期
+    return re.compile(rf"^(?:(?:{alternation(_problem_cues()['item_lead_ins'])}|如(?![何期此今果实]))[，,]?)+")
+
+
+def _is_summary(text: str) -> bool:
+    """还存在一些短板和不足 / 也存在一些问题: a vague clause that only announces problems."""
+    return bool(_pattern("vague").search(text) and _pattern("announcing").search(text)) and len(text) <= _SUMMARY_MAX
+
+
+def _without_lead_in(simple: str, span: Span) -> Span:
+    """当前我市跨境电商企业数量偏少 → 跨境电商企业数量偏少: time words and the speaker's own place
+    lead into an item but name no part of the problem (an item that is nothing else keeps them)."""
+    m = _lead_in_pattern().match(span.slice(simple))
+    if m is None or span.end - span.start - m.end() < 2:
+        return span
+    return Span(span.start + m.end(), span.end)
+
+
+@cache
+def _consequence_frames() -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(f) for f in _problem_cues()["consequence_frames"])
+
+
+def _is_consequence(text: str) -> bool:
+    """这些问题给企业物流带来不少额外成本 / 制约了成果转化 / 受国际物流价格波动影响: what the problems
+    cause, or what causes them, is no problem itself."""
+    text = _without_referent(text)
+    return (text.startswith(tuple(_problem_cues()["consequence_openings"]))
+            or any(f.search(text) for f in _consequence_frames()))
+
+
+def _without_referent(text: str) -> str:
+    for referent in sorted(_problem_cues()["referents"], key=len, reverse=True):
+        if text.startswith(referent):
+            return text[len(referent):]
+    return text
 
 
 def is_heading_line(line: str) -> bool:
@@ -118,8 +199,8 @@ def _from_clause(simple: str, clause: Span, need_negative: bool = False) -> list
     numbered = numbered_items(text)
     if numbered:
         return [_first_clause(simple, Span(clause.start + m.start, clause.start + m.end)) for m in numbered[1]]
-    colon = re.search(r"[：:]", text)
-    if colon:  # 主要是：A；B；C / 存在以下问题：A，B，C
+    colon = _DETAIL.search(text)
+    if colon:  # 主要是：A；B；C / 存在以下问题：A，B，C / 仍有短板，主要是A、B、C
         after = Span(clause.start + colon.end(), clause.end)
         for separators in ("；;", "，,、"):
             listed = [trim(simple, s) for s in split_on(simple, after, separators)]
@@ -133,27 +214,69 @@ def _from_clause(simple: str, clause: Span, need_negative: bool = False) -> list
     if verb:
         after = text[verb.end():].lstrip("着了")
         offset = clause.start + len(text) - len(after)
-        if _pattern("vague").match(after):
-            pass
+        vague = _pattern("vague").match(after)
+        listed = vague and "、" in unquoted(after) and not re.search(r"[，,]", after)
+        if listed:  # 存在一些A、B等问题: the vague word stands before a list
+            after = after[vague.end():]
+            offset += vague.end()
+        if vague and not listed:
+            # 存在一些不足，A，B，C: the vague clause sums up the problems the clauses after it name
+            comma = re.search(r"[，,]", after)
+            named = (_clause_parts(simple, Span(offset + comma.end(), clause.end), need_negative=True)
+                     if comma else [])
+            if len(named) >= 2:
+                return named
         elif "、" in unquoted(after) or _LIST_END.search(after):
             items, rest_start = _list_items(simple, Span(offset, clause.end))
             rest = Span(rest_start, clause.end)
         else:
             verb = None  # 仍存在明显短板 / 部分项目面临失传风险: no list, the clauses are the problems
     aspects = _aspect_list(rest.slice(simple))
-    if aspects:  # 在A、B等方面还需加强
+    if aspects:  # (A不足，)在B、C等方面还需加强
+        before = trim(simple, Span(rest.start, rest.start + aspects.start()))
+        if before.end > before.start:
+            items += _clause_parts(simple, before, need_negative=True)
         inner = Span(rest.start + aspects.start("list"), rest.start + aspects.end("list"))
         items += [trim(simple, s) for s in split_on(simple, inner, "、，,")]
     if items or verb:
         return items or [clause]
-    if aspects is None and not need_negative and _pattern("vague").search(text):
+    if not need_negative and _pattern("vague").search(text) and not re.search(r"[，,]", text):
         return [clause]
-    pieces = _with_predicates_joined(simple, [trim(simple, s) for s in split_on(simple, clause, "，,、")])
-    parts = [_without_subject_tail(simple, p) for p in pieces]
-    parts = [p for p in parts if not _is_preamble(p.slice(simple)) and not _is_evaluation(p.slice(simple))]
+    return _clause_parts(simple, clause, need_negative)
+
+
+def _clause_parts(simple: str, clause: Span, need_negative: bool) -> list[Span]:
+    """The comma-separated parts of a clause that name a problem. A 、 splits a part only where the
+    pieces before it name problems of their own (A不足、B滞后) or the part ends with the problem's
+    name (A、B等问题仍较突出): 学校、家庭、社区之间尚未形成合力 is one subject."""
+    pieces: list[Span] = []
+    for part in _with_outcomes_joined(simple, [trim(simple, s) for s in split_on(simple, clause, "，,")]):
+        listed = [trim(simple, s) for s in split_on(simple, part, "、")]
+        text = part.slice(simple)
+        named = all(_pattern("negative").search(p.slice(simple)) for p in listed[:-1])
+        pieces += listed if len(listed) == 1 or named or _LISTED_SUBJECT.search(text) else [part]
+    joined = _with_predicates_joined(simple, pieces)
+    parts = [_without_list_tail(simple, _without_subject_tail(simple, p)) for p in joined]
+    parts = [p for p in parts if p.end > p.start and not _is_preamble(p.slice(simple))
+             and not _is_evaluation(p.slice(simple)) and not _is_consequence(p.slice(simple))]
     if need_negative:
         return [p for p in parts if _pattern("negative").search(p.slice(simple))]
     return parts
+
+
+def _with_outcomes_joined(simple: str, parts: list[Span]) -> list[Span]:
+    """各自为战，尚未形成合力 is one problem: a part without a subject that says what has not come of
+    the part before (尚未/未能 …) completes it, where that part names no problem of its own (A不足，
+    尚未建立B机制 are two)."""
+    out: list[Span] = []
+    for part in parts:
+        text = part.slice(simple)
+        if (out and text.startswith(tuple(_problem_cues()["outcome_openings"]))
+                and not _pattern("negative").search(out[-1].slice(simple))):
+            out[-1] = Span(out[-1].start, part.end)
+        else:
+            out.append(part)
+    return out
 
 
 def _without_subject_tail(simple: str, part: Span) -> Span:
@@ -163,6 +286,14 @@ def _without_subject_tail(simple: str, part: Span) -> Span:
     last_of_list = part.start > 0 and simple[part.start - 1] == "、"
     if m and m.start() >= 2 and (m.group("etc") or last_of_list):
         return Span(part.start, part.start + m.start())
+    return part
+
+
+def _without_list_tail(simple: str, part: Span) -> Span:
+    """…，专业人才缺乏等: the 等 that closes a list of clauses (不平等, 对等 keep theirs)."""
+    text = part.slice(simple)
+    if text.endswith("等") and not text.endswith(("平等", "同等", "对等", "均等", "相等", "高等", "中等", "初等")):
+        return Span(part.start, part.end - 1)
     return part
 
 
@@ -216,11 +347,7 @@ def _with_predicates_joined(simple: str, parts: list[Span]) -> list[Span]:
 
 def _is_evaluation(text: str) -> bool:
     """这些问题需要引起高度重视 / 值得高度关注: what the speaker thinks of the problems, no problem."""
-    for referent in sorted(_problem_cues()["referents"], key=len, reverse=True):
-        if text.startswith(referent):
-            text = text[len(referent):]
-            break
-    return text.rstrip("。") in _problem_cues()["evaluations"]
+    return _without_referent(text).rstrip("。") in _problem_cues()["evaluations"]
 
 
 def _first_clause(simple: str, span: Span) -> Span:

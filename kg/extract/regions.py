@@ -9,15 +9,19 @@ province. 我市/全市/市委 mean the committee's own city (我县 its county,
 from __future__ import annotations
 
 import re
-from functools import cache, lru_cache
+from functools import cache
 from itertools import pairwise, permutations
 
+# abbreviation_pairs is re-exported: the pipeline takes every region extractor from here
+from kg.extract.abbreviations import LONGEST_RUN, abbreviated, bounded, is_initial
+from kg.extract.abbreviations import abbreviation_pairs as abbreviation_pairs
+from kg.extract.place_words import place_words
 from kg.extract.proposer import committee_region, place_of_level
 from kg.gazetteer import Region, gazetteer
-from kg.lexicon import alternation, cues, named_areas, province_abbreviations
+from kg.lexicon import alternation, cues, named_area_kinds, named_areas
 from kg.read import Source
 from kg.records import Committee, RegionMention, Span
-from kg.words import Word, is_ordinary_word, tokenize
+from kg.words import Word, dictionary_frequency, is_common_noun, is_ordinary_word
 
 _CLAUSE_BREAK = re.compile(r"[，,。；;！？!?\n]|\s{1,}")
 
@@ -42,7 +46,12 @@ def _own_place(word: str, committee: Committee | None) -> Region | None:
     region = committee_region(committee)
     if region is not None and level == "county" and region.level != "county":
         return None
-    return place_of_level(committee, level)
+    found = place_of_level(committee, level)
+    if found is None and level == "prefecture" and region is not None and region.code:
+        # 北京, 天津, 上海, 重庆 have no prefecture level: their 我市/市委 is the municipality itself
+        province = gazetteer().by_code.get(region.province_code or "")
+        found = province if province is not None and province.name.endswith("市") else None
+    return found
 
 
 def _resolve_word(word: str, committee: Committee | None) -> Region | None:
@@ -66,7 +75,19 @@ def _resolve_word(word: str, committee: Committee | None) -> Region | None:
     if is_ordinary_word(word):
         return None  # 合作 (合作市), 安定 (安定区): the word's ordinary sense
     same_province = context is not None and context.code and short.code and short.code[:2] == context.code[:2]
-    return short if same_province else None
+    return short if same_province or _known_city(word, short) else None
+
+
+# A county-level city's short name is read anywhere (昆山, 义乌, 张家港) when jieba's dictionary knows it
+# less often than this: 江山 (1225, "the country") and 天门 (4628) are ordinary words first.
+_KNOWN_CITY_MAX_FREQ = 1000
+
+
+def _known_city(short: str, region: Region) -> bool:
+    """昆山 at a Shanghai committee: a county-level city that is the only region of its short name."""
+    return (region.name.endswith("市") and len(gazetteer().by_short.get(short, [])) == 1
+            and short not in gazetteer().by_name and not is_common_noun(short)
+            and dictionary_frequency(short) < _KNOWN_CITY_MAX_FREQ)
 
 
 def region_mentions(src: Source, span: Span, committee: Committee | None) -> list[RegionMention]:
@@ -74,7 +95,7 @@ def region_mentions(src: Source, span: Span, committee: Committee | None) -> lis
     革命老区 of 大别山革命老区, is left to ``area_compounds``)."""
     out = []
     text = span.slice(src.simple)
-    words = _words(text)
+    words = place_words(text)
     compound_parts = {i for start, end, _ in _compounds(text, words, committee) for i in range(start, end)}
     not_places = {i for m in _not_places().finditer(text) for i in range(m.start(), m.end())}
     for i, w in enumerate(words):
@@ -82,10 +103,49 @@ def region_mentions(src: Source, span: Span, committee: Committee | None) -> lis
             continue
         region = _own_place(w.text, committee) or _resolve_word(w.text, committee)
         if (region is None or _names_a_landmark(region, words[i + 1 : i + 2], committee)
-                or (region.level == "area" and w.start in compound_parts)):
+                or (region.level == "area" and w.start in compound_parts)
+                or _common_noun_alone(region, w.text, words[i - 1].text if i else "", committee)):
             continue
         s = Span(span.start + w.start, span.start + w.end)
         out.append(RegionMention(region.name, region.code, s, s.slice(src.text)))
+    taken = {i for m in out for i in range(m.span.start - span.start, m.span.end - span.start)}
+    for start, end, region in _named_after_county(text, committee):
+        if not taken.intersection(range(start, end)):
+            s = Span(span.start + start, span.start + end)
+            out.append(RegionMention(region.name, region.code, s, s.slice(src.text)))
+    return bounded(sorted(out, key=lambda m: m.span))
+
+
+def _common_noun_alone(region: Region, word: str, previous: str, committee: Committee | None) -> bool:
+    """矿区, 郊区, 城区: a district whose name is a common noun is a place only after its city
+    (阳泉矿区), never alone."""
+    if region.level != "county" or word != region.name or not is_common_noun(word):
+        return False
+    parent = gazetteer().parent(region)
+    before = _resolve_word(previous, committee) if previous else None
+    return before is None or parent is None or before.code != parent.code
+
+
+@cache
+def _named_after_pattern() -> re.Pattern[str]:
+    return re.compile(alternation(cues()["regions"]["named_after_place"]))
+
+
+def _named_after_county(text: str, committee: Committee | None) -> list[tuple[int, int, Region]]:
+    """太仓港区, 张家港保税区: a port or a zone named after its county names the county, even outside
+    the committee's province (where a county's short name alone does not), when the name is the
+    only county of that short name."""
+    gaz = gazetteer()
+    out = []
+    for m in _named_after_pattern().finditer(text):
+        for size in (4, 3, 2):
+            short = text[max(0, m.start() - size) : m.start()]
+            if len(short) < size or short + m.group() in gaz.by_short or short + m.group() in gaz.by_name:
+                continue  # 连云港 is a city, not 连云区's port
+            counties = [r for r in gaz.by_short.get(short, []) if r.level == "county"]
+            if len(counties) == 1 and not is_ordinary_word(short):
+                out.append((m.start() - size, m.start(), counties[0]))
+                break
     return out
 
 
@@ -93,12 +153,6 @@ def region_mentions(src: Source, span: Span, committee: Committee | None) -> lis
 def _not_places() -> re.Pattern[str]:
     """Words that hold a place's short name but mean something else (朝阳产业, 普洱茶, 宁德时代)."""
     return re.compile(alternation(cues()["regions"]["not_places"]))
-
-
-@lru_cache(maxsize=32)
-def _words(text: str) -> tuple[Word, ...]:
-    """The words of a span's text; region_mentions and area_compounds read the same spans."""
-    return tuple(tokenize(text))
 
 
 def _names_a_landmark(region: Region, following: tuple[Word, ...], committee: Committee | None) -> bool:
@@ -111,7 +165,6 @@ def _names_a_landmark(region: Region, following: tuple[Word, ...], committee: Co
 
 
 _GEO_ENDINGS = ("山", "湖", "河", "江", "海", "岭", "原", "湾", "岛")
-_LONGEST_RUN = 6
 
 
 def _compounds(text: str, words: tuple[Word, ...], committee: Committee | None) -> list[tuple[int, int, str]]:
@@ -163,8 +216,8 @@ def _head_start(text: str, end: int, ends: dict[int, Word], committee: Committee
             _resolve_word(prev.text, committee) or prev.text.endswith(_GEO_ENDINGS)):
         return prev.start
     start, read = end, False
-    while start > 0 and end - start < _LONGEST_RUN and _is_initial(text[start - 1]):
-        read = read or _abbreviated(text[start - 1], committee) is not None
+    while start > 0 and end - start < LONGEST_RUN and is_initial(text[start - 1]):
+        read = read or abbreviated(text[start - 1], committee) is not None
         start -= 1
     return start if end - start >= 2 and read else None
 
@@ -186,98 +239,10 @@ def area_compounds(src: Source, span: Span, committee: Committee | None) -> list
     """Named areas made of a place and an area word: 成都都市圈, 大别山革命老区, 环太湖地区."""
     text = span.slice(src.simple)
     out = []
-    for start, end, name in _compounds(text, _words(text), committee):
+    for start, end, name in _compounds(text, place_words(text), committee):
         s = Span(span.start + start, span.start + end)
         out.append(RegionMention(name, None, s, s.slice(src.text)))
-    return out
-
-
-# A run of one-character abbreviations before a link word: 广佛同城化, 川渝毗邻, 襄十随一体化.
-_RUN = re.compile(rf"(?=([\u4e00-\u9fff]{{2,{_LONGEST_RUN}}}?)(?:两地|两市|三地|三市|两省市|两省)?"
-                  r"(?:同城化|一体化|协同|毗邻|双城|对口合作|合作|融合|都市圈))")
-
-
-def abbreviation_pairs(src: Source, span: Span, committee: Committee | None) -> list[RegionMention]:
-    """广佛同城化 → 广州市 + 佛山市, 襄十随一体化 → 襄阳市 + 十堰市 + 随州市: a run of one-character
-    abbreviations before a link word. A run that is a named area (京津冀, 长株潭) is that area."""
-    text = span.slice(src.simple)
-    out: list[RegionMention] = []
-    taken = 0
-    for m in _RUN.finditer(text):
-        run = m.group(1)
-        if m.start() < taken:
-            continue
-        if run in _area_names():
-            taken = m.start() + len(run)
-            continue
-        if not all(map(_is_initial, run)):
-            continue
-        taken = m.start() + len(run)
-        regions = [_abbreviated(char, committee) for char in run]
-        if None in regions or len(set(regions)) < len(regions):
-            continue  # 泸永江 at 永川, 泸 unread: no part of the run is read alone
-        for region, pos in zip(regions, range(m.start(), taken), strict=True):
-            s = Span(span.start + pos, span.start + pos + 1)
-            out.append(RegionMention(region.name, region.code, s, s.slice(src.text)))
-    return out
-
-
-def _abbreviated(char: str, committee: Committee | None) -> Region | None:
-    """The place a one-character abbreviation stands for: a place of the committee's province
-    (``_abbreviated_nearby``), else a province (川 → 四川省)."""
-    found = _abbreviated_nearby(char, committee)
-    if found is not None:
-        return found
-    name = province_abbreviations().get(char)
-    return gazetteer().resolve(name) if name else None
-
-
-def _abbreviated_nearby(char: str, committee: Committee | None) -> Region | None:
-    """The committee's own place, or a place right under its province (a prefecture, or a county the
-    province governs directly: 神农架林区, the districts of 重庆), that ``char`` abbreviates."""
-    gaz = gazetteer()
-    own = committee_region(committee)
-    abbreviations = province_abbreviations()
-    if own is not None and own.short.startswith(char) and abbreviations.get(char) != _province_name(own):
-        return own  # 晋台融合 at the 晋江 committee (晋 is Shanxi's only where Shanxi is home)
-    if own is not None and own.code and committee and committee.level != "national":
-        found = list(_prefectures_by_initial().get((own.code[:2], char), ()))
-        if own.level == "county":
-            parent = gaz.parent(own)
-            found = found or ([parent] if parent and parent.short.startswith(char) else [])
-        if len(found) > 1:
-            preferred = [r for r in found if r.code == own.code or (r.code and r.code[2:4] == "01")]
-            found = preferred[:1]
-        if found:
-            return found[0]
-    return None
-
-
-@cache
-def _prefectures_by_initial() -> dict[tuple[str, str], tuple[Region, ...]]:
-    """(province code prefix, first character of the short name) → the places right under that
-    province (prefectures, and counties it governs directly): 广 in 44 → 广州市 …"""
-    index: dict[tuple[str, str], list[Region]] = {}
-    for r in gazetteer().by_code.values():
-        if r.code and r.level != "province" and r.parent == r.code[:2] + "0000":
-            index.setdefault((r.code[:2], r.short[:1]), []).append(r)
-    return {key: tuple(regions) for key, regions in index.items()}
-
-
-@cache
-def _initials() -> frozenset[str]:
-    """First characters of the places right under a province, anywhere, and the provinces' own
-    abbreviations: what a run of abbreviations may be made of."""
-    return frozenset({char for _, char in _prefectures_by_initial()} | set(province_abbreviations()))
-
-
-def _is_initial(char: str) -> bool:
-    return char in _initials()
-
-
-def _province_name(region: Region) -> str | None:
-    province = gazetteer().by_code.get(region.province_code or "")
-    return province.name if province else None
+    return bounded(out)
 
 
 def unit_regions(src: Source, unit_span: Span, unit_value: str, committee: Committee | None) -> list[RegionMention]:
@@ -301,7 +266,7 @@ def region_links(src: Source, spans: list[Span], mentions: list[RegionMention],
     link serves (廣佛同城化是粵港澳大灣區建設的…) are left out; and a link that only restates a finer
     one at a coarser level (闽粤 beside 大埔县-龙岩市) goes.
     """
-    link_words = cues()["regions"]["link"]
+    link_words = _link_words()
     own = committee_region(committee)
     outermost = [m for m in mentions if not any(_inside(m.span, o.span) for o in mentions if o is not m)]
     links: list[tuple[str, ...]] = []
@@ -313,7 +278,7 @@ def region_links(src: Source, spans: list[Span], mentions: list[RegionMention],
             clause = Span(span.start + start, span.start + end)
             start = m.end() if m else len(text)
             ctext = clause.slice(src.simple)
-            if not any(w in ctext for w in link_words):
+            if not link_words.search(ctext):
                 continue
             members = _parties(_members(outermost, clause))
             if own and own.level != "province" and "与" in ctext and own.name not in members:
@@ -322,10 +287,28 @@ def region_links(src: Source, spans: list[Span], mentions: list[RegionMention],
                 others = [n for n in members if n not in _ancestor_names(own.name)]
                 if len(others) == 1:
                     members = [own.name, *others]
+                elif _all_after_with(src.simple, clause, outermost):
+                    # 与泸州、江津共建: the places after 与 are one side, the committee's place the other,
+                    # where the speech names it (a speech about one of its counties does not)
+                    if not any(m.name == own.name for m in mentions):
+                        continue
+                    members = [own.name, *others]
             for pair in _pairs(members, own):
                 if pair not in links:
                     links.append(pair)
     return [g for g in links if not any(h != g and _restates(g, h) for h in links)]
+
+
+@cache
+def _link_words() -> re.Pattern[str]:
+    return re.compile(alternation(cues()["regions"]["link"]))
+
+
+def _all_after_with(simple: str, clause: Span, mentions: list[RegionMention]) -> bool:
+    """与 comes before every place of the clause (与A、B等…合作)."""
+    starts = [m.span.start for m in mentions if clause.start <= m.span.start and m.span.end <= clause.end]
+    at = simple.find("与", clause.start, clause.end)
+    return bool(starts) and at != -1 and at < min(starts)
 
 
 def _pairs(members: list[str], own: Region | None) -> list[tuple[str, str]]:
@@ -347,8 +330,12 @@ def _members(mentions: list[RegionMention], clause: Span) -> list[str]:
     return [m.name for m in mentions if clause.start <= m.span.start and m.span.end <= clause.end]
 
 
+# Kinds of named areas that are spots within a place, not places that a link could join.
+_SPOT_KINDS = frozenset({"island", "old-town", "historic-district", "scenic-area"})
+
+
 def _parties(names: list[str]) -> list[str]:
-    names = list(dict.fromkeys(names))
+    names = [n for n in dict.fromkeys(names) if named_area_kinds().get(n) not in _SPOT_KINDS]
     names = [n for n in names if not any(other != n and n in _ancestor_names(other) for other in names)]
     places = [n for n in names if _code_of(n) != n]
     return places if len(places) >= 2 else names

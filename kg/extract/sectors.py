@@ -1,13 +1,16 @@
 """Sectors: the concepts of the sector scheme whose evidence terms (kg/data/sector_terms.tsv) weigh
 most in a speech. Terms in the title count three times; the central sector comes first, and up to
-two more follow when they weigh at least half as much, or when the title itself names them with a
-clear term (weight 2 or more): a title says what a speech is about even where its body dwells on
-something else (联手打造…旅游环线 is about regional coordination as well as tourism)."""
+two more follow when they weigh at least half as much with clear terms of their own (weight 2 or
+more), or when the title itself names them with a clear term: a title says what a speech is about
+even where its body dwells on something else (联手打造…旅游环线 is about regional coordination as
+well as tourism). Metaphors that hold a topic word (生态圈, 桥梁作用) are matched as words of no
+sector, so the word inside counts for nothing."""
 
 from __future__ import annotations
 
 import re
-from functools import cache
+from dataclasses import dataclass, field
+from functools import cache, lru_cache
 
 from kg.lexicon import alternation, sector_terms
 from kg.read import Source
@@ -19,20 +22,35 @@ MIN_SCORE = 2.0
 MAX_SECTORS = 3
 LINK_SECTOR = "regional-coordination"  # the scheme's concept for speeches that join places
 TITLE_SECTOR_MIN = 3.0 * TITLE_WEIGHT
+NO_SECTOR = "-"  # sector_terms.tsv: a metaphor or context use of a topic word
+CLEAR_WEIGHT = 2.0  # a term of this weight names its sector by itself (context words weigh 1 at most)
+# A sector beside the central one needs this much from its title terms and clear terms of its own: a few
+# context words (企业, 产业链, 冷链) shared by many topics do not make a second sector however often they recur.
+SECOND_SECTOR_FLOOR = 4.0
+WEAK_MARGIN = 0.2  # a central sector ahead of the next by less than this share is a weak choice
+EVIDENCE_PER_TERM = 3
+EVIDENCE_PER_SECTOR = 12
 
 
 @cache
 def _term_pattern() -> tuple[re.Pattern[str], dict[str, list[tuple[str, float]]]]:
     by_term: dict[str, list[tuple[str, float]]] = {}
     for t in sector_terms():
-        by_term.setdefault(t.term, []).append((t.sector, t.weight))
+        weights = by_term.setdefault(t.term, [])
+        if t.sector != NO_SECTOR:  # a metaphor (生态圈) is matched, so that the word inside it is not
+            weights.append((t.sector, t.weight))
     return re.compile(alternation(by_term)), by_term
 
 
 def sector_evidence(src: Source, span: Span) -> list[tuple[SectorEvidence, float]]:
+    """Every term of the sector table in a span, with the weight it lends its sector."""
+    return _evidence(src.simple, span)
+
+
+def _evidence(simple: str, span: Span) -> list[tuple[SectorEvidence, float]]:
     pattern, by_term = _term_pattern()
     out = []
-    for m in pattern.finditer(span.slice(src.simple)):
+    for m in pattern.finditer(span.slice(simple)):
         s = Span(span.start + m.start(), span.start + m.end())
         for sector, weight in by_term[m.group()]:
             out.append((SectorEvidence(sector, m.group(), s), weight))
@@ -40,23 +58,77 @@ def sector_evidence(src: Source, span: Span) -> list[tuple[SectorEvidence, float
 
 
 def classify(src: Source, title: Span, body: Span, linked: bool = False) -> tuple[list[str], list[SectorEvidence]]:
-    """The speech's sectors, central first; ``linked``: the speech joins places (a region link),
-    which makes it a speech about regional coordination too, whatever its words weigh."""
-    scores: dict[str, float] = {}
-    title_scores: dict[str, float] = {}
-    evidence: list[SectorEvidence] = []
-    for span, factor in ((title, TITLE_WEIGHT), (body, 1.0)):
-        for ev, weight in sector_evidence(src, span):
-            scores[ev.sector] = scores.get(ev.sector, 0.0) + weight * factor
-            if span is title:
-                title_scores[ev.sector] = title_scores.get(ev.sector, 0.0) + weight * factor
-            evidence.append(ev)
+    """The speech's sectors, central first, and the evidence for them (a bounded sample: see
+    ``_kept``); ``linked``: the speech joins places (a region link), which makes it a speech about
+    regional coordination too, where the speech says so in its title or its body weighs enough."""
+    tally = _tally(src, title, body)
+    scores = tally.scores
     ranked = sorted(scores, key=lambda s: (-scores[s], s))
     if not ranked or scores[ranked[0]] < MIN_SCORE:
         return [], []
     top = scores[ranked[0]]
-    chosen = [s for s in ranked if scores[s] >= SECOND_SECTOR_SHARE * top
-              or title_scores.get(s, 0.0) >= TITLE_SECTOR_MIN][:MAX_SECTORS]
-    if linked and LINK_SECTOR not in chosen:
+    chosen = ranked[:1] + [s for s in ranked[1:] if tally.title.get(s, 0.0) >= TITLE_SECTOR_MIN or (
+        scores[s] >= SECOND_SECTOR_SHARE * top and tally.clear.get(s, 0.0) >= SECOND_SECTOR_FLOOR)]
+    chosen = chosen[:MAX_SECTORS]
+    if (linked and LINK_SECTOR not in chosen
+            and (tally.title.get(LINK_SECTOR, 0.0) > 0 or scores.get(LINK_SECTOR, 0.0) >= SECOND_SECTOR_FLOOR)):
         chosen = [*chosen[: MAX_SECTORS - 1], LINK_SECTOR]
-    return chosen, [e for e in evidence if e.sector in chosen]
+    return chosen, _kept([e for e in tally.evidence if e.sector in chosen])
+
+
+@dataclass
+class _Tally:
+    scores: dict[str, float] = field(default_factory=dict)  # every term, title terms three times
+    title: dict[str, float] = field(default_factory=dict)  # the title's share of the scores
+    clear: dict[str, float] = field(default_factory=dict)  # the share of the title and of clear terms
+    evidence: list[SectorEvidence] = field(default_factory=list)
+
+
+def _tally(src: Source, title: Span, body: Span) -> _Tally:
+    return _tally_of(src.simple, title, body)
+
+
+@lru_cache(maxsize=8)
+def _tally_of(simple: str, title: Span, body: Span) -> _Tally:
+    """The scores of a speech; kept for a while, since ``weak_sectors`` reads them again."""
+    tally = _Tally()
+    for span, factor in ((title, TITLE_WEIGHT), (body, 1.0)):
+        for ev, weight in _evidence(simple, span):
+            tally.scores[ev.sector] = tally.scores.get(ev.sector, 0.0) + weight * factor
+            if span is title:
+                tally.title[ev.sector] = tally.title.get(ev.sector, 0.0) + weight * factor
+            if weight >= CLEAR_WEIGHT or span is title:
+                tally.clear[ev.sector] = tally.clear.get(ev.sector, 0.0) + weight * factor
+            tally.evidence.append(ev)
+    return tally
+
+
+def _kept(evidence: list[SectorEvidence]) -> list[SectorEvidence]:
+    """At most EVIDENCE_PER_TERM places of each term and EVIDENCE_PER_SECTOR terms' places per sector,
+    in text order: enough to show why, and no input grows the graph beyond a fixed number of entries
+    per speech (a text of one endless line once gave a speech 312,500)."""
+    per_term: dict[tuple[str, str], int] = {}
+    per_sector: dict[str, int] = {}
+    kept = []
+    for e in evidence:
+        key = (e.sector, e.term)
+        if per_term.get(key, 0) < EVIDENCE_PER_TERM and per_sector.get(e.sector, 0) < EVIDENCE_PER_SECTOR:
+            per_term[key] = per_term.get(key, 0) + 1
+            per_sector[e.sector] = per_sector.get(e.sector, 0) + 1
+            kept.append(e)
+    return kept
+
+
+def weak_sectors(src: Source, title: Span, body: Span, sectors: list[str]) -> list[str]:
+    """The chosen sectors that rest on weak evidence: no clear term (weight 2 or more) anywhere, or,
+    for the central one, a lead over the next sector of less than a fifth."""
+    if not sectors:
+        return []
+    tally = _tally(src, title, body)
+    scores = tally.scores
+    runner_up = max((v for s, v in scores.items() if s not in sectors), default=0.0)
+    weak = [s for s in sectors if s in scores and tally.clear.get(s, 0.0) == 0.0]
+    central = sectors[0]
+    if central in scores and central not in weak and scores[central] < (1 + WEAK_MARGIN) * runner_up:
+        weak.append(central)
+    return weak

@@ -66,10 +66,18 @@ def sentence_around(text: str, span: Span) -> Span:
     return trim(text, Span(s, e))
 
 
+def join_lines(surface: str) -> str:
+    """A value that runs over several lines as one line: each line break goes with the white space
+    around it (a paragraph's indent); all other white space stays as written."""
+    return re.sub(r"\s*\n\s*", "", surface)
+
+
 def fold(surface: str) -> str:
-    """Line breaks inside a value go; other runs of white space become one space."""
-    return re.sub(r"[ \t\u3000]+", " ", re.sub(r"\s*\n\s*", "", surface)).strip()
+    """A title or headline: lines joined (``join_lines``), then runs of white space become one space."""
+    return re.sub(r"[ \t\u3000]+", " ", join_lines(surface)).strip()
 
 
 def make_item(src: Source, span: Span) -> Item:
-    return Item(fold(span.slice(src.text)), span, sentence_around(src.simple, span))
+    """A problem or suggestion: its text is its span's text with lines joined, white space included,
+    so that the value equals the text it was read from (a tab in a suggestion stays a tab)."""
+    return Item(join_lines(span.slice(src.text)), span, sentence_around(src.simple, span))

@@ -24,7 +24,7 @@ def problems(body: str) -> list[str]:
      ["人员流失严重", "设备老化", "平台使用率不高"]),
     # 然而/不过 without a verb: the comma-separated clauses that name a problem
     ("然而，我县钼钨产业仍以采选和初级冶炼为主，深加工产品比重偏低。",
-     ["我县钼钨产业仍以采选和初级冶炼为主", "深加工产品比重偏低"]),
+     ["钼钨产业仍以采选和初级冶炼为主", "深加工产品比重偏低"]),  # the own place leads in, names no problem
     ("不过，农村养老服务设施利用率不高，普惠托育机构数量不足，家庭照护压力较大。",
      ["农村养老服务设施利用率不高", "普惠托育机构数量不足", "家庭照护压力较大"]),
     # a subject list: A、B等问题依然存在
@@ -32,7 +32,7 @@ def problems(body: str) -> list[str]:
     ("但调研中我们发现，部分企业融资难、融资贵问题仍然突出。", ["部分企业融资难", "融资贵"]),
     ("但停车难问题依然突出。", ["停车难问题依然突出"]),
     # a clause that only announces the problems is no problem
-    ("但是，也要清醒地看到，我市产业层次偏低，创新能力不强。", ["我市产业层次偏低", "创新能力不强"]),
+    ("但是，也要清醒地看到，我市产业层次偏低，创新能力不强。", ["产业层次偏低", "创新能力不强"]),
     ("当前，我市养老服务存在以下问题：供给总量不足，结构不合理，专业人才缺乏。",
      ["供给总量不足", "结构不合理", "专业人才缺乏"]),
     # numbered problems announced without a contrast word
@@ -59,6 +59,59 @@ def problems(body: str) -> list[str]:
     ("科普是基础工程。同时，我县还面临阵地覆盖不全、人才队伍薄弱等困难。", ["阵地覆盖不全", "人才队伍薄弱"]),
 ])
 def test_problem_forms(body: str, expected: list[str]) -> None:
+    assert problems(body) == expected
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # problems reported without a contrast word, after 调研发现/目前/当前; what they cause is no problem
+    ("调研发现，目前港航合作仍面临一些堵点：航线资源偏少，通关查验效率不高。这些问题给企业物流带来不少额外成本。",
+     ["航线资源偏少", "通关查验效率不高"]),
+    ("当前，我市跨境电商企业数量偏少，海外仓布局不足。受国际物流价格波动影响，企业利润空间持续收窄。",
+     ["跨境电商企业数量偏少", "海外仓布局不足"]),
+    ("目前，康养服务供给总量不足，医养结合机构偏少，在服务标准、行业监管等方面还需完善。",
+     ["康养服务供给总量不足", "医养结合机构偏少", "服务标准", "行业监管"]),
+    # what has not come of a part that names no problem itself completes it; after a problem it is another
+    ("但目前两县各自为战，尚未形成协同发展的合力。", ["两县各自为战，尚未形成协同发展的合力"]),
+    ("但专项资金不足，尚未建立长效投入机制。", ["专项资金不足", "尚未建立长效投入机制"]),
+    # a vague word inside a clause of several parts (在一定程度上) makes no summary of it
+    ("但我市新能源汽车产业配套率低，创新平台数量少，这在一定程度上制约了产业高质量发展。",
+     ["新能源汽车产业配套率低", "创新平台数量少"]),
+    # no contrast word, no opener, no verb: a sentence of bare negative clauses
+    ("我市有养老机构50家。床位利用率不高，专业护理人员短缺。建议：一是加强。二是完善。",
+     ["床位利用率不高", "专业护理人员短缺"]),
+    # an opening sentence that names no problem is background
+    ("目前，全市已建成养老机构50家。但床位利用率不高。", ["床位利用率不高"]),
+    # a vague clause that sums up the clauses after it: those are the problems; alone it is the problem
+    ("但商会建设仍存在一些不足，部分商会会员覆盖面窄，服务能力不强，内部治理不规范。",
+     ["部分商会会员覆盖面窄", "服务能力不强", "内部治理不规范"]),
+    ("但园区建设仍存在一些短板。", ["园区建设仍存在一些短板"]),
+    # 、 inside a clause's subject is no list
+    ("当前，学校、家庭、社区之间尚未形成育人合力，部分家长教育理念滞后。",
+     ["学校、家庭、社区之间尚未形成育人合力", "部分家长教育理念滞后"]),
+    # what a problem causes is none; the lead-in 区域内 names no part of it
+    ("但区域内物流成本偏高，制约了产业集聚。", ["物流成本偏高"]),
+    # an inline numbered list after the summary clause is the list
+    ("但海岛康养产业仍处于起步阶段，主要问题：一是医疗服务配套薄弱；二是康养项目同质化严重。",
+     ["医疗服务配套薄弱", "康养项目同质化严重"]),
+    ("调查发现，全市社区养老服务站点覆盖率偏低，助餐、助浴等服务供给不足。",
+     ["社区养老服务站点覆盖率偏低", "助餐、助浴等服务供给不足"]),
+    # items keep their predicate (基层服务能力不足, not 基层服务能力); a summary detailed after 主要是 gives way
+    ("但人才引进难、留住难、基层服务能力不足等问题依然突出。", ["人才引进难", "留住难", "基层服务能力不足"]),
+    ("然而，部分乡镇卫生院设备陈旧、人员短缺、服务能力不足。", ["部分乡镇卫生院设备陈旧", "人员短缺", "服务能力不足"]),
+    ("但当前我市营商环境仍有短板，主要是政务服务效率不高、涉企检查偏多、融资渠道不畅。",
+     ["政务服务效率不高", "涉企检查偏多", "融资渠道不畅"]),
+    # a vague summary detailed by the sentences after it is no problem itself
+    ("但与群众期盼相比，还存在一些短板和不足。主要表现在：一是医疗资源分布不均；二是信息化水平不高。",
+     ["医疗资源分布不均", "信息化水平不高"]),
+    ("但也存在一些问题。一是规划不够科学；二是资金投入不足。", ["规划不够科学", "资金投入不足"]),
+    # a vague word before a list; examples after 如, closed by 等
+    ("但仍存在一些基础设施薄弱、专业人才短缺等问题。", ["基础设施薄弱", "专业人才短缺"]),
+    ("但目前仍存在不少问题，如配套设施不完善、运营成本偏高、专业人才缺乏等。",
+     ["配套设施不完善", "运营成本偏高", "专业人才缺乏"]),
+    # a vague clause alone (no list after it) stays the problem
+    ("但校企合作还存在一些急需补齐的短板。", ["校企合作还存在一些急需补齐的短板"]),
+])
+def test_problems_without_the_classic_frame(body: str, expected: list[str]) -> None:
     assert problems(body) == expected
 
 

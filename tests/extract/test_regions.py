@@ -21,6 +21,12 @@ from committees import (
 )
 
 from kg.extract.regions import abbreviation_pairs, area_compounds, region_links, region_mentions
+from kg.records import Committee
+
+SHANGHAI = Committee("province", "上海市", "310000", "310000")  # a municipality: no prefecture level
+HEXI = Committee("county", "河西区", "120103", "120000")  # a district of the municipality 天津
+ZHUHAI = Committee("prefecture", "珠海市", "440400", "440000")
+BAIYIN = Committee("prefecture", "白银市", "620400", "620000")
 
 
 def regions(text: str, committee) -> tuple[list[str], set[frozenset[str]]]:
@@ -62,6 +68,26 @@ def regions(text: str, committee) -> tuple[list[str], set[frozenset[str]]]:
     ("共建泸永江融合发展示范区。", YONGCHUAN, ["泸永江融合发展示范区"]),
     ("共建荣内泸协同发展示范区。", YONGCHUAN, ["荣内泸协同发展示范区"]),
     ("推进生态经济带建设。", SHIYAN, []),  # descriptors and an area word without a head name nothing
+    # a municipality's 我市 is itself (no prefecture level between it and its districts)
+    ("我市高度重视家庭教育。", SHANGHAI, ["上海市"]),
+    ("全市养老服务设施不断完善。", HEXI, ["天津市"]),
+    # a city whose last character starts a longer word (泉港区, 水产业, 安全) is still found
+    ("加快阳泉港区建设。", NATIONAL, ["阳泉市"]),
+    ("天水产业园区发展迅速。", NATIONAL, ["天水市"]),
+    ("推进六安全域旅游。", NATIONAL, ["六安市"]),
+    ("九江城区人口持续增长。", NATIONAL, ["九江市"]),
+    # a port or zone named after a county names it anywhere; 连云港港区 is the city's
+    ("支持太仓港区发展江海联运。", SHANGHAI, ["太仓市"]),
+    ("连云港港区吞吐量持续增长。", SHANGHAI, ["连云港市"]),
+    # a county-level city's short name anywhere, unless it is an ordinary word first (江山: the country)
+    ("加强与昆山、义乌等地产业协作。", SHANGHAI, ["昆山市", "义乌市"]),
+    ("江山就是人民，人民就是江山。", SHANGHAI, []),
+    # common nouns that are districts' names (矿区, 郊区) and the table's placeholders (海域) are no places
+    ("矿区生态修复任务重，郊区学校课后服务资源匮乏。", JINZHONG, []),
+    ("规范海域使用管理。", NATIONAL, []),
+    # islands, old towns, historic districts and scenic areas are named areas
+    ("我市东澳岛、外伶仃岛等海岛风光秀丽。", ZHUHAI, ["珠海市", "东澳岛", "外伶仃岛"]),
+    ("朱家角古镇、三坊七巷游客持续增长。", NATIONAL, ["朱家角古镇", "三坊七巷"]),
 ])
 def test_mentions(text: str, committee, names: list[str]) -> None:
     assert regions(text, committee)[0] == names
@@ -81,6 +107,27 @@ def test_mentions(text: str, committee, names: list[str]) -> None:
     ("推动长春、四平、辽源三市协同发展。", JILIN, ["长春市", "四平市", "辽源市"],
      [("长春市", "四平市"), ("四平市", "辽源市")]),
     ("推动长株潭一体化。", NATIONAL, ["长株潭"], []),  # a named trio is an area, not a link
+    # any relation word after a pair, after a few characters of topic too
+    ("深化珠澳港航合作。", ZHUHAI, ["珠海市", "澳门特别行政区"], [("珠海市", "澳门特别行政区")]),
+    ("促进闽台经贸往来。", NATIONAL, ["福建省", "台湾省"], [("福建省", "台湾省")]),
+    ("深化沪苏文旅交流。", SHANGHAI, ["上海市", "江苏省"], [("上海市", "江苏省")]),
+    # a city anywhere beside a province or SAR: its first character where no other city shares it, or a
+    # classic abbreviation (甬 for 宁波)
+    ("深化深港科技创新合作。", NATIONAL, ["深圳市", "香港特别行政区"], [("深圳市", "香港特别行政区")]),
+    ("深化沪甬港航合作。", SHANGHAI, ["上海市", "宁波市"], [("上海市", "宁波市")]),
+    ("深化津承对口协作。", HEXI, ["天津市", "承德市"], [("天津市", "承德市")]),
+    ("推动闽台直航常态化。", NATIONAL, ["福建省", "台湾省"], [("福建省", "台湾省")]),
+    # a run of three before a topic and a relation word; a count word between (三省)
+    ("促进深港澳青年交流。", Committee("prefecture", "深圳市", "440300", "440000"),
+     ["深圳市", "香港特别行政区", "澳门特别行政区"], [("深圳市", "香港特别行政区"), ("深圳市", "澳门特别行政区")]),
+    ("加强鄂湘赣三省合作。", NATIONAL, ["湖北省", "湖南省", "江西省"], [("湖北省", "湖南省"), ("湖南省", "江西省")]),
+    # at the national committee, cities of one province (the only province with a place for each character)
+    ("深化广佛同城化。", NATIONAL, ["广州市", "佛山市"], [("广州市", "佛山市")]),
+    ("推进厦漳泉一体化。", NATIONAL, ["厦门市", "漳州市", "泉州市"], [("厦门市", "漳州市"), ("漳州市", "泉州市")]),
+    ("深化东西部协作，推动南北合作。", NATIONAL, [], []),
+    # no run inside a longer word, nor an ordinary word
+    ("培育新青年创业合作平台。", NATIONAL, [], []),
+    ("加强长江合作机制建设。", NATIONAL, [], []),
 ])
 def test_pairs_and_links(text: str, committee, names: list[str], links: list[tuple[str, ...]]) -> None:
     assert regions(text, committee) == (names, {frozenset(link) for link in links})
@@ -98,6 +145,15 @@ def test_pairs_and_links(text: str, committee, names: list[str], links: list[tup
     ("深化闽粤毗邻地区合作，与龙岩市共建客家文化旅游区。", DABU, [("大埔县", "龙岩市")]),
     # the committee's place is the other side, the provinces named beside stand for the two places
     ("与广德市共建浙皖毗邻区域生态旅游合作区。", ANJI, [("安吉县", "广德市")]),
+    # spots inside a place (old towns, scenic areas) are no parties to a link; economic areas may be
+    ("推动乔家大院、王家大院联动发展。", NATIONAL, []),
+    ("推动长三角与粤港澳大湾区联动发展。", NATIONAL, [("长三角", "粤港澳大湾区")]),
+    # places listed after 与 are one side: not linked to each other, but each to the committee's place
+    # where the speech names it
+    ("加强与兰州、武威等周边城市旅游协作。", BAIYIN, []),
+    ("我区将推动与泸州、江津共建合作园区。", YONGCHUAN, [("永川区", "泸州市"), ("永川区", "江津区")]),
+    # a province beside a place inside it is no pair: 宁 is 宁夏 beside 闽 at a Fujian committee
+    ("深化闽宁协作。", Committee("province", "福建省", "350000", "350000"), [("福建省", "宁夏回族自治区")]),
 ])
 def test_only_the_parties_of_a_link(text: str, committee, links: list[tuple[str, ...]]) -> None:
     assert regions(text, committee)[1] == {frozenset(link) for link in links}
@@ -110,3 +166,15 @@ def test_mentions_slice_the_text() -> None:
     expected = {("广州市", "廣"), ("佛山市", "佛"), ("粤港澳大湾区", "粵港澳大灣區")}
     assert {(m.name, m.surface) for m in mentions} == expected
     assert all(text[m.span.start : m.span.end] == m.surface for m in mentions)
+
+
+def test_mentions_per_region_are_bounded() -> None:
+    from kg.extract.abbreviations import MENTIONS_PER_REGION
+
+    text = "推进太原晋中一体化，融入山西中部城市群，" * 2000  # one endless line
+    src, span = source(text)
+    mentions = (region_mentions(src, span, JINZHONG) + abbreviation_pairs(src, span, JINZHONG)
+                + area_compounds(src, span, JINZHONG))
+    names = [m.name for m in mentions]
+    assert set(names) == {"太原市", "晋中市", "山西中部城市群"}
+    assert all(names.count(n) <= 2 * MENTIONS_PER_REGION for n in set(names))

@@ -63,3 +63,57 @@ def test_a_speech_that_joins_places_is_about_regional_coordination() -> None:
     linked, _ = classify(src, title, body, linked=True)
     assert alone[0] == linked[0] == "culture-tourism"
     assert LINK_SECTOR not in alone and LINK_SECTOR in linked
+
+
+@pytest.mark.parametrize(("title", "body", "expected"), [
+    # a metaphor or an adjective built on a topic word is no evidence for the topic
+    ("打造科创金融生态圈 服务科技企业", "科技型企业融资难，风险投资退出渠道不畅，科技成果转化慢。",
+     ["science-talent", "finance"]),
+    ("发挥商会桥梁作用 助力民营企业发展", "我市商会服务会员企业，中小企业融资难。", ["private-economy"]),
+    ("建设宜居宜游幸福之城 发展海岛康养", "引入医疗机构，开发中医药养生产品，发展医养结合。",
+     ["health", "elderly-care"]),
+    # a compound counts for the sector of its head
+    ("发展跨境电商 培育外贸新动能", "支持跨境电商企业建设海外仓，建设跨境电商产业园。",
+     ["digital-economy", "investment"]),
+    # a second sector made of context words shared by many topics (产业, 企业, 冷链) is no second sector
+    ("做强苹果产业 擦亮金字招牌", "果园面积万亩，合作社带动种植，冷链仓储不足，企业转型升级慢，产业链短。",
+     ["agriculture"]),
+])
+def test_metaphors_heads_and_weak_seconds(title: str, body: str, expected: list[str]) -> None:
+    assert sectors(title, body) == expected
+
+
+def test_a_link_named_only_in_passing_makes_no_coordination_speech() -> None:
+    from kg.extract.sectors import LINK_SECTOR
+
+    src = read_text("做强茶产业 带动群众增收\n茶园面积扩大，茶叶品牌分散。建议与邻县开展茶旅合作。")
+    title, body = Span(0, 12), Span(13, len(src.text))
+    linked, _ = classify(src, title, body, linked=True)
+    assert linked == ["agriculture"] and LINK_SECTOR not in linked
+
+
+def test_evidence_per_speech_is_bounded() -> None:
+    from kg.extract.sectors import EVIDENCE_PER_SECTOR, EVIDENCE_PER_TERM
+
+    body = "旅游景区游客文旅民宿非遗文物" * 5000  # one endless line of topic words
+    src = read_text(f"发展文旅产业\n{body}")
+    chosen, evidence = classify(src, Span(0, 6), Span(7, len(src.text)))
+    assert chosen == ["culture-tourism"]
+    assert len(evidence) <= EVIDENCE_PER_SECTOR * len(chosen)
+    per_term = {}
+    for e in evidence:
+        per_term[e.term] = per_term.get(e.term, 0) + 1
+    assert max(per_term.values()) <= EVIDENCE_PER_TERM
+
+
+def test_weak_sectors() -> None:
+    from kg.extract.sectors import weak_sectors
+
+    strong = read_text("推动马铃薯产业全链条升级\n马铃薯是我市主导产业，种薯繁育体系不健全。")
+    title = Span(0, 12)
+    body = Span(13, len(strong.text))
+    assert weak_sectors(strong, title, body, classify(strong, title, body)[0]) == []
+    weak = read_text("凝心聚力 共谋发展\n加强企业服务，推动产业链延伸，帮助企业稳产业链。")  # context words only
+    title, body = Span(0, 9), Span(10, len(weak.text))
+    chosen, _ = classify(weak, title, body)
+    assert chosen and weak_sectors(weak, title, body, chosen) == chosen[:1]

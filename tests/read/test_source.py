@@ -1,23 +1,10 @@
-"""Reading a pasted digest: encodings, a simplified copy of the same length, page noise."""
+"""A text as a Source: a simplified copy of the same length, page noise."""
 
 from __future__ import annotations
 
 import pytest
 
-from kg.errors import InputError
-from kg.read import decode, is_noise, read_text, to_simplified, to_traditional
-
-
-@pytest.mark.parametrize("data", ["政协\r\n大会发言".encode("utf-8-sig"), "政协\n大会发言".encode("gb18030"),
-                                  "政协\r大会发言".encode()])
-def test_decode(data: bytes) -> None:
-    assert decode(data, "x.txt") == "政协\n大会发言"
-
-
-@pytest.mark.parametrize(("data", "message"), [(b"  \n", "empty"), (b"\x00\x01\x02PK", "binary")])
-def test_decode_refuses(data: bytes, message: str) -> None:
-    with pytest.raises(InputError, match=message):
-        decode(data, "x.bin")
+from kg.read import is_noise, read_text, to_simplified, to_traditional
 
 
 def test_simplified_copy_keeps_offsets() -> None:
@@ -47,3 +34,9 @@ def test_everything_after_a_related_news_list_is_noise() -> None:
 def test_everything_after_a_hot_list_is_noise() -> None:
     src = read_text("標題\n正文。\n熱門推薦：\n· 香港樓市最新走勢分析\n")
     assert [ln.text for ln in src.content] == ["标题", "正文。"]
+
+
+def test_a_side_box_heading_above_the_article_does_not_end_it() -> None:
+    body = "安吉白茶种植面积已超过二十万亩，白茶产业是我县农民增收的重要来源，但仍存在品牌使用不规范等问题。"
+    src = read_text(f"熱門推薦\n標題\n{body}\n相关新闻：\n全国政协十四届二次会议开幕\n")
+    assert [ln.text for ln in src.content] == ["标题", body]

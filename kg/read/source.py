@@ -1,9 +1,8 @@
-"""Stage 1, read: bytes → a ``Source``: the original text, a simplified-character copy of the same
-length (so offsets agree), and its lines, each marked as content or page noise.
+"""Text → a ``Source``: the text as read, a simplified-character copy of the same length (so
+offsets agree), and its lines, each marked as content or page noise.
 
-Digests are pasted from web pages: UTF-8 (with or without BOM), sometimes GB18030, sometimes
-copied from a traditional-character mirror. Extraction reads the simplified copy; every value it
-returns is sliced from the original text, as record-format.md asks.
+Digests are copied from web pages, some from traditional-character mirrors. Extraction reads the
+simplified copy; every value it returns is sliced from the text as read, as record-format.md asks.
 """
 
 from __future__ import annotations
@@ -16,9 +15,8 @@ from pathlib import Path
 
 from kg.errors import InputError
 from kg.lexicon import cues
+from kg.read.clean import clean
 from kg.records import Span
-
-_ENCODINGS = ("utf-8-sig", "gb18030")
 
 
 @dataclass(frozen=True)
@@ -32,35 +30,15 @@ class Line:
 class Source:
     path: str
     name: str
-    text: str  # original characters
+    text: str  # the text as read (cleaned: kg.read.clean); every span indexes it
     simple: str  # simplified characters, same length as text
     sha256: str
     lines: list[Line] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # what reading changed (dropped characters, split lines)
 
     @property
     def content(self) -> list[Line]:
         return [ln for ln in self.lines if not ln.noise]
-
-
-def decode(data: bytes, path: str) -> str:
-    if not data.strip():
-        raise InputError(path, "the file is empty")
-    if b"\x00" in data[:4096]:
-        raise InputError(path, "a binary file, not text (NUL bytes)")
-    for enc in _ENCODINGS:
-        try:
-            text = data.decode(enc)
-        except UnicodeDecodeError:
-            continue
-        if _control_ratio(text) > 0.05:
-            break
-        return text.replace("\r\n", "\n").replace("\r", "\n")
-    raise InputError(path, "not text in UTF-8 or GB18030 (binary or unknown encoding)")
-
-
-def _control_ratio(text: str) -> float:
-    bad = sum(1 for ch in text[:4096] if ord(ch) < 32 and ch not in "\n\r\t\f")
-    return bad / max(1, min(len(text), 4096))
 
 
 @cache
@@ -109,7 +87,7 @@ def is_noise(line: str) -> bool:
 
 def split_lines(text: str, simple: str) -> list[Line]:
     _, end_markers, max_line = _noise_patterns()
-    lines, pos, ended = [], 0, False
+    lines, pos, ended, begun = [], 0, False, False
     for raw in text.split("\n"):
         stripped = raw.strip()
         start = pos + (len(raw) - len(raw.lstrip()))
@@ -118,26 +96,24 @@ def split_lines(text: str, simple: str) -> list[Line]:
             continue
         span = Span(start, start + len(stripped))
         simple_line = span.slice(simple)
-        # Past a related-news list or a footer, nothing belongs to the digest any more.
-        ended = ended or (len(stripped) <= max_line and any(p.fullmatch(simple_line) for p in end_markers))
-        lines.append(Line(span, simple_line, ended or is_noise(simple_line)))
+        # Past a related-news list or a footer, nothing belongs to the digest any more; but only
+        # once the digest has begun: a side box's heading kept from a page (热门推荐 above the
+        # article) must not end it before its first line.
+        marker = len(stripped) <= max_line and any(p.fullmatch(simple_line) for p in end_markers)
+        ended = ended or (marker and begun)
+        noise = ended or marker or is_noise(simple_line)
+        begun = begun or not noise
+        lines.append(Line(span, simple_line, noise))
     return lines
 
 
 def read_text(text: str, path: str = "<text>") -> Source:
+    """A text as a Source: cleaned first (kg.read.clean), so that no control character reaches a
+    value and every span indexes ``Source.text``."""
+    try:
+        text, notes = clean(text)
+    except ValueError as exc:
+        raise InputError(path, str(exc)) from exc
     simple = to_simplified(text)
     sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
-    return Source(path, Path(path).name, text, simple, sha, split_lines(text, simple))
-
-
-def read_file(path: str | Path) -> Source:
-    p = Path(path)
-    if not p.exists():
-        raise InputError(str(p), "no such file")
-    if p.is_dir():
-        raise InputError(str(p), "a folder, not a file")
-    try:
-        data = p.read_bytes()
-    except OSError as exc:
-        raise InputError(str(p), f"cannot be read ({exc.strerror})") from exc
-    return read_text(decode(data, str(p)), str(p))
+    return Source(path, Path(path).name, text, simple, sha, split_lines(text, simple), notes)

