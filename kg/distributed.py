@@ -48,7 +48,7 @@ def extract_bytes(path: str, data: bytes, limit: int) -> _Extracted | _Unusable:
     """On a worker: the record of the file ``path`` whose bytes are ``data``, read with the size
     limit ``limit`` of the build."""
     from kg.pipeline import extract_source
-    from kg.read import read_data, size_limit
+    from kg.read.files import read_data, size_limit
 
     try:
         with size_limit(limit):

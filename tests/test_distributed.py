@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from html import escape
+from pathlib import Path
 
 import pytest
 from live_parts import free_port, start_dask, start_oxigraph
@@ -49,11 +51,22 @@ def _local(path: str):
         return exc
 
 
-def test_records_equal_a_local_extraction_in_order(cluster, in_repo):
-    paths = [DIGESTS[2], UNUSABLE[0], *DIGESTS[:2], *UNUSABLE[1:], *DIGESTS[3:]]
+def _saved_page(digest: str, folder: Path) -> str:
+    """The digest as a saved web page in GB2312 (a format a worker must read from bytes)."""
+    lines = (REPO / digest).read_text(encoding="utf-8").splitlines()
+    body = "\n".join(f"<p>{escape(line)}</p>" for line in lines if line.strip())
+    page = folder / f"{Path(digest).stem}.html"
+    page.write_bytes(f'<!DOCTYPE html><html><head><meta charset="gb2312"><title>{escape(lines[0])}</title>'
+                     f"</head><body><div class=\"content\">{body}</div></body></html>".encode("gb18030"))
+    return str(page)
+
+
+def test_records_equal_a_local_extraction_in_order(cluster, in_repo, tmp_path):
+    page = _saved_page(DIGESTS[1], tmp_path)
+    paths = [DIGESTS[2], UNUSABLE[0], *DIGESTS[:2], *UNUSABLE[1:], page, *DIGESTS[3:]]
     remote = list(kg.distributed.extract_on_cluster(cluster, paths))
     local = [_local(p) for p in paths]
-    assert sum(isinstance(r, InputError) for r in local) == len(UNUSABLE)
+    assert sum(isinstance(r, InputError) for r in local) == len(UNUSABLE)  # the page is read, too
     for path, got, want in zip(paths, remote, local, strict=True):
         if isinstance(want, InputError):
             assert isinstance(got, InputError) and str(got) == str(want), path
