@@ -1,58 +1,205 @@
-"""The query worker process of kg.querypool: ``python -m kg.queryworker FD GRAPH``.
+"""Answering one query within the result limits; and the worker process of kg.querypool.
 
-It loads GRAPH once, says "ready" on the connection at file descriptor FD, then answers each
-``Job`` it receives with an ``Answer`` or an error message, until the connection closes. It is
-started as its own module (not through multiprocessing's spawn, which would import the parent's
-main script, here the whole `kg` command line) so that it imports only what answering needs.
+``answer`` runs a Job against a store and serializes the answer, stopping as soon as it passes the
+row or byte limit: SELECT results are first written as TSV (one row a line), through a writer
+that counts lines and bytes and stops the engine when over, then rewritten in the media type the
+client asked for; CONSTRUCT/DESCRIBE triples are taken one by one up to the row limit. The endpoint calls it
+in worker processes, and in its own threads for queries already seen to be cheap (kg.querypool).
+
+As a process, ``python -m kg.queryworker FD SOURCE LIMITS`` opens SOURCE once (a graph file, or a
+store directory opened read-only), caps its own address space (``resource.setrlimit``), says
+"ready" on the connection at file descriptor FD, then answers each Job it receives until the
+connection closes. It is started as its own module (not through multiprocessing's spawn, which
+would import the parent's main script, here the whole `kg` command line) to import only what
+answering needs.
 """
 
 from __future__ import annotations
 
+import itertools
+import json
+import os
+import resource
 import signal
 import sys
+import time
+from collections.abc import Mapping
+from dataclasses import dataclass
 from multiprocessing.connection import Connection
+from pathlib import Path
 
 import pyoxigraph as ox
 
 from kg.errors import KgError, QueryError
 from kg.query import run_raw
-from kg.querypool import Answer, Job
 from kg.results import TURTLE_PREFIXES
 from kg.store import GraphStore
-from kg.store.remote import open_for_queries
+from kg.store.remote import RemoteStore, is_url
+
+# Workers run the queries not yet seen to be cheap, hostile ones among them: below the server's own
+# priority, so that HTTP and the queries it answers in-process keep their share of the CPU.
+WORKER_NICE = 5
+TSV = ox.QueryResultsFormat.TSV
+NT = ox.RdfFormat.N_TRIPLES
 
 
-def answer(store: GraphStore, job: Job) -> Answer:
-    """Run ``job`` and serialize the answer in the media type it asks for."""
-    result = run_raw(store, job.sparql, job.bindings)
-    if isinstance(result, ox.QuerySolutions | ox.QueryBoolean):
-        fmt = ox.QueryResultsFormat.from_media_type(job.results_type)
-        return Answer(fmt.media_type, result.serialize(format=fmt))
-    rdf = ox.RdfFormat.from_media_type(job.graph_type)
-    prefixes = {} if rdf in (ox.RdfFormat.N_TRIPLES, ox.RdfFormat.JSON_LD) else {"prefixes": TURTLE_PREFIXES}
-    return Answer(rdf.media_type, ox.serialize(result, format=rdf, **prefixes))
+@dataclass(frozen=True)
+class Job:
+    """A query to run, the bindings of its variables, and the media types to answer in."""
+
+    sparql: str
+    bindings: Mapping[str, ox.Literal]
+    results_type: str = "application/sparql-results+json"  # SELECT and ASK
+    graph_type: str = "text/turtle"  # CONSTRUCT and DESCRIBE
 
 
-def serve_jobs(graph: str, conn: Connection) -> None:
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole group: the server stops us
+@dataclass(frozen=True)
+class Answer:
+    content_type: str
+    body: bytes
+    rows: int  # solutions, or triples; 1 for ASK
+    seconds: float = 0.0  # time to run and serialize
+
+
+class ResultTooLarge(QueryError):
+    """The answer passed the row or byte limit; the engine was stopped there."""
+
+
+class _ReadOnlyStore(GraphStore):
+    """A store directory opened read-only, so several processes can read it at once."""
+
+    def __init__(self, path: str | Path) -> None:  # not super().__init__: it opens read-write
+        try:
+            self._store = ox.Store.read_only(str(path))
+        except OSError as exc:
+            raise KgError(f"{path}: cannot open the store read-only: {exc}") from exc
+
+
+def open_source(source: str | Path) -> GraphStore:
+    """A graph file is loaded into memory; a store directory is opened read-only (nothing loaded);
+    an http(s) URL is a SPARQL store's query endpoint (`kg serve --store`), asked over HTTP."""
+    if is_url(source):
+        return RemoteStore.at(source, query=source)
+    path = Path(source)
+    return _ReadOnlyStore(path) if path.is_dir() else GraphStore.from_file(path)
+
+
+class _CappedWriter:
+    """A file-like sink for the serializer that stops it past ``max_lines`` lines or ``max_bytes``."""
+
+    def __init__(self, max_lines: int, max_bytes: int) -> None:
+        self.parts: list[bytes] = []
+        self.lines = self.size = 0
+        self.max_lines, self.max_bytes = max_lines, max_bytes
+        self.over: str | None = None
+
+    def write(self, data) -> int:
+        if self.over:  # the serializer may try again after the first refusal: the first reason stands
+            raise OSError("result limit reached")
+        data = bytes(data)
+        self.lines += data.count(b"\n")
+        self.size += len(data)
+        if self.lines > self.max_lines:
+            self.over = "rows"
+        elif self.size > self.max_bytes:
+            self.over = "bytes"
+        if self.over:
+            raise OSError("result limit reached")
+        self.parts.append(data)
+        return len(data)
+
+    def flush(self) -> None:
+        pass
+
+
+def _too_large(kind: str, max_rows: int, max_bytes: int) -> ResultTooLarge:
+    limit = f"{max_rows} rows (--max-rows)" if kind == "rows" else f"{max_bytes} bytes (--max-result-bytes)"
+    return ResultTooLarge(f"the answer is over the limit of {limit}: add LIMIT or narrow the query")
+
+
+def _capped(write, max_lines: int, max_rows: int, max_bytes: int) -> tuple[bytes, int]:
+    sink = _CappedWriter(max_lines, max_bytes)
     try:
-        store = open_for_queries(graph)
+        write(sink)
+    except OSError:
+        if sink.over:
+            raise _too_large(sink.over, max_rows, max_bytes) from None
+        raise
+    return b"".join(sink.parts), sink.lines
+
+
+def answer(store: GraphStore, job: Job, max_rows: int, max_bytes: int) -> Answer:
+    """Run ``job``; ResultTooLarge past ``max_rows`` rows or ``max_bytes`` bytes of answer."""
+    started = time.perf_counter()
+    result = run_raw(store, job.sparql, job.bindings)
+    if isinstance(result, ox.QueryBoolean):
+        fmt = ox.QueryResultsFormat.from_media_type(job.results_type)
+        return Answer(fmt.media_type, result.serialize(format=fmt), 1, time.perf_counter() - started)
+    if isinstance(result, ox.QuerySolutions):
+        tsv, lines = _capped(lambda out: result.serialize(out, format=TSV), max_rows + 1, max_rows, max_bytes)
+        fmt = ox.QueryResultsFormat.from_media_type(job.results_type)
+        body = tsv if fmt == TSV else ox.parse_query_results(tsv, format=TSV).serialize(format=fmt)
+        rows = max(lines - 1, 0)
+    else:  # triples are taken one by one up to the limit, then written at once
+        triples = list(itertools.islice(result, max_rows + 1))
+        if len(triples) > max_rows:
+            raise _too_large("rows", max_rows, max_bytes)
+        fmt = ox.RdfFormat.from_media_type(job.graph_type)
+        prefixes = {} if fmt in (NT, ox.RdfFormat.JSON_LD) else {"prefixes": TURTLE_PREFIXES}
+        body, rows = ox.serialize(triples, format=fmt, **prefixes), len(triples)
+    if len(body) > max_bytes:
+        raise _too_large("bytes", max_rows, max_bytes)
+    return Answer(fmt.media_type, body, rows, time.perf_counter() - started)
+
+
+def safe_answer(store: GraphStore, job: Job, max_rows: int, max_bytes: int) -> tuple[str, object]:
+    """("ok", Answer), ("too-large", message) or ("query-error", message): what a worker sends back."""
+    try:
+        return "ok", answer(store, job, max_rows, max_bytes)
+    except ResultTooLarge as exc:
+        return "too-large", str(exc)
+    except QueryError as exc:
+        return "query-error", str(exc)
+    except (RuntimeError, ValueError, OSError, SyntaxError) as exc:  # raised while the lazy answer runs
+        return "query-error", f"the query cannot be run: {' '.join(str(exc).split())}"
+
+
+def _cap_memory(megabytes: int) -> None:
+    """Let the address space grow by ``megabytes`` beyond what holding the graph took."""
+    if megabytes <= 0:
+        return
+    status = Path("/proc/self/status")
+    size_kb = 0
+    if status.is_file():
+        for line in status.read_text().splitlines():
+            if line.startswith("VmSize:"):
+                size_kb = int(line.split()[1])
+    limit = size_kb * 1024 + megabytes * 1024 * 1024
+    _, hard = resource.getrlimit(resource.RLIMIT_AS)
+    if hard != resource.RLIM_INFINITY:
+        limit = min(limit, hard)
+    resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+
+
+def serve_jobs(source: str, conn: Connection, limits: Mapping[str, int]) -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole group: the server stops us
+    os.nice(WORKER_NICE)
+    try:
+        store = open_source(source)
     except KgError as exc:
         conn.send(("failed", str(exc)))
         return
+    _cap_memory(limits["memory_mb"])
     conn.send(("ready", None))
     while True:
         try:
             job = conn.recv()
         except EOFError:
             return
-        try:
-            conn.send(("ok", answer(store, job)))
-        except QueryError as exc:
-            conn.send(("query-error", str(exc)))
-        except (RuntimeError, ValueError, OSError) as exc:  # raised while the lazy answer is serialized
-            conn.send(("query-error", f"the query cannot be run: {' '.join(str(exc).split())}"))
+        conn.send(safe_answer(store, job, limits["max_rows"], limits["max_bytes"]))
 
 
-if __name__ == "__main__":
-    serve_jobs(sys.argv[2], Connection(int(sys.argv[1])))
+if __name__ == "__main__":  # run through the module's own name, so the answers pickle as kg.queryworker's
+    from kg.queryworker import serve_jobs as run
+
+    run(sys.argv[2], Connection(int(sys.argv[1])), json.loads(sys.argv[3]))

@@ -27,7 +27,8 @@ _ANNOTATION = re.compile(r"\s*[（(](?:执笔|执笔人|整理|撰稿|供稿)[�
 _SENTENCE = re.compile(
     rf"^(?P<sp>{_HAN}{{2,4}}?)(?P<role>委员|常委)?(?:同志)?"
     rf"(?:代(?P<absent>{_HAN}{{2,4}}?)(?:委员|常委)?)?"
-    rf"(?:代表(?P<unit>[^，。：:\s]+?))?(?:作|做)?(?:的)?(?:大会)?(?:书面)?发言[：:]?$"
+    rf"(?:代表(?P<unit>[^，。：:\s《》“”]+?))?(?:所)?(?:作|做)?了?(?:的)?(?:题为(?:《[^》]*》|“[^”]*”)的?)?(?:大会)?(?:书面)?"
+    rf"发言(?:时|中)?(?:说|表示|指出|认为|强调|建议|呼吁|提出)?[：:]?$"
 )
 # 刘畅（代胡德军委员发言） / 张三（代表民盟市委发言）: a note after the byline proper saying whom the
 # speaker read for (the speaker's own role stays) or which unit the speech is given for.
@@ -35,6 +36,11 @@ _PROXY_NOTE = re.compile(
     rf"\s*[（(](?:代{_HAN}{{2,4}}?(?:委员|常委)?|代表(?P<unit>[^（）()，。\s]+?))"
     r"(?:作|做)?(?:的)?(?:大会)?(?:书面)?发言[）)]$"
 )
+
+
+# Words no person's name holds (辽宁省政协大会发言：TITLE is a headline, not 辽宁省政协 + 大会发言).
+_NOT_IN_NAMES = re.compile(r"政协|委员|发言|会议|大会|摘编|摘登")
+_CLAUSE_MARK = re.compile(r"[，。；;！？!?]")
 
 
 @dataclass(frozen=True)
@@ -76,7 +82,7 @@ def is_name(token: str) -> bool:
     if not (_NAME.fullmatch(token) or _NAMES.fullmatch(token)):
         return False
     return not (is_unit(token) or is_role_ending(token) or party_alias_pattern().search(token)
-                or "政协" in token or "委员" in token)
+                or _NOT_IN_NAMES.search(token))
 
 
 def _strip_markers(line: str) -> int:
@@ -113,13 +119,14 @@ def parse_line(line: str) -> list[Part]:
         elif sentence.group("role") and not sentence.group("absent"):
             parts.append(Part("role", i + sentence.start("role"), i + sentence.end("role")))
         return parts
-    bracket = re.fullmatch(rf"({_PERSON}(?:[、，,]{_PERSON})*)\s*[（(]([^）)]+)[）)]", body)
+    # 张三（民盟市委）/ 张三委员（民盟市委会）/ 张三（市政协委员）
+    bracket = re.fullmatch(r"(.+?)(委员|常委)?\s*[（(]([^）)]+)[）)]", body)
     if bracket and is_name(bracket.group(1)):
-        inner = bracket.group(2)
+        inner = bracket.group(3)
         kind = "unit" if is_unit(inner) else "role" if is_role(inner) else ""
         if kind:
             return [Part("speaker", i + bracket.start(1), i + bracket.end(1)),
-                    Part(kind, i + bracket.start(2), i + bracket.end(2))]
+                    Part(kind, i + bracket.start(3), i + bracket.end(3))]
     return _token_parts(body, i)
 
 
@@ -138,6 +145,8 @@ def _with_proxy_note(head: str, offset: int, note: re.Match[str]) -> list[Part]:
 
 
 def _token_parts(body: str, offset: int) -> list[Part]:
+    if _CLAUSE_MARK.search(body) and not _NAMES.fullmatch(body):
+        return []  # a sentence (3月4日上午，县政协…听取委员大会发言) is no unit or role + name
     tokens = [(m.group(), m.start(), m.end()) for m in re.finditer(r"\S+", body)]
     if len(tokens) == 1:
         return _glued_parts(body, offset)
@@ -178,7 +187,8 @@ def _glued_parts(body: str, offset: int) -> list[Part]:
     # the commonest, then two, then four.
     for size in (3, 2, 4):
         head, tail = body[:-size], body[-size:]
-        if len(head) >= 2 and is_name(tail) and (is_unit(head, strict=True) or is_role(head)):
+        if 2 <= len(head) <= 24 and is_name(tail) and (is_unit(head, strict=True) or is_role(head)) \
+                and not re.search(r"[“”《》「」]", head):  # 为建设“三个高地”贡献政协力量 is a headline
             kind = "role" if is_role(head) else "unit"
             return [Part(kind, offset, offset + len(head)), Part("speaker", offset + len(head), offset + len(body))]
     if is_unit(body) and len(body) <= 12 and not is_name(body):  # 民革市委 … named by its party

@@ -7,7 +7,7 @@ import re
 
 from kg.extract.numerals import cn_to_int, int_to_cn
 from kg.gazetteer import Gazetteer, Region, gazetteer
-from kg.read import Source, to_traditional
+from kg.read import Source
 from kg.records import Committee, Meeting, Span
 
 _N = r"[〇零一二两三四五六七八九十百\d]+"
@@ -64,15 +64,13 @@ def _meeting(src: Source, offset: int, m: re.Match[str]) -> Meeting:
     place = groups["place"] or ""
     committee = _committee(place, src, gaz)
     if "委员会" in m.group(0):
-        # The full name as the text gives it, in its own characters (record-format.md).
-        label = src.text[offset + m.start() : offset + m.end()]
-        if m.group(0).startswith("中国人民政治协商会议"):
-            # 中国人民政治协商会议 → 政协, its 4th and 6th characters, in the text's own script (政協)
-            label = label[4] + label[6] + label[len("中国人民政治协商会议"):]
+        # The full name as the text gives it, in simplified characters even on a traditional page,
+        # so that one meeting reported in both scripts is one meeting (record-format.md).
+        label = m.group(0)
+        if label.startswith("中国人民政治协商会议"):
+            label = "政协" + label[len("中国人民政治协商会议"):]
     else:
         label = _expanded_label(committee, term, session)
-        if src.text != src.simple:  # written in the text's own characters, like every label it gives
-            label = to_traditional(label)
     span = Span(offset + m.start(), offset + m.end())
     return Meeting(label=label, committee=committee, term=term, session=session, span=span, year=_year(src))
 

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from kg.extract.byline import parse_line
 from kg.gazetteer import Region, gazetteer
 from kg.lexicon import cues, party_alias_pattern, party_by_alias
-from kg.read import Source, to_traditional
+from kg.read import Source, to_simplified, to_traditional
 from kg.records import Byline, Committee, Span, Value
 
 
@@ -67,27 +69,56 @@ def build_byline(src: Source, spans: list[Span], committee: Committee | None) ->
     """Merge the parts of the byline lines (a unit line and a 发言人 line are one byline)."""
     if not spans:
         return Byline(span=Span(0, 0))
-    byline = Byline(span=Span(spans[0].start, spans[-1].end))
-    for span in spans:
-        line = span.slice(src.simple)
-        for part in parse_line(line):
-            s = Span(span.start + part.start, span.start + part.end)
-            surface = s.slice(src.text)
-            if part.kind == "speaker" and byline.speaker is None:
-                byline.speaker = Value(surface, s, surface)
-            elif part.kind == "unit" and byline.organization is None:
-                simple_unit = s.slice(src.simple)
-                completed = complete_unit(simple_unit, committee)
-                value = surface
-                if completed != simple_unit:
-                    value = _in_source_script(surface, simple_unit, completed, traditional=src.text != src.simple)
-                byline.organization = Value(value, s, surface)
-                byline.party = party_of(simple_unit)
-            elif part.kind == "role" and byline.role is None:
-                byline.role = Value(surface, s, surface)
+    parts = [(p.kind, Span(span.start + p.start, span.start + p.end))
+             for span in spans for p in parse_line(span.slice(src.simple))]
+    return byline_from_parts(src, Span(spans[0].start, spans[-1].end), parts, committee)
+
+
+def byline_from_parts(src: Source, span: Span, parts: list[tuple[str, Span]], committee: Committee | None) -> Byline:
+    """A byline from its parts (speaker, unit, role spans into the text); the first of each kind counts.
+    A unit is completed against the committee, in the text's own characters."""
+    byline = Byline(span=span)
+    for kind, s in [*parts, *_unit_in_role(src, parts)]:
+        surface = s.slice(src.text)
+        if kind == "speaker" and byline.speaker is None:
+            byline.speaker = Value(surface, s, surface)
+        elif kind == "unit" and byline.organization is None:
+            simple_unit = s.slice(src.simple)
+            completed = cues()["bylines"]["unit_full_names"].get(simple_unit) or complete_unit(simple_unit, committee)
+            value = surface
+            if completed != simple_unit:
+                value = _in_source_script(surface, simple_unit, completed, traditional=_traditional(src, surface))
+            byline.organization = Value(value, s, surface)
+            byline.party = party_of(simple_unit)
+        elif kind == "role" and byline.role is None:
+            byline.role = Value(surface, s, surface)
     if byline.organization is not None:
         byline.role = None  # a unit's speech has no individual role (record-format.md)
     return byline
+
+
+def _unit_in_role(src: Source, parts: list[tuple[str, Span]]) -> list[tuple[str, Span]]:
+    """无党派委员 张三: a role that opens with a unit's name gives the unit too (when no other is named)."""
+    if any(kind == "unit" for kind, _ in parts):
+        return []
+    for kind, s in parts:
+        text = s.slice(src.simple)
+        unit = next((u for u in cues()["bylines"]["unit_in_role"] if text.startswith(u)), None)
+        if kind == "role" and unit:
+            return [("unit", Span(s.start, s.start + len(unit)))]
+    return []
+
+
+def _traditional(src: Source, surface: str) -> bool:
+    """Whether to write an inserted place in traditional characters: the unit itself is written in
+    them, or the text is, more than by a stray character that the converter maps (乾县 is simplified)."""
+    return surface != to_simplified(surface) or _written_in_traditional(src.text, src.simple)
+
+
+@lru_cache(maxsize=8)
+def _written_in_traditional(text: str, simple: str) -> bool:
+    differing = sum(1 for a, b in zip(text, simple, strict=True) if a != b)
+    return differing > max(3, len(text) // 200)
 
 
 def _in_source_script(surface: str, simple: str, completed: str, traditional: bool) -> str:

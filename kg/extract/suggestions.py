@@ -9,7 +9,7 @@ import re
 from functools import cache
 
 from kg.extract.numbering import numbered_items
-from kg.extract.spans import make_item, sentences, split_on, trim
+from kg.extract.spans import make_item, sentences, split_on, trim, unquoted
 from kg.lexicon import alternation, cues
 from kg.read import Source
 from kg.records import Item, Span
@@ -141,3 +141,88 @@ def extract_suggestions(src: Source, body: Span) -> list[Item]:
     if part is None:
         return []
     return [make_item(src, span) for span in extract_items_from(src, part)]
+
+
+_CLAUSE_BREAK = "，,。；;：:\n \u3000"
+
+
+@cache
+def _report_lead_pattern() -> re.Pattern[str]:
+    reports = cues()["reports"]
+    verbs = alternation(reports["suggestion_leads"])
+    return re.compile(rf"(?:还|并|也|同时|进一步|就此)?(?:{reports['counted_lead']}|{verbs})[：:，,]?")
+
+
+def _opens_clause(before: str, speaker: str | None) -> bool:
+    """A lead-in opens a clause, maybe after its subject: 。建议 / ，他建议 / 对此，张三建议."""
+    for who in ("", "他", "她", "其", "发言", "发言还", speaker or ""):
+        rest = before[: len(before) - len(who)]
+        if before.endswith(who) and (not rest or rest[-1] in _CLAUSE_BREAK):
+            return True
+    return False
+
+
+@cache
+def _modal_pattern() -> re.Pattern[str]:
+    reports = cues()["reports"]
+    subjects, modals = alternation(reports["modal_subjects"]), alternation(reports["modal"])
+    return re.compile(rf"^(?:{subjects})?(?:还|更|则|也)?(?P<modal>{modals})")
+
+
+def _sentence_end(simple: str, start: int, end: int) -> int:
+    """The end of the sentence from ``start`` (its 。！？ or line break, outside quotes)."""
+    plain = unquoted(simple[start:end])
+    m = re.search(r"[。！？!?\n]", plain)
+    return start + m.start() if m else end
+
+
+def report_suggestions(src: Source, body: Span, speaker: str | None = None) -> tuple[list[Item], bool]:
+    """The suggestions of a speech in running text, and whether a lead-in (建议/呼吁/建言) announced them.
+
+    What follows the lead-in up to the end of its sentence is one suggestion (commas do not split it),
+    and each further lead-in (他还呼吁…) gives one more;
+    a lead-in that ends its sentence (他提出三点建议。/ 建议：) is followed by numbered or —— items, one a
+    line. Without a lead-in, the first clause saying what should be done (要…, 应…) up to the end of its
+    sentence is the suggestion."""
+    simple = src.simple
+    text = body.slice(simple)
+    items: list[Item] = []
+    done = 0  # offset in text up to which suggestions were taken
+    for m in _report_lead_pattern().finditer(text):
+        if m.start() < done or not _opens_clause(text[: m.start()], speaker):
+            continue
+        start = body.start + m.end()
+        rest = simple[start : body.end]
+        stripped = rest.lstrip(" \u3000")
+        numbered = numbered_items(rest)
+        list_next = numbered and not rest[: numbered[1][0].marker_start].strip(" ，,：:\n")
+        if not stripped or stripped[0] in "。\n" or list_next:
+            return items + _listed(src, Span(start, body.end)), True
+        end = _sentence_end(simple, start, body.end)
+        spans = (extract_items_from(src, Span(start, end), numbered_only=True) if numbered else []) or \
+            [trim(simple, Span(start, end))]
+        items += [make_item(src, s) for s in spans if s.end - s.start >= 2]
+        done = end - body.start  # a further lead-in (他还呼吁…) gives a further suggestion
+    if items:
+        return items, True
+    pos = body.start
+    for clause in re.finditer(r"[^，,。；;！？!?\n]+", text):
+        m = _modal_pattern().match(clause.group().lstrip())
+        if m:
+            lead = len(clause.group()) - len(clause.group().lstrip())
+            cut = m.end() if m.group("modal") == "要" else m.start("modal")
+            start = pos + clause.start() + lead + cut
+            span = trim(simple, Span(start, _sentence_end(simple, start, body.end)))
+            return ([make_item(src, span)] if span.end - span.start >= 4 else []), False
+    return [], False
+
+
+def _listed(src: Source, part: Span) -> list[Item]:
+    """Numbered or —— items after a lead-in that ends its sentence, each ending with its line."""
+    out = []
+    for span in extract_items_from(src, part, numbered_only=True):
+        line_end = src.simple.find("\n", span.start, span.end)
+        if line_end > 0:
+            span = trim(src.simple, Span(span.start, line_end))
+        out.append(make_item(src, span))
+    return out

@@ -276,11 +276,3 @@ def _unshift(message: str, shift: int) -> str:
 
 def is_url(location: str | Path) -> bool:
     return isinstance(location, str) and location.startswith(("http://", "https://"))
-
-
-def open_for_queries(location: str | Path):
-    """What a query worker of `kg serve` answers from: a graph file (loaded into memory) or, for an
-    http(s) URL, the SPARQL query endpoint at that URL (`kg serve --store` passes it on)."""
-    from kg.store import GraphStore
-
-    return RemoteStore.at(location, query=location) if is_url(location) else GraphStore.from_file(location)

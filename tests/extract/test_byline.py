@@ -127,3 +127,16 @@ def test_byline_fused_with_the_title(line: str, byline: str, title: str) -> None
 
 def test_a_title_with_a_colon_is_not_fused() -> None:
     assert split_fused("文旅融合：让晋商文化活起来") is None
+
+
+@pytest.mark.parametrize(("line", "parts"), [
+    ("陈明委员代表民革中央发言说", [("speaker", "陈明"), ("unit", "民革中央")]),
+    ("陈明委员代表民革中央作大会发言时说", [("speaker", "陈明"), ("unit", "民革中央")]),
+    ("张三委员代表民革中央所作的题为《加快发展》的发言", [("speaker", "张三"), ("unit", "民革中央")]),
+    ("3月4日上午，县政协召开全体会议，听取委员大会发言", []),  # a sentence is no role + name
+    ("辽宁省政协大会发言", []),
+    ("◎张三委员（民盟市委会）", [("speaker", "张三"), ("unit", "民盟市委会")]),
+    ("为加快建设“三个高地”贡献政协力量", []),
+])
+def test_byline_sentences_and_what_is_none(line: str, parts: list) -> None:
+    assert [(p.kind, line[p.start : p.end]) for p in parse_line(line)] == parts

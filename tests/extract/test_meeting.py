@@ -36,12 +36,12 @@ def meeting(text: str) -> tuple:
      ("政协第十二届大埔县委员会第四次会议", "大埔县", "county", 12, 4)),
     # traditional characters: the label in the text's own characters, the region simplified
     ("——政協第十四屆佛山市委員會第三次會議大會發言摘編",
-     ("政協第十四屆佛山市委員會第三次會議", "佛山市", "prefecture", 14, 3)),
-    ("——晉江市政協十四屆四次會議大會發言摘編", ("政協第十四屆晉江市委員會第四次會議", "晋江市", "county", 14, 4)),
-    ("中國人民政治協商會議第十四屆全國委員會第二次會議", ("政協第十四屆全國委員會第二次會議", None, "national", 14, 2)),
+     ("政协第十四届佛山市委员会第三次会议", "佛山市", "prefecture", 14, 3)),
+    ("——晉江市政協十四屆四次會議大會發言摘編", ("政协第十四届晋江市委员会第四次会议", "晋江市", "county", 14, 4)),
+    ("中國人民政治協商會議第十四屆全國委員會第二次會議", ("政协第十四届全国委员会第二次会议", None, "national", 14, 2)),
     # the city only by its short name elsewhere in the text
     ("晉中日報 2024年1月12日\n——市政協五屆三次會議大會發言摘編",
-     ("政協第五屆晉中市委員會第三次會議", "晋中市", "prefecture", 5, 3)),
+     ("政协第五届晋中市委员会第三次会议", "晋中市", "prefecture", 5, 3)),
 ])
 def test_meeting_lines(text: str, expected: tuple) -> None:
     assert meeting(text) == expected

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from committees import FOSHAN, HUAIYIN, JINJIANG, JINZHONG, MEIZHOU, NATIONAL, XIYANG, ZHEJIANG
+from committees import FOSHAN, HUAIYIN, JINJIANG, JINZHONG, MEIZHOU, NATIONAL, XIYANG, ZHEJIANG, source
 
-from kg.extract.proposer import complete_unit, party_of
+from kg.extract.proposer import build_byline, complete_unit, party_of
 
 
 @pytest.mark.parametrize(("unit", "committee", "completed"), [
@@ -41,3 +41,10 @@ def test_complete_unit(unit: str, committee, completed: str) -> None:
 ])
 def test_party_of(unit: str, party: str | None) -> None:
     assert party_of(unit) == party
+
+
+@pytest.mark.parametrize("line", ["无党派委员 张三", "张三（无党派）"])
+def test_a_non_party_member_keeps_the_unit(line: str) -> None:
+    src, span = source(line)
+    byline = build_byline(src, [span], JINZHONG)
+    assert (byline.speaker.value, byline.organization.value, byline.party) == ("张三", "无党派人士", "无党派")

@@ -1,0 +1,226 @@
+"""The routes of `kg serve`: the SPARQL 1.1 Protocol (read-only), named questions, the query page.
+
+Routes
+  /sparql            GET ?query=…, POST form (query=…), POST application/sparql-query. SELECT/ASK
+                     answer as JSON, XML, CSV or TSV; CONSTRUCT/DESCRIBE as Turtle, N3, N-Triples,
+                     RDF/XML or JSON-LD (kg.endpoint.negotiation). Without a query: the SPARQL 1.1
+                     Service Description (Turtle, or another RDF format asked for), or the query
+                     page for a browser.
+  /questions         the named questions (JSON); /questions/NAME?param=… runs one, its parameters
+                     bound as RDF terms.
+  /                  the query page (self-contained HTML); /graph.html the network page that
+                     `kg build` wrote next to the graph file, if there is one.
+
+Refused: SPARQL Update in any form with 403 "read-only endpoint"; SERVICE unless allowed, and
+queries past the nesting limits, with 400 (kg.endpoint.guard); an answer past the row or byte
+limit with 400; a query over the time or memory limit with 503 (its worker is killed).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import json
+import logging
+from pathlib import Path
+from urllib.parse import parse_qs
+
+import pyoxigraph as ox
+
+from kg.endpoint.guard import READ_ONLY, Refused, check_query
+from kg.endpoint.http import Request, Response, log
+from kg.endpoint.limits import Limits, Policy
+from kg.endpoint.negotiation import FORMAT_PARAMS, negotiate, prefers_html
+from kg.errors import QueryError
+from kg.namespace import PREFIXES
+from kg.query import questions
+from kg.querypool import QueryPool, QueryStopped, QueryTimeout
+from kg.queryworker import Job
+
+PAGE = Path(__file__).resolve().parent.parent / "data" / "query_page.html"
+SD = "http://www.w3.org/ns/sparql-service-description#"
+FORMATS = "http://www.w3.org/ns/formats/"
+RESULT_FORMATS = ("SPARQL_Results_JSON", "SPARQL_Results_XML", "SPARQL_Results_CSV", "SPARQL_Results_TSV",
+                  "Turtle", "N3", "N-Triples", "RDF_XML", "JSON-LD")
+METHODS = "GET, HEAD, POST, OPTIONS"
+VERDICTS = 10_000  # guard verdicts remembered
+
+
+class Endpoint:
+    """Answers requests over ``source`` through ``pool``, within ``limits`` and ``policy``."""
+
+    def __init__(self, source: Path, pool: QueryPool, limits: Limits, policy: Policy) -> None:
+        self.source, self.pool, self.limits, self.policy = source, pool, limits, policy
+        self.network_page = source.with_name("graph.html") if source.is_file() else source / "graph.html"
+        listing = [q.as_dict() for q in questions().values()]
+        self.listing = json.dumps(listing, ensure_ascii=False).encode()
+        page = PAGE.read_text(encoding="utf-8").replace("__QUESTIONS__", self.listing.decode().replace("</", "<\\/"))
+        page = page.replace("__PREFIXES__", json.dumps(PREFIXES))
+        page = page.replace("__GRAPH__", html.escape(source.name))
+        self._verdicts: dict[bytes, Refused | None] = {}
+        self.page = page.replace("__NETWORK__", "true" if self.network_page.is_file() else "false").encode()
+
+    async def handle(self, request: Request) -> Response:
+        try:
+            response = await self._route(request)
+        except Refused as exc:
+            response = Response.text(exc.status, str(exc))
+        origin = request.header("origin")
+        if origin and origin in self.policy.cors_origins:
+            response.headers["Access-Control-Allow-Origin"] = origin
+            response.headers["Vary"] = ", ".join(filter(None, [response.headers.get("Vary"), "Origin"]))
+        return response
+
+    async def _route(self, request: Request) -> Response:
+        path = request.path
+        if request.method == "OPTIONS":
+            return self._preflight(request)
+        if request.method not in ("GET", "HEAD", "POST"):
+            return Response.text(405, f"method {request.method} is not allowed", headers={"Allow": METHODS})
+        if path == "/sparql":
+            return await self._sparql(request)
+        if request.method == "POST" and (path.startswith("/questions/") or path in ("/", "/questions")):
+            return Response.text(405, "use GET here", headers={"Allow": "GET, HEAD"})
+        if path == "/questions":
+            return Response(200, self.listing, "application/json")
+        if path.startswith("/questions/"):
+            return await self._question(request, path.removeprefix("/questions/"))
+        if path in ("/", "/index.html"):
+            return self._description(request, default_html=True)
+        if path == "/favicon.ico":
+            return Response(204)  # browsers ask for it; there is none
+        if path == "/graph.html" and self.network_page.is_file():
+            return Response(200, self.network_page.read_bytes(), "text/html; charset=utf-8")
+        return Response.text(404, f"nothing at {path}")
+
+    def _preflight(self, request: Request) -> Response:
+        headers = {"Allow": METHODS}
+        if request.header("origin") in self.policy.cors_origins:
+            headers |= {"Access-Control-Allow-Methods": METHODS,
+                        "Access-Control-Allow-Headers": "Content-Type, Accept", "Access-Control-Max-Age": "600"}
+        return Response(204, b"", headers=headers)
+
+    # --- SPARQL protocol ----------------------------------------------------------------------------
+
+    async def _sparql(self, request: Request) -> Response:
+        params = request.params
+        body_query = None
+        if request.method == "POST":
+            ctype = request.content_type
+            if ctype == "application/x-www-form-urlencoded":
+                form = _form(request.body)
+                params = {**params, **form}
+            elif ctype == "application/sparql-update":
+                raise Refused(403, READ_ONLY)
+            elif ctype == "application/sparql-query":
+                body_query = request.body.decode("utf-8", "replace")
+            else:
+                return Response.text(415, f"cannot read a POST body of type {ctype or '(none)'}: send "
+                                          "application/sparql-query or a form")
+        if "update" in params:
+            raise Refused(403, READ_ONLY)
+        if params.get("default-graph-uri") or params.get("named-graph-uri"):
+            return Response.text(400, "default-graph-uri and named-graph-uri are not supported: the default "
+                                      "graph is the union of all graphs")
+        texts = params.get("query", [])
+        if body_query is None and not texts and request.method != "POST":
+            return self._description(request, default_html=False)
+        sparql = body_query if body_query is not None else (texts[0] if len(texts) == 1 else "")
+        if not sparql.strip() or (body_query is not None and texts):
+            return Response.text(400, "give exactly one query (query=… or an application/sparql-query body)")
+        return await self._run(request, sparql, {}, params)
+
+    async def _question(self, request: Request, name: str) -> Response:
+        question = questions().get(name)
+        if question is None:
+            return Response.text(404, f"no named question {name!r}")
+        params = request.params
+        values = {k: v[0] for k, v in params.items() if k not in FORMAT_PARAMS}
+        try:
+            bindings = question.bindings(values)
+        except QueryError as exc:
+            return Response.text(400, str(exc))
+        return await self._run(request, question.sparql, bindings, params)
+
+    async def _run(self, request: Request, sparql: str, bindings, params: dict[str, list[str]]) -> Response:
+        if log.isEnabledFor(logging.DEBUG):  # the query text only at debug level: it may be private
+            log.debug("%s query: %s", request.peer, " ".join(sparql.split()))
+        self._check(sparql)
+        formats = [v for name in FORMAT_PARAMS for v in params.get(name, [])]
+        results_type, graph_type = negotiate(request.header("accept"), formats)
+        service = "SERVICE" in sparql.upper()
+        vary = {"Vary": "Accept"}
+        try:
+            answer = await self.pool.run(Job(sparql, bindings, results_type, graph_type), service=service)
+        except (QueryTimeout, QueryStopped) as exc:
+            return Response.text(503, str(exc), headers={"Retry-After": "10", **vary})
+        except QueryError as exc:
+            return Response.text(400, str(exc), headers=vary)
+        return Response(200, answer.body, _with_charset(answer.content_type), vary, rows=answer.rows)
+
+    def _check(self, sparql: str) -> None:
+        """kg.endpoint.guard's verdict, remembered: it depends on the text alone, and costs ~0.1 ms.
+
+        Remembered by a digest of the text, so that 10,000 large queries cannot fill the memory.
+        """
+        key = hashlib.blake2b(sparql.encode(), digest_size=16).digest()
+        if key in self._verdicts:
+            verdict = self._verdicts[key]
+        else:
+            try:
+                check_query(sparql, max_depth=self.limits.max_depth, max_operators=self.limits.max_operators,
+                            allow_service=self.policy.allow_service)
+                verdict = None
+            except Refused as exc:
+                verdict = exc
+            if len(self._verdicts) >= VERDICTS:
+                self._verdicts.pop(next(iter(self._verdicts)))
+            self._verdicts[key] = verdict
+        if verdict is not None:
+            raise Refused(verdict.status, str(verdict))
+
+    # --- description --------------------------------------------------------------------------------
+
+    def _description(self, request: Request, default_html: bool) -> Response:
+        vary = {"Vary": "Accept"}
+        accept = request.header("accept")
+        if prefers_html(accept, default_html):
+            return Response(200, self.page, "text/html; charset=utf-8", vary)
+        _, graph_type = negotiate(accept)
+        fmt = ox.RdfFormat.from_media_type(graph_type)
+        body = ox.serialize(self._service_description(_endpoint_iri(request.header("host"))), format=fmt,
+                            **({} if fmt in (ox.RdfFormat.N_TRIPLES, ox.RdfFormat.JSON_LD)
+                               else {"prefixes": {"sd": SD, "formats": FORMATS}}))
+        return Response(200, body, _with_charset(fmt.media_type), vary)
+
+    def _service_description(self, endpoint: str) -> list[ox.Triple]:
+        service, sd = ox.NamedNode(endpoint), lambda name: ox.NamedNode(SD + name)
+        dataset, graph = ox.BlankNode("dataset"), ox.BlankNode("default")
+        rdf_type = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+        triples = [ox.Triple(service, rdf_type, sd("Service")),
+                   ox.Triple(service, sd("endpoint"), service),
+                   ox.Triple(service, sd("supportedLanguage"), sd("SPARQL11Query")),
+                   ox.Triple(service, sd("feature"), sd("UnionDefaultGraph")),
+                   ox.Triple(service, sd("defaultDataset"), dataset),
+                   ox.Triple(dataset, rdf_type, sd("Dataset")),
+                   ox.Triple(dataset, sd("defaultGraph"), graph),
+                   ox.Triple(graph, rdf_type, sd("Graph"))]
+        triples += [ox.Triple(service, sd("resultFormat"), ox.NamedNode(FORMATS + f)) for f in RESULT_FORMATS]
+        return triples
+
+
+def _endpoint_iri(host: str) -> str:
+    """The endpoint's IRI by the Host header the client used, if it makes a valid IRI."""
+    try:
+        return ox.NamedNode(f"http://{host}/sparql").value if host and "/" not in host else "http://127.0.0.1/sparql"
+    except ValueError:
+        return "http://127.0.0.1/sparql"
+
+
+def _form(body: bytes) -> dict[str, list[str]]:
+    return parse_qs(body.decode("utf-8", "replace"), keep_blank_values=True)
+
+
+def _with_charset(media_type: str) -> str:
+    textual = media_type.startswith("text/") or media_type.endswith(("+json", "+xml", "/json", "/xml"))
+    return media_type if "charset" in media_type or not textual else f"{media_type}; charset=utf-8"

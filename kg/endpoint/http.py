@@ -1,0 +1,271 @@
+"""A small HTTP/1.1 server on asyncio: requests in, one write per response out, bounded in every way.
+
+Why not http.server: it spends a thread per connection (200 idle sockets made 208 threads), has no
+read or idle timeout, and writes a response in several small writes, which with Nagle's algorithm
+and delayed ACKs cost every kept-alive request ~40 ms. Here one event loop holds the connections
+(an idle one costs a file descriptor until its idle timeout closes it), a request must arrive
+whole within the read timeout, the response head and body leave in one write (and asyncio sets
+TCP_NODELAY), and the number of connections is capped by closing the longest-idle ones.
+
+Requests on one connection are answered in order (pipelining works); a body needs Content-Length
+(chunked uploads get 411). Each answered request is logged on one line at info level: peer, method,
+path (never the query string, which holds the query), status, milliseconds and rows.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from http import HTTPStatus
+from urllib.parse import parse_qs, urlsplit
+
+from kg.endpoint.limits import Limits
+
+log = logging.getLogger("kg.serve")
+
+
+@dataclass
+class Request:
+    method: str
+    target: str
+    version: str
+    headers: dict[str, str]
+    body: bytes = b""
+    peer: str = ""
+
+    @property
+    def path(self) -> str:
+        return urlsplit(self.target.partition("?")[0]).path
+
+    @property
+    def params(self) -> dict[str, list[str]]:
+        """The query string's parameters (the caller must not change the dict: it is shared)."""
+        return _parse_query(self.target.partition("?")[2])
+
+    def header(self, name: str, default: str = "") -> str:
+        return self.headers.get(name.lower(), default)
+
+    @property
+    def content_type(self) -> str:
+        return self.header("content-type").split(";")[0].strip().lower()
+
+
+@dataclass
+class Response:
+    status: int
+    body: bytes = b""
+    content_type: str = "text/plain; charset=utf-8"
+    headers: dict[str, str] = field(default_factory=dict)
+    rows: int | None = None
+    close: bool = False
+
+    @classmethod
+    def text(cls, status: int, message: str, **kwargs) -> Response:
+        return cls(status, f"{message}\n".encode(), **kwargs)
+
+    def encode(self, keep_alive: bool, head_only: bool = False) -> bytes:
+        try:
+            phrase = HTTPStatus(self.status).phrase
+        except ValueError:
+            phrase = ""
+        lines = [f"HTTP/1.1 {self.status} {phrase}", f"Content-Type: {self.content_type}",
+                 f"Content-Length: {len(self.body)}", "Connection: " + ("keep-alive" if keep_alive else "close")]
+        lines += [f"{k}: {v}" for k, v in self.headers.items()]
+        head = ("\r\n".join(lines) + "\r\n\r\n").encode("latin-1")
+        return head if head_only else head + self.body
+
+
+def _parse_query(query: str) -> dict[str, list[str]]:
+    # ~50 µs for a 600-byte query string: worth remembering, but only short ones (bounded memory)
+    return _parse_short_query(query) if len(query) <= 4096 else parse_qs(query, keep_blank_values=True)
+
+
+@lru_cache(maxsize=1024)
+def _parse_short_query(query: str) -> dict[str, list[str]]:
+    return parse_qs(query, keep_blank_values=True)
+
+
+Handler = Callable[[Request], Awaitable[Response]]
+
+
+class HttpServer:
+    """The connections of one listening socket, their timers and their cap."""
+
+    def __init__(self, handler: Handler, limits: Limits) -> None:
+        self.handler, self.limits = handler, limits
+        self.connections: dict[HttpConnection, None] = {}  # insertion order: oldest first
+
+    def protocol(self) -> HttpConnection:
+        return HttpConnection(self)
+
+    def make_room(self) -> bool:
+        """Close the longest-idle connection if at the cap; False if every one is busy."""
+        if len(self.connections) < self.limits.max_connections:
+            return True
+        for conn in self.connections:
+            if conn.idle:
+                conn.abort()
+                return True
+        return False
+
+    def close_all(self) -> None:
+        for conn in list(self.connections):
+            conn.abort()
+
+    async def sweep(self) -> None:
+        """Close connections past their deadline (one sweep a tick: no timer per request)."""
+        tick = min(self.limits.read_timeout, self.limits.idle_timeout, 1.0) / 4
+        while True:
+            await asyncio.sleep(tick)
+            now = time.monotonic()
+            for conn in list(self.connections):
+                if conn.deadline is not None and now > conn.deadline:
+                    conn.expire()
+
+
+class HttpConnection(asyncio.Protocol):
+    def __init__(self, server: HttpServer) -> None:
+        self.server, self.limits = server, server.limits
+        self.buffer = bytearray()
+        self.transport: asyncio.Transport | None = None
+        self.busy = False  # a request is being answered
+        self.deadline: float | None = None  # when the current wait (idle, or a request arriving) ends
+        self.reading = False  # the wait is for the rest of a request, not for a new one
+        self.peer = ""
+
+    @property
+    def idle(self) -> bool:
+        return not self.busy and not self.buffer
+
+    # --- asyncio callbacks ------------------------------------------------------------------------
+
+    def connection_made(self, transport) -> None:
+        self.transport = transport
+        peer = transport.get_extra_info("peername")
+        self.peer = peer[0] if isinstance(peer, tuple) else str(peer or "")
+        if not self.server.make_room():
+            self._reply_and_close(Response.text(503, "too many connections; try again later",
+                                                headers={"Retry-After": "1"}))
+            return
+        self.server.connections[self] = None
+        self._wait(reading=False)
+
+    def connection_lost(self, exc) -> None:
+        self.server.connections.pop(self, None)
+        self.deadline = None
+        self.transport = None
+
+    def data_received(self, data: bytes) -> None:
+        if not self.buffer and not self.busy:  # the first bytes of a request: the read timeout runs
+            self._wait(reading=True)
+        self.buffer += data
+        if not self.busy:
+            self._next_request()
+        elif len(self.buffer) > 2 * self.limits.max_request_bytes:  # pipelined faster than answered
+            self.transport.pause_reading()
+
+    # --- deadlines (checked by HttpServer.sweep) ---------------------------------------------------
+
+    def _wait(self, reading: bool) -> None:
+        self.reading = reading
+        self.deadline = time.monotonic() + (self.limits.read_timeout if reading else self.limits.idle_timeout)
+
+    def expire(self) -> None:
+        if self.reading and not self.busy:
+            self._reply_and_close(Response.text(408, f"the request did not arrive within the read timeout "
+                                                     f"of {self.limits.read_timeout:g} s"))
+        else:
+            self.abort()
+
+    def abort(self) -> None:
+        if self.transport is not None:
+            self.transport.abort()
+
+    # --- requests ---------------------------------------------------------------------------------
+
+    def _next_request(self) -> None:
+        end = self.buffer.find(b"\r\n\r\n")
+        limit = self.limits.max_request_bytes
+        if end < 0:
+            if len(self.buffer) > limit:
+                self._reply_and_close(Response.text(431, "the request head is over the size limit"))
+            return
+        if end > limit:
+            self._reply_and_close(Response.text(431 if b"\r\n" in self.buffer[:limit] else 414,
+                                                "the request head is over the size limit"))
+            return
+        try:
+            request, length = self._parse_head(bytes(self.buffer[:end]))
+        except ValueError as exc:
+            self._reply_and_close(Response.text(400, f"malformed HTTP request: {exc}"))
+            return
+        if length is None:
+            self._reply_and_close(Response.text(411, "a request body needs a Content-Length"))
+            return
+        if length > limit:
+            self._reply_and_close(Response.text(413, f"the request body is over the limit of {limit} bytes"))
+            return
+        if len(self.buffer) < end + 4 + length:
+            return  # the rest of the body is on its way
+        request.body = bytes(self.buffer[end + 4:end + 4 + length])
+        del self.buffer[:end + 4 + length]
+        self.busy = True
+        self.deadline = None
+        asyncio.get_running_loop().create_task(self._answer(request))
+
+    def _parse_head(self, head: bytes) -> tuple[Request, int | None]:
+        lines = head.decode("latin-1").split("\r\n")
+        parts = lines[0].split(" ")
+        if len(parts) != 3 or not parts[2].startswith("HTTP/1."):
+            raise ValueError("bad request line")
+        headers: dict[str, str] = {}
+        for line in lines[1:]:
+            name, sep, value = line.partition(":")
+            if not sep or not name or name != name.strip():
+                raise ValueError("bad header line")
+            key = name.lower()
+            headers[key] = f"{headers[key]}, {value.strip()}" if key in headers else value.strip()
+        request = Request(parts[0], parts[1], parts[2], headers, peer=self.peer)
+        if "chunked" in headers.get("transfer-encoding", "").lower():
+            return request, None
+        length = headers.get("content-length", "0").strip()
+        if not length.isdigit():
+            raise ValueError("bad Content-Length")
+        return request, int(length)
+
+    async def _answer(self, request: Request) -> None:
+        started = time.perf_counter()
+        try:
+            response = await self.server.handler(request)
+        except Exception:  # a bug must not take the server down: answer 500 and say so in the log
+            log.exception("error answering %s %s", request.method, request.path)
+            response = Response.text(500, "internal error (see the server log)", close=True)
+        connection = request.header("connection").lower()
+        keep_alive = not response.close and (
+            "keep-alive" in connection if request.version == "HTTP/1.0" else "close" not in connection)
+        if log.isEnabledFor(logging.INFO):
+            log.info("%s %s %s %d %.1f ms rows=%s", request.peer, request.method, request.path,
+                     response.status, (time.perf_counter() - started) * 1000,
+                     "-" if response.rows is None else response.rows)
+        if self.transport is None:
+            return  # the client went away meanwhile
+        self.transport.write(response.encode(keep_alive, head_only=request.method == "HEAD"))
+        self.transport.resume_reading()
+        self.busy = False
+        if not keep_alive:
+            self.transport.close()
+            return
+        self._wait(reading=bool(self.buffer))
+        if self.buffer:
+            self._next_request()
+
+    def _reply_and_close(self, response: Response) -> None:
+        if self.transport is not None:
+            self.transport.write(response.encode(keep_alive=False))
+            self.transport.close()
+        self.buffer.clear()
+        self.deadline = None

@@ -1,0 +1,95 @@
+"""Who speaks, from the phrase before a speech verb in running text (kg.extract.news): a person (with
+委员/常委, with roles or a unit before the name, with a unit or role in brackets after it), a unit alone,
+and 代表 + the unit the speech is given for. A person's name opens with a surname (kg/data/cues.toml), so
+that the words before 发言 in 大会发言 or 委员们的发言 are no speaker.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from kg.extract.byline import is_role, is_unit
+from kg.lexicon import cues
+from kg.records import Span
+
+_HAN_NAME = r"(?:[\u4e00-\u9fff]{1,6}·[\u4e00-\u9fff]{1,8}|[\u4e00-\u9fff]{2,4})"
+_NAME = re.compile(_HAN_NAME)
+_MEMBERS = ("委员", "常委")
+# Not a role before a name: a count of speakers or a sentence (十位委员和单位, 会议举行…).
+_COUNTED = re.compile(r"\s|\d|[一二三四五六七八九十两几多数百]+[位名个]|会议|举行|召开")
+
+
+@cache
+def _cue(key: str):
+    return cues()["reports"][key]
+
+
+@cache
+def _surnames() -> tuple[frozenset[str], tuple[str, ...]]:
+    return frozenset(_cue("surnames").strip()), tuple(_cue("compound_surnames"))
+
+
+def is_person(name: str) -> bool:
+    """A person's name: two to four characters opening with a surname (or a name with a middle dot)."""
+    if "·" in name:
+        return bool(_NAME.fullmatch(name))
+    single, compound = _surnames()
+    if not _NAME.fullmatch(name) or name in _cue("not_names"):
+        return False
+    if any(w in name for w in ("委员", "政协", "代表", "发言", "会议")) or is_unit(name, strict=True):
+        return False
+    return name[0] in single or name.startswith(compound)
+
+
+def parse_speaker_phrase(text: str, offset: int = 0) -> list[tuple[str, Span]] | None:
+    """张三委员 / 省政协委员、南昌大学教授彭丽 / 市总工会副主席高丽萍代表市总工会 / 民盟市委会 / 李四代表民革中央:
+    the parts of the phrase before a speech verb, as spans (shifted by ``offset``), or None."""
+    text_unit = re.fullmatch(r"(?P<who>.+?)代表(?P<unit>[^，。；、\s]{2,30})", text)
+    unit_part: list[tuple[str, Span]] = []
+    who = text
+    if text_unit:
+        unit = text_unit.group("unit")
+        if not is_unit(unit):
+            return None
+        unit_part = [("unit", Span(offset + text_unit.start("unit"), offset + text_unit.end("unit")))]
+        who = text_unit.group("who")
+    person = person_parts(who, offset)
+    if person is not None:
+        return person + unit_part
+    if not unit_part and is_unit(who, strict=True) and len(who) <= 30 and not re.search(r"\d", who):
+        return [("unit", Span(offset, offset + len(who)))]
+    return None
+
+
+def person_parts(who: str, offset: int) -> list[tuple[str, Span]] | None:
+    bracket = re.fullmatch(r"(?P<name>[^（(]{2,8}?)(?:委员|常委)?[（(](?P<inner>[^）)]{2,30})[）)]", who)
+    if bracket and is_person(bracket.group("name")):  # 张三（民盟市委会）/ 张三（市政协委员）
+        inner = bracket.group("inner")
+        kind = "unit" if is_unit(inner, strict=True) or (is_unit(inner) and not is_role(inner)) else \
+            "role" if is_role(inner) else None
+        if kind:
+            return [("speaker", Span(offset, offset + bracket.end("name"))),  # a unit's speech: no role
+                    (kind, Span(offset + bracket.start("inner"), offset + bracket.end("inner")))]
+    if who.endswith("同志"):
+        who = who[:-2]
+    member = next((m for m in _MEMBERS if who.endswith(m)), "")
+    core = who[: len(who) - len(member)]
+    if is_person(core):  # 张三委员 / 张三
+        parts = [("speaker", Span(offset, offset + len(core)))]
+        if member:
+            parts.append(("role", Span(offset + len(core), offset + len(who))))
+        return parts
+    for size in (3, 2, 4):  # roles before the name: 省政协委员王建军, 南昌大学教授彭丽; a unit: 无党派人士陈静
+        name, pre = core[-size:], core[:-size]
+        if len(pre) < 2 or not is_person(name) or _COUNTED.search(pre):
+            continue
+        # 澳门特区政府前司长谭俊荣委员: before a member's name, any short description is a role.
+        described = member and len(pre) <= 20 and not re.search(r"[，。；、“”《》]", pre)
+        kind = "role" if is_role(pre) else "unit" if is_unit(pre, strict=True) else "role" if described else None
+        if kind:
+            parts = [(kind, Span(offset, offset + len(pre))), ("speaker", Span(offset + len(pre), offset + len(core)))]
+            if member and kind == "unit":
+                parts.append(("role", Span(offset + len(core), offset + len(who))))
+            return parts
+    return None
