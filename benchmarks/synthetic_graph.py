@@ -1,7 +1,8 @@
 """Synthetic graphs in the shape of docs/model.md, of about N view nodes, for benchmarks/bench_view.py.
 
-Built straight into pyoxigraph (no extractor): meetings, parties, units, people, speeches with their
-problems and suggestions (with evidence sentences), sectors and a three-level region tree.
+Built straight into pyoxigraph (no extractor): meetings (with years), parties, units, people, speeches
+with their problems and suggestions (with evidence sentences), sectors and a three-level region tree;
+one speech in twenty has no title (a news report's), one in ten carries an extractor's warning.
 """
 
 from __future__ import annotations
@@ -83,6 +84,10 @@ def synthetic_store(n_nodes: int, seed: int = 0) -> GraphStore:
         meetings.append(meeting)
         add((meeting, RDF_TYPE, _p("kg", "Meeting")))
         add((meeting, _p("rdfs", "label"), _zh(f"政协第{m % 9 + 1}届委员会第{m // 9 + 1}次会议")))
+        add((meeting, _p("dcterms", "date"), ox.Literal(str(2023 + m % 3), datatype=_p("xsd", "gYear"))))
+    warning = _iri("warning/weak-sector")
+    add((warning, RDF_TYPE, _p("skos", "Concept")))
+    add((warning, _p("skos", "prefLabel"), _zh("界别领域依据不足")))
     units = []
     for u in range(n_speeches // 6 + 1):
         unit, party = _iri(f"org/o{u:05d}"), rng.choice([*PARTIES, None, None])
@@ -104,7 +109,10 @@ def _add_speech(add, rng: random.Random, s: int, meetings, units, regions) -> No
     title = f"{rng.choice(VERBS)}{rng.choice(TOPICS)} {rng.choice(VERBS)}{rng.choice(TOPICS)}"
     name = rng.choice(SURNAMES) + "".join(rng.sample(GIVEN, rng.choice((1, 2))))
     add((speech, RDF_TYPE, _p("kg", "Speech")))
-    add((speech, _p("dcterms", "title"), _zh(title)))
+    if s % 20:
+        add((speech, _p("dcterms", "title"), _zh(title)))
+    if s % 10 == 3:
+        add((speech, _p("kg", "warning"), _iri("warning/weak-sector")))
     add((speech, _p("kg", "byline"), _zh(f"第{s}单位 {name}")))
     body = f"{title}取得进展。但还存在一些问题。为此建议：一是加强统筹。二是完善机制。"
     add((speech, _p("kg", "text"), _zh(body)))

@@ -32,7 +32,7 @@ _NODE_COUNTS = """
 SELECT ?type (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a ?type } GROUP BY ?type ORDER BY DESC(?n) ?type
 """
 _SPEECH_NODES = """
-SELECT ?speech ?node ?kind ?label WHERE {
+SELECT DISTINCT ?speech ?node ?kind ?label WHERE {
   ?speech a kg:Speech .
   { ?speech kg:party ?node . ?node skos:prefLabel ?label . BIND("party" AS ?kind) }
   UNION { ?speech dcterms:spatial|kg:regionLink ?node . ?node rdfs:label ?label . BIND("region" AS ?kind) }

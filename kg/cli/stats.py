@@ -39,7 +39,12 @@ def stats(graph: str, fmt: str, output: str | None, store_url: str | None, store
               type=click.Path(dir_okay=False))
 @store_options()
 def report(graph: str, output: str, store_url: str | None, store_query: str | None) -> None:
-    """Write a self-contained HTML report: tables, charts, top problems and suggestions per sector.
+    """Write a self-contained HTML report that answers first.
+
+    A table of contents and a one-screen summary (meetings, speeches, top parties, sectors and
+    places, the most recurring problems and suggestions, with counts), then the charts (party ×
+    sector, region × sector, sectors over time), each sector's recurring problems and suggestions,
+    every speech; graph statistics in an appendix.
 
     \b
     Example:

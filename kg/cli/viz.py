@@ -14,8 +14,9 @@ from kg.view.model import FULL_VIEW_MAX_NODES
 @main.command()
 @click.option("--graph", "graph", type=click.Path(dir_okay=False, path_type=Path),
               default=Path("outputs/graph.ttl"), show_default=True, help="Graph file to show.")
-@click.option("--view", type=click.Choice(["auto", "full", "overview", "ego"]), default="auto", show_default=True,
-              help=f"auto: full up to {FULL_VIEW_MAX_NODES} nodes, else overview; ego needs --node.")
+@click.option("--view", type=click.Choice(["auto", "full", "overview", "ego", "map", "trends"]), default="auto",
+              show_default=True, help=f"auto: full up to {FULL_VIEW_MAX_NODES} nodes, else overview; ego needs "
+              "--node; map: the places on China's provinces; trends: sectors over the years, two meetings compared.")
 @click.option("--node", default=None, help="Centre of the ego view: a name (王轩, 民革, 平遥县) or an IRI.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
               default=Path("outputs/graph.html"), show_default=True, help="HTML page to write.")
@@ -27,15 +28,18 @@ def viz(graph: Path, view: str, node: str | None, output: Path, png: Path | None
     """Write a self-contained network page: no internet needed, filters, search, legend.
 
     The full view draws every speech, speaker, unit, party, problem, suggestion, sector, region and
-    meeting; the overview folds speeches into weighted party–sector–region edges; the ego view keeps
-    the nodes within two steps of --node, not walking on through meetings, sectors, parties and the
-    committee's place.
+    meeting; the overview folds speeches into three columns, parties | sectors | regions, joined by
+    flows weighted by speeches; the ego view keeps the nodes within two steps of --node, not walking
+    on through meetings, sectors, parties and the committee's place; the map sets the places at
+    their coordinates; trends shows sectors × years and compares two meetings.
 
     \b
     Examples:
       kg viz
       kg viz --view overview -o outputs/overview.html
       kg viz --view ego --node 民革 -o outputs/minge.html --png outputs/minge.png
+      kg viz --view map -o outputs/map.html
+      kg viz --view trends -o outputs/trends.html
     """
     from kg.view.browser import screenshot
     from kg.view.page import write_page
@@ -48,4 +52,4 @@ def viz(graph: Path, view: str, node: str | None, output: Path, png: Path | None
     click.echo(f"{output} ({used} view)")
     if png:
         report = screenshot(output, png)
-        click.echo(f"{png} ({report.nodes_drawn} nodes drawn)")
+        click.echo(f"{png} ({report.nodes_drawn} nodes drawn)" if report.nodes_drawn else str(png))

@@ -23,10 +23,11 @@ CHROMIUM_PATHS = ("/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/go
 # Playwright adds --headless and --user-data-dir itself (a fresh temporary profile is passed).
 CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run",
                   "--disable-component-update", "--disable-sync", "--disable-quic"]
-VIEWPORT = {"width": 1600, "height": 1000}
+VIEWPORT = {"width": 1400, "height": 900}
 DRAW_TIMEOUT_MS = 120_000
 LOCAL_SCHEMES = ("file:", "data:", "about:", "blob:")
-REDRAW_TIMING = "() => { const t = performance.now(); kgView.network.redraw(); return performance.now() - t }"
+REDRAW_TIMING = """() => { if (!window.kgView) return 0;
+  const t = performance.now(); kgView.network.redraw(); return performance.now() - t }"""
 
 
 class BrowserUnavailable(KgError):
@@ -56,8 +57,8 @@ def find_chromium() -> str:
 
 
 @contextmanager
-def open_page(html_path: str | Path) -> Iterator[tuple[object, PageReport]]:
-    """Load the page offline and wait until the network is drawn; yield the page and its report."""
+def open_page(html_path: str | Path, ready: str = "window.kgReady === true") -> Iterator[tuple[object, PageReport]]:
+    """Load the page offline and wait until ``ready`` holds (a kg page: drawn); yield the page and its report."""
     try:
         from playwright.sync_api import Error as PlaywrightError
         from playwright.sync_api import sync_playwright
@@ -81,9 +82,10 @@ def open_page(html_path: str | Path) -> Iterator[tuple[object, PageReport]]:
             page.on("request", lambda r: None if r.url.startswith(LOCAL_SCHEMES)
                     else report.failed_requests.append(f"{r.url} (not a local file)"))
             page.goto(url, wait_until="load", timeout=DRAW_TIMEOUT_MS)
-            page.wait_for_function("window.kgReady === true", timeout=DRAW_TIMEOUT_MS)
-            report.nodes_drawn = page.evaluate("window.kgView.shownCount()")
-            report.drawn_after_ms = page.evaluate("window.kgDrawnAt")
+            page.wait_for_function(ready, timeout=DRAW_TIMEOUT_MS)
+            # the network pages; the trends page has tables, no network
+            report.nodes_drawn = page.evaluate("window.kgView ? window.kgView.shownCount() : 0")
+            report.drawn_after_ms = page.evaluate("window.kgDrawnAt || performance.now()")
             report.redraw_ms = page.evaluate(REDRAW_TIMING)
             yield page, report
         finally:
@@ -97,7 +99,7 @@ def inspect_page(html_path: str | Path) -> PageReport:
 
 
 def screenshot(html_path: str | Path, png_path: str | Path) -> PageReport:
-    """Save a PNG of the page as drawn (offline, 1600×1000) and return its report."""
+    """Save a PNG of the page as drawn (offline, 1400×900) and return its report."""
     with open_page(html_path) as (page, report):
         page.wait_for_timeout(300)  # let the tooltip-free first frame settle after the fit
         atomic_write_bytes(Path(png_path), page.screenshot())

@@ -14,7 +14,7 @@ So a graph of more than EXACT_LAYOUT_MAX_NODES nodes is laid out in three steps:
 3. each leaf goes on a small ring around its node.
 
 Measured (benchmarks/bench_view.py): 10,000 nodes in ~1 s, 5,000 in ~0.5 s, the samples' 789 in 0.3 s.
-The overview, where every party speaks to most sectors, is set in rings instead (ring_positions).
+The overview is set in columns instead (kg.view.overview).
 """
 
 from __future__ import annotations
@@ -33,8 +33,6 @@ REPULSION_RADIUS = 2.0  # in ideal edge lengths
 SPRING_EDGE_PIXELS = 110.0  # one ideal edge length on the page, for a whole small graph
 CORE_EDGE_PIXELS = 140.0  # the same for the core of a large graph: room for the rings of leaves
 LEAF_RING_PIXELS = 32.0  # the radius of a ring of leaves, plus 2 pixels a leaf
-RING_GAP = 220.0  # pixels between the rings of the overview
-RING_NODE_SPACING = 80.0  # pixels between neighbours on a ring of the overview
 SEED = 7
 
 Positions = dict[str, tuple[float, float]]
@@ -79,23 +77,6 @@ def _leaves_by_node(graph: nx.Graph) -> dict[str, list[str]]:
 
 def _is_leaf(graph: nx.Graph, node: str, leaves_of: dict[str, list[str]]) -> bool:
     return graph.degree(node) == 1 and next(iter(graph[node])) in leaves_of
-
-
-def ring_positions(rings: list[list[str]]) -> Positions:
-    """Concentric rings, the first innermost, each wide enough for its nodes and RING_GAP outside the last.
-
-    For the overview, where every party speaks to most sectors: a force layout piles the parties and
-    sectors into one knot in the middle, while rings keep each name legible.
-    """
-    positions: Positions = {}
-    radius = 0.0
-    for ring in (r for r in rings if r):
-        radius = max(radius + RING_GAP, len(ring) * RING_NODE_SPACING / (2 * math.pi))
-        offset = math.pi / len(ring)  # neighbouring rings do not line up on one ray
-        for k, node in enumerate(ring):
-            angle = 2 * math.pi * k / len(ring) + offset
-            positions[node] = (round(radius * math.cos(angle), 1), round(radius * math.sin(angle), 1))
-    return positions
 
 
 def _packed_spring_layout(graph: nx.Graph, edge_pixels: float) -> Positions:

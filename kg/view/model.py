@@ -1,6 +1,6 @@
 """The view model: what the page draws, read from the graph with SPARQL and tested without a browser.
 
-Three views of one graph (docs/model.md):
+Four views of one graph (docs/model.md):
 
 - ``full``: every speech with its speaker, unit, party, problems (kg:Issue), suggestions, sectors,
   regions and meeting, one node each;
@@ -11,7 +11,8 @@ Three views of one graph (docs/model.md):
   suggestions of the speeches in it. Hubs (meetings, sectors, parties, the committee's place and
   the regions above it, any node but a speech linked to more than ``EGO_HUB_DEGREE`` others) are
   reached but not walked through: a walk through the meeting or through 我市's city would reach
-  every speech.
+  every speech;
+- ``map``: the places at their coordinates over the province outlines (kg.view.geo).
 
 Every node carries the parties, sectors, regions and meetings of the speeches it belongs to, so the
 page can filter any node type by them. Positions come from :mod:`kg.view.layout`.
@@ -21,13 +22,12 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
-from dataclasses import dataclass
-from itertools import product
+from dataclasses import dataclass, field
 
 from kg.errors import KgError
 from kg.store import GraphStore
 from kg.view import queries
-from kg.view.layout import compute_positions, ring_positions
+from kg.view.layout import compute_positions
 
 # Past this many nodes the automatic view is the overview. Measured (benchmarks/bench_view.py, this
 # machine, headless Chromium, medians): a full view of 3,000 nodes is built in 0.4 s, drawn 1.4 s
@@ -37,12 +37,11 @@ from kg.view.layout import compute_positions, ring_positions
 # read better folded.
 FULL_VIEW_MAX_NODES = 3000
 
-VIEWS = ("full", "overview", "ego")
+VIEWS = ("full", "overview", "ego", "map")
 EGO_RADIUS = 2
 EGO_HUB_TYPES = ("meeting", "sector", "party")
 EGO_HUB_DEGREE = 12  # links to other nodes than problems and suggestions
 FILTER_DIMENSIONS = ("party", "sector", "region", "meeting")
-OVERVIEW_RINGS = (("sector",), ("party", "organization", "person"), ("region",))
 
 
 @dataclass(frozen=True)
@@ -62,10 +61,15 @@ NODE_STYLES: dict[str, NodeStyle] = {
     "sector": NodeStyle("领域", "#b07aa1", "diamond"),
     "region": NodeStyle("地区", "#9c755f", "ellipse"),
     "meeting": NodeStyle("会议", "#5f6b7a", "box"),
+    "other": NodeStyle("其他（合并）", "#b8b8b8", "circle"),
 }
+OTHER_TYPE = "other"  # the overview's folded rest of a column
 
 MIN_NODE_SIZE = 8.0
 MAX_NODE_SIZE = 36.0
+# How many of the most connected nodes of a type are labelled at every zoom; the others' labels
+# appear as the reader zooms in, wherever they do not overlap a label already drawn (assets/page.js).
+KEY_NODES = {"party": 10, "sector": 12, "region": 12, "meeting": 8}
 
 
 @dataclass
@@ -81,6 +85,10 @@ class ViewNode(queries.FilterValues):
     tooltip: str
     x: float = 0.0
     y: float = 0.0
+    weight: int = 0  # weighted degree: how much the node matters, for its size and its label's rank
+    key: bool = False  # always labelled: among the most connected of its type (KEY_NODES)
+    side: str = "below"  # where the label goes: below, left or right of the node
+    items: list[str] = field(default_factory=list)  # listed in the details panel (a place's speeches)
 
 
 @dataclass
@@ -89,6 +97,7 @@ class ViewEdge:
     target: str
     label: str
     weight: int = 1
+    labelled: bool = False  # its weight is written on it (the overview's heaviest flows)
 
 
 @dataclass
@@ -97,6 +106,8 @@ class ViewModel:
     nodes: list[ViewNode]
     edges: list[ViewEdge]
     note: str = ""  # why this view was chosen, for the page and the command line
+    outlines: list[list[float]] = field(default_factory=list)  # the map's province rings, x0 y0 x1 y1 …
+    items_heading: str = "发言"  # what a node's items are, in the details panel
 
     def node(self, node_id: str) -> ViewNode:
         for node in self.nodes:
@@ -121,14 +132,21 @@ def build_view(store: GraphStore, view: str = "full", node: str | None = None) -
     facts = queries.read_graph(store)
     reason = ""
     if view == "auto":
-        n_full = len(_full_graph(facts)[0])
+        n_full = len(_full_ids(facts))
         view = choose_view(n_full)
         if view == "overview":
             reason = f"完整视图有 {n_full} 个节点，超过 {FULL_VIEW_MAX_NODES}，"
+    if view == "map":
+        from kg.view.geo import map_graph, province_outlines  # it builds on this module's nodes
+
+        nodes, edges, note = map_graph(facts)
+        return ViewModel(view, list(nodes.values()), edges, note, province_outlines())
     if view == "overview":
-        nodes, edges = _overview_graph(facts)
-        note = (f"概览：{reason}发言已折叠为党派团体（无党派的为单位，无单位的为发言人）、领域、地区之间"
-                "按发言篇数加权的连线")
+        from kg.view.overview import overview_graph  # it builds on this module's nodes
+
+        nodes, edges = overview_graph(facts)
+        note = (f"概览：{reason}发言已折叠。左列党派团体（无党派的为单位，无单位的为发言人），中列领域，"
+                "右列地区（区县计入所属地市）；连线粗细为发言篇数，最粗的标出篇数")
     else:
         nodes, edges = _full_graph(facts)
         note = f"完整视图：{len(nodes)} 个节点"
@@ -139,14 +157,12 @@ def build_view(store: GraphStore, view: str = "full", node: str | None = None) -
             nodes, edges = _ego_graph(nodes, edges, centre)
             note = (f"以“{nodes[centre].label}”为中心 {EGO_RADIUS} 步以内的 {len(nodes)} 个节点"
                     "（会议、领域、党派团体和会议所在地区只作终点，不再向外延伸）")
-    _size_by_degree(nodes, edges)
-    if view == "overview":  # sectors inside, the parties, units and people who speak about them, regions outside
-        rings = [[n for n in nodes if nodes[n].type in types] for types in OVERVIEW_RINGS]
-        positions = ring_positions(rings)
-    else:
+    if view != "overview":  # the overview sizes and places its columns itself
+        _size_by_degree(nodes, edges)
+        mark_key_nodes(nodes.values())
         positions = compute_positions(list(nodes), [(e.source, e.target) for e in edges])
-    for node_id, (x, y) in positions.items():
-        nodes[node_id].x, nodes[node_id].y = x, y
+        for node_id, (x, y) in positions.items():
+            nodes[node_id].x, nodes[node_id].y = x, y
     return ViewModel(view, list(nodes.values()), edges, note)
 
 
@@ -164,39 +180,26 @@ def find_node(nodes: dict[str, ViewNode], name: str) -> str:
     raise KgError(f"{len(partial)} nodes match {name!r} ({shown}…): give a longer name or the IRI")
 
 
-def _new_node(facts: queries.GraphFacts, iri: str) -> ViewNode:
+def new_node(facts: queries.GraphFacts, iri: str) -> ViewNode:
     style = NODE_STYLES[facts.types[iri]]
     return ViewNode(iri, facts.labels[iri], facts.types[iri], style.colour, style.shape, MIN_NODE_SIZE,
                     facts.tooltips[iri])
 
 
+def _full_ids(facts: queries.GraphFacts) -> set[str]:
+    """The nodes of the full view: every speech and whatever a drawn link reaches."""
+    linked = (end for s, o, _ in facts.links if s in facts.types and o in facts.types for end in (s, o))
+    return set(facts.speeches).union(linked)
+
+
 def _full_graph(facts: queries.GraphFacts) -> tuple[dict[str, ViewNode], list[ViewEdge]]:
     edges = [ViewEdge(s, o, label) for s, o, label in facts.links if s in facts.types and o in facts.types]
-    ids = set(facts.speeches) | {e.source for e in edges} | {e.target for e in edges}
-    nodes = {iri: _new_node(facts, iri) for iri in sorted(ids)}
+    nodes = {iri: new_node(facts, iri) for iri in sorted(_full_ids(facts))}
     for iri in facts.speeches:
-        _add_filter_values(nodes[iri], facts.speeches[iri])
+        add_filter_values(nodes[iri], facts.speeches[iri])
     for speech, member in facts.speech_members:
         if member in nodes:
-            _add_filter_values(nodes[member], facts.speeches[speech])
-    return nodes, edges
-
-
-def _overview_graph(facts: queries.GraphFacts) -> tuple[dict[str, ViewNode], list[ViewEdge]]:
-    weights: Counter[tuple[str, str]] = Counter()
-    members: dict[str, set[str]] = defaultdict(set)
-    for speech, groups in facts.overview_groups.items():
-        voices, sectors, regions = groups
-        for a, b in (*product(voices, sectors), *product(voices, regions), *product(sectors, regions)):
-            weights[(a, b)] += 1
-        for iri in (*voices, *sectors, *regions):
-            members[iri].add(speech)
-    nodes = {iri: _new_node(facts, iri) for iri in sorted(members)}
-    for iri, speeches in members.items():
-        for speech in speeches:
-            _add_filter_values(nodes[iri], facts.speeches[speech])
-        nodes[iri].tooltip += f"\n发言 {len(speeches)} 篇"
-    edges = [ViewEdge(a, b, f"{w} 篇发言", w) for (a, b), w in sorted(weights.items())]
+            add_filter_values(nodes[member], facts.speeches[speech])
     return nodes, edges
 
 
@@ -237,7 +240,7 @@ def _ego_hubs(nodes: dict[str, ViewNode], edges: list[ViewEdge], neighbours: dic
     return hubs
 
 
-def _add_filter_values(node: ViewNode, values: queries.FilterValues) -> None:
+def add_filter_values(node: ViewNode, values: queries.FilterValues) -> None:
     for dim in FILTER_DIMENSIONS:
         have = getattr(node, dim)
         have.extend(v for v in getattr(values, dim) if v not in have)
@@ -251,5 +254,16 @@ def _size_by_degree(nodes: dict[str, ViewNode], edges: list[ViewEdge]) -> None:
         degree[e.target] += e.weight
     top = max(degree.values(), default=1)
     for iri, n in nodes.items():
+        n.weight = degree[iri]
         n.size = round(MIN_NODE_SIZE + (MAX_NODE_SIZE - MIN_NODE_SIZE) * math.sqrt(degree[iri] / top), 1)
+
+
+def mark_key_nodes(nodes, limits: dict[str, int] = KEY_NODES) -> None:
+    """Mark the most connected nodes of each type in ``limits`` as always labelled (ties by label)."""
+    by_type: dict[str, list[ViewNode]] = defaultdict(list)
+    for n in nodes:
+        by_type[n.type].append(n)
+    for kind, limit in limits.items():
+        for n in sorted(by_type[kind], key=lambda n: (-n.weight, n.label))[:limit]:
+            n.key = n.weight > 0
 

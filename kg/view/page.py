@@ -35,12 +35,17 @@ FONT_FAMILIES = ('"Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "Wen
 FILTER_NAMES = {"party": "党派团体", "sector": "领域", "region": "地区", "meeting": "会议"}
 CANVAS_LABEL_CHARS = 14  # longer labels (speech titles) are cut on the canvas, whole in the tooltip
 LABEL_INSIDE_SHAPES = {"box", "ellipse", "circle", "database", "text"}
-BUSY_GRAPH_NODES = 2000  # past this, edges are hidden while dragging and zooming
+MAP_ARC_COLOUR = "rgba(200,60,50,0.6)"
 SOURCE_MAP = re.compile(r"/[/*]# sourceMappingURL=\S*")
 
 
 def write_page(store: GraphStore, path: str | Path, view: str = "auto", node: str | None = None) -> str:
     """Write the page of one view of ``store`` to ``path``; return the view used (``auto`` picks)."""
+    if view == "trends":
+        from kg.view.trends import write_trends
+
+        write_trends(store, path)
+        return view
     model = build_view(store, view, node)
     atomic_write_text(Path(path), render_page(model))
     return model.view
@@ -51,36 +56,57 @@ def render_page(model: ViewModel, heading: str = HEADING) -> str:
     from pyvis.network import Network  # imports IPython: only when a page is made
 
     net = Network(height="100%", width="100%", heading=heading, cdn_resources="in_line")
-    net.nodes = [_vis_node(n) for n in model.nodes]
-    net.edges = [_vis_edge(e) for e in model.edges]
-    net.options = _vis_options(len(model.nodes))
+    colours = {n.id: n.colour for n in model.nodes}
+    top = max((e.weight for e in model.edges), default=1)
+    net.nodes = [_vis_node(n, model.items_heading) for n in model.nodes]
+    net.edges = [_vis_edge(e, model.view, colours, top) for e in model.edges]
+    net.options = _vis_options()
     net.templateEnv = _environment(model)
     net.path = "page.html"
     return net.generate_html(name="graph.html")
 
 
-def _vis_node(n) -> dict:
-    label = n.label if len(n.label) <= CANVAS_LABEL_CHARS else n.label[:CANVAS_LABEL_CHARS] + "…"
-    node = {"id": n.id, "label": label, "name": n.label, "title": n.tooltip, "type": n.type,
-            "color": n.colour, "shape": n.shape, "size": n.size, "x": n.x, "y": n.y,
-            "party": n.party, "sector": n.sector, "region": n.region, "meeting": n.meeting}
-    if n.shape in LABEL_INSIDE_SHAPES:
-        node["font"] = {"color": "#ffffff"}
+def _vis_node(n, items_heading: str) -> dict:
+    # No "label": page.js draws the labels itself, by importance and without overlaps.
+    short = n.label if len(n.label) <= CANVAS_LABEL_CHARS else n.label[:CANVAS_LABEL_CHARS] + "…"
+    node = {"id": n.id, "short": short, "name": n.label, "title": n.tooltip, "type": n.type,
+            "color": n.colour, "shape": n.shape, "size": n.size, "x": n.x, "y": n.y, "w": n.weight,
+            "key": n.key, "side": n.side, "party": n.party, "sector": n.sector, "region": n.region,
+            "meeting": n.meeting}
+    if n.shape in LABEL_INSIDE_SHAPES:  # these shapes grow round a label: page.js draws them by size
+        node["shape"], node["drawAs"] = "custom", n.shape
+    if n.items:
+        node["items"], node["itemsHeading"] = n.items, items_heading
     return node
 
 
-def _vis_edge(e) -> dict:
-    return {"from": e.source, "to": e.target, "title": e.label, "width": round(1 + math.log2(e.weight), 2)}
+def _vis_edge(e, view: str, colours: dict[str, str], top: int) -> dict:
+    """An edge as page.js draws it: ends, relation, and for the weighted views colour, width and curve."""
+    edge = {"from": e.source, "to": e.target, "title": e.label}
+    if view == "overview":  # flows: width by weight, in the colour of where they start
+        edge["width"] = round(1 + 11 * math.sqrt(e.weight / top), 2)
+        edge["color"] = _translucent(colours[e.source], 0.35)
+        edge["curve"] = "flow"
+    if view == "map":  # region links: arcs that stand out from the brown places
+        edge["width"] = round(2 + 6 * math.sqrt(e.weight / top), 2)
+        edge["color"] = MAP_ARC_COLOUR
+        edge["curve"] = "arc"
+    if e.labelled:
+        edge["label"] = str(e.weight)
+    return edge
 
 
-def _vis_options(n_nodes: int) -> dict:
-    busy = n_nodes > BUSY_GRAPH_NODES
+def _translucent(colour: str, alpha: float) -> str:
+    r, g, b = (int(colour[i:i + 2], 16) for i in (1, 3, 5))
+    return f"rgba({r},{g},{b},{alpha})"
+
+
+def _vis_options() -> dict:
     return {
         "physics": {"enabled": False},
         "layout": {"improvedLayout": False},
-        "interaction": {"hover": True, "tooltipDelay": 150, "hideEdgesOnDrag": busy, "hideEdgesOnZoom": busy},
-        "nodes": {"font": {"face": FONT_FAMILIES, "size": 14}, "borderWidth": 1},
-        "edges": {"smooth": False, "color": {"color": "#c4c4c4", "highlight": "#555555", "inherit": False}},
+        "interaction": {"hover": True, "tooltipDelay": 150},
+        "nodes": {"borderWidth": 1},
     }
 
 
@@ -95,9 +121,12 @@ def _environment(model: ViewModel) -> Environment:
         vis_js=Markup(_vendor_file("vis-network.min.js")),
         vis_css=Markup(_vendor_file("vis-network.css")),
         page_js=Markup((ASSETS / "page.js").read_text(encoding="utf-8")),
+        relayout_js=Markup((ASSETS / "relayout.js").read_text(encoding="utf-8")),
         page_css=Markup((ASSETS / "page.css").read_text(encoding="utf-8")),
         font_families=FONT_FAMILIES,
         note=model.note,
+        view=model.view,
+        outlines=model.outlines,
         type_names={t: s.name for t, s in NODE_STYLES.items()},
         filters=[{"key": k, "name": name, "values": values[k]} for k, name in FILTER_NAMES.items()],
         legend=[{"type": t, "name": s.name, "count": counts[t], "icon": _icon(s)}

@@ -1,10 +1,17 @@
-"""What the view reads from the graph: four SPARQL queries over docs/model.md, gathered into GraphFacts."""
+"""What the view reads from the graph: SPARQL queries over docs/model.md, gathered into GraphFacts.
+
+Every query is DISTINCT: a store that repeats an entity in each document's graph (a region named by
+every digest) must not give a node twice or list a value twice in its details. A speech's title is
+optional (a news report's speech may have none): such a speech is labelled by its speaker or unit.
+"""
 
 from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from kg.namespace import PREFIXES
 from kg.store import GraphStore
@@ -12,24 +19,39 @@ from kg.store import GraphStore
 KG = PREFIXES["kg"]
 
 NODES = """
-SELECT ?x ?kind ?label WHERE {
-  { ?x a kg:Speech ; dcterms:title ?label . BIND("speech" AS ?kind) }
-  UNION { ?x a foaf:Person ; foaf:name ?label . BIND("person" AS ?kind) }
+SELECT DISTINCT ?x ?kind ?label WHERE {
+  { ?x a foaf:Person ; foaf:name ?label . BIND("person" AS ?kind) }
   UNION { ?x a org:Organization ; skos:prefLabel ?label .
           FILTER NOT EXISTS { ?x a kg:Party } FILTER NOT EXISTS { ?x a kg:Committee }
           BIND("organization" AS ?kind) }
   UNION { ?x a kg:Party ; skos:prefLabel ?label . BIND("party" AS ?kind) }
   UNION { ?x a kg:Issue ; rdf:value ?label . BIND("issue" AS ?kind) }
   UNION { ?x a kg:Suggestion ; rdf:value ?label . BIND("suggestion" AS ?kind) }
-  UNION { ?x a skos:Concept ; skos:prefLabel ?label . BIND("sector" AS ?kind) }
+  UNION { ?x a skos:Concept ; skos:prefLabel ?label . FILTER NOT EXISTS { ?speech kg:warning ?x }
+          BIND("sector" AS ?kind) }
   UNION { ?x a kg:Region ; rdfs:label ?label . BIND("region" AS ?kind) }
   UNION { ?x a kg:Meeting ; rdfs:label ?label . BIND("meeting" AS ?kind) }
   FILTER (lang(?label) = "zh" || lang(?label) = "")
 }"""
 
+# A speech's label: its title, else "<speaker>发言", else "<unit>发言" (an untitled news-report speech).
+SPEECHES = """
+SELECT DISTINCT ?x ?title ?speaker ?unit WHERE {
+  ?x a kg:Speech .
+  OPTIONAL { ?x dcterms:title ?title FILTER (lang(?title) = "zh" || lang(?title) = "") }
+  OPTIONAL { ?x kg:speaker/foaf:name ?speaker }
+  OPTIONAL { ?x opengov:onBehalfOf/skos:prefLabel ?unit }
+}"""
+
+# The doubts the extractor had about a speech (kg:warning → a SKOS concept of kg/data/warnings.tsv).
+WARNINGS = """
+SELECT DISTINCT ?x ?label WHERE {
+  ?x kg:warning ?w . ?w skos:prefLabel ?label . FILTER (lang(?label) = "zh" || lang(?label) = "")
+}"""
+
 # kg:party is read for the filters and the overview but not drawn: the unit already links to its party.
 LINKS = """
-SELECT ?s ?p ?o WHERE {
+SELECT DISTINCT ?s ?p ?o WHERE {
   { VALUES ?p { kg:meeting kg:speaker opengov:onBehalfOf kg:party dcterms:subject dcterms:spatial
                 kg:regionLink kg:hasIssue kg:hasSuggestion org:memberOf org:subOrganizationOf
                 kg:parentRegion kg:hasMember }
@@ -38,14 +60,14 @@ SELECT ?s ?p ?o WHERE {
 }"""
 
 DETAILS = """
-SELECT ?x ?p ?v WHERE {
+SELECT DISTINCT ?x ?p ?v WHERE {
   VALUES ?p { kg:byline kg:text kg:adminCode skos:altLabel rdfs:label skos:prefLabel skos:notation
               dcterms:date }
   ?x ?p ?v . FILTER isLiteral(?v)
 }"""
 
 SENTENCES = """
-SELECT ?x ?sentence WHERE {
+SELECT DISTINCT ?x ?sentence WHERE {
   VALUES ?kind { kg:Issue kg:Suggestion }
   ?x a ?kind ; kg:evidence/kg:sentence ?sentence .
 }"""
@@ -70,6 +92,7 @@ EDGE_LABELS = {
     PREFIXES["skos"] + "broader": "上位领域",
 }
 SPEECH_SUMMARY_CHARS = 160
+UNTITLED_SUFFIX = "发言"
 SENTENCE_END = re.compile(r"(?<=[。！？；])")
 
 
@@ -87,11 +110,14 @@ class FilterValues:
 class GraphFacts:
     types: dict[str, str]  # IRI -> node type
     labels: dict[str, str]
-    tooltips: dict[str, str]
+    tooltips: Mapping[str, str]  # made when first asked for: an overview shows few of the nodes read
     links: list[tuple[str, str, str]]  # drawn edges: subject, object, label
     speeches: dict[str, FilterValues]
     speech_members: list[tuple[str, str]]  # (speech, a node that belongs to it)
     overview_groups: dict[str, tuple[list[str], list[str], list[str]]]  # speech -> voices, sectors, regions
+    out: dict[tuple[str, str], list[str]] = field(default_factory=dict)  # (subject, predicate) -> objects
+    details: dict[tuple[str, str], list[str]] = field(default_factory=dict)  # (subject, predicate) -> literals
+    warnings: dict[str, list[str]] = field(default_factory=dict)  # speech -> what to check (zh labels)
 
 
 def read_graph(store: GraphStore) -> GraphFacts:
@@ -101,7 +127,12 @@ def read_graph(store: GraphStore) -> GraphFacts:
         iri, label = row["x"].value, row["label"]
         if iri not in labels or label.language == "zh":
             types[iri], labels[iri] = row["kind"].value, label.value
-    out: dict[tuple[str, str], list[str]] = defaultdict(list)  # (subject, predicate) -> objects
+    titled: set[str] = set()
+    for iri, label, has_title in speech_labels(store):
+        types[iri], labels[iri] = "speech", label
+        if has_title:
+            titled.add(iri)
+    out: dict[tuple[str, str], list[str]] = defaultdict(list)
     for row in store.query(LINKS):
         out[(row["s"].value, row["p"].value)].append(row["o"].value)
     for objects in out.values():
@@ -109,7 +140,13 @@ def read_graph(store: GraphStore) -> GraphFacts:
     details: dict[tuple[str, str], list[str]] = defaultdict(list)
     for row in store.query(DETAILS):
         details[(row["x"].value, row["p"].value)].append(row["v"].value)
-    sentences = {row["x"].value: row["sentence"].value for row in store.query(SENTENCES)}
+    for values in details.values():
+        values.sort()
+    warnings: dict[str, list[str]] = defaultdict(list)
+    for row in store.query(WARNINGS):
+        warnings[row["x"].value].append(row["label"].value)
+    for found in warnings.values():
+        found.sort()
 
     links = [(s, o, EDGE_LABELS[p]) for (s, p), objects in sorted(out.items()) if p != PARTY for o in objects]
     speech_ids = sorted(iri for iri, kind in types.items() if kind == "speech")
@@ -130,9 +167,26 @@ def read_graph(store: GraphStore) -> GraphFacts:
         groups[speech] = (voices, linked[SUBJECT], regions)
     owners = {o: s for (s, p), objects in out.items() if p in (f"{KG}hasIssue", f"{KG}hasSuggestion")
               for o in objects}
-    tooltip = _Tooltips(labels, out, details, sentences, owners)
-    tooltips = {iri: tooltip.text(iri, kind) for iri, kind in types.items()}
-    return GraphFacts(types, labels, tooltips, links, speeches, members, groups)
+    tooltips = _Tooltips(store, types, labels, out, details, owners, titled, warnings)
+    return GraphFacts(types, labels, tooltips, links, speeches, members, groups, out, details, warnings)
+
+
+def speech_labels(store: GraphStore) -> list[tuple[str, str, bool]]:
+    """(speech, label, has a title): the title, else "<speaker>发言", else "<unit>发言", else "发言"."""
+    found: dict[str, dict[str, set[str]]] = defaultdict(lambda: {"title": set(), "speaker": set(), "unit": set()})
+    for row in store.query(SPEECHES):
+        values = found[row["x"].value]
+        for key in ("title", "speaker", "unit"):
+            if row[key] is not None:
+                values[key].add(row[key].value)
+    labelled = []
+    for iri, values in sorted(found.items()):
+        if values["title"]:
+            labelled.append((iri, min(values["title"]), True))
+        else:
+            who = "、".join(sorted(values["speaker"])) or "、".join(sorted(values["unit"]))
+            labelled.append((iri, f"{who}{UNTITLED_SUFFIX}", False))
+    return labelled
 
 
 def _labels(labels: dict[str, str], iris: list[str]) -> list[str]:
@@ -156,15 +210,36 @@ def _first_sentences(text: str, count: int = 2) -> str:
     return summary if len(summary) <= SPEECH_SUMMARY_CHARS else summary[:SPEECH_SUMMARY_CHARS] + "…"
 
 
-@dataclass
-class _Tooltips:
-    """The plain text shown when the pointer rests on a node: enough to trace it back to the speech."""
+class _Tooltips(Mapping[str, str]):
+    """The plain text shown when the pointer rests on a node: enough to trace it back to the speech.
 
-    labels: dict[str, str]
-    out: dict[tuple[str, str], list[str]]
-    details: dict[tuple[str, str], list[str]]
-    sentences: dict[str, str]
-    owners: dict[str, str]  # issue or suggestion -> its speech
+    Each is made when first asked for, and the sentences problems and suggestions were read from
+    are queried then too: the overview of a large graph shows a few dozen of its nodes."""
+
+    def __init__(self, store: GraphStore, types: dict[str, str], labels: dict[str, str],
+                 out: dict[tuple[str, str], list[str]], details: dict[tuple[str, str], list[str]],
+                 owners: dict[str, str], titled: set[str], warnings: dict[str, list[str]]) -> None:
+        self.store, self.types, self.labels, self.out, self.details = store, types, labels, out, details
+        self.owners, self.titled, self.warnings = owners, titled, warnings  # owners: item -> its speech
+        self.made: dict[str, str] = {}
+
+    def __getitem__(self, iri: str) -> str:
+        if iri not in self.made:
+            self.made[iri] = self.text(iri, self.types[iri])
+        return self.made[iri]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.types)
+
+    def __len__(self) -> int:
+        return len(self.types)
+
+    @cached_property
+    def sentences(self) -> dict[str, str]:
+        return {row["x"].value: row["sentence"].value for row in self.store.query(SENTENCES)}
+
+    def speech_name(self, speech: str) -> str:
+        return f"《{self.labels[speech]}》" if speech in self.titled else self.labels[speech]
 
     def detail(self, iri: str, p: str) -> str:
         return "、".join(self.details.get((iri, p), []))
@@ -176,13 +251,15 @@ class _Tooltips:
         label = self.labels[iri]
         skos, org = PREFIXES["skos"], PREFIXES["org"]
         if kind == "speech":
-            lines = [f"《{label}》", self.detail(iri, f"{KG}byline"), self.linked(iri, f"{KG}meeting"),
-                     _first_sentences(self.detail(iri, f"{KG}text"))]
+            checks = self.warnings.get(iri, [])
+            lines = [f"《{label}》" if iri in self.titled else f"{label}（无标题）", self.detail(iri, f"{KG}byline"),
+                     self.linked(iri, f"{KG}meeting"), _first_sentences(self.detail(iri, f"{KG}text")),
+                     f"待核对：{'；'.join(checks)}" if checks else ""]
         elif kind in ("issue", "suggestion"):
             speech = self.owners.get(iri)
             heading = "问题" if kind == "issue" else "建议"
             lines = [f"{heading}：{label}", f"原文：{self.sentences.get(iri, '')}",
-                     f"出自：《{self.labels[speech]}》" if speech else ""]
+                     f"出自：{self.speech_name(speech)}" if speech else ""]
         elif kind == "region":
             members = self.linked(iri, f"{KG}hasMember")
             lines = [label, f"行政区划代码：{self.detail(iri, f'{KG}adminCode') or '无（非行政区划）'}",

@@ -46,7 +46,8 @@ def refusal(path: Path) -> str:
     ("unknown-encoding.txt", "unknown encoding (not UTF-8, GB18030 or Big5, looks like cp949)"),
     ("corrupt.docx", "not a readable Word file (.docx): BadZipFile"),
     ("scan.pdf", "a PDF without a text layer (a scan?): run OCR on it first"),
-    ("no-speeches.txt", "no speeches found (expected a title, a byline and a body per speech)"),
+    ("no-speeches.txt", "no speeches found (expected a title, a byline and a body per speech, "
+                        "or a news report's byline sentences)"),
 ])
 def test_bad_files_are_refused_in_one_line(name: str, reason: str) -> None:
     assert refusal(BAD / name) == reason

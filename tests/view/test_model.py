@@ -118,14 +118,55 @@ def test_overview_folds_speeches_into_weighted_party_sector_region_edges(fixture
     assert overview.note.startswith("概览")
 
 
-def test_overview_sets_sectors_inside_voices_around_them_and_regions_outside(fixture_store):
+def test_overview_sets_voices_left_sectors_in_the_middle_and_regions_right(fixture_store):
     overview = build_view(fixture_store, "overview")
-    radius = {}
+    column = {n.type: set() for n in overview.nodes}
     for n in overview.nodes:
-        radius.setdefault(n.type, set()).add(round((n.x**2 + n.y**2) ** 0.5))
-    assert len(radius["sector"]) == 1 and len(radius["region"]) == 1
-    assert radius["party"] == radius["organization"]
-    assert max(radius["sector"]) < min(radius["party"]) < min(radius["region"])
+        column[n.type].add(n.x)
+    assert column["party"] == column["organization"]
+    assert max(column["party"]) < min(column["sector"]) < min(column["region"])
+    assert {n.side for n in overview.nodes if n.type == "party"} == {"left"}
+    assert {n.side for n in overview.nodes if n.type == "region"} == {"right"}
+    assert all(n.key for n in overview.nodes)  # a column is short enough to label every name
+    ids = {n.id for n in overview.nodes}
+    kinds = {(overview.node(e.source).type, overview.node(e.target).type) for e in overview.edges}
+    assert kinds <= {("party", "sector"), ("organization", "sector"), ("sector", "region")}
+    assert all(e.source in ids and e.target in ids for e in overview.edges)
+
+
+def test_overview_counts_a_county_for_its_prefecture(fixture_store):
+    overview = build_view(fixture_store, "overview")
+    labels = {n.label for n in overview.nodes if n.type == "region"}
+    assert "平遥县" not in labels and "晋中市" in labels
+    weight = {(overview.node(e.source).label, overview.node(e.target).label): e.weight for e in overview.edges}
+    assert weight[("文化旅游", "晋中市")] == 1  # 王轩's speech about 平遥县
+
+
+def test_overview_folds_a_long_column_and_labels_the_heaviest_flows(fixture_store):
+    from kg.view.overview import COLUMN_MAX_NODES, LABELLED_FLOWS
+
+    p = PREFIXES
+    triples = []
+    for i in range(COLUMN_MAX_NODES + 5):
+        speech, unit = ox.NamedNode(f"{KGR}speech/fold{i}"), ox.NamedNode(f"{KGR}org/fold{i}")
+        triples += [(speech, ox.NamedNode(p["rdf"] + "type"), ox.NamedNode(p["kg"] + "Speech")),
+                    (speech, ox.NamedNode(p["dcterms"] + "title"), ox.Literal(f"发言{i}", language="zh")),
+                    (speech, ox.NamedNode(p["opengov"] + "onBehalfOf"), unit),
+                    (unit, ox.NamedNode(p["rdf"] + "type"), ox.NamedNode(p["org"] + "Organization")),
+                    (unit, ox.NamedNode(p["skos"] + "prefLabel"), ox.Literal(f"单位{i}", language="zh")),
+                    (speech, ox.NamedNode(p["dcterms"] + "subject"), ox.NamedNode(KGR + "sector/industry"))]
+    store = GraphStore.from_quads([*fixture_store.quads(), *(ox.Quad(*t) for t in triples)])
+    overview = build_view(store, "overview")
+    left = [n for n in overview.nodes if n.side == "left"]
+    assert len(left) == COLUMN_MAX_NODES + 1
+    (other,) = [n for n in left if n.type == "other"]
+    assert other.label.startswith("其他发言者（")
+    assert "民革" in other.tooltip or "民革" in {n.label for n in left}
+    labelled = sorted((e for e in overview.edges if e.labelled), key=lambda e: -e.weight)
+    assert len(labelled) == min(LABELLED_FLOWS, len(overview.edges))
+    assert labelled[-1].weight >= max(e.weight for e in overview.edges if not e.labelled)
+    folded = int(other.label.removeprefix("其他发言者（").removesuffix("）"))
+    assert folded == (COLUMN_MAX_NODES + 5) + 3 - COLUMN_MAX_NODES  # the new units and the fixture's three voices
 
 
 def fixture_store_with_second_minge_speech(store: GraphStore) -> GraphStore:
@@ -228,8 +269,8 @@ def test_overview_keeps_a_speaker_who_has_only_a_role(fixture_store):
     overview = build_view(store, "overview")
     weight = {(overview.node(e.source).label, overview.node(e.target).label): e.weight for e in overview.edges}
     assert weight[("岳丽", "文化旅游")] == 1
-    radius = {n.type: round((n.x**2 + n.y**2) ** 0.5) for n in overview.nodes}
-    assert radius["person"] == radius["party"]  # on the ring of the voices
+    column = {n.type: n.x for n in overview.nodes}
+    assert column["person"] == column["party"]  # in the column of the voices
 
 
 def test_positions_do_not_depend_on_the_hash_seed_of_the_process():
@@ -261,3 +302,43 @@ def test_ego_view_walks_through_a_speech_however_many_places_it_names(fixture_st
     store = GraphStore.from_quads([*fixture_store.quads(), *(ox.Quad(*t) for t in triples)])
     labels = {n.label for n in build_view(store, "ego", node="王轩").nodes}
     assert {"文化旅游", "景区0", "景区19"} <= labels
+
+
+def test_a_speech_warnings_are_in_its_tooltip_and_warning_concepts_are_no_sectors(full):
+    speech = by_label(full, "推进太原晋中一体化 共建现代化交通网络")
+    assert speech.tooltip.split("\n")[-1] == "待核对：界别领域依据不足"
+    assert "界别领域依据不足" not in {n.label for n in full.nodes}
+    assert all("待核对" not in n.tooltip for n in full.nodes if n.id != speech.id)
+
+
+def test_an_untitled_speech_is_labelled_by_its_speaker(fixture_store):
+    p = PREFIXES
+    speech = ox.NamedNode(KGR + "speech/untitled")
+    triples = [(speech, ox.NamedNode(p["rdf"] + "type"), ox.NamedNode(p["kg"] + "Speech")),
+               (speech, ox.NamedNode(p["kg"] + "speaker"), ox.NamedNode(KGR + "person/p58f388cdb030bb57")),
+               (speech, ox.NamedNode(p["dcterms"] + "subject"), ox.NamedNode(KGR + "sector/industry")),
+               (speech, ox.NamedNode(p["kg"] + "hasIssue"), ox.NamedNode(KGR + "issue/s9ef1476fb98c7ca5-1"))]
+    store = GraphStore.from_quads([*fixture_store.quads(), *(ox.Quad(*t) for t in triples)])
+    view = build_view(store, "full")
+    node = view.node(speech.value)
+    assert node.label == "梁宏发言"
+    assert node.tooltip.startswith("梁宏发言（无标题）")
+
+
+def test_entities_repeated_in_every_document_graph_are_drawn_and_described_once(fixture_store, full):
+    graph = ox.NamedNode("https://w3id.org/zxkg/id/doc/another")
+    repeated = [ox.Quad(q.subject, q.predicate, q.object, graph) for q in fixture_store.quads()]
+    view = build_view(GraphStore.from_quads([*fixture_store.quads(), *repeated]), "full")
+    assert [(n.id, n.tooltip) for n in view.nodes] == [(n.id, n.tooltip) for n in full.nodes]
+    assert len(view.edges) == len(full.edges)
+
+
+def test_the_most_connected_parties_sectors_regions_and_meetings_are_key(full):
+    from kg.view.model import KEY_NODES
+
+    for kind, limit in KEY_NODES.items():
+        of_kind = sorted((n for n in full.nodes if n.type == kind), key=lambda n: -n.weight)
+        keys = [n for n in of_kind if n.key]
+        assert len(keys) == min(limit, len(of_kind))
+        assert all(k.weight >= n.weight for k in keys for n in of_kind if not n.key)
+    assert not any(n.key for n in full.nodes if n.type in ("speech", "issue", "suggestion", "person"))
