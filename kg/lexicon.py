@@ -90,6 +90,18 @@ def city_abbreviations() -> dict[str, str]:
 
 
 @cache
+def municipality_neighbours() -> dict[str, tuple[str, ...]]:
+    """上海市 → (江苏省, 浙江省): the provinces bordering each provincial-level municipality."""
+    return {r["municipality"]: tuple(r["neighbours"].split("|")) for r in _tsv_rows("municipality_neighbours.tsv")}
+
+
+@cache
+def place_area_suffixes() -> dict[str, str]:
+    """港 → port, 开发区 → zone …: generic words that make a named area of the place before them."""
+    return {r["suffix"]: r["kind"] for r in _tsv_rows("place_area_suffixes.tsv")}
+
+
+@cache
 def named_area_kinds() -> dict[str, str]:
     """Named area → its kind (economic-area, basin, island, old-town, scenic-area …)."""
     return {r["name"]: r["kind"] for r in _tsv_rows("named_areas.tsv")}

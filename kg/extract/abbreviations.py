@@ -23,18 +23,22 @@ LONGEST_RUN = 6
 # A run that jieba's dictionary knows this often is an ordinary word (长江 18930, 中山 1117), unless it is
 # made of provincial-level abbreviations only (港澳 659, 湘鄂 526).
 _ORDINARY_RUN_FREQ = 100
-# How many characters of topic may stand between a pair and its relation word (深港|科技创新|合作).
+# How many characters of topic may stand between a pair and its relation word (深港|科技创新|合作), and after a
+# count, which makes the run a pair of places (沪苏两地|青少年科技|交流).
 _TOPIC_GAP = 4
+_COUNTED_TOPIC_GAP = 8
 
 
 @cache
 def _relations() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """The relation word right after a run (after an optional count, 两地), and within a short topic."""
+    """The relation word right after a run (after an optional count, 两地), and within a short topic
+    (a longer one after a count: 沪苏两地青少年科技交流)."""
     area = cues()["regions"]
     counts = alternation(area["pair_counts"])
     relations = alternation(area["pair_relations"])
     return (re.compile(rf"(?:{counts})?(?:{relations})"),
-            re.compile(rf"[\u4e00-\u9fff]{{1,{_TOPIC_GAP}}}?(?:{relations})"))
+            re.compile(rf"(?:[\u4e00-\u9fff]{{1,{_TOPIC_GAP}}}?|(?:{counts})[\u4e00-\u9fff]{{1,{_COUNTED_TOPIC_GAP}}}?)"
+                       rf"(?:{relations})"))
 
 
 @cache
@@ -48,7 +52,7 @@ def abbreviation_pairs(src: Source, span: Span, committee: Committee | None) -> 
     text = span.slice(src.simple)
     direct, after_topic = _relations()
     # a run starts a few characters before a relation word: only those places are looked at
-    reach = LONGEST_RUN + _LONGEST_COUNT + _TOPIC_GAP
+    reach = LONGEST_RUN + _LONGEST_COUNT + _COUNTED_TOPIC_GAP
     starts = sorted({i for m in _relation_words().finditer(text)
                      for i in range(max(0, m.start() - reach), m.start() - 1) if is_initial(text[i])})
     if not starts:
@@ -128,6 +132,8 @@ def _read_run(run: str, committee: Committee | None) -> list[Region] | None:
     regions = [abbreviated(c, committee) for c in run]
     if len(run) == 2 and regions.count(None) == 1:  # a city far away beside a place read nearby
         regions = [r or _abbreviated_city(c) for c, r in zip(run, regions, strict=True)]
+    if len(run) == 2 and regions.count(None) == 1 and committee_region(committee) in regions:
+        regions = [r or _county_nearby(c, committee) for c, r in zip(run, regions, strict=True)]  # 厦金 at 厦门
     if all(r is None for r in regions):  # 广佛同城化 at the national committee: cities of one province
         regions = _one_province_reading(run) or regions
     if None in regions or len(set(regions)) < len(regions):
@@ -182,6 +188,33 @@ def _abbreviated_city(char: str) -> Region | None:
     return _unique_city_initials().get(char)
 
 
+def _county_nearby(char: str, committee: Committee | None) -> Region | None:
+    """厦金 at the 厦门 committee → 金门县: the only county of the committee's province that ``char``
+    starts, where no province is abbreviated so (across the strait or a border, a county is a party to
+    the committee's own place's link)."""
+    own = committee_region(committee)
+    if own is None or not own.code or char in province_abbreviations():
+        return None
+    found = _counties_by_initial().get((own.code[:2], char), ())
+    return found[0] if len(found) == 1 else None
+
+
+@cache
+def _counties_by_initial() -> dict[tuple[str, str], tuple[Region, ...]]:
+    index: dict[tuple[str, str], list[Region]] = {}
+    for r in gazetteer().by_code.values():
+        if r.level == "county" and r.code:
+            index.setdefault((r.code[:2], r.short[:1]), []).append(r)
+    return {key: tuple(regions) for key, regions in index.items()}
+
+
+def _abbreviated_city_in(char: str, own: Region | None) -> Region | None:
+    """The city a classic abbreviation stands for (宁 → 南京市), when it lies in the province of ``own``."""
+    name = city_abbreviations().get(char)
+    city = gazetteer().resolve(name) if name and own is not None and own.code else None
+    return city if city is not None and city.code and city.code[:2] == own.code[:2] else None
+
+
 @cache
 def _unique_city_initials() -> dict[str, Region]:
     by_initial: dict[str, list[Region]] = {}
@@ -202,6 +235,9 @@ def _abbreviated_nearby(char: str, committee: Committee | None) -> Region | None
     home = _province_name(own) if own is not None else None
     if home and home.endswith("市") and abbreviations.get(char) == home:
         return gazetteer().resolve(home)  # 津 at a Tianjin district is the municipality, not 津南区
+    city = _abbreviated_city_in(char, own)
+    if city is not None:
+        return city  # 宁镇扬 at a Jiangsu committee: 宁 is 南京 there, 宁夏 elsewhere
     if own is not None and own.code and committee and committee.level != "national":
         found = list(_prefectures_by_initial().get((own.code[:2], char), ()))
         if own.level == "county":

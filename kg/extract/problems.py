@@ -96,6 +96,8 @@ def extract_problems(src: Source, body: Span) -> list[Item]:
             if numbered:  # 也存在一些问题。一是…；二是…: the numbered sentences are the problems
                 spans = [_first_clause(simple, Span(sent.start + m.start, sent.start + m.end)) for m in numbered[1]]
                 break
+        elif started and summary is not None and len(named := _clause_parts(simple, sent, need_negative=True)) >= 2:
+            spans, summary = [s for s in spans if s != summary] + named, None  # 仍有不少问题。A不高，B不足。
         elif started and (_CONTINUE.match(text) or _pattern("verbs").search(text)):
             m = _CONTINUE.match(text)
             clause = Span(sent.start + (m.end() if m else 0), sent.end)
@@ -193,8 +195,20 @@ def _under_heading(simple: str, part: Span) -> list[Span] | None:
     return None
 
 
+@cache
+def _report_pattern() -> re.Pattern[str]:
+    # (据调研，)不少企业反映: the report verb, maybe after a short lead-in clause
+    return re.compile(rf"^(?:[^，,。；;：:]{{0,8}}[，,])?[^，,。；;：:]{{0,16}}?"
+                      rf"(?:{alternation(_problem_cues()['report_verbs'])})[：:，,]?")
+
+
 def _from_clause(simple: str, clause: Span, need_negative: bool = False) -> list[Span]:
     clause = trim(simple, clause)
+    report = _report_pattern().match(clause.slice(simple))
+    if report and report.end() < clause.end - clause.start - 2:  # 也有不少企业反映A、B、C: what they report
+        clause = trim(simple, Span(clause.start + report.end(), clause.end))
+        if not _pattern("verbs").search(clause.slice(simple)):
+            return _list_items(simple, clause)[0]
     text = clause.slice(simple)
     numbered = numbered_items(text)
     if numbered:
@@ -202,6 +216,9 @@ def _from_clause(simple: str, clause: Span, need_negative: bool = False) -> list
     colon = _DETAIL.search(text)
     if colon:  # 主要是：A；B；C / 存在以下问题：A，B，C / 仍有短板，主要是A、B、C
         after = Span(clause.start + colon.end(), clause.end)
+        numbered = numbered_items(after.slice(simple))
+        if numbered:  # 具体表现为一是A；二是B (no colon before the numbering)
+            return [_first_clause(simple, Span(after.start + m.start, after.start + m.end)) for m in numbered[1]]
         for separators in ("；;", "，,、"):
             listed = [trim(simple, s) for s in split_on(simple, after, separators)]
             if len(listed) >= 2:
@@ -222,9 +239,10 @@ def _from_clause(simple: str, clause: Span, need_negative: bool = False) -> list
         if vague and not listed:
             # 存在一些不足，A，B，C: the vague clause sums up the problems the clauses after it name
             comma = re.search(r"[，,]", after)
-            named = (_clause_parts(simple, Span(offset + comma.end(), clause.end), need_negative=True)
+            named = (_clause_parts(simple, Span(offset + comma.end(), clause.end), need_negative=False)
                      if comma else [])
-            if len(named) >= 2:
+            # the summary says the parts after it are problems: one of them naming one is enough
+            if len(named) >= 2 and any(_pattern("negative").search(p.slice(simple)) for p in named):
                 return named
         elif "、" in unquoted(after) or _LIST_END.search(after):
             items, rest_start = _list_items(simple, Span(offset, clause.end))
@@ -242,7 +260,10 @@ def _from_clause(simple: str, clause: Span, need_negative: bool = False) -> list
         return items or [clause]
     if not need_negative and _pattern("vague").search(text) and not re.search(r"[，,]", text):
         return [clause]
-    return _clause_parts(simple, clause, need_negative)
+    parts = _clause_parts(simple, clause, need_negative)
+    if len(parts) > _BARE_CLAUSES_MIN and _is_summary(parts[0].slice(simple)):
+        return parts[1:]  # 两市协同仍有不少短板，A，B，C: the summary's details
+    return parts
 
 
 def _clause_parts(simple: str, clause: Span, need_negative: bool) -> list[Span]:
@@ -328,6 +349,7 @@ def _list_items(simple: str, span: Span) -> tuple[list[Span], int]:
 # A short verb with a potential complement (留不住, 用得上): a predicate, not a subject.
 _POTENTIAL = re.compile(r"^[\u4e00-\u9fff]{1,2}[不得][\u4e00-\u9fff]{1,2}$")
 _JOINED_PREDICATE_MAX = 4
+_PARALLEL_MAX = 3
 
 
 def _with_predicates_joined(simple: str, parts: list[Span]) -> list[Span]:
@@ -337,6 +359,9 @@ def _with_predicates_joined(simple: str, parts: list[Span]) -> list[Span]:
     for part in parts:
         text = part.slice(simple)
         bare = _POTENTIAL.match(text) or text.startswith(tuple(_problem_cues()["predicate_openings"]))
+        if out and not bare:  # 评估难、处置难: a short predicate parallel to the end of a longer part before it
+            before = out[-1].slice(simple)
+            bare = len(text) <= _PARALLEL_MAX and before[-1:] == text[-1:] and len(before) >= len(text) + 3
         if (out and bare and len(text) <= _JOINED_PREDICATE_MAX and part.start > 0
                 and simple[part.start - 1] == "、"):
             out[-1] = Span(out[-1].start, part.end)

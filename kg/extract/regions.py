@@ -9,21 +9,20 @@ province. 我市/全市/市委 mean the committee's own city (我县 its county,
 from __future__ import annotations
 
 import re
-from functools import cache
-from itertools import pairwise, permutations
+from functools import cache, lru_cache
 
-# abbreviation_pairs is re-exported: the pipeline takes every region extractor from here
+# abbreviation_pairs and region_links are re-exported: the pipeline takes every region extractor from here
 from kg.extract.abbreviations import LONGEST_RUN, abbreviated, bounded, is_initial
 from kg.extract.abbreviations import abbreviation_pairs as abbreviation_pairs
+from kg.extract.place_areas import GEO_CHARS, head_places, place_named_areas
 from kg.extract.place_words import place_words
 from kg.extract.proposer import committee_region, place_of_level
+from kg.extract.region_links import region_links as region_links
 from kg.gazetteer import Region, gazetteer
-from kg.lexicon import alternation, cues, named_area_kinds, named_areas
+from kg.lexicon import alternation, cues, municipality_neighbours, named_areas
 from kg.read import Source
 from kg.records import Committee, RegionMention, Span
 from kg.words import Word, dictionary_frequency, is_common_noun, is_ordinary_word
-
-_CLAUSE_BREAK = re.compile(r"[，,。；;！？!?\n]|\s{1,}")
 
 
 @cache
@@ -65,7 +64,7 @@ def _resolve_word(word: str, committee: Committee | None) -> Region | None:
         full = gaz.resolve(word, context)
         if full:
             return full
-    if len(word) < 2:
+    if len(word) < 2 or word in cues()["regions"]["common_short_names"]:
         return None
     short = gaz.resolve(word, context, short=True)
     if short is None:
@@ -76,6 +75,27 @@ def _resolve_word(word: str, committee: Committee | None) -> Region | None:
         return None  # 合作 (合作市), 安定 (安定区): the word's ordinary sense
     same_province = context is not None and context.code and short.code and short.code[:2] == context.code[:2]
     return short if same_province or _known_city(word, short) else None
+
+
+def _listed_across_border(text: str, word: Word, committee: Committee | None) -> Region | None:
+    """与嘉定、青浦协同 at the 昆山 committee → 上海市嘉定区, 青浦区: the district of a municipality bordering
+    the committee's province (kg/data/municipality_neighbours.tsv), the only one of that short name there,
+    where the word stands in a list or after 与 (金山银山 names no district)."""
+    before = text[word.start - 1] if word.start else ""
+    after = text[word.end] if word.end < len(text) else ""
+    if len(word.text) < 2 or not (before in "与和同、" and before or after == "、"):
+        return None
+    return _district_across_border(word.text, committee_region(committee))
+
+
+def _district_across_border(short: str, context: Region | None) -> Region | None:
+    gaz = gazetteer()
+    home = gaz.by_code.get(context.province_code or "") if context is not None else None
+    if home is None:
+        return None
+    found = [r for r in gaz.by_short.get(short, []) if r.level == "county" and r.province_code
+             and home.name in municipality_neighbours().get(gaz.by_code[r.province_code].name, ())]
+    return found[0] if len(found) == 1 else None
 
 
 # A county-level city's short name is read anywhere (昆山, 义乌, 张家港) when jieba's dictionary knows it
@@ -96,12 +116,18 @@ def region_mentions(src: Source, span: Span, committee: Committee | None) -> lis
     out = []
     text = span.slice(src.simple)
     words = place_words(text)
-    compound_parts = {i for start, end, _ in _compounds(text, words, committee) for i in range(start, end)}
+    compounds = _compounds(text, words, committee)
+    compound_parts = {i for start, end, _ in compounds for i in range(start, end)}
     not_places = {i for m in _not_places().finditer(text) for i in range(m.start(), m.end())}
+    # 崖州湾科技城 is no 崖州区: a place that heads a bay, lake or island named in a longer area is that area's
+    not_places |= {i for start, end, _ in compounds for w in words
+                   if start <= w.start and w.end < end and text[w.end] in GEO_CHARS and w.end - w.start >= 2
+                   for i in range(w.start, w.end)}
     for i, w in enumerate(words):
         if w.start in not_places:
             continue
-        region = _own_place(w.text, committee) or _resolve_word(w.text, committee)
+        region = (_own_place(w.text, committee) or _resolve_word(w.text, committee)
+                  or _listed_across_border(text, w, committee))
         if (region is None or _names_a_landmark(region, words[i + 1 : i + 2], committee)
                 or (region.level == "area" and w.start in compound_parts)
                 or _common_noun_alone(region, w.text, words[i - 1].text if i else "", committee)):
@@ -109,7 +135,8 @@ def region_mentions(src: Source, span: Span, committee: Committee | None) -> lis
         s = Span(span.start + w.start, span.start + w.end)
         out.append(RegionMention(region.name, region.code, s, s.slice(src.text)))
     taken = {i for m in out for i in range(m.span.start - span.start, m.span.end - span.start)}
-    for start, end, region in _named_after_county(text, committee):
+    areas = _place_areas(text, words, committee)
+    for start, end, region in _named_after_county(text, committee) + head_places(text, areas, _resolver(committee)):
         if not taken.intersection(range(start, end)):
             s = Span(span.start + start, span.start + end)
             out.append(RegionMention(region.name, region.code, s, s.slice(src.text)))
@@ -142,11 +169,17 @@ def _named_after_county(text: str, committee: Committee | None) -> list[tuple[in
             short = text[max(0, m.start() - size) : m.start()]
             if len(short) < size or short + m.group() in gaz.by_short or short + m.group() in gaz.by_name:
                 continue  # 连云港 is a city, not 连云区's port
-            counties = [r for r in gaz.by_short.get(short, []) if r.level == "county"]
-            if len(counties) == 1 and not is_ordinary_word(short):
-                out.append((m.start() - size, m.start(), counties[0]))
+            county = _unique_county(short)
+            if county is not None:
+                out.append((m.start() - size, m.start(), county))
                 break
     return out
+
+
+def _unique_county(short: str) -> Region | None:
+    """海沧 → 海沧区: the only county of that short name nationwide, when it is no ordinary word."""
+    counties = [r for r in gazetteer().by_short.get(short, []) if r.level == "county"]
+    return counties[0] if len(counties) == 1 and not is_ordinary_word(short) else None
 
 
 @cache
@@ -190,7 +223,19 @@ def _compounds(text: str, words: tuple[Word, ...], committee: Committee | None) 
             if start is not None:
                 start = start - 1 if start > 0 and text[start - 1] == "环" else start
                 out.append((start, m.end(), text[start : m.end()]))
+    # 洋浦港, 海沧港区, 崖州湾科技城: a place and a generic word (kg/data/place_area_suffixes.tsv)
+    out += _place_areas(text, words, committee)
     return out
+
+
+@lru_cache(maxsize=32)
+def _place_areas(text: str, words: tuple[Word, ...], committee: Committee | None) -> list[tuple[int, int, str]]:
+    """Named areas of a place and a generic word; region_mentions and area_compounds read the same spans."""
+    return place_named_areas(text, words, _resolver(committee))
+
+
+def _resolver(committee: Committee | None):
+    return lambda head: _resolve_word(head, committee) or _unique_county(head)
 
 
 def _before_descriptors(text: str, end: int) -> int:
@@ -255,107 +300,3 @@ def unit_regions(src: Source, unit_span: Span, unit_value: str, committee: Commi
             if region and region.code and size >= 3:
                 return [RegionMention(region.name, region.code, unit_span, unit_span.slice(src.text))]
     return []
-
-
-def region_links(src: Source, spans: list[Span], mentions: list[RegionMention],
-                 committee: Committee | None) -> list[tuple[str, ...]]:
-    """Places joined in one clause around a link word (一体化, 共建, 毗邻区 …), as pairs, each once.
-
-    Only the parties to the link count: a place inside a longer mention (成都 of 成都都市圈), a place
-    that contains another member (我省 beside 济南、淄博) and, beside two places, the named area the
-    link serves (廣佛同城化是粵港澳大灣區建設的…) are left out; and a link that only restates a finer
-    one at a coarser level (闽粤 beside 大埔县-龙岩市) goes.
-    """
-    link_words = _link_words()
-    own = committee_region(committee)
-    outermost = [m for m in mentions if not any(_inside(m.span, o.span) for o in mentions if o is not m)]
-    links: list[tuple[str, ...]] = []
-    for span in spans:
-        text = span.slice(src.simple)
-        start = 0
-        for m in [*_CLAUSE_BREAK.finditer(text), None]:
-            end = m.start() if m else len(text)
-            clause = Span(span.start + start, span.start + end)
-            start = m.end() if m else len(text)
-            ctext = clause.slice(src.simple)
-            if not link_words.search(ctext):
-                continue
-            members = _parties(_members(outermost, clause))
-            if own and own.level != "province" and "与" in ctext and own.name not in members:
-                # 我市与太原共建 / 与广德市共建浙皖毗邻区域: the committee's place is the other side
-                # (and the province it lies in, named beside, stands for it).
-                others = [n for n in members if n not in _ancestor_names(own.name)]
-                if len(others) == 1:
-                    members = [own.name, *others]
-                elif _all_after_with(src.simple, clause, outermost):
-                    # 与泸州、江津共建: the places after 与 are one side, the committee's place the other,
-                    # where the speech names it (a speech about one of its counties does not)
-                    if not any(m.name == own.name for m in mentions):
-                        continue
-                    members = [own.name, *others]
-            for pair in _pairs(members, own):
-                if pair not in links:
-                    links.append(pair)
-    return [g for g in links if not any(h != g and _restates(g, h) for h in links)]
-
-
-@cache
-def _link_words() -> re.Pattern[str]:
-    return re.compile(alternation(cues()["regions"]["link"]))
-
-
-def _all_after_with(simple: str, clause: Span, mentions: list[RegionMention]) -> bool:
-    """与 comes before every place of the clause (与A、B等…合作)."""
-    starts = [m.span.start for m in mentions if clause.start <= m.span.start and m.span.end <= clause.end]
-    at = simple.find("与", clause.start, clause.end)
-    return bool(starts) and at != -1 and at < min(starts)
-
-
-def _pairs(members: list[str], own: Region | None) -> list[tuple[str, str]]:
-    """A link joins places two by two (record-format.md): with the committee's place among three or
-    more (襄十随一体化 at 十堰), the committee's place with each other one; else each place with the
-    next (长春、四平、辽源三市协同发展)."""
-    if own is not None and own.name in members and len(members) > 2:
-        pairs = [(own.name, other) for other in members if other != own.name]
-    else:
-        pairs = list(pairwise(members))
-    return [tuple(sorted(pair, key=_code_of)) for pair in pairs]
-
-
-def _inside(inner: Span, outer: Span) -> bool:
-    return outer.start <= inner.start and inner.end <= outer.end and inner != outer
-
-
-def _members(mentions: list[RegionMention], clause: Span) -> list[str]:
-    return [m.name for m in mentions if clause.start <= m.span.start and m.span.end <= clause.end]
-
-
-# Kinds of named areas that are spots within a place, not places that a link could join.
-_SPOT_KINDS = frozenset({"island", "old-town", "historic-district", "scenic-area"})
-
-
-def _parties(names: list[str]) -> list[str]:
-    names = [n for n in dict.fromkeys(names) if named_area_kinds().get(n) not in _SPOT_KINDS]
-    names = [n for n in names if not any(other != n and n in _ancestor_names(other) for other in names)]
-    places = [n for n in names if _code_of(n) != n]
-    return places if len(places) >= 2 else names
-
-
-def _restates(coarse: tuple[str, ...], fine: tuple[str, ...]) -> bool:
-    """Each place of ``coarse`` is or contains a different place of ``fine`` (福建省-广东省 vs
-    龙岩市-大埔县; 上海市-浙江省 vs 上海市-嘉兴市)."""
-    if len(coarse) != len(fine):
-        return False
-    return any(all(c == f or c in _ancestor_names(f) for c, f in zip(coarse, order, strict=True))
-               for order in permutations(fine))
-
-
-def _ancestor_names(name: str) -> set[str]:
-    gaz = gazetteer()
-    regions = [r for r in gaz.by_name.get(name) or [] if r.code]
-    return {a.name for r in regions[:1] for a in gaz.ancestors(r)}
-
-
-def _code_of(name: str) -> str:
-    regions = gazetteer().by_name.get(name) or []
-    return next((r.code for r in regions if r.code), name)

@@ -138,3 +138,62 @@ def test_items_are_spans_of_the_text() -> None:
     assert [body[i.span.start : i.span.end] for i in items] == [i.text for i in items]
     assert [i.text for i in items] == ["联络渠道不够畅通", "侨资项目落地慢"]
     assert all(body[i.sentence.start : i.sentence.end].startswith("但当前") for i in items)
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # an inline numbered list after the summary clause: split at the numbering, each item whole (commas inside)
+    ("但对照先进地区，我市外贸发展仍有差距，主要问题：一是物流通道不够顺畅，海外仓布局偏少；二是专业人才不足；"
+     "三是品牌企业培育滞后。建议：一是加强。",
+     ["物流通道不够顺畅，海外仓布局偏少", "专业人才不足", "品牌企业培育滞后"]),
+    ("但對照先進地區，我市外貿發展仍有差距，主要問題：一是物流通道不夠順暢，海外倉佈局偏少；二是專業人才不足。建議：一是加強。",
+     ["物流通道不夠順暢，海外倉佈局偏少", "專業人才不足"]),
+    ("但县域医疗服务能力仍然不强，具体表现为一是基层医生数量偏少，年龄结构老化；二是设备配置不足。建议：一是加强。",
+     ["基层医生数量偏少，年龄结构老化", "设备配置不足"]),
+    ("然而我县文旅产业仍存在一些短板，突出表现在：一是景区业态单一，夜间消费不足；二是住宿接待能力偏弱。",
+     ["景区业态单一，夜间消费不足", "住宿接待能力偏弱"]),
+])
+def test_inline_numbered_problems(body: str, expected: list[str]) -> None:
+    assert problems(body) == expected
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # short predicates after 、 without a subject of their own continue the item before them
+    ("但当前乡村人才振兴面临不少困难，技能型人才引不来、留不住，返乡创业扶持政策落实不到位。",
+     ["技能型人才引不来、留不住", "返乡创业扶持政策落实不到位"]),
+    ("但街道、社區、網格之間職責邊界不清，基層數據底數不清、重複採集。建議：一是加強。",
+     ["街道、社區、網格之間職責邊界不清", "基層數據底數不清、重複採集"]),
+    # parts with subjects of their own stay apart (融资难、融资贵 are two)
+    ("但目前区内物流企业规模偏小、融资难、融资贵。", ["物流企业规模偏小", "融资难", "融资贵"]),
+    # 、 inside a subject is no list
+    ("但学校、家庭、社区之间尚未形成育人合力，课后服务供给不足。",
+     ["学校、家庭、社区之间尚未形成育人合力", "课后服务供给不足"]),
+])
+def test_predicates_sharing_a_subject(body: str, expected: list[str]) -> None:
+    assert problems(body) == expected
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # a vague summary and its details in the same sentence: the details
+    ("但中小学校心理健康教育仍存在不少短板，专职心理教师配备不足，家校沟通渠道不畅，心理危机干预机制不健全。",
+     ["专职心理教师配备不足", "家校沟通渠道不畅", "心理危机干预机制不健全"]),
+    # … every part after the summary, where one of them names a problem (要素市场分割 names none by a cue word)
+    ("但两地合作仍存在不少短板，产业同质化竞争明显，要素市场分割，商会之间交流不多。",
+     ["产业同质化竞争明显", "要素市场分割", "商会之间交流不多"]),
+    # … also where the summary has no verb (仍有不少短板)
+    ("但两市协同仍有不少短板，公共服务互认范围较窄，产业协作层次不高，旅游线路联动不足。",
+     ["公共服务互认范围较窄", "产业协作层次不高", "旅游线路联动不足"]),
+    # what others report: the reported problems, each
+    ("不过，也有不少商户反映停车位紧张、消防通道被占、夜间噪音扰民。建议：一是加强。",
+     ["停车位紧张", "消防通道被占", "夜间噪音扰民"]),
+    ("但调研中也有不少企业反映知识产权质押融资评估难、处置难，首贷门槛偏高。",
+     ["知识产权质押融资评估难、处置难", "首贷门槛偏高"]),
+    # a bare summary whose problems the next sentences number is no problem
+    ("但两地合作仍有不少问题亟待破解。一是通关效率不高；二是产业协作不紧密。建议：一是加强。",
+     ["通关效率不高", "产业协作不紧密"]),
+    ("但两地合作仍有不少问题亟待破解。通关效率不高，产业协作不紧密。建议：一是加强。",
+     ["通关效率不高", "产业协作不紧密"]),
+    ("但據調研，不少企業反映審批環節多、辦理時限長、政策知曉度低。建議：一是加強。",
+     ["審批環節多", "辦理時限長", "政策知曉度低"]),
+])
+def test_summaries_and_reports_give_their_details(body: str, expected: list[str]) -> None:
+    assert problems(body) == expected

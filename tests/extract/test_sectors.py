@@ -83,6 +83,20 @@ def test_metaphors_heads_and_weak_seconds(title: str, body: str, expected: list[
     assert sectors(title, body) == expected
 
 
+@pytest.mark.parametrize(("title", "body", "expected"), [
+    # chambers of commerce, Taiwan-funded firms and trade bring in investment
+    ("发挥异地商会作用 推动以商引商", "依托商会开展招商推介，引进一批项目。", ["investment", "private-economy"]),
+    ("优化台资企业服务 深化两岸经贸合作", "台资企业用工难，台商子女就学不便。", ["investment"]),
+    # a compound whose modifier is a sector of its own counts for both
+    ("发展科技金融 服务创新型企业", "推广知识产权质押融资，设立科技金融专营机构。", ["finance", "science-talent"]),
+    ("壮大生物医药产业集群", "生物医药企业加快集聚，龙头企业偏少。", ["health", "industry"]),
+    # an eco-island named in a title about elderly care is the place's epithet
+    ("把生态岛建成康养福地", "发展旅居养老，推动医养结合，引进康养机构。", ["elderly-care", "health"]),
+])
+def test_compounds_and_contexts(title: str, body: str, expected: list[str]) -> None:
+    assert sectors(title, body) == expected
+
+
 def test_a_link_named_only_in_passing_makes_no_coordination_speech() -> None:
     from kg.extract.sectors import LINK_SECTOR
 

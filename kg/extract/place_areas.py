@@ -1,0 +1,82 @@
+"""Named areas made of a place and a generic word: 洋浦港, 海沧港区, 宁波舟山港, 昆山开发区, 崖州湾科技城,
+高邮湖 (kg/data/place_area_suffixes.tsv).
+
+The head must be a place (the gazetteer's name or short name, read as regions.py reads words), maybe
+followed by one geographic character (崖州湾), and may be preceded by another place (宁波舟山港). The
+generic word must end a word of the text (港口, 山区 are other words) and the whole must not itself be
+a region's name (连云港, 张家港). jieba may keep the whole as one word (太仓港) or split it: the head is
+read from the characters, not from the words.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from functools import cache
+
+from kg.gazetteer import Region, gazetteer
+from kg.lexicon import alternation, place_area_suffixes
+from kg.words import Word
+
+_HEAD_SIZES = (4, 3, 2)
+GEO_CHARS = "湾江湖山岛河"
+
+Resolver = Callable[[str], Region | None]
+
+
+@cache
+def _suffix_pattern() -> re.Pattern[str]:
+    return re.compile(alternation(place_area_suffixes()))
+
+
+def place_named_areas(text: str, words: tuple[Word, ...], resolve: Resolver) -> list[tuple[int, int, str]]:
+    """(start, end, name) of each named area of a place and a generic word in ``text``."""
+    starts = {w.start for w in words}
+    ends = {w.end for w in words}
+    gaz = gazetteer()
+    out: list[tuple[int, int, str]] = []
+    for m in _suffix_pattern().finditer(text):
+        if m.end() not in ends:
+            continue  # 港口, 山区, 湖泊: the generic word starts a longer word
+        start = _head_start(text, m.start(), resolve)
+        if start is None:
+            continue
+        if start not in starts:
+            continue  # the head starts inside a word (目前海岛: no 前海岛; 香港: no 香 head)
+        start = _with_place_before(text, start, resolve)
+        name = text[start : m.end()]
+        if name in gaz.by_name or name in gaz.by_short:
+            continue  # 连云港, 张家港: a region's own name
+        out.append((start, m.end(), name))
+    return out
+
+
+def head_places(text: str, areas: list[tuple[int, int, str]], resolve: Resolver) -> list[tuple[int, int, Region]]:
+    """钦州港 → 钦州市: the place that heads a named area, where it is the whole head (no bay's)."""
+    out = []
+    for start, end, _ in areas:
+        for size in _HEAD_SIZES:
+            region = resolve(text[start : start + size]) if start + size < end else None
+            if region is not None and region.code and text[start + size] not in GEO_CHARS:
+                out.append((start, start + size, region))
+                break
+    return out
+
+
+def _head_start(text: str, end: int, resolve: Resolver) -> int | None:
+    """Where the place before a generic word starts (崖州湾: a place and a geographic character)."""
+    for stop in (end, end - 1):
+        if stop < end and (stop < 1 or text[stop] not in GEO_CHARS):
+            continue
+        for size in _HEAD_SIZES:
+            if stop - size >= 0 and resolve(text[stop - size : stop]) is not None:
+                return stop - size
+    return None
+
+
+def _with_place_before(text: str, start: int, resolve: Resolver) -> int:
+    """宁波舟山港: a place right before the head belongs to the area's name."""
+    for size in _HEAD_SIZES:
+        if start - size >= 0 and resolve(text[start - size : start]) is not None:
+            return start - size
+    return start

@@ -1,0 +1,147 @@
+"""Region links: places joined in one clause around a link word (太原晋中一体化, 与太原共建, 宁镇扬都市圈同城化),
+as pairs (record-format.md), from the mentions regions.py found."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from itertools import combinations, pairwise, permutations
+
+from kg.extract.proposer import committee_region
+from kg.gazetteer import Region, gazetteer
+from kg.lexicon import alternation, cues, named_area_kinds
+from kg.read import Source
+from kg.records import Committee, RegionMention, Span
+
+_CLAUSE_BREAK = re.compile(r"[，,。；;！？!?\n]|\s{1,}")
+
+
+def region_links(src: Source, spans: list[Span], mentions: list[RegionMention],
+                 committee: Committee | None) -> list[tuple[str, ...]]:
+    """Places joined in one clause around a link word (一体化, 共建, 毗邻区 …), as pairs, each once.
+
+    Only the parties to the link count: a place inside a longer mention (成都 of 成都都市圈), a place
+    that contains another member (我省 beside 济南、淄博) and, beside two places, the named area the
+    link serves (廣佛同城化是粵港澳大灣區建設的…) are left out; and a link that only restates a finer
+    one at a coarser level (闽粤 beside 大埔县-龙岩市) goes.
+    """
+    link_words = _link_words()
+    own = committee_region(committee)
+    outermost = [m for m in mentions if not any(_inside(m.span, o.span) for o in mentions if o is not m)]
+    links: list[tuple[str, ...]] = []
+    for span in spans:
+        text = span.slice(src.simple)
+        start = 0
+        for m in [*_CLAUSE_BREAK.finditer(text), None]:
+            end = m.start() if m else len(text)
+            clause = Span(span.start + start, span.start + end)
+            start = m.end() if m else len(text)
+            ctext = clause.slice(src.simple)
+            if not link_words.search(ctext):
+                continue
+            for pair in _heading_run_pairs(mentions, clause, link_words, src.simple, own):
+                if pair not in links:
+                    links.append(pair)
+            members = _parties(_members(outermost, clause))
+            if own and own.level != "province" and "与" in ctext and own.name not in members:
+                # 我市与太原共建 / 与广德市共建浙皖毗邻区域: the committee's place is the other side
+                # (and the province it lies in, named beside, stands for it).
+                others = [n for n in members if n not in _ancestor_names(own.name)]
+                if len(others) == 1:
+                    members = [own.name, *others]
+                elif _all_after_with(src.simple, clause, outermost):
+                    # 与泸州、江津共建: the places after 与 are one side, the committee's place the other,
+                    # where the speech names it (a speech about one of its counties does not) or the
+                    # committee is a county's, which has no counties below it
+                    if own.level != "county" and not any(m.name == own.name for m in mentions):
+                        continue
+                    members = [own.name, *others]
+            for pair in _pairs(members, own):
+                if pair not in links:
+                    links.append(pair)
+    return [g for g in links if not any(h != g and _restates(g, h) for h in links)]
+
+
+def _heading_run_pairs(mentions: list[RegionMention], clause: Span, link_words: re.Pattern[str],
+                       simple: str, own: Region | None) -> list[tuple[str, ...]]:
+    """厦漳泉都市圈同城化: the places of a run of abbreviations heading a named area, followed by a link
+    word, are linked each with each (the area is what they build together); the committee's own place
+    among them, with each other one (as ``_pairs``)."""
+    out: list[tuple[str, ...]] = []
+    for area in mentions:
+        if area.code is not None or not (clause.start <= area.span.start and area.span.end <= clause.end):
+            continue
+        run = [m.name for m in mentions if m.span.end - m.span.start == 1 and _inside(m.span, area.span)]
+        run = list(dict.fromkeys(run))
+        if len(run) >= 2 and link_words.search(simple, area.span.end, clause.end):
+            pairs = ([(own.name, o) for o in run if o != own.name] if own is not None and own.name in run
+                     else combinations(run, 2))
+            out += [tuple(sorted(pair, key=_code_of)) for pair in pairs]
+    return out
+
+
+@cache
+def _link_words() -> re.Pattern[str]:
+    return re.compile(alternation(cues()["regions"]["link"]))
+
+
+def _all_after_with(simple: str, clause: Span, mentions: list[RegionMention]) -> bool:
+    """与 comes before every place of the clause (与A、B等…合作)."""
+    starts = [m.span.start for m in mentions if clause.start <= m.span.start and m.span.end <= clause.end]
+    at = simple.find("与", clause.start, clause.end)
+    return bool(starts) and at != -1 and at < min(starts)
+
+
+def _pairs(members: list[str], own: Region | None) -> list[tuple[str, str]]:
+    """A link joins places two by two (record-format.md): with the committee's place among three or
+    more (襄十随一体化 at 十堰), the committee's place with each other one; else each place with the
+    next (长春、四平、辽源三市协同发展)."""
+    if own is not None and own.name in members and len(members) > 2:
+        pairs = [(own.name, other) for other in members if other != own.name]
+    else:
+        pairs = list(pairwise(members))
+    return [tuple(sorted(pair, key=_code_of)) for pair in pairs]
+
+
+def _inside(inner: Span, outer: Span) -> bool:
+    return outer.start <= inner.start and inner.end <= outer.end and inner != outer
+
+
+def _members(mentions: list[RegionMention], clause: Span) -> list[str]:
+    return [m.name for m in mentions if clause.start <= m.span.start and m.span.end <= clause.end]
+
+
+# Kinds of named areas that are spots within a place: parties to a link only with no place beside them
+# (普陀山朱家尖联动发展); old towns and historic districts, inside a town, never (乔家大院、王家大院联动发展).
+_SPOT_KINDS = frozenset({"island", "scenic-area", "lake", "wetland", "mountain"})
+_INSIDE_TOWN_KINDS = frozenset({"old-town", "historic-district"})
+
+
+def _parties(names: list[str]) -> list[str]:
+    """The places a link joins (spots only where the clause joins nothing else)."""
+    names = [n for n in dict.fromkeys(names) if named_area_kinds().get(n) not in _INSIDE_TOWN_KINDS]
+    places = [n for n in names if named_area_kinds().get(n) not in _SPOT_KINDS]
+    names = places if places else names
+    names = [n for n in names if not any(other != n and n in _ancestor_names(other) for other in names)]
+    places = [n for n in names if _code_of(n) != n]
+    return places if len(places) >= 2 else names
+
+
+def _restates(coarse: tuple[str, ...], fine: tuple[str, ...]) -> bool:
+    """Each place of ``coarse`` is or contains a different place of ``fine`` (福建省-广东省 vs
+    龙岩市-大埔县; 上海市-浙江省 vs 上海市-嘉兴市)."""
+    if len(coarse) != len(fine):
+        return False
+    return any(all(c == f or c in _ancestor_names(f) for c, f in zip(coarse, order, strict=True))
+               for order in permutations(fine))
+
+
+def _ancestor_names(name: str) -> set[str]:
+    gaz = gazetteer()
+    regions = [r for r in gaz.by_name.get(name) or [] if r.code]
+    return {a.name for r in regions[:1] for a in gaz.ancestors(r)}
+
+
+def _code_of(name: str) -> str:
+    regions = gazetteer().by_name.get(name) or []
+    return next((r.code for r in regions if r.code), name)
