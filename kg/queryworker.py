@@ -34,6 +34,7 @@ from kg.errors import KgError, QueryError
 from kg.query import run_raw
 from kg.results import TURTLE_PREFIXES
 from kg.store import GraphStore, open_store
+from kg.store.remote import RemoteStore, is_url
 
 # Workers run the queries not yet seen to be cheap, hostile ones among them: below the server's own
 # priority, so that HTTP and the queries it answers in-process keep their share of the CPU.
@@ -66,7 +67,10 @@ class ResultTooLarge(QueryError):
 
 def open_source(source: str | Path) -> GraphStore:
     """A store folder or output folder is opened read-only (nothing loaded, several processes read it
-    at once); a graph file is loaded into memory."""
+    at once); a graph file is loaded into memory; an http(s) URL is a SPARQL store's query endpoint
+    (`kg serve --store`), asked over HTTP."""
+    if is_url(source):
+        return RemoteStore.at(source, query=source)
     return open_store(source, read_only=True)
 
 

@@ -19,6 +19,7 @@ from kg.endpoint.http import HttpServer
 from kg.endpoint.limits import Limits, Policy
 from kg.errors import KgError
 from kg.querypool import QueryPool
+from kg.store.remote import is_url
 
 
 def _raise_file_limit(wanted: int) -> None:
@@ -37,7 +38,7 @@ class SparqlServer:
         self.graph = Path(graph)
         self.limits = limits = limits or Limits()
         self.policy = policy = policy or Policy()
-        if not (self.graph.is_file() or self.graph.is_dir()):
+        if not (is_url(graph) or self.graph.is_file() or self.graph.is_dir()):
             raise KgError(f"{self.graph}: no such graph file or store (run `kg build` first, or pass --graph)")
         _raise_file_limit(limits.max_connections)
         self.pool: QueryPool | None = None
@@ -54,7 +55,7 @@ class SparqlServer:
             self.socket.close()
             raise KgError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from exc
         try:
-            self.pool = QueryPool(self.graph, limits)
+            self.pool = QueryPool(graph if is_url(graph) else self.graph, limits)
         except BaseException:
             self.socket.close()
             raise

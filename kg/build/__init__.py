@@ -44,9 +44,13 @@ ENTITY_LOAD_BYTES = 8 << 20  # shared statements are loaded into the store in ch
 
 
 def build(paths: Iterable[str | Path], out_dir: str | Path = "outputs", *, page: bool = True,
-          jobs: int | None = None, progress: Callable[[int, int, Path], None] | None = None) -> BuildReport:
-    """Build the digests at ``paths`` into a new generation of ``out_dir`` and make it current.
+          jobs: int | None = None, progress: Callable[[int, int, Path], None] | None = None,
+          scheduler: str | None = None, remote=None) -> BuildReport:
+    """Build the pages at ``paths`` into a new generation of ``out_dir`` and make it current.
 
+    Extraction runs in ``jobs`` local processes, or on the Dask cluster at ``scheduler``. With
+    ``remote`` (a ``kg.store.remote.RemoteStore``) the graphs are also pushed there once the
+    generation is whole; a failure to push is ``report.store_error``, the local outputs stand.
     Raises KgError when no document could be built; the current generation then stays.
     """
     started_wall, started = datetime.now(UTC), time.perf_counter()
@@ -58,7 +62,7 @@ def build(paths: Iterable[str | Path], out_dir: str | Path = "outputs", *, page:
             folder.remove_leftovers()
             generation = folder.new_generation()
             try:
-                report = _build(paths, folder, generation, page, jobs, progress, started_wall, started)
+                report = _build(paths, folder, generation, page, (jobs, scheduler), progress, started_wall, started)
             except BaseException:
                 shutil.rmtree(generation, ignore_errors=True)
                 raise
@@ -71,10 +75,24 @@ def build(paths: Iterable[str | Path], out_dir: str | Path = "outputs", *, page:
         raise
     report.outputs = [out / name for name in ("store", "graph.ttl", "graph.trig", "records.json",
                                               *(["graph.html"] if page else []), "provenance.ttl")]
+    if remote is not None:
+        _push(out, remote, report)
     return report
 
 
-def _build(paths, folder: OutputFolder, gen: Path, page: bool, jobs: int | None, progress,
+def _push(out: Path, remote, report: BuildReport) -> None:
+    """Make the remote store's kg graphs equal to the new generation's (only changed graphs sent)."""
+    from kg.store.open import open_store
+    from kg.store.push import push
+    from kg.store.remote import StoreUnreachable
+
+    try:
+        report.pushed = push(open_store(out), remote)
+    except StoreUnreachable as exc:
+        report.store_error = exc
+
+
+def _build(paths, folder: OutputFolder, gen: Path, page: bool, workers: tuple[int | None, str | None], progress,
            started_wall: datetime, started: float) -> BuildReport:
     report = BuildReport(generation=gen)
     stage = _Stages(report)
@@ -82,7 +100,7 @@ def _build(paths, folder: OutputFolder, gen: Path, page: bool, jobs: int | None,
     plan = make_plan(folder.current(), inputs)
     store = _start_store(plan, gen)
     stage("plan")
-    entries, lines = _extract(plan, store, gen, jobs, progress, report)
+    entries, lines = _extract(plan, store, gen, workers, progress, report)
     if not entries:
         raise KgError("nothing to build: " + "; ".join(str(e) for e in report.errors))
     stage("extract")
@@ -161,13 +179,20 @@ def _start_store(plan: Plan, gen: Path) -> GraphStore:
     return store
 
 
-def _extract(plan: Plan, store: GraphStore, gen: Path, jobs: int | None, progress,
+def _extract(plan: Plan, store: GraphStore, gen: Path, workers: tuple[int | None, str | None], progress,
              report: BuildReport) -> tuple[dict[str, SourceEntry], dict[str, DocumentLine]]:
+    jobs, scheduler = workers
+    if scheduler:
+        from kg.distributed import parts_on_cluster
+
+        parts = parts_on_cluster(scheduler, plan.read)
+    else:
+        parts = make_parts(plan.read, jobs)
     entries = dict(plan.keep)
     lines: dict[str, DocumentLine] = {}
     for folder in PER_DOCUMENT:
         (gen / folder).mkdir(exist_ok=True)
-    for i, result in enumerate(make_parts(plan.read, jobs), 1):
+    for i, result in enumerate(parts, 1):
         if progress:
             progress(i, len(plan.read), Path(plan.read[i - 1]))
         if isinstance(result, InputError):

@@ -64,6 +64,25 @@ def make_part(path: str | Path) -> Part | InputError:
                 ntriples(made.graph), ntriples(made.shared))
 
 
+def part_from_bytes(path: str, data: bytes, limit: int) -> Part | InputError:
+    """``make_part`` of a file whose bytes were sent here (a Dask worker: no shared disk), read with
+    the build's size limit ``limit``."""
+    from kg.graph import document_part, ntriples
+    from kg.pipeline import extract_source
+    from kg.read.files import read_data, size_limit
+    from kg.records import to_record
+
+    try:
+        with size_limit(limit):
+            doc = extract_source(read_data(data, path, Path(path).suffix.lower()))
+    except InputError as exc:
+        return exc
+    made = document_part(doc)
+    record = json.dumps(to_record(doc), ensure_ascii=False, indent=1)
+    return Part(path, doc.source, hashlib.sha256(data).hexdigest(), made.key, doc.text, record,
+                ntriples(made.graph), ntriples(made.shared))
+
+
 def default_jobs() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
 

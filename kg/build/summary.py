@@ -62,6 +62,8 @@ class BuildReport:
     stages: dict[str, float] = field(default_factory=dict)
     seconds: float = 0.0
     generation: Path | None = None
+    pushed: object | None = None  # kg.store.push.Pushed: what went to a remote store (--store)
+    store_error: Exception | None = None  # why not all of it did
 
     @property
     def documents(self) -> int:
@@ -80,6 +82,7 @@ class BuildReport:
                  f"store: {self.read} documents read, {self.kept} unchanged, {self.dropped} dropped",
                  f"entities: {counts}" if counts else "entities: none",
                  f"network view: {self.view}" if self.view else "",
+                 self.pushed.summary() if self.pushed else "",
                  *(f"wrote {p}" for p in self.outputs),
                  f"{self.seconds:.1f} s ({stages})" if stages else f"{self.seconds:.1f} s"]
         return "\n".join(line for line in lines if line)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from kg.cli import detail, main, note
+from kg.cli.store_option import open_graph, store_options
 from kg.errors import QueryError
 from kg.query import (
     ask,
@@ -17,7 +18,6 @@ from kg.query import (
     unknown_value_note,
 )
 from kg.results import FORMATS, render
-from kg.store import open_store
 
 
 def parse_params(pairs: tuple[str, ...]) -> dict[str, str]:
@@ -59,8 +59,9 @@ def list_questions() -> str:
 @click.option("--list", "list_", is_flag=True, help="List the named questions and exit.")
 @click.option("--sparql", "show_sparql", is_flag=True,
               help="Print the standard SPARQL to run elsewhere (parameters in its VALUES blocks) and exit.")
+@store_options()
 def query(query: str | None, graph: str | None, fmt: str, params: tuple[str, ...], list_: bool,
-          show_sparql: bool) -> None:
+          show_sparql: bool, store_url: str | None, store_query: str | None) -> None:
     """Ask the graph: QUERY is a named question, a .rq file or SPARQL text.
 
     SELECT and ASK answers print as a table (or CSV, JSON, Markdown); a CONSTRUCT or DESCRIBE
@@ -83,7 +84,7 @@ def query(query: str | None, graph: str | None, fmt: str, params: tuple[str, ...
     if show_sparql:
         click.echo(portable_sparql(query, values), nl=False)
         return
-    store = open_store(graph)
+    store = open_graph(graph, store_url, store_query)
     detail(f"the SPARQL sent to the store:\n{sent_sparql(query, values)}")
     result = ask(store, query, values)
     click.echo(render(result, fmt), nl=False)

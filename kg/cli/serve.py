@@ -9,9 +9,11 @@ import sys
 import click
 
 from kg.cli import main
+from kg.cli.store_option import store_options
 from kg.endpoint.guard import service_prefix
 from kg.endpoint.limits import Limits, Policy
 from kg.serve import SparqlServer
+from kg.store.remote import RemoteStore
 
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
 D = Limits()
@@ -55,10 +57,12 @@ D = Limits()
 @click.option("--log-level", default="info", show_default=True,
               type=click.Choice(["debug", "info", "warning", "error"]),
               help="info: one line per request; debug adds the query text.")
+@store_options()
 def serve(graph: str, host: str, port: int, allow_service: tuple[str, ...], cors: tuple[str, ...], timeout: float,
           workers: int, worker_memory: int, max_depth: int, max_operators: int, max_rows: int,
           max_result_bytes: int, max_request: int, read_timeout: float, idle_timeout: float,
-          max_connections: int, backlog: int, inline_budget: float, log_level: str) -> None:
+          max_connections: int, backlog: int, inline_budget: float, log_level: str,
+          store_url: str | None, store_query: str | None) -> None:
     """Serve the graph: SPARQL 1.1 Protocol at /sparql (read-only) and a query page at /.
 
     Limits and what is refused: docs/security.md.
@@ -81,6 +85,8 @@ def serve(graph: str, host: str, port: int, allow_service: tuple[str, ...], cors
                     max_operators=max_operators, max_rows=max_rows, max_result_bytes=max_result_bytes,
                     max_request_bytes=max_request, read_timeout=read_timeout, idle_timeout=idle_timeout,
                     max_connections=max_connections, backlog=backlog, inline_budget=inline_budget)
+    if store_url:  # the workers pass the queries on to the store's endpoint
+        graph = RemoteStore.at(store_url, query=store_query).endpoints.query
     server = SparqlServer(graph, host, port, limits, Policy(tuple(map(service_prefix, allow_service)), tuple(cors)))
     click.echo(f"kg: serving {graph} at {server.url} (SPARQL endpoint {server.url}sparql); Ctrl-C stops",
                err=True)

@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from kg.cli import main
-from kg.store import open_store
+from kg.cli.store_option import open_graph, store_options
 from kg.view.model import FULL_VIEW_MAX_NODES
 
 
@@ -22,7 +22,9 @@ from kg.view.model import FULL_VIEW_MAX_NODES
               default=Path("outputs/graph.html"), show_default=True, help="HTML page to write.")
 @click.option("--png", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Also save a screenshot of the page (needs Chromium and playwright).")
-def viz(graph: Path | None, view: str, node: str | None, output: Path, png: Path | None) -> None:
+@store_options()
+def viz(graph: Path | None, view: str, node: str | None, output: Path, png: Path | None,
+        store_url: str | None, store_query: str | None) -> None:
     """Write a self-contained network page: no internet needed, filters, search, legend.
 
     The full view draws every speech, speaker, unit, party, problem, suggestion, sector, region and
@@ -46,7 +48,7 @@ def viz(graph: Path | None, view: str, node: str | None, output: Path, png: Path
         view = "ego"
     if node and view != "ego":
         raise click.UsageError(f"--node is for the ego view; --view {view} draws the whole graph")
-    used = write_page(open_store(graph), output, view=view, node=node)
+    used = write_page(open_graph(graph, store_url, store_query), output, view=view, node=node)
     click.echo(f"{output} ({used} view)")
     if png:
         report = screenshot(output, png)

@@ -15,8 +15,13 @@ _STORE_MARK = "CURRENT"
 def open_store(target: str | Path | None = None, *, read_only: bool = True) -> GraphStore:
     """The store at ``target``: a store folder, an output folder of `kg build` (the store of its
     current generation, or its graph file when it has no store), or a graph file, which is
-    loaded into memory. ``None`` means the output folder ``outputs/``.
+    loaded into memory; an http(s) URL is a SPARQL 1.1 store (kg.store.remote). ``None`` means
+    the output folder ``outputs/``.
     """
+    if isinstance(target, str) and target.startswith(("http://", "https://")):
+        from kg.store.remote import RemoteStore
+
+        return RemoteStore.at(target)
     path = Path(target) if target is not None else DEFAULT_OUTPUTS
     if path.is_dir():
         for candidate in (path, path / "store", path / "current" / "store"):
