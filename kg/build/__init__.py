@@ -11,6 +11,7 @@ cannot be used is reported and skipped; the others are still built.
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import json
 import os
@@ -146,10 +147,8 @@ def _build(paths, folder: OutputFolder, gen: Path, page: bool, workers: tuple[in
 def _settle(path: Path) -> None:
     """Open the closed store once more: RocksDB then deletes the write-ahead logs that the build's
     writes left behind (as large as the data; a read-only open would replay them every time)."""
-    try:
+    with contextlib.suppress(KgError):  # still open somewhere: only the readers' opening is slower
         GraphStore(path).flush()
-    except KgError:  # still open somewhere: only the readers' opening is slower
-        pass
 
 
 def _inputs(paths: Iterable[str | Path], report: BuildReport) -> list[str]:
