@@ -240,3 +240,10 @@ def test_a_described_member(text: str, parts) -> None:
 def test_a_described_member_in_a_byline_sentence(sentence: str, expected) -> None:
     (speech,) = speeches(sentence)
     assert (speech["speaker"], speech["role"], speech["organization"]) == expected
+
+
+def test_problems_stated_in_passing_one_per_piece() -> None:
+    """认为A推进缓慢、B矛盾突出，建议…: each piece of the 、-list names a problem of its own."""
+    (speech,) = speeches("王振华委员代表民建区委发言，认为老旧小区加装电梯推进缓慢、停车位供需矛盾突出，"
+                         "建议建立加装电梯审批机制。")
+    assert speech["issues"] == ["老旧小区加装电梯推进缓慢", "停车位供需矛盾突出"]

@@ -62,7 +62,17 @@ def test_a_wrapped_report_gives_the_same_records(name: str, width: int) -> None:
 
 def test_pages_that_are_not_wrapped_have_no_soft_breaks() -> None:
     for path in [*DATA.glob("digests/*.txt"), *DATA.glob("news/*.txt"), *DATA.glob("holdout*/*.txt")]:
-        assert soft_breaks(path.read_text(encoding="utf-8")) == [], path
+        if not path.stem.endswith("-wrapped"):
+            assert soft_breaks(path.read_text(encoding="utf-8")) == [], path
+
+
+def test_a_page_from_a_pdf_reads_as_its_paragraphs() -> None:
+    """jingan-…-wrapped: lines of 36 characters, each paragraph opening with an indent, no blank lines."""
+    name = "jingan-cppcc-15-4-report-wrapped.txt"
+    text = (DATA / "news" / name).read_text(encoding="utf-8")
+    paragraphs = "\n".join(p.replace("\n", "") for p in text.split("\n\u3000\u3000"))
+    assert len(paragraphs.splitlines()) == 7  # the headline and six paragraphs
+    assert values(to_record(extract_text(text, name))) == values(to_record(extract_text(paragraphs, name)))
 
 
 def test_only_breaks_inside_a_sentence_are_soft() -> None:
