@@ -60,7 +60,10 @@ SCRIPT_MIN_HAN = 20
 
 def script_of(text: str) -> str:
     """"traditional", "simplified", or "unknown" for a short text without traditional-only characters."""
-    counts = Counter(text)
+    return _script(Counter(text))
+
+
+def _script(counts: Counter) -> str:
     han = sum(n for ch, n in counts.items() if _is_han(ch))
     traditional = sum(counts[chr(code)] for code in _traditional_only(counts))
     if traditional and traditional >= TRADITIONAL_SHARE * han:
@@ -76,8 +79,10 @@ def to_simplified(text: str) -> str:
     kg/data/simplified_also.tsv). A traditional text (or one too short to tell) is converted by
     OpenCC's phrases, and the gazetteer's names it would alter are kept (乾縣 → 乾县, not 干县).
     """
-    if script_of(text) == "simplified":
-        return text.translate(_traditional_only(Counter(text)))
+    counts = Counter(text)
+    if _script(counts) == "simplified":
+        table = _traditional_only(counts)
+        return text.translate(table) if table else text
     return _keep_place_names(text, _convert_phrases(text))
 
 
