@@ -9,7 +9,7 @@ A page counts as wrapped when at least ``MIN_WRAPPED`` lines that end mid-senten
 same length, the width, and hardly any line is longer: a digest's titles end without punctuation
 too, but its paragraphs run far past them. A full-width line of a wrapped page that ends
 mid-sentence is then joined to the next line, unless that one opens a new block (an indented
-paragraph, a list item, a bullet or a kicker) or a blank line comes between.
+paragraph, a dash item, a bullet or a kicker) or a blank line comes between.
 """
 
 from __future__ import annotations
@@ -17,11 +17,13 @@ from __future__ import annotations
 import re
 
 MIN_WRAPPED = 3
-# Ends a sentence, or opens what follows (他建议：); closing quotes and brackets after it count with it.
-_FINAL = "。！？!?；;：:…"
+# Ends a sentence; closing quotes and brackets after it count with it. A full line ending with ；
+# or ： is no paragraph's end: an inline list (问题：一是…；二是…) runs on over the break.
+_FINAL = "。！？!?…"
 _CLOSERS = "”’」』）)》】 \t\u3000"
-_NEW_BLOCK = re.compile(r"^(?:——|—|[■□◆◇●○▲△★☆◎·•▶►【]|[一二三四五六七八九十]+是|[一二三四五六七八九十]+、"
-                        r"|[（(][一二三四五六七八九十\d]{1,2}[）)]|\d{1,2}[.．、]|[①-⑳]|第[一二三四五六七八九十]+[，,、])")
+# Opens a block of its own even after a full line: a dash item, a bullet, a kicker (no ^: matched
+# with a position). A numbered item after a full line is an inline list's next item (…；三是…).
+_NEW_BLOCK = re.compile(r"(?:——|—|[■□◆◇●○▲△★☆◎·•▶►【])")
 
 
 def _tolerance(width: int) -> int:
@@ -63,10 +65,9 @@ def _mid_sentence(text: str, line: tuple[int, int, int]) -> bool:
 
 
 def _width(lengths: list[int]) -> int | None:
-    """The length most open-ended lines share (within the tolerance), if at least MIN_WRAPPED do."""
-    best, best_count = None, 0
+    """The greatest length that at least MIN_WRAPPED open-ended lines share (within the tolerance):
+    the wrap width, above the short headings ((一)提升本地配套水平) that also end without punctuation."""
     for length in sorted(set(lengths), reverse=True):
-        count = sum(1 for n in lengths if abs(n - length) <= _tolerance(length))
-        if count > best_count:
-            best, best_count = length, count
-    return best if best_count >= MIN_WRAPPED else None
+        if sum(1 for n in lengths if abs(n - length) <= _tolerance(length)) >= MIN_WRAPPED:
+            return length
+    return None

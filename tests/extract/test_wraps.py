@@ -19,12 +19,13 @@ REPORTS = ["jiangxi-cppcc-13-3-report", "wuyuan-cppcc-11-4-report", "lianjiang-c
 
 def hard_wrap(text: str, width: int) -> str:
     """Each paragraph broken into lines of ``width`` characters, as a PDF's text layer gives them (a
-    break never falls beside a space, which the layer would drop)."""
+    break never falls beside a space, which the layer would drop, and a closing mark never opens a
+    line: typesetting keeps it on the line before)."""
     out = []
     for paragraph in text.split("\n"):
         rest = paragraph.strip()
-        while len(rest) > width:
-            cut = width
+        while len(rest) > width + 1:
+            cut = width + 1 if rest[width] in "，。、；：！？”’》）" else width
             while rest[cut - 1].isspace() or rest[cut].isspace():
                 cut -= 1
             out.append(rest[:cut])
@@ -60,6 +61,16 @@ def test_a_wrapped_report_gives_the_same_records(name: str, width: int) -> None:
             assert joined(item.span.slice(wrapped)) == item.text
 
 
+@pytest.mark.parametrize("width", [30, 36])
+@pytest.mark.parametrize("name", ["zhuzhou-cppcc-13-4-speeches", "xiyang-cppcc-11-3-speeches",
+                                  "dingxi-cppcc-5-3-speeches", "jilin-cppcc-13-3-speeches-tw"])
+def test_a_wrapped_digest_gives_the_same_records(name: str, width: int) -> None:
+    """Titles, bylines and headings stay lines of their own; inline lists (问题：一是…；二是…) run on."""
+    text = (DATA / "digests" / f"{name}.txt").read_text(encoding="utf-8")
+    wrapped = extract_text(hard_wrap(text, width), f"{name}.txt")
+    assert values(to_record(wrapped)) == values(to_record(extract_text(text, f"{name}.txt")))
+
+
 def test_pages_that_are_not_wrapped_have_no_soft_breaks() -> None:
     for path in [*DATA.glob("digests/*.txt"), *DATA.glob("news/*.txt"), *DATA.glob("holdout*/*.txt")]:
         if not path.stem.endswith("-wrapped"):
@@ -77,9 +88,10 @@ def test_a_page_from_a_pdf_reads_as_its_paragraphs() -> None:
 
 def test_only_breaks_inside_a_sentence_are_soft() -> None:
     lines = ["张三委员代表民盟市委发言，建议加快推进城乡一体", "化建设，完善公共服务设施，提升乡村治理水平和效",
-             "能，让群众共享发展成果。他说，一是要强化规划引", "领：", "一是统筹城乡规划布局，推动基础设施向农村延伸",
+             "能。主要问题：一是公共服务设施短缺；二是乡村治", "理人才不足；三是基层财力薄弱。他提出三点建议：",
+             "——统筹城乡规划布局，推动基础设施向农村延伸，", "——健全乡村治理体系。",
              "　　李四委员在发言中呼吁，加强生态环境保护，推", "动绿色低碳发展。"]
     text = "\n".join(lines)
     joined = [text[a - 1] + text[b] for a, b in soft_breaks(text)]
-    # after 引 (a list's lead-in ends with 领：), before 一是 (a list item) and before an indent: no join
-    assert joined == ["体化", "效能", "引领", "推动"]
+    # not after 。 (a sentence's end) nor before —— (a dash item) or an indent (a paragraph)
+    assert joined == ["体化", "效能", "治理", "推动"]
