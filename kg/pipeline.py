@@ -22,7 +22,7 @@ from kg.extract.news import ReportSpeech, clause_problems, find_report_speeches,
 from kg.extract.numbering import numbered_items
 from kg.extract.problems import extract_problems
 from kg.extract.proposer import build_byline, byline_from_parts
-from kg.extract.readings import remap_document, strip_readings
+from kg.extract.readings import cut_out, reading_cuts, remap_document
 from kg.extract.regions import (
     abbreviation_pairs,
     area_compounds,
@@ -33,6 +33,7 @@ from kg.extract.regions import (
 from kg.extract.sectors import classify
 from kg.extract.spans import fold, make_item
 from kg.extract.suggestions import extract_suggestions, find_lead, report_suggestions
+from kg.extract.wraps import soft_breaks
 from kg.lexicon import alternation, cues
 from kg.read import INPUT_SUFFIXES, Source, read_file, read_text
 from kg.records import DocumentRecord, RegionMention, Span, Speech, Value
@@ -44,12 +45,17 @@ log = logging.getLogger(__name__)
 def extract_source(src: Source) -> DocumentRecord:
     """Everything a page says about its speeches, as a record. Raises InputError when it holds none.
 
-    Pinyin readings (政协(xié), 发(fā)言) are taken out first and the record's spans mapped back onto
-    the text as published (``kg.extract.readings``)."""
-    stripped = strip_readings(src.text)
-    if stripped is None:
+    Pinyin readings (政协(xié), 发(fā)言) and the soft line breaks of a hard-wrapped page
+    (``kg.extract.wraps``) are taken out first, and the record's spans mapped back onto the text as
+    published (``kg.extract.readings``)."""
+    clean_text, offsets = src.text, None
+    for cuts_of in (soft_breaks, reading_cuts):  # a reading may run over a soft break: 政协(x⏎ié)
+        cuts = cuts_of(clean_text)
+        if cuts:
+            clean_text, cut_offsets = cut_out(clean_text, cuts)
+            offsets = cut_offsets if offsets is None else [offsets[i] for i in cut_offsets]
+    if offsets is None:
         return _extract(src)
-    clean_text, offsets = stripped
     doc = remap_document(_extract(read_text(clean_text, src.path)), offsets, src.text)
     doc.sha256 = src.sha256
     return doc

@@ -127,7 +127,19 @@ def parse_line(line: str) -> list[Part]:
         if kind:
             return [Part("speaker", i + bracket.start(1), i + bracket.end(1)),
                     Part(kind, i + bracket.start(3), i + bracket.end(3))]
-    return _token_parts(body, i)
+    return _token_parts(body, i) or _member_after_name(body, i)
+
+
+def _member_after_name(body: str, offset: int) -> list[Part]:
+    """市政协委员、XX大学教授 李四委员 / 澳门特区政府前司长谭俊荣委员: roles (or a unit) before the name and
+    委员 after it. The phrase before the name is the role, kept whole; 委员 adds nothing to it."""
+    member = next((m for m in ("委员", "常委") if body.endswith(m)), "")
+    head = body[: len(body) - len(member)].rstrip()
+    if not member or len(head) < 4:
+        return []
+    parts = _token_parts(head, offset)
+    speaker = next((p for p in parts if p.kind == "speaker"), None)
+    return parts if speaker and speaker.end == offset + len(head) and len(parts) == 2 else []
 
 
 def _with_proxy_note(head: str, offset: int, note: re.Match[str]) -> list[Part]:

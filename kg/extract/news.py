@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from kg.extract.byline import is_unit, parse_line
-from kg.extract.spans import unquoted
+from kg.extract.spans import split_on, unquoted
 from kg.extract.speakers import is_person, parse_speaker_phrase, person_parts
 from kg.lexicon import alternation, cues
 from kg.read import Line, Source
@@ -374,6 +374,13 @@ def clause_problems(simple: str, part: Span) -> list[Span]:
             continue
         opening = _problem_opening_pattern().match(text)
         start = clause.start + (opening.end() if opening else 0)
-        if clause.end - start >= 4:
+        if clause.end - start < 4:
+            continue
+        # 加装电梯推进缓慢、停车位供需矛盾突出: two problems, where each piece names one
+        pieces = split_on(simple, Span(start, clause.end), "、")
+        if len(pieces) > 1 and all(p.end - p.start >= 4 and _problem_word_pattern().search(p.slice(simple))
+                                   for p in pieces):
+            out += pieces
+        else:
             out.append(Span(start, clause.end))
     return out

@@ -8,6 +8,7 @@ from kg.extract.byline import parse_line
 from kg.gazetteer import Region, gazetteer
 from kg.lexicon import cues, party_alias_pattern, party_by_alias
 from kg.read import Source, to_simplified, to_traditional
+from kg.read.source import script_of
 from kg.records import Byline, Committee, Span, Value
 
 
@@ -19,7 +20,9 @@ def committee_region(committee: Committee | None) -> Region | None:
 
 def place_of_level(committee: Committee | None, level: str) -> Region | None:
     """The committee's own place at a level: its city for 市, its province for 省 (a county-level
-    city, 晋江市 or 义乌市, is its own 市: its 我市 and 市工商联 are the county's)."""
+    city, 晋江市 or 义乌市, is its own 市: its 我市 and 市工商联 are the county's; a municipality,
+    上海市, has no prefecture level: its 市 is the municipality, from its own committee and its
+    districts' alike)."""
     region = committee_region(committee)
     if region is None:
         return None
@@ -29,6 +32,8 @@ def place_of_level(committee: Committee | None, level: str) -> Region | None:
     for r in chain:
         if r.level == level:
             return r
+    if level == "prefecture" and chain[-1].name.endswith("市"):
+        return chain[-1]  # a municipality (provinces end in 省 or 自治区, 香港 and 澳门 in 特别行政区)
     return region if level == "county" and region.level == "county" else None
 
 
@@ -111,14 +116,13 @@ def _unit_in_role(src: Source, parts: list[tuple[str, Span]]) -> list[tuple[str,
 
 def _traditional(src: Source, surface: str) -> bool:
     """Whether to write an inserted place in traditional characters: the unit itself is written in
-    them, or the text is, more than by a stray character that the converter maps (乾县 is simplified)."""
-    return surface != to_simplified(surface) or _written_in_traditional(src.text, src.simple)
+    them, or the text is (kg.read.source.script_of: more than by a stray character)."""
+    return surface != to_simplified(surface) or _written_in_traditional(src.text)
 
 
 @lru_cache(maxsize=8)
-def _written_in_traditional(text: str, simple: str) -> bool:
-    differing = sum(1 for a, b in zip(text, simple, strict=True) if a != b)
-    return differing > max(3, len(text) // 200)
+def _written_in_traditional(text: str) -> bool:
+    return script_of(text) == "traditional"
 
 
 def _in_source_script(surface: str, simple: str, completed: str, traditional: bool) -> str:

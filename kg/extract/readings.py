@@ -21,12 +21,21 @@ _SYLLABLE = rf"(?:[bpmfdtnlgkhjqxrzcsyw]|zh|ch|sh)?[aeiouvü{_TONED}]{{1,3}}(?:n
 _READING = re.compile(rf"(?<=[\u4e00-\u9fff])[(（]\s*{_SYLLABLE}\s*[)）]")
 
 
+def reading_cuts(text: str) -> list[tuple[int, int]]:
+    """The (start, end) of each reading in ``text``."""
+    return [(m.start(), m.end()) for m in _READING.finditer(text)]
+
+
 def strip_readings(text: str) -> tuple[str, list[int]] | None:
     """The text without its readings and, for each of its characters (and its end), the offset of
     that character in ``text``; None when the text holds no reading."""
-    cuts = [(m.start(), m.end()) for m in _READING.finditer(text)]
-    if not cuts:
-        return None
+    cuts = reading_cuts(text)
+    return cut_out(text, cuts) if cuts else None
+
+
+def cut_out(text: str, cuts: list[tuple[int, int]]) -> tuple[str, list[int]]:
+    """The text without the (start, end) parts given (sorted, not overlapping) and, for each of its
+    characters (and its end), the offset of that character in ``text``."""
     kept: list[str] = []
     offsets: list[int] = []
     pos = 0

@@ -17,7 +17,7 @@ _HAN_NAME = r"(?:[\u4e00-\u9fff]{1,6}·[\u4e00-\u9fff]{1,8}|[\u4e00-\u9fff]{2,4}
 _NAME = re.compile(_HAN_NAME)
 _MEMBERS = ("委员", "常委")
 # Not a role before a name: a count of speakers or a sentence (十位委员和单位, 会议举行…).
-_COUNTED = re.compile(r"\s|\d|[一二三四五六七八九十两几多数百]+[位名个]|会议|举行|召开")
+_COUNTED = re.compile(r"\s|\d|[一二三四五六七八九十两几多数百]+[位名个]|会议(?!员)|举行|召开")
 
 
 @cache
@@ -84,8 +84,14 @@ def person_parts(who: str, offset: int) -> list[tuple[str, Span]] | None:
         name, pre = core[-size:], core[:-size]
         if len(pre) < 2 or not is_person(name) or _COUNTED.search(pre):
             continue
-        # 澳门特区政府前司长谭俊荣委员: before a member's name, any short description is a role.
-        described = member and len(pre) <= 20 and not re.search(r"[，。；、“”《》]", pre)
+        # 澳门特区政府前司长谭俊荣委员 / 全国政协委员、澳门特区政府前司长谭俊荣委员: before a member's name,
+        # a short description is a role, kept whole (record-format.md); 来自经济界的刘洋委员 is described by a
+        # relative clause, no role phrase: the member's role is the bare 委员 after the name.
+        described = member and len(pre) <= 40 and not re.search(r"[，。；“”《》]", pre) \
+            and all(len(piece) >= 2 for piece in pre.split("、"))
+        if described and pre.endswith("的"):
+            return [("speaker", Span(offset + len(pre), offset + len(core))),
+                    ("role", Span(offset + len(core), offset + len(who)))]
         kind = "role" if is_role(pre) else "unit" if is_unit(pre, strict=True) else "role" if described else None
         if kind:
             parts = [(kind, Span(offset, offset + len(pre))), ("speaker", Span(offset + len(pre), offset + len(core)))]

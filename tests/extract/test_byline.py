@@ -29,6 +29,10 @@ def proposer(line: str, committee=JINZHONG) -> tuple:
     ("市政协委员 岳丽", ("岳丽", None, None, "市政协委员")),
     ("张三 市政协常委", ("张三", None, None, "市政协常委")),
     ("市政协委员、山西农业大学教授 张三", ("张三", None, None, "市政协委员、山西农业大学教授")),
+    # roles before the name and 委员 after it: the phrase before the name is the role, kept whole
+    ("市政协委员、山西农业大学教授 张三委员", ("张三", None, None, "市政协委员、山西农业大学教授")),
+    ("市政协常委、山西农业大学教授张三委员", ("张三", None, None, "市政协常委、山西农业大学教授")),
+    ("民盟市委会 张三委员", ("张三", "民盟晋中市委会", "民盟", None)),
     ("张三（民盟市委）", ("张三", "民盟晋中市委", "民盟", None)),
     # glued without a space
     ("平遥县政协王轩", ("王轩", "平遥县政协", None, None)),

@@ -210,3 +210,40 @@ def test_a_byline_on_a_line_of_its_own_before_its_words() -> None:
     assert [(s["speaker"], s["organization"], s["suggestions"]) for s in found] == [
         ("王晓峰", "民建市委会", ["抢抓一体化发展机遇，共建产业链"]), ("赵丽", None, ["完善乡村教师补助政策"]),
         ("孙涛", "民盟市委会", ["加快建设智慧养老服务平台"])]
+
+
+@pytest.mark.parametrize(("text", "parts"), [
+    # a description before a member's name is the role, kept whole, 、 and all; 委员 adds nothing to it
+    ("澳门特区政府前司长谭俊荣委员", [("role", "澳门特区政府前司长"), ("speaker", "谭俊荣")]),
+    ("全国政协委员、澳门特区政府前司长谭俊荣委员",
+     [("role", "全国政协委员、澳门特区政府前司长"), ("speaker", "谭俊荣")]),
+    ("省政协常委、西北大学教授李四委员", [("role", "省政协常委、西北大学教授"), ("speaker", "李四")]),
+    ("民盟中央副主席、农工党员王五委员", [("role", "民盟中央副主席、农工党员"), ("speaker", "王五")]),
+    ("香港特区立法会议员陈七委员", [("role", "香港特区立法会议员"), ("speaker", "陈七")]),
+    # a relative clause describes the member and is no role phrase: the role is the bare 委员
+    ("来自经济界的刘洋委员", [("speaker", "刘洋"), ("role", "委员")]),
+    # no description: a piece of a list, a count
+    ("会上、张三委员", None),
+    ("十二名委员和单位张三委员", None),
+])
+def test_a_described_member(text: str, parts) -> None:
+    assert phrase(text) == parts
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("省政协常委、西北大学教授李四委员作大会发言时说，建议加快建设秦创原创新驱动平台。",
+     ("李四", "省政协常委、西北大学教授", None)),
+    ("省政协常委、西北大学教授李四委员代表民盟市委会发言，建议加快建设秦创原创新驱动平台。",
+     ("李四", None, "民盟市委会")),  # a unit's speech has no role (record-format.md); LEAD names no place
+    ("会上，来自经济界的刘洋委员发言说，建议优化营商环境。", ("刘洋", "委员", None)),
+])
+def test_a_described_member_in_a_byline_sentence(sentence: str, expected) -> None:
+    (speech,) = speeches(sentence)
+    assert (speech["speaker"], speech["role"], speech["organization"]) == expected
+
+
+def test_problems_stated_in_passing_one_per_piece() -> None:
+    """认为A推进缓慢、B矛盾突出，建议…: each piece of the 、-list names a problem of its own."""
+    (speech,) = speeches("王振华委员代表民建区委发言，认为老旧小区加装电梯推进缓慢、停车位供需矛盾突出，"
+                         "建议建立加装电梯审批机制。")
+    assert speech["issues"] == ["老旧小区加装电梯推进缓慢", "停车位供需矛盾突出"]

@@ -5,7 +5,12 @@ from __future__ import annotations
 import pytest
 from committees import FOSHAN, HUAIYIN, JINJIANG, JINZHONG, MEIZHOU, NATIONAL, XIYANG, ZHEJIANG, source
 
-from kg.extract.proposer import build_byline, complete_unit, party_of
+from kg.extract.proposer import build_byline, complete_unit, party_of, place_of_level
+from kg.records import Committee
+
+# Municipalities have no prefecture level: a district's parent is the municipality itself.
+SHANGHAI = Committee("province", "上海市", "310000", "310000")
+HUANGPU = Committee("county", "黄浦区", "310101", "310000")
 
 
 @pytest.mark.parametrize(("unit", "committee", "completed"), [
@@ -22,6 +27,14 @@ from kg.extract.proposer import build_byline, complete_unit, party_of
     ("省工商联", ZHEJIANG, "浙江省工商联"),
     # a county-level city is its own 市
     ("市工商联", JINJIANG, "晋江市工商联"),
+    # a municipality's 市, at its own committee and at a district's
+    ("民革市委", SHANGHAI, "民革上海市委"),
+    ("市工商联", SHANGHAI, "上海市工商联"),
+    ("市政协人口资源环境建设委员会", SHANGHAI, "上海市政协人口资源环境建设委员会"),
+    ("民革市委", HUANGPU, "民革上海市委"),
+    ("市政协提案委员会", HUANGPU, "上海市政协提案委员会"),
+    ("区工商联", HUANGPU, "黄浦区工商联"),
+    ("民建区委", HUANGPU, "民建黄浦区委"),
     # already complete, or no place to put in
     ("民革晋中市委", JINZHONG, "民革晋中市委"),
     ("平遥县政协", JINZHONG, "平遥县政协"),
@@ -31,6 +44,16 @@ from kg.extract.proposer import build_byline, complete_unit, party_of
 ])
 def test_complete_unit(unit: str, committee, completed: str) -> None:
     assert complete_unit(unit, committee) == completed
+
+
+@pytest.mark.parametrize(("committee", "level", "place"), [
+    (SHANGHAI, "prefecture", "上海市"), (HUANGPU, "prefecture", "上海市"), (HUANGPU, "county", "黄浦区"),
+    (JINZHONG, "prefecture", "晋中市"), (ZHEJIANG, "prefecture", None), (XIYANG, "province", "山西省"),
+])
+def test_place_of_level(committee, level: str, place: str | None) -> None:
+    """A province has no one 市 of its own; a municipality is its districts' 市."""
+    found = place_of_level(committee, level)
+    assert (found.name if found else None) == place
 
 
 @pytest.mark.parametrize(("unit", "party"), [

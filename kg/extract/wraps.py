@@ -1,0 +1,73 @@
+"""Hard-wrapped pages: text from a PDF or a narrow page, its lines broken at a fixed width.
+
+A sentence then runs on over several lines, and a byline sentence cut in two is no byline to the
+report scanner, which reads a paragraph at a time. Extraction therefore reads a copy with these soft
+line breaks taken out (the way ``kg.extract.readings`` takes out pinyin readings), and every span is
+mapped back onto the text as read: a value that ran over a break has it in its span, not in its value.
+
+A page counts as wrapped when at least ``MIN_WRAPPED`` lines that end mid-sentence have nearly the
+same length, the width, and hardly any line is longer: a digest's titles end without punctuation
+too, but its paragraphs run far past them. A full-width line of a wrapped page that ends
+mid-sentence is then joined to the next line, unless that one opens a new block (an indented
+paragraph, a dash item, a bullet or a kicker) or a blank line comes between.
+"""
+
+from __future__ import annotations
+
+import re
+
+MIN_WRAPPED = 3
+# Ends a sentence; closing quotes and brackets after it count with it. A full line ending with ；
+# or ： is no paragraph's end: an inline list (问题：一是…；二是…) runs on over the break.
+_FINAL = "。！？!?…"
+_CLOSERS = "”’」』）)》】 \t\u3000"
+# Opens a block of its own even after a full line: a dash item, a bullet, a kicker (no ^: matched
+# with a position). A numbered item after a full line is an inline list's next item (…；三是…).
+_NEW_BLOCK = re.compile(r"(?:——|—|[■□◆◇●○▲△★☆◎·•▶►【])")
+
+
+def _tolerance(width: int) -> int:
+    """Lines of a wrapped page differ in length by their half-width characters (digits, Latin letters)."""
+    return max(2, width // 6)
+
+
+def soft_breaks(text: str) -> list[tuple[int, int]]:
+    """The soft line breaks of a hard-wrapped text, each as the (start, end) of what joining the two
+    lines takes out: the line break and the white space around it. Empty for a text that is not wrapped."""
+    lines = []  # (start, end, indent) of each line's text without surrounding white space; None if blank
+    pos = 0
+    for raw in text.split("\n"):
+        stripped = raw.strip()
+        start = pos + len(raw) - len(raw.lstrip())
+        lines.append((start, start + len(stripped), len(raw) - len(raw.lstrip())) if stripped else None)
+        pos += len(raw) + 1
+    open_ends = [i for i, ln in enumerate(lines[:-1]) if ln and lines[i + 1] and _mid_sentence(text, ln)]
+    width = _width([lines[i][1] - lines[i][0] for i in open_ends])
+    if width is None:
+        return []
+    tol = _tolerance(width)
+    filled = [ln for ln in lines if ln]
+    if sum(1 for s, e, _ in filled if e - s > width + tol) > len(filled) // 10:
+        return []  # long paragraphs beside the short lines: the short ones are titles, not a wrap
+    indent = min(ind for _, _, ind in filled)
+    out = []
+    for i in open_ends:
+        (start, end, _), (nxt, _, nxt_indent) = lines[i], lines[i + 1]
+        if end - start < width - tol or nxt_indent > indent or _NEW_BLOCK.match(text, nxt):
+            continue
+        out.append((end, nxt))
+    return out
+
+
+def _mid_sentence(text: str, line: tuple[int, int, int]) -> bool:
+    body = text[line[0] : line[1]].rstrip(_CLOSERS)
+    return bool(body) and body[-1] not in _FINAL
+
+
+def _width(lengths: list[int]) -> int | None:
+    """The greatest length that at least MIN_WRAPPED open-ended lines share (within the tolerance):
+    the wrap width, above the short headings ((一)提升本地配套水平) that also end without punctuation."""
+    for length in sorted(set(lengths), reverse=True):
+        if sum(1 for n in lengths if abs(n - length) <= _tolerance(length)) >= MIN_WRAPPED:
+            return length
+    return None
