@@ -1,4 +1,4 @@
-"""`kg serve`: a read-only SPARQL endpoint and a query page over a graph file."""
+"""`kg serve`: a read-only SPARQL endpoint and a query page over the store (or a graph file)."""
 
 from __future__ import annotations
 
@@ -20,8 +20,8 @@ D = Limits()
 
 
 @main.command()
-@click.option("--graph", default="outputs/graph.ttl", show_default=True,
-              help="Graph file to serve (or a store directory, opened read-only).")
+@click.option("--graph", default="outputs", show_default=True,
+              help="Output folder of `kg build` or store folder (opened read-only, nothing loaded), or a graph file.")
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind (loopback unless told).")
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))
 @click.option("--allow-service", "allow_service", multiple=True, metavar="URL-PREFIX",
@@ -69,7 +69,7 @@ def serve(graph: str, host: str, port: int, allow_service: tuple[str, ...], cors
 
     \b
     Example:
-      kg serve --graph outputs/graph.ttl --port 8000
+      kg serve --port 8000                      # the store kg build wrote in outputs/
       curl -H 'Accept: text/csv' 'http://127.0.0.1:8000/sparql?query=ASK{?s?p?o}'
     """
     handler = logging.StreamHandler(sys.stderr)
