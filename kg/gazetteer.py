@@ -39,6 +39,7 @@ class Region:
         return short_name(self.name)
 
 
+@cache  # pure, over a finite set of names, asked thousands of times per page
 def short_name(name: str) -> str:
     """晋中市 → 晋中, 宁夏回族自治区 → 宁夏, 梅县区 → 梅县; a name left shorter than 2 keeps its suffix."""
     for suffix in _SUFFIXES:

@@ -10,6 +10,8 @@ kg/data/warnings.tsv, so that a reader knows which facts to check:
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from kg.extract.sectors import weak_sectors
 from kg.gazetteer import gazetteer
 from kg.read import Source, to_simplified
@@ -35,8 +37,12 @@ def _guessed(name: str, mentions: list[RegionMention]) -> bool:
     return bool(own) and all(_is_guess(m) for m in own)
 
 
+# A mention's surface is a few characters, and the same few recur on every page.
+_simplified = lru_cache(maxsize=8192)(to_simplified)
+
+
 def _is_guess(mention: RegionMention) -> bool:
-    surface = to_simplified(mention.surface)
+    surface = _simplified(mention.surface)
     if mention.code is None or mention.name in surface:
         return False  # a named area, a full name, or a unit that names the place in full
     if len(surface) == 1:

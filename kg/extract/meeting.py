@@ -4,6 +4,7 @@ its committee: level and place, against which 我市/全省 and short unit names
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from kg.extract.numerals import cn_to_int, int_to_cn
 from kg.gazetteer import Gazetteer, Region, gazetteer
@@ -114,11 +115,10 @@ def _place_from_text(src: Source, level: str, gaz: Gazetteer) -> Region | None:
         r = _region_in(m.group(1), gaz)
         if r and r.level == level and r.code:
             counts[r.code] = counts.get(r.code, 0) + 3
-    for name, regions in gaz.by_name.items():
-        if len(name) >= 3 and name in src.simple:
-            for r in regions:
-                if r.level == level and r.code:
-                    counts[r.code] = counts.get(r.code, 0) + src.simple.count(name)
+    for name, codes in _full_names_of_level(gaz, level):
+        if name in src.simple:
+            for code in codes:
+                counts[code] = counts.get(code, 0) + src.simple.count(name)
     if not counts:  # only short names (晋中日报, 晋中的晋商文化): the one of that level said most
         for short, regions in gaz.by_short.items():
             if short in src.simple:
@@ -129,6 +129,14 @@ def _place_from_text(src: Source, level: str, gaz: Gazetteer) -> Region | None:
         return None
     best = max(sorted(counts), key=lambda c: counts[c])
     return gaz.by_code[best]
+
+
+@cache
+def _full_names_of_level(gaz: Gazetteer, level: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """The full names (3 characters or more) of the regions of one level, with their codes: the
+    names a page is searched for, found once instead of on every page."""
+    return tuple((name, codes) for name, regions in gaz.by_name.items() if len(name) >= 3
+                 for codes in [tuple(r.code for r in regions if r.level == level and r.code)] if codes)
 
 
 def _year(src: Source) -> int | None:
