@@ -88,8 +88,8 @@ def build_quads(docs: Iterable[DocumentRecord], version: str = kg.__version__) -
     return to_ox_quads(graph_quads(docs, version))
 
 
-def to_ox_quads(quads: Iterable[tuple]) -> list[ox.Quad]:
-    """rdflib (s, p, o, g) tuples as pyoxigraph quads; each term converted once."""
+def _term_converter():
+    """rdflib term → pyoxigraph term, each distinct term converted once (terms recur a lot)."""
     cache: dict = {}
 
     def term(x):
@@ -98,19 +98,18 @@ def to_ox_quads(quads: Iterable[tuple]) -> list[ox.Quad]:
             found = cache[x] = to_ox(x)
         return found
 
+    return term
+
+
+def to_ox_quads(quads: Iterable[tuple]) -> list[ox.Quad]:
+    """rdflib (s, p, o, g) tuples as pyoxigraph quads."""
+    term = _term_converter()
     return [ox.Quad(term(s), term(p), term(o), term(g)) for s, p, o, g in quads]
 
 
 def ntriples(triples: Iterable[tuple]) -> bytes:
     """rdflib (s, p, o) triples as N-Triples, how a document's part travels and is loaded."""
-    cache: dict = {}
-
-    def term(x):
-        found = cache.get(x)
-        if found is None:
-            found = cache[x] = to_ox(x)
-        return found
-
+    term = _term_converter()
     return ox.serialize([ox.Triple(term(s), term(p), term(o)) for s, p, o in triples],
                         format=ox.RdfFormat.N_TRIPLES)
 
