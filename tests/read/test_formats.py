@@ -5,10 +5,10 @@ people, units, issues, suggestions, regions, sectors and the meeting; offsets di
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
+from needs_browser import require_browser
 from pages import committee_page, mirror_page, news_page, print_page, print_to_pdf, wechat_page
 
 from kg.pipeline import extract_file
@@ -118,7 +118,7 @@ def test_a_word_file_with_the_digest_in_a_table(tmp_path: Path) -> None:
 
 
 def test_a_pdf_printed_by_chromium_gives_the_digests_record(tmp_path: Path) -> None:
-    _require_browser()
+    require_browser()
     name = "henan-cppcc-13-3-speeches.txt"
     headline, body = headline_and_body(name)
     html = tmp_path / "henan.html"
@@ -147,18 +147,6 @@ def test_a_txt_in_another_encoding_gives_the_same_record(tmp_path: Path, name: s
     path.write_bytes(text.encode(encoding))
     assert read_file(path).text == text
     assert comparable(to_record(extract_file(path))) == txt_record(name, traditional)
-
-
-def _require_browser() -> None:
-    from kg.view.browser import BrowserUnavailable, find_chromium
-
-    try:
-        find_chromium()
-        import playwright.sync_api  # noqa: F401
-    except (BrowserUnavailable, ImportError) as exc:
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"CI needs the browser: {exc}")
-        pytest.skip(f"no browser here: {exc}")
 
 
 def test_a_markdown_file_gives_the_digests_record(tmp_path: Path) -> None:
