@@ -23,7 +23,6 @@ import asyncio
 import re
 import resource
 import shutil
-import signal
 import socket
 import statistics
 import subprocess
@@ -57,15 +56,6 @@ def wait_listening(port: int, proc: subprocess.Popen, seconds: float = 120) -> N
         except OSError:
             time.sleep(0.1)
     raise SystemExit(f"nothing listens on {port} after {seconds} s")
-
-
-def stop(proc: subprocess.Popen) -> None:
-    proc.send_signal(signal.SIGINT)
-    try:
-        proc.wait(timeout=20)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-        proc.wait(timeout=10)
 
 
 def sample_graph(folder: Path) -> Path:
@@ -125,9 +115,9 @@ def main() -> None:
                 wait_listening(ox_port, ox)
             run(args, graph, kg_port, ox_port if ox else None, use_wrk)
         finally:
-            stop(kg)
+            load.stop(kg)
             if ox:
-                stop(ox)
+                load.stop(ox)
             kg_log.close()
 
 

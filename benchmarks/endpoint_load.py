@@ -16,7 +16,9 @@ Scenarios
 from __future__ import annotations
 
 import asyncio
+import signal
 import statistics
+import subprocess
 import time
 import urllib.parse
 from collections import Counter
@@ -252,3 +254,13 @@ async def keep_alive_latency(host: str, port: int, target: str, requests: int) -
 
 def median_ms(values: list[float]) -> float:
     return statistics.median(values) * 1000
+
+
+def stop(proc: subprocess.Popen) -> None:
+    """Stop a server started for a run: Ctrl-C as a person would, killed if it will not go."""
+    proc.send_signal(signal.SIGINT)
+    try:
+        proc.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait(timeout=10)

@@ -11,7 +11,6 @@ from __future__ import annotations
 import asyncio
 import os
 import resource
-import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -40,12 +39,7 @@ def kg_serve():
         host, port = url.removeprefix("http://").rstrip("/").rsplit(":", 1)
         yield host, int(port)
     finally:
-        proc.send_signal(signal.SIGINT)
-        try:
-            proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait(timeout=10)
+        load.stop(proc)
 
 
 def normal_targets() -> list[str]:
