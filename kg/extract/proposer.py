@@ -11,6 +11,9 @@ from kg.read import Source, to_simplified, to_traditional
 from kg.read.source import script_of
 from kg.records import Byline, Committee, Span, Value
 
+# An autonomous region (内蒙古自治区) calls itself 区: 我区, 全区, 民盟区委.
+_AUTONOMOUS_REGION = "自治区"
+
 
 def committee_region(committee: Committee | None) -> Region | None:
     if committee is None or committee.code is None:
@@ -28,6 +31,8 @@ def place_of_level(committee: Committee | None, level: str) -> Region | None:
         return None
     if level == "prefecture" and region.level == "county" and region.name.endswith("市"):
         return region
+    if level == "county" and region.level == "province" and region.name.endswith(_AUTONOMOUS_REGION):
+        return region  # 内蒙古's 我区, 区委 and 区工商联 are the autonomous region's own
     chain = [region, *gazetteer().ancestors(region)]
     for r in chain:
         if r.level == level:
@@ -43,11 +48,12 @@ def complete_unit(unit: str, committee: Committee | None) -> str:
     party = party_alias_pattern().match(unit)
     rest_at = party.end() if party else 0
     rest = unit[rest_at:]
-    # A place-level character right after the party (or at the start): 民革市委, 市工商联, 县政协.
-    if rest[:1] in levels and not rest.startswith(("市场", "县域", "区域", "省级", "市级", "县级")):
-        place = place_of_level(committee, levels[rest[0]])
-        if place and not (rest[0] in "区县" and rest[:2] in ("区委", "县委") and place.level != "county"):
-            return unit[:rest_at] + place.name + rest[1:]
+    # A place level right after the party (or at the start): 民革市委, 市工商联, 县政协, 自治区工商联.
+    level_word = max((w for w in levels if rest.startswith(w)), key=len, default="")
+    if level_word and not rest.startswith(("市场", "县域", "区域", "省级", "市级", "县级")):
+        place = place_of_level(committee, levels[level_word])
+        if place:
+            return unit[:rest_at] + place.name + rest[len(level_word):]
     return unit[:rest_at] + _complete_place_prefix(rest, committee)
 
 
@@ -60,6 +66,8 @@ def _complete_place_prefix(text: str, committee: Committee | None) -> str:
         if gaz.resolve(head, context) is not None:
             return text  # already a full name
         region = gaz.resolve(head, context, short=True)
+        if region and region.name.endswith(text[cut : cut + 1]):
+            return text  # 内蒙古区委会, 广西区政协: the short name and its level are the unit's own spelling
         if region and region.code and (context is None or region.code.startswith(context.code[:2])):
             return region.name + text[cut:]
     return text

@@ -42,10 +42,7 @@ def _own_place(word: str, committee: Committee | None) -> Region | None:
         return None
     if level == "national":
         return None
-    region = committee_region(committee)
-    if region is not None and level == "county" and region.level != "county":
-        return None
-    found = place_of_level(committee, level)
+    region, found = committee_region(committee), place_of_level(committee, level)
     if found is None and level == "prefecture" and region is not None and region.code:
         # 北京, 天津, 上海, 重庆 have no prefecture level: their 我市/市委 is the municipality itself
         province = gazetteer().by_code.get(region.province_code or "")

@@ -29,6 +29,10 @@ def meeting(text: str) -> tuple:
     ("五届市政协三次会议大会发言\n晋中市政协", ("政协第五届晋中市委员会第三次会议", "晋中市", "prefecture", 5, 3)),
     ("——梅州市政协八届三次会议大会发言摘编", ("政协第八届梅州市委员会第三次会议", "梅州市", "prefecture", 8, 3)),
     ("——昔阳县政协十一届三次会议大会发言", ("政协第十一届昔阳县委员会第三次会议", "昔阳县", "county", 11, 3)),
+    # a district the current gazetteer no longer lists (kg/data/former_divisions.tsv): older pages name it
+    ("——政协重庆市渝北区第十六届委员会第二次会议大会发言摘编",
+     ("政协重庆市渝北区第十六届委员会第二次会议", "渝北区", "county", 16, 2)),
+    ("莱芜市政协十二届三次会议大会发言", ("政协第十二届莱芜市委员会第三次会议", "莱芜市", "prefecture", 12, 3)),
     # 省/市/县 alone: the place comes from the rest of the text
     ("浙江省政协委员建言共同富裕\n——省政协十三届二次会议大会发言摘编",
      ("政协第十三届浙江省委员会第二次会议", "浙江省", "province", 13, 2)),

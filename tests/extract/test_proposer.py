@@ -11,6 +11,9 @@ from kg.records import Committee
 # Municipalities have no prefecture level: a district's parent is the municipality itself.
 SHANGHAI = Committee("province", "上海市", "310000", "310000")
 HUANGPU = Committee("county", "黄浦区", "310101", "310000")
+# An autonomous region calls itself 区 (我区, 区委); its units are spelled with its short name and 区.
+NEIMENGGU = Committee("province", "内蒙古自治区", "150000", "150000")
+GUANGXI = Committee("province", "广西壮族自治区", "450000", "450000")
 
 
 @pytest.mark.parametrize(("unit", "committee", "completed"), [
@@ -35,6 +38,13 @@ HUANGPU = Committee("county", "黄浦区", "310101", "310000")
     ("市政协提案委员会", HUANGPU, "上海市政协提案委员会"),
     ("区工商联", HUANGPU, "黄浦区工商联"),
     ("民建区委", HUANGPU, "民建黄浦区委"),
+    # an autonomous region: 自治区 and 区 are its level, its short name with 区 is a full spelling
+    ("自治区工商联", NEIMENGGU, "内蒙古自治区工商联"),
+    ("区工商联", GUANGXI, "广西壮族自治区工商联"),
+    ("民盟区委", NEIMENGGU, "民盟内蒙古自治区委"),
+    ("九三学社内蒙古区委会", NEIMENGGU, "九三学社内蒙古区委会"),
+    ("农工党广西区委", GUANGXI, "农工党广西区委"),
+    ("自治区政协农业和农村委员会", GUANGXI, "广西壮族自治区政协农业和农村委员会"),
     # already complete, or no place to put in
     ("民革晋中市委", JINZHONG, "民革晋中市委"),
     ("平遥县政协", JINZHONG, "平遥县政协"),
@@ -49,6 +59,7 @@ def test_complete_unit(unit: str, committee, completed: str) -> None:
 @pytest.mark.parametrize(("committee", "level", "place"), [
     (SHANGHAI, "prefecture", "上海市"), (HUANGPU, "prefecture", "上海市"), (HUANGPU, "county", "黄浦区"),
     (JINZHONG, "prefecture", "晋中市"), (ZHEJIANG, "prefecture", None), (XIYANG, "province", "山西省"),
+    (NEIMENGGU, "county", "内蒙古自治区"), (ZHEJIANG, "county", None), (JINZHONG, "county", None),
 ])
 def test_place_of_level(committee, level: str, place: str | None) -> None:
     """A province has no one 市 of its own; a municipality is its districts' 市."""

@@ -35,6 +35,7 @@ TAICANG = Committee("county", "太仓市", "320585", "320000")
 KUNSHAN = Committee("county", "昆山市", "320583", "320000")
 BEIHAI = Committee("prefecture", "北海市", "450500", "450000")
 NATIONAL_JIANGSU = Committee("province", "江苏省", "320000", "320000")
+NEIMENGGU = Committee("province", "内蒙古自治区", "150000", "150000")  # an autonomous region: its 我区 is itself
 
 
 def regions(text: str, committee) -> tuple[list[str], set[frozenset[str]]]:
@@ -112,6 +113,9 @@ def regions(text: str, committee) -> tuple[list[str], set[frozenset[str]]]:
     # counties' short names that are common words first are read only with their suffix
     ("我市港口资源丰富，公安机关加强巡查。", BEIHAI, ["北海市"]),
     ("资源县加快发展。", BEIHAI, ["资源县"]),
+    # an autonomous region's 我区/全区 is the region itself; a province has no 区 of its own
+    ("我区风电装机规模居全国前列，全区各盟市加快布局。", NEIMENGGU, ["内蒙古自治区"]),
+    ("全区上下齐心协力。", NATIONAL_JIANGSU, []),
     # islands, old towns, historic districts and scenic areas are named areas
     ("我市东澳岛、外伶仃岛等海岛风光秀丽。", ZHUHAI, ["珠海市", "东澳岛", "外伶仃岛"]),
     ("朱家角古镇、三坊七巷游客持续增长。", NATIONAL, ["朱家角古镇", "三坊七巷"]),
