@@ -36,7 +36,13 @@ _LISTED_SUBJECT = re.compile(r"等(?:方面)?(?:的)?(?:问题|短板|困难|不
 _DETAIL = re.compile(r"[：:]|(?<=[，,])\s*(?:主要|具体|突出|集中)(?:是|表现为|表现在|体现在)")
 # 也要清醒地看到 / 调研中我们发现: a clause that only says a problem is coming
 _PERCEPTION = re.compile(r"^.{0,8}(?:看到|发现|认识到|注意到)$")
+# …等问题，“冷热不均”现象突出: a clause after a list that sums it up as a phenomenon names no problem of its own
+_SUMMING_UP = re.compile(r"(?:现象|问题|情况|矛盾)(?:较为|比较|十分|尤为|尤其|仍然|依然|仍|更加|更为|日益|日趋)?"
+                         r"(?:突出|明显|严重|普遍|凸显)$")
 _SUMMARY_MAX = 30
+_CLAUSE_PIECE_MIN = 8
+# 美食产业与旅游、文创融合不够: a piece that joins nouns (与/和/及) starts a subject list, no clause
+_CONJOINED = re.compile(r"[与和及同跟]")
 _BARE_CLAUSES_MIN = 2
 _CONTINUE = re.compile(r"^\s*(?:同时|此外|另外|再者|还有|而且|加之|与此同时)")
 
@@ -76,6 +82,8 @@ def extract_problems(src: Source, body: Span) -> list[Item]:
     simple = src.simple
     part = problem_part(src, body)
     under_heading = _under_heading(simple, part)
+    if under_heading is None:
+        under_heading = _inline_heading(simple, part)
     if under_heading is not None:
         return [make_item(src, s) for s in under_heading]
     sents = sentences(simple, part)
@@ -196,6 +204,23 @@ def _under_heading(simple: str, part: Span) -> list[Span] | None:
 
 
 @cache
+def _inline_heading_pattern() -> re.Pattern[str]:
+    return re.compile(rf"(?:^|(?<=[。；;\n]))\s*(?:{alternation(_problem_cues()['headings'])})[有为是]?[：:]\s*")
+
+
+def _inline_heading(simple: str, part: Span) -> list[Span] | None:
+    """…取得初步成效。主要问题：一是A；二是B: a heading inside a paragraph, right before numbered items,
+    names the problems wherever it stands (with or without a contrast clause before it)."""
+    text = part.slice(simple)
+    for m in _inline_heading_pattern().finditer(text):
+        numbered = numbered_items(text[m.end():])
+        if numbered and numbered[1][0].marker_start == 0:
+            at = part.start + m.end()
+            return [_first_clause(simple, Span(at + i.start, at + i.end)) for i in numbered[1]]
+    return None
+
+
+@cache
 def _report_pattern() -> re.Pattern[str]:
     # (据调研，)不少企业反映: the report verb, maybe after a short lead-in clause
     return re.compile(rf"^(?:[^，,。；;：:]{{0,8}}[，,])?[^，,。；;：:]{{0,16}}?"
@@ -219,10 +244,16 @@ def _from_clause(simple: str, clause: Span, need_negative: bool = False) -> list
         numbered = numbered_items(after.slice(simple))
         if numbered:  # 具体表现为一是A；二是B (no colon before the numbering)
             return [_first_clause(simple, Span(after.start + m.start, after.start + m.end)) for m in numbered[1]]
-        for separators in ("；;", "，,、"):
-            listed = [trim(simple, s) for s in split_on(simple, after, separators)]
-            if len(listed) >= 2:
-                return listed
+        listed = [trim(simple, s) for s in split_on(simple, after, "；;")]
+        if len(listed) >= 2:
+            return listed
+        # 仍面临一些堵点：A，人才引不来、留不住，B: the comma parts, a 、 splitting only where a part names
+        # several problems (社区、社会组织之间尚未形成合力 is one); a single 、-list (主要是：A、B、C) is the items
+        listed = _clause_parts(simple, after, need_negative=False)
+        if len(listed) < 2:
+            listed = _with_predicates_joined(simple, [trim(simple, s) for s in split_on(simple, after, "、")])
+        if len(listed) >= 2:
+            return listed
     verb = _pattern("verbs").search(text)
     if verb and not text[verb.end():].strip("着了。；;，, "):
         verb = None  # 障碍依然存在: the verb ends the clause and lists nothing
@@ -256,6 +287,12 @@ def _from_clause(simple: str, clause: Span, need_negative: bool = False) -> list
             items += _clause_parts(simple, before, need_negative=True)
         inner = Span(rest.start + aspects.start("list"), rest.start + aspects.end("list"))
         items += [trim(simple, s) for s in split_on(simple, inner, "、，,")]
+    if items:  # …等问题，部分古镇游客体验不佳: a clause after the list that names a problem of its own
+        comma = re.search(r"[，,]", simple[rest.start + (aspects.end() if aspects else 0):clause.end])
+        if comma:
+            after = rest.start + (aspects.end() if aspects else 0) + comma.end()
+            items += [p for p in _clause_parts(simple, Span(after, clause.end), need_negative=True)
+                      if not _SUMMING_UP.search(p.slice(simple))]
     if items or verb:
         return items or [clause]
     if not need_negative and _pattern("vague").search(text) and not re.search(r"[，,]", text):
@@ -275,6 +312,10 @@ def _clause_parts(simple: str, clause: Span, need_negative: bool) -> list[Span]:
         listed = [trim(simple, s) for s in split_on(simple, part, "、")]
         text = part.slice(simple)
         named = all(_pattern("negative").search(p.slice(simple)) for p in listed[:-1])
+        # 旅游业态以观光为主、过夜游客比重偏低: pieces too long for a subject's nouns are clauses of their own
+        named = named or (_pattern("negative").search(listed[-1].slice(simple)) is not None
+                          and all(p.end - p.start >= _CLAUSE_PIECE_MIN and not _CONJOINED.search(p.slice(simple))
+                                  for p in listed[:-1]))
         pieces += listed if len(listed) == 1 or named or _LISTED_SUBJECT.search(text) else [part]
     joined = _with_predicates_joined(simple, pieces)
     parts = [_without_list_tail(simple, _without_subject_tail(simple, p)) for p in joined]

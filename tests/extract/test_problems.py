@@ -197,3 +197,36 @@ def test_predicates_sharing_a_subject(body: str, expected: list[str]) -> None:
 ])
 def test_summaries_and_reports_give_their_details(body: str, expected: list[str]) -> None:
     assert problems(body) == expected
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # a heading inside a paragraph before numbered problems, no contrast word before it
+    ("我县茶园面积居全省前列，茶农收入稳步提高。主要问题：一是茶叶品牌杂而弱；二是加工设备陈旧、能耗偏高；三是营销渠道单一。"
+     "建议：一是整合品牌。", ["茶叶品牌杂而弱", "加工设备陈旧、能耗偏高", "营销渠道单一"]),
+    ("園區產值逐年增長。存在的問題：一是土地指標緊張，廠房租金偏高；二是人才公寓不足。建議：一是盤活。",
+     ["土地指標緊張，廠房租金偏高", "人才公寓不足"]),
+])
+def test_an_inline_heading_names_the_numbered_problems(body: str, expected: list[str]) -> None:
+    assert problems(body) == expected
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # after a colon: the comma parts, short predicates joined, a subject's 、 kept
+    ("但物流业发展仍面临一些堵点：冷链设施不足，专业司机招不来、留不住，园区、企业、协会之间尚未形成合力。",
+     ["冷链设施不足", "专业司机招不来、留不住", "园区、企业、协会之间尚未形成合力"]),
+    # a clause after the list names its own problem; one that sums the list up as a phenomenon does not
+    ("但非遗保护仍存在传承人老化、资金投入不足等问题，部分项目濒临失传。", ["传承人老化", "资金投入不足", "部分项目濒临失传"]),
+    ("但社区养老存在床位空置、护理人员短缺等问题，“一床难求”与“床位闲置”并存现象突出。", ["床位空置", "护理人员短缺"]),
+    # … and after an aspect list
+    ("但两县在交通衔接、产业分工等方面协同不足，边界地区的公共服务标准还不统一。",
+     ["交通衔接", "产业分工", "边界地区的公共服务标准还不统一"]),
+    # 、 between clauses of their own (each too long for a subject's noun) splits
+    ("然而，乡村民宿以低端客房为主、中高端产品供给偏少，服务标准不一。",
+     ["乡村民宿以低端客房为主", "中高端产品供给偏少", "服务标准不一"]),
+    # … but not between nouns joined by 与
+    ("但非遗技艺与现代设计、电商营销结合不够。", ["非遗技艺与现代设计、电商营销结合不够"]),
+    # 多而散 names a problem without a contrast word
+    ("从调研情况看，地方特色小吃品牌多而散，标准化程度偏低。", ["地方特色小吃品牌多而散", "标准化程度偏低"]),
+])
+def test_clauses_around_lists(body: str, expected: list[str]) -> None:
+    assert problems(body) == expected
