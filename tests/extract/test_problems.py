@@ -215,7 +215,8 @@ def test_an_inline_heading_names_the_numbered_problems(body: str, expected: list
     ("但物流业发展仍面临一些堵点：冷链设施不足，专业司机招不来、留不住，园区、企业、协会之间尚未形成合力。",
      ["冷链设施不足", "专业司机招不来、留不住", "园区、企业、协会之间尚未形成合力"]),
     # a clause after the list names its own problem; one that sums the list up as a phenomenon does not
-    ("但非遗保护仍存在传承人老化、资金投入不足等问题，部分项目濒临失传。", ["传承人老化", "资金投入不足", "部分项目濒临失传"]),
+    ("但非遗保护仍存在传承人老化、资金投入不足等问题，部分项目濒临失传。",
+     ["传承人老化", "资金投入不足", "部分项目濒临失传"]),
     ("但社区养老存在床位空置、护理人员短缺等问题，“一床难求”与“床位闲置”并存现象突出。", ["床位空置", "护理人员短缺"]),
     # … and after an aspect list
     ("但两县在交通衔接、产业分工等方面协同不足，边界地区的公共服务标准还不统一。",

@@ -129,7 +129,7 @@ def test_mentions(text: str, committee, names: list[str]) -> None:
     ("推进宁镇扬都市圈同城化。", NATIONAL_JIANGSU, ["南京市", "宁镇扬都市圈", "镇江市", "扬州市"],
      [("南京市", "镇江市"), ("南京市", "扬州市"), ("镇江市", "扬州市")]),
     ("推进宁镇扬都市圈同城化。", YANGZHOU, ["南京市", "宁镇扬都市圈", "镇江市", "扬州市"],
-     [("南京市", "扬州市"), ("镇江市", "扬州市")]),
+     [("南京市", "扬州市"), ("镇江市", "扬州市"), ("南京市", "镇江市")]),
     # a province's abbreviation beside a municipality's is the province, at the municipality's districts too
     ("推动沪浙两地交流。", QINGPU, ["上海市", "浙江省"], [("上海市", "浙江省")]),
     ("推动沪苏两地青少年科技交流。", QINGPU, ["上海市", "江苏省"], [("上海市", "江苏省")]),  # a long topic after 两地
@@ -144,11 +144,18 @@ def test_mentions(text: str, committee, names: list[str]) -> None:
     ("共建临港产业合作园区。", BEIHAI, [], []),
     ("我市与上海青浦、嘉定毗邻，深化两地交流。", KUNSHAN, ["昆山市", "上海市", "青浦区", "嘉定区"],
      [("昆山市", "青浦区"), ("昆山市", "嘉定区")]),
+    # a county's short name listed beside a place of another province is that province's county
+    ("我区与太仓、常熟开展协作。", QINGPU, ["青浦区", "太仓市", "常熟市"],
+     [("青浦区", "太仓市"), ("青浦区", "常熟市")]),
     ("深化与海门、启东的产业合作。", KUNSHAN, ["海门区", "启东市"], [("昆山市", "海门区"), ("昆山市", "启东市")]),
     ("推动京津冀协同发展。", NATIONAL, ["京津冀"], []),  # a named group, not a pair
     ("与和顺县共建太行山水旅游环线。", XIYANG, ["和顺县"], [("昔阳县", "和顺县")]),
-    # three or more places: the committee's place with each other one, else each with the next
-    ("推进襄十随一体化。", SHIYAN, ["襄阳市", "十堰市", "随州市"], [("十堰市", "襄阳市"), ("十堰市", "随州市")]),
+    # three or more listed places: the committee's place with each other one, else each with the next; a run of
+    # abbreviations names a group: every member with every other, the committee's place included
+    ("推进襄十随一体化。", SHIYAN, ["襄阳市", "十堰市", "随州市"],
+     [("十堰市", "襄阳市"), ("十堰市", "随州市"), ("襄阳市", "随州市")]),
+    ("我市与襄阳、随州协同发展。", SHIYAN, ["十堰市", "襄阳市", "随州市"],
+     [("十堰市", "襄阳市"), ("十堰市", "随州市")]),
     ("推动永川与泸州、江津共建合作园区。", YONGCHUAN, ["永川区", "泸州市", "江津区"],
      [("永川区", "泸州市"), ("永川区", "江津区")]),
     ("推动长春、四平、辽源三市协同发展。", JILIN, ["长春市", "四平市", "辽源市"],
@@ -166,11 +173,14 @@ def test_mentions(text: str, committee, names: list[str]) -> None:
     ("推动闽台直航常态化。", NATIONAL, ["福建省", "台湾省"], [("福建省", "台湾省")]),
     # a run of three before a topic and a relation word; a count word between (三省)
     ("促进深港澳青年交流。", Committee("prefecture", "深圳市", "440300", "440000"),
-     ["深圳市", "香港特别行政区", "澳门特别行政区"], [("深圳市", "香港特别行政区"), ("深圳市", "澳门特别行政区")]),
-    ("加强鄂湘赣三省合作。", NATIONAL, ["湖北省", "湖南省", "江西省"], [("湖北省", "湖南省"), ("湖南省", "江西省")]),
+     ["深圳市", "香港特别行政区", "澳门特别行政区"],
+     [("深圳市", "香港特别行政区"), ("深圳市", "澳门特别行政区"), ("香港特别行政区", "澳门特别行政区")]),
+    ("加强鄂湘赣三省合作。", NATIONAL, ["湖北省", "湖南省", "江西省"],
+     [("湖北省", "湖南省"), ("湖南省", "江西省"), ("湖北省", "江西省")]),
     # at the national committee, cities of one province (the only province with a place for each character)
     ("深化广佛同城化。", NATIONAL, ["广州市", "佛山市"], [("广州市", "佛山市")]),
-    ("推进厦漳泉一体化。", NATIONAL, ["厦门市", "漳州市", "泉州市"], [("厦门市", "漳州市"), ("漳州市", "泉州市")]),
+    ("推进厦漳泉一体化。", NATIONAL, ["厦门市", "漳州市", "泉州市"],
+     [("厦门市", "漳州市"), ("漳州市", "泉州市"), ("厦门市", "泉州市")]),
     ("深化东西部协作，推动南北合作。", NATIONAL, [], []),
     # no run inside a longer word, nor an ordinary word
     ("培育新青年创业合作平台。", NATIONAL, [], []),
@@ -201,6 +211,13 @@ def test_pairs_and_links(text: str, committee, names: list[str], links: list[tup
     ("我区将推动与泸州、江津共建合作园区。", YONGCHUAN, [("永川区", "泸州市"), ("永川区", "江津区")]),
     # a province beside a place inside it is no pair: 宁 is 宁夏 beside 闽 at a Fujian committee
     ("深化闽宁协作。", Committee("province", "福建省", "350000", "350000"), [("福建省", "宁夏回族自治区")]),
+    # a pair that is the subject of its relation word is a link of its own beside a finer one inside both
+    ("浙沪两地往来日益密切，我区与嘉善、平湖协同发展。", QINGPU,
+     [("上海市", "浙江省"), ("青浦区", "嘉善县"), ("青浦区", "平湖市")]),
+    # … but not one that widens only one side of the finer link
+    ("加快川渝合作，推动成都与重庆共建产业园。", NATIONAL, [("成都市", "重庆市")]),
+    # a yardstick after 与…相比 is no partner
+    ("但与长三角一体化发展的要求相比，我区仍有差距。", QINGPU, []),
 ])
 def test_only_the_parties_of_a_link(text: str, committee, links: list[tuple[str, ...]]) -> None:
     assert regions(text, committee)[1] == {frozenset(link) for link in links}
