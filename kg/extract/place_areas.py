@@ -15,8 +15,8 @@ from collections.abc import Callable
 from functools import cache
 
 from kg.gazetteer import Region, gazetteer
-from kg.lexicon import alternation, place_area_suffixes
-from kg.words import Word
+from kg.lexicon import alternation, cues, named_area_kinds, place_area_suffixes
+from kg.words import Word, dictionary_frequency
 
 _HEAD_SIZES = (4, 3, 2)
 GEO_CHARS = "湾江湖山岛河"
@@ -43,11 +43,42 @@ def place_named_areas(text: str, words: tuple[Word, ...], resolve: Resolver) -> 
             continue
         if start not in starts:
             continue  # the head starts inside a word (目前海岛: no 前海岛; 香港: no 香 head)
-        start = _with_place_before(text, start, resolve)
+        head = resolve(text[start : m.start()])
+        if head is not None and named_area_kinds().get(head.name) == place_area_suffixes()[m.group()]:
+            continue  # 东滩湿地, 六横岛: the generic word only says what the named area is
+        if head is not None or text[m.start() - 1] not in GEO_CHARS:
+            start = _with_place_before(text, start, resolve)  # (三亚崖州湾科技城: a bay's name stands alone)
         name = text[start : m.end()]
         if name in gaz.by_name or name in gaz.by_short:
             continue  # 连云港, 张家港: a region's own name
         out.append((start, m.end(), name))
+    taken = {i for start, end, _ in out for i in range(start, end)}
+    return out + [a for a in coined_areas(text, words) if not taken.intersection(range(a[0], a[1]))]
+
+
+# 鱼山岛, 金塘港区: an island or a port area is named by two characters that are no word of the dictionary
+_COINED = re.compile(r"([\u4e00-\u9fff]{2})(岛|港区)")
+
+
+@cache
+def _not_name_characters() -> frozenset[str]:
+    return frozenset(cues()["regions"]["not_name_characters"])
+
+
+def coined_areas(text: str, words: tuple[Word, ...]) -> list[tuple[int, int, str]]:
+    """An island or port area no table lists (鱼山岛, 金塘港区): its name is two characters that start a
+    word and that the dictionary does not know as a word (生态岛, 海岛, 保税港区 are ordinary words). A
+    place inside it (泉港区 of 白泉港区) is none."""
+    starts = {w.start for w in words}
+    ends = {w.end for w in words}
+    out = []
+    for m in _COINED.finditer(text):
+        name = m.group()
+        if (m.start() in starts and m.end() in ends and not set(m.group(1)) & _not_name_characters()
+                and dictionary_frequency(m.group(1)) == 0
+                and dictionary_frequency(name) == 0 and name not in gazetteer().by_name
+                and m.group(1) not in gazetteer().by_short):
+            out.append((m.start(), m.end(), name))
     return out
 
 

@@ -14,7 +14,7 @@ from functools import cache, lru_cache
 # abbreviation_pairs and region_links are re-exported: the pipeline takes every region extractor from here
 from kg.extract.abbreviations import LONGEST_RUN, abbreviated, bounded, is_initial
 from kg.extract.abbreviations import abbreviation_pairs as abbreviation_pairs
-from kg.extract.place_areas import GEO_CHARS, head_places, place_named_areas
+from kg.extract.place_areas import GEO_CHARS, coined_areas, head_places, place_named_areas
 from kg.extract.place_words import place_words
 from kg.extract.proposer import committee_region, place_of_level
 from kg.extract.region_links import region_links as region_links
@@ -119,6 +119,7 @@ def region_mentions(src: Source, span: Span, committee: Committee | None) -> lis
     compounds = _compounds(text, words, committee)
     compound_parts = {i for start, end, _ in compounds for i in range(start, end)}
     not_places = {i for m in _not_places().finditer(text) for i in range(m.start(), m.end())}
+    not_places |= {i for start, end, _ in coined_areas(text, words) for i in range(start, end)}
     # 崖州湾科技城 is no 崖州区: a place that heads a bay, lake or island named in a longer area is that area's
     not_places |= {i for start, end, _ in compounds for w in words
                    if start <= w.start and w.end < end and text[w.end] in GEO_CHARS and w.end - w.start >= 2
@@ -133,6 +134,7 @@ def region_mentions(src: Source, span: Span, committee: Committee | None) -> lis
         if region is None and w.text in gazetteer().by_short:
             unread.append(i)
         if (region is None or _names_a_landmark(region, words[i + 1 : i + 2], committee)
+                or _names_a_bay(region, w.text, text[w.end : w.end + 1])
                 or (region.level == "area" and w.start in compound_parts)
                 or _common_noun_alone(region, w.text, words[i - 1].text if i else "", committee)):
             continue
@@ -151,6 +153,14 @@ def region_mentions(src: Source, span: Span, committee: Committee | None) -> lis
             s = Span(span.start + start, span.start + end)
             out.append(RegionMention(region.name, region.code, s, s.slice(src.text)))
     return bounded(sorted(out, key=lambda m: m.span))
+
+
+def _names_a_bay(region: Region, word: str, following: str) -> bool:
+    """海棠湾, 清水湾: a county's short name before 湾 or 湖 names the bay or lake, not the county."""
+    return region.level == "county" and word != region.name and following in _BAY_CHARS
+
+
+_BAY_CHARS = frozenset("湾湖")
 
 
 def _listed_beside(words: tuple[Word, ...], i: int, found: dict[int, Region]) -> Region | None:

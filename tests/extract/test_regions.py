@@ -28,6 +28,7 @@ HEXI = Committee("county", "河西区", "120103", "120000")  # a district of the
 ZHUHAI = Committee("prefecture", "珠海市", "440400", "440000")
 BAIYIN = Committee("prefecture", "白银市", "620400", "620000")
 HAINAN = Committee("province", "海南省", "460000", "460000")
+ZHOUSHAN = Committee("prefecture", "舟山市", "330900", "330000")
 YANGZHOU = Committee("prefecture", "扬州市", "321000", "320000")
 XIAMEN = Committee("prefecture", "厦门市", "350200", "350000")
 QINGPU = Committee("county", "青浦区", "310118", "310000")
@@ -98,7 +99,7 @@ def regions(text: str, committee) -> tuple[list[str], set[frozenset[str]]]:
     ("港口、山区、湖泊和香港都不是这样的地名。", NATIONAL, ["香港特别行政区"]),
     ("加快融入上海大都市圈，共建闽西南协同发展区。", NATIONAL, ["上海市", "上海大都市圈", "闽西南协同发展区"]),
     # famous lakes, wetlands, estuaries, mountains and national parks are named areas by kind (named_areas.tsv)
-    ("阳澄湖、东滩和长江口生态保护。", NATIONAL, ["阳澄湖", "东滩", "长江口"]),
+    ("阳澄湖、东滩和长江口生态保护。", NATIONAL, ["阳澄湖", "崇明东滩", "长江口"]),
     ("建设三江源国家公园。", NATIONAL, ["三江源国家公园"]),
     # a head that is a named area's other spelling (洋浦 of 洋浦经济开发区) makes a named area too, itself no place
     ("提升洋浦港国际航运能级。", NATIONAL, ["洋浦港"]),
@@ -115,6 +116,15 @@ def regions(text: str, committee) -> tuple[list[str], set[frozenset[str]]]:
     # islands, old towns, historic districts and scenic areas are named areas
     ("我市东澳岛、外伶仃岛等海岛风光秀丽。", ZHUHAI, ["珠海市", "东澳岛", "外伶仃岛"]),
     ("朱家角古镇、三坊七巷游客持续增长。", NATIONAL, ["朱家角古镇", "三坊七巷"]),
+    # an island or port area no table lists: two characters no dictionary word, then 岛 or 港区 (not 海岛, 生态岛)
+    ("推进衢山岛开发，提升白泉港区和六横港区功能。", ZHOUSHAN, ["衢山岛", "白泉港区", "六横港区"]),
+    ("建设世界级生态岛，保护好每个海岛和陆岛交通。", ZHOUSHAN, []),
+    # a bay's name after its city stands alone; the city is named beside it
+    ("三亚崖州湾科技城集聚种业企业。", HAINAN, ["三亚市", "崖州湾科技城"]),
+    # a named area and a word that only says what it is (东滩湿地) is that area
+    ("提升东滩湿地保护水平。", NATIONAL, ["崇明东滩"]),
+    # a county's short name before 湾 or 湖 names the bay or lake
+    ("海棠湾旅游资源丰富。", HAINAN, []),
 ])
 def test_mentions(text: str, committee, names: list[str]) -> None:
     assert regions(text, committee)[0] == names
