@@ -15,6 +15,7 @@ from functools import cache
 from kg.extract.proposer import committee_region
 from kg.gazetteer import Region, gazetteer
 from kg.lexicon import alternation, city_abbreviations, cues, named_areas, province_abbreviations
+from kg.lexicon import municipality_neighbours as neighbours
 from kg.read import Source
 from kg.records import Committee, RegionMention, Span
 from kg.words import dictionary_frequency, tokens
@@ -105,6 +106,11 @@ def _run_at(text: str, start: int, bounds: set[int], direct: re.Pattern[str],
     end = start
     while end < len(text) and end - start < LONGEST_RUN and is_initial(text[end]):
         end += 1
+    if text.startswith(_people_words(), end):
+        return None  # 港澳台同胞交流: the run names where people come from, no places joined
+    end = start
+    while end < len(text) and end - start < LONGEST_RUN and is_initial(text[end]):
+        end += 1
     for stop in range(start + 2, end + 1):  # the shortest run that a relation word follows
         if stop in bounds and direct.match(text, stop):
             return stop
@@ -112,6 +118,11 @@ def _run_at(text: str, start: int, bounds: set[int], direct: re.Pattern[str],
         if stop in bounds and after_topic.match(text, stop) and not text.startswith(_area_words(), stop):
             return stop  # (襄十随神城市群协同发展: a run that heads a named area is the area's)
     return None
+
+
+@cache
+def _people_words() -> tuple[str, ...]:
+    return tuple(cues()["regions"]["pair_people"])
 
 
 @cache
@@ -134,7 +145,10 @@ def _read_run(run: str, committee: Committee | None) -> list[Region] | None:
         regions = [r or _abbreviated_city(c) for c, r in zip(run, regions, strict=True)]
     if len(run) == 2 and regions.count(None) == 1 and committee_region(committee) in regions:
         regions = [r or _county_nearby(c, committee) for c, r in zip(run, regions, strict=True)]  # 厦金 at 厦门
-    if all(r is None for r in regions):  # 广佛同城化 at the national committee: cities of one province
+    if None in regions and committee_region(committee) is not None and committee_region(committee).level == "county":
+        # 嘉昆太 at 昆山: a county of the committee's own city (太仓), or a district across the border (嘉定)
+        regions = [r or _county_beside(c, committee) for c, r in zip(run, regions, strict=True)]
+    if None in regions:  # 广佛同城化, 呼包鄂 at the national committee: cities of one province
         regions = _one_province_reading(run) or regions
     if None in regions or len(set(regions)) < len(regions):
         return None  # 泸永江 at 永川, 泸 unread: no part of the run is read alone
@@ -143,6 +157,23 @@ def _read_run(run: str, committee: Committee | None) -> list[Region] | None:
     regions = [_province_of(c) or r if r.level != "province" and r.province_code in provinces else r
                for c, r in zip(run, regions, strict=True)]
     return regions  # type: ignore[return-value]
+
+
+def _county_beside(char: str, committee: Committee | None) -> Region | None:
+    """The only county of the committee's own city that ``char`` starts (太 → 太仓市 at 昆山), else the
+    only district of a bordering municipality (嘉 → 嘉定区 at 昆山, kg/data/municipality_neighbours.tsv)."""
+    own = committee_region(committee)
+    gaz = gazetteer()
+    if own is None or not own.parent:
+        return None
+    siblings = [r for r in gaz.by_code.values()
+                if r.level == "county" and r.parent == own.parent and r is not own and r.short[:1] == char]
+    if len(siblings) == 1:
+        return siblings[0]
+    home = gaz.by_code.get(own.province_code or "")
+    across = [r for r in gaz.by_code.values() if r.level == "county" and r.short[:1] == char and r.province_code
+              and home is not None and home.name in neighbours().get(gaz.by_code[r.province_code].name, ())]
+    return across[0] if len(across) == 1 else None
 
 
 def _one_province_reading(run: str) -> list[Region] | None:

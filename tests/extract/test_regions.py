@@ -192,6 +192,14 @@ def test_mentions(text: str, committee, names: list[str]) -> None:
     ("推进厦漳泉一体化。", NATIONAL, ["厦门市", "漳州市", "泉州市"],
      [("厦门市", "漳州市"), ("漳州市", "泉州市"), ("厦门市", "泉州市")]),
     ("深化东西部协作，推动南北合作。", NATIONAL, [], []),
+    # … also where one character is a province's abbreviation too (鄂 of 呼包鄂 is 鄂尔多斯 there)
+    ("推动呼包鄂协同发展。", NATIONAL, ["呼和浩特市", "包头市", "鄂尔多斯市"],
+     [("呼和浩特市", "包头市"), ("包头市", "鄂尔多斯市"), ("呼和浩特市", "鄂尔多斯市")]),
+    # at a county's committee: a county of its own city, a district across the border of a municipality
+    ("推进嘉昆太协同创新核心圈建设。", KUNSHAN, ["嘉定区", "昆山市", "太仓市"],
+     [("嘉定区", "昆山市"), ("昆山市", "太仓市"), ("嘉定区", "太仓市")]),
+    # people named by where they come from join no places
+    ("港澳台同胞交流日益密切。", NATIONAL, [], []),
     # no run inside a longer word, nor an ordinary word
     ("培育新青年创业合作平台。", NATIONAL, [], []),
     ("加强长江合作机制建设。", NATIONAL, [], []),
