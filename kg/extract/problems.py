@@ -388,7 +388,8 @@ def _list_items(simple: str, span: Span) -> tuple[list[Span], int]:
 
 
 # A short verb with a potential complement (留不住, 用得上): a predicate, not a subject.
-_POTENTIAL = re.compile(r"^[\u4e00-\u9fff]{1,2}[不得][\u4e00-\u9fff]{1,2}$")
+# (结构不优 is a subject and its predicate: the complement after 不/得 is one of the verbs' result words.)
+_POTENTIAL = re.compile(r"^[\u4e00-\u9fff]{1,2}[不得][住来进去动起上下了到完好出开懂清够掉走][\u4e00-\u9fff]?$")
 _JOINED_PREDICATE_MAX = 4
 _PARALLEL_MAX = 3
 

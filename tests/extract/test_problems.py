@@ -231,3 +231,21 @@ def test_an_inline_heading_names_the_numbered_problems(body: str, expected: list
 ])
 def test_clauses_around_lists(body: str, expected: list[str]) -> None:
     assert problems(body) == expected
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # problems reported without a contrast word: an aspect list, bare negative clauses
+    ("我县是农业大县。调研发现，我县在品牌建设、冷链物流、电商销售等方面还需加强。建议：一是加强。",
+     ["品牌建设", "冷链物流", "电商销售"]),
+    ("当前，我市社区养老服务站点偏少，专业护理人员不足，服务内容单一。为此建议：一是增加。",
+     ["社区养老服务站点偏少", "专业护理人员不足", "服务内容单一"]),
+    # a cause lead-in (由于) goes like a time word; what the problems cause is no problem
+    ("然而，由于缺乏统一规划，各景区各自为政，旅游线路分散。建议：一是统一。",
+     ["缺乏统一规划", "各景区各自为政", "旅游线路分散"]),
+    ("但区域内产业协作水平不高，制约了区域经济一体化发展。建议：一是加强。", ["产业协作水平不高"]),
+    # a subject and its predicate after 、 is a problem of its own (结构不优 is no potential complement like 留不住)
+    ("当前我市托育服务供给总量不足、结构不优、价格偏高。建议：一是增加。",
+     ["托育服务供给总量不足", "结构不优", "价格偏高"]),
+])
+def test_problems_without_contrast_and_their_lead_ins(body: str, expected: list[str]) -> None:
+    assert problems(body) == expected
