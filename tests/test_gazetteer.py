@@ -19,3 +19,6 @@ def test_regions_and_parents() -> None:
     (kuangqu,) = gaz.by_name["矿区"]  # a real district (阳泉), whose name is a common noun: regions.py decides
     assert gaz.parent(kuangqu).name == "阳泉市"
     assert short_name("宁夏回族自治区") == "宁夏" and short_name("梅县区") == "梅县"
+    # every nation of a multi-national autonomous unit goes, and 各族
+    assert short_name("保亭黎族苗族自治县") == "保亭" and short_name("恩施土家族苗族自治州") == "恩施"
+    assert short_name("龙胜各族自治县") == "龙胜"
