@@ -65,7 +65,7 @@ def abbreviation_pairs(src: Source, span: Span, committee: Committee | None) -> 
         run = _run_at(text, i, bounds, direct, after_topic) if i >= taken else None
         if run is None:
             continue
-        regions = _read_run(text[i:run], committee)
+        regions = _read_run(text[i:run], committee, heads_area=bool(_area_after().match(text, run)))
         if regions is not None:
             for pos, region in enumerate(regions, start=i):
                 s = Span(span.start + pos, span.start + pos + 1)
@@ -131,7 +131,13 @@ def _area_words() -> tuple[str, ...]:
     return tuple(area["area_suffixes"] + area["area_descriptors"])
 
 
-def _read_run(run: str, committee: Committee | None) -> list[Region] | None:
+@cache
+def _area_after() -> re.Pattern[str]:
+    """泸永江|融合发展示范区: an area word a few characters after a run, which then heads a named area."""
+    return re.compile(rf"[\u4e00-\u9fff]{{0,6}}?(?:{alternation(cues()['regions']['area_suffixes'])})")
+
+
+def _read_run(run: str, committee: Committee | None, heads_area: bool = False) -> list[Region] | None:
     """The places of a run, or None when it is a named area, an ordinary word or not all read."""
     if run in _named_area_spellings():
         return None
@@ -150,6 +156,8 @@ def _read_run(run: str, committee: Committee | None) -> list[Region] | None:
         regions = [r or _county_beside(c, committee) for c, r in zip(run, regions, strict=True)]
     if None in regions:  # 广佛同城化, 呼包鄂 at the national committee: cities of one province
         regions = _one_province_reading(run) or regions
+    if len(run) > 2 and None in regions and any(regions) and not heads_area and not _holds_a_name(run):
+        regions = [r or _abbreviated_city(c) for c, r in zip(run, regions, strict=True)]  # 通武廊: 廊 is 廊坊
     if None in regions or len(set(regions)) < len(regions):
         return None  # 泸永江 at 永川, 泸 unread: no part of the run is read alone
     provinces = {r.code for r in regions if r.level == "province"}
@@ -157,6 +165,13 @@ def _read_run(run: str, committee: Committee | None) -> list[Region] | None:
     regions = [_province_of(c) or r if r.level != "province" and r.province_code in provinces else r
                for c, r in zip(run, regions, strict=True)]
     return regions  # type: ignore[return-value]
+
+
+def _holds_a_name(run: str) -> bool:
+    """来佛山 holds 佛山: a place's own name inside the characters makes them no run of abbreviations."""
+    gaz = gazetteer()
+    return any(run[i:j] in gaz.by_short or run[i:j] in gaz.by_name
+               for i in range(len(run)) for j in range(i + 2, len(run) + 1))
 
 
 def _county_beside(char: str, committee: Committee | None) -> Region | None:

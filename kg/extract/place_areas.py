@@ -16,7 +16,7 @@ from functools import cache
 
 from kg.gazetteer import Region, gazetteer
 from kg.lexicon import alternation, cues, named_area_kinds, place_area_suffixes
-from kg.words import Word, dictionary_frequency
+from kg.words import Word, dictionary_frequency, is_common_noun
 
 _HEAD_SIZES = (4, 3, 2)
 GEO_CHARS = "湾江湖山岛河"
@@ -56,30 +56,34 @@ def place_named_areas(text: str, words: tuple[Word, ...], resolve: Resolver) -> 
     return out + [a for a in coined_areas(text, words) if not taken.intersection(range(a[0], a[1]))]
 
 
-# 鱼山岛, 金塘港区: an island or a port area is named by two characters that are no word of the dictionary
-_COINED = re.compile(r"([\u4e00-\u9fff]{2})(岛|港区)")
-
-
 @cache
 def _not_name_characters() -> frozenset[str]:
     return frozenset(cues()["regions"]["not_name_characters"])
 
 
 def coined_areas(text: str, words: tuple[Word, ...]) -> list[tuple[int, int, str]]:
-    """An island or port area no table lists (鱼山岛, 金塘港区): its name is two characters that start a
-    word and that the dictionary does not know as a word (生态岛, 海岛, 保税港区 are ordinary words). A
-    place inside it (泉港区 of 白泉港区) is none."""
+    """An island, port area or old town no table lists (鱼山岛, 金塘港区, 千灯古镇): two or three
+    characters that start a word, that the dictionary knows as no ordinary word (生态岛, 海岛, 保税港区,
+    历史古镇), and a generic word (kg/data/cues.toml, regions.coined_areas). A place inside it (泉港区 of
+    白泉港区) is none."""
     starts = {w.start for w in words}
     ends = {w.end for w in words}
+    gaz = gazetteer()
     out = []
-    for m in _COINED.finditer(text):
-        name = m.group()
-        if (m.start() in starts and m.end() in ends and not set(m.group(1)) & _not_name_characters()
-                and dictionary_frequency(m.group(1)) == 0
-                and dictionary_frequency(name) == 0 and name not in gazetteer().by_name
-                and m.group(1) not in gazetteer().by_short):
-            out.append((m.start(), m.end(), name))
-    return out
+    for end in ends:
+        for generic, rule in cues()["regions"]["coined_areas"].items():
+            if not text.endswith(generic, 0, end):
+                continue
+            for size in range(2, rule["longest_name"] + 1):
+                start = end - len(generic) - size
+                head = text[start : end - len(generic)]
+                if (start in starts and start >= 0 and not set(head) & _not_name_characters()
+                        and dictionary_frequency(head) <= rule["max_frequency"] and not is_common_noun(head)
+                        and dictionary_frequency(head + generic) == 0 and head + generic not in gaz.by_name
+                        and head not in gaz.by_short and re.fullmatch(r"[\u4e00-\u9fff]+", head)):
+                    out.append((start, end, head + generic))
+                    break
+    return sorted(out)
 
 
 def head_places(text: str, areas: list[tuple[int, int, str]], resolve: Resolver) -> list[tuple[int, int, Region]]:

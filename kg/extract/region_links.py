@@ -40,7 +40,7 @@ def region_links(src: Source, spans: list[Span], mentions: list[RegionMention],
             ctext = clause.slice(src.simple)
             if not link_words.search(ctext):
                 continue
-            for pair in _heading_run_pairs(mentions, clause, link_words, src.simple):
+            for pair in _heading_run_pairs(mentions, clause, link_words, src.simple, own):
                 if pair not in links:
                     links.append(pair)
             if _COMPARISON.search(ctext):
@@ -93,9 +93,11 @@ def _subject_relation() -> re.Pattern[str]:
 
 
 def _heading_run_pairs(mentions: list[RegionMention], clause: Span, link_words: re.Pattern[str],
-                       simple: str) -> list[tuple[str, ...]]:
+                       simple: str, own: Region | None) -> list[tuple[str, ...]]:
     """厦漳泉都市圈同城化: the places of a run of abbreviations heading a named area, followed by a link
-    word, are linked each with each (the area is what they build together, ``_pairs``)."""
+    word, are linked each with each (the area is what they build together, ``_pairs``); where the
+    committee's place is one of them, the speech is about its place in the area: the committee's place
+    with each other one (襄十随神城市群 at 襄阳, 泸永江融合发展示范区 at 永川)."""
     out: list[tuple[str, ...]] = []
     for area in mentions:
         if area.code is not None or not (clause.start <= area.span.start and area.span.end <= clause.end):
@@ -103,7 +105,7 @@ def _heading_run_pairs(mentions: list[RegionMention], clause: Span, link_words: 
         run = [m.name for m in mentions if m.span.end - m.span.start == 1 and _inside(m.span, area.span)]
         run = list(dict.fromkeys(run))
         if len(run) >= 2 and link_words.search(simple, area.span.end, clause.end):
-            out += _pairs(run, None)  # every member with every other
+            out += _pairs(run, own if own is not None and own.name in run else None)
     return out
 
 

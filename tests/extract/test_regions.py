@@ -139,7 +139,14 @@ def test_mentions(text: str, committee, names: list[str]) -> None:
     ("推进宁镇扬都市圈同城化。", NATIONAL_JIANGSU, ["南京市", "宁镇扬都市圈", "镇江市", "扬州市"],
      [("南京市", "镇江市"), ("南京市", "扬州市"), ("镇江市", "扬州市")]),
     ("推进宁镇扬都市圈同城化。", YANGZHOU, ["南京市", "宁镇扬都市圈", "镇江市", "扬州市"],
+     [("南京市", "扬州市"), ("镇江市", "扬州市")]),  # a run heading an area: the committee's place in it
+    ("推进宁镇扬都市圈同城化。", NATIONAL_JIANGSU, ["南京市", "宁镇扬都市圈", "镇江市", "扬州市"],
      [("南京市", "扬州市"), ("镇江市", "扬州市"), ("南京市", "镇江市")]),
+    # a run of three where one character is a city anywhere, beside places read nearby (通武廊 at 通州)
+    ("深化通武廊三地合作。", Committee("county", "通州区", "110112", "110000"), ["通州区", "武清区", "廊坊市"],
+     [("通州区", "武清区"), ("通州区", "廊坊市"), ("武清区", "廊坊市")]),
+    # characters holding a place's own name are no run (来佛山交流)
+    ("吸引爱好者来佛山交流。", FOSHAN, ["佛山市"], []),
     # a province's abbreviation beside a municipality's is the province, at the municipality's districts too
     ("推动沪浙两地交流。", QINGPU, ["上海市", "浙江省"], [("上海市", "浙江省")]),
     ("推动沪苏两地青少年科技交流。", QINGPU, ["上海市", "江苏省"], [("上海市", "江苏省")]),  # a long topic after 两地
