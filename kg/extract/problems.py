@@ -113,6 +113,10 @@ def extract_problems(src: Source, body: Span) -> list[Item]:
             if found and summary is not None:  # 主要表现在：一是… details the summary before it
                 spans, summary = [s for s in spans if s != summary], None
             spans += found
+        elif (started and spans and not _is_consequence(re.split(r"[，,]", text, maxsplit=1)[0])
+              and _all_problems(named := _clause_parts(simple, sent, need_negative=False), simple)):
+            # 在A、B等方面还需提升。C机制尚不完善。: a further sentence of problems only (受…影响，C: an effect)
+            spans += named
     if not started:  # no contrast word: a sentence that says 存在…问题 still lists problems
         for sent in sents:
             text = sent.slice(simple)
@@ -126,6 +130,10 @@ def extract_problems(src: Source, body: Span) -> list[Item]:
                     spans += named
                     break
     return [make_item(src, _without_lead_in(simple, s)) for s in spans]
+
+
+def _all_problems(parts: list[Span], simple: str) -> bool:
+    return bool(parts) and all(_pattern("negative").search(p.slice(simple)) for p in parts)
 
 
 @cache

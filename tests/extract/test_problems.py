@@ -249,3 +249,14 @@ def test_clauses_around_lists(body: str, expected: list[str]) -> None:
 ])
 def test_problems_without_contrast_and_their_lead_ins(body: str, expected: list[str]) -> None:
     assert problems(body) == expected
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # a further sentence that only names problems continues the problem part; one opened by a cause does not
+    ("调研发现，园区在标准厂房、人才公寓等方面还需提升。两地产业协作机制尚不完善。建议：一是加快。",
+     ["标准厂房", "人才公寓", "两地产业协作机制尚不完善"]),
+    ("但冷链设施不足，物流成本偏高。受国际运价波动影响，企业利润持续收窄。建议：一是完善。",
+     ["冷链设施不足", "物流成本偏高"]),
+])
+def test_further_sentences_of_problems(body: str, expected: list[str]) -> None:
+    assert problems(body) == expected
