@@ -181,14 +181,22 @@ def _county_beside(char: str, committee: Committee | None) -> Region | None:
     gaz = gazetteer()
     if own is None or not own.parent:
         return None
-    siblings = [r for r in gaz.by_code.values()
-                if r.level == "county" and r.parent == own.parent and r is not own and r.short[:1] == char]
+    siblings = [r for r in _counties_by_parent_initial().get((own.parent, char), ()) if r is not own]
     if len(siblings) == 1:
         return siblings[0]
     home = gaz.by_code.get(own.province_code or "")
-    across = [r for r in gaz.by_code.values() if r.level == "county" and r.short[:1] == char and r.province_code
-              and home is not None and home.name in neighbours().get(gaz.by_code[r.province_code].name, ())]
+    across = [r for province, others in neighbours().items() if home is not None and home.name in others
+              for r in _counties_by_parent_initial().get((gaz.resolve(province).code, char), ())]
     return across[0] if len(across) == 1 else None
+
+
+@cache
+def _counties_by_parent_initial() -> dict[tuple[str, str], tuple[Region, ...]]:
+    index: dict[tuple[str, str], list[Region]] = {}
+    for r in gazetteer().by_code.values():
+        if r.level == "county" and r.parent:
+            index.setdefault((r.parent, r.short[:1]), []).append(r)
+    return {key: tuple(regions) for key, regions in index.items()}
 
 
 def _one_province_reading(run: str) -> list[Region] | None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from functools import cache
+from functools import cache, lru_cache
 
 from kg.gazetteer import Region, gazetteer
 from kg.lexicon import alternation, cues, named_area_kinds, place_area_suffixes
@@ -61,29 +61,42 @@ def _not_name_characters() -> frozenset[str]:
     return frozenset(cues()["regions"]["not_name_characters"])
 
 
+@lru_cache(maxsize=32)
 def coined_areas(text: str, words: tuple[Word, ...]) -> list[tuple[int, int, str]]:
     """An island, port area or old town no table lists (鱼山岛, 金塘港区, 千灯古镇): two or three
     characters that start a word, that the dictionary knows as no ordinary word (生态岛, 海岛, 保税港区,
     历史古镇), and a generic word (kg/data/cues.toml, regions.coined_areas). A place inside it (泉港区 of
     白泉港区) is none."""
+    rules = cues()["regions"]["coined_areas"]
+    found = list(_coined_pattern().finditer(text))
+    if not found:
+        return []
     starts = {w.start for w in words}
     ends = {w.end for w in words}
     gaz = gazetteer()
     out = []
-    for end in ends:
-        for generic, rule in cues()["regions"]["coined_areas"].items():
-            if not text.endswith(generic, 0, end):
-                continue
-            for size in range(2, rule["longest_name"] + 1):
-                start = end - len(generic) - size
-                head = text[start : end - len(generic)]
-                if (start in starts and start >= 0 and not set(head) & _not_name_characters()
-                        and dictionary_frequency(head) <= rule["max_frequency"] and not is_common_noun(head)
-                        and dictionary_frequency(head + generic) == 0 and head + generic not in gaz.by_name
-                        and head not in gaz.by_short and re.fullmatch(r"[\u4e00-\u9fff]+", head)):
-                    out.append((start, end, head + generic))
-                    break
-    return sorted(out)
+    for m in found:
+        if m.end() not in ends:
+            continue
+        rule = rules[m.group()]
+        for size in range(2, rule["longest_name"] + 1):
+            start = m.start() - size
+            head = text[start : m.start()]
+            if (start in starts and start >= 0 and not set(head) & _not_name_characters()
+                    and dictionary_frequency(head) <= rule["max_frequency"] and not is_common_noun(head)
+                    and dictionary_frequency(head + m.group()) == 0 and head + m.group() not in gaz.by_name
+                    and head not in gaz.by_short and _HANZI.fullmatch(head)):
+                out.append((start, m.end(), head + m.group()))
+                break
+    return out
+
+
+_HANZI = re.compile(r"[\u4e00-\u9fff]+")
+
+
+@cache
+def _coined_pattern() -> re.Pattern[str]:
+    return re.compile(alternation(cues()["regions"]["coined_areas"]))
 
 
 def head_places(text: str, areas: list[tuple[int, int, str]], resolve: Resolver) -> list[tuple[int, int, Region]]:
