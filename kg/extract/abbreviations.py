@@ -38,8 +38,8 @@ def _relations() -> tuple[re.Pattern[str], re.Pattern[str]]:
     counts = alternation(area["pair_counts"])
     relations = alternation(area["pair_relations"])
     return (re.compile(rf"(?:{counts})?(?:{relations})"),
-            re.compile(rf"(?:[\u4e00-\u9fff]{{1,{_TOPIC_GAP}}}?|(?:{counts})[\u4e00-\u9fff]{{1,{_COUNTED_TOPIC_GAP}}}?)"
-                       rf"(?:{relations})"))
+            re.compile(rf"(?:[\u4e00-\u9fff]{{1,{_TOPIC_GAP}}}?|(?:{counts})[\u4e00-\u9fff]{{1,{_COUNTED_TOPIC_GAP}}}?"
+                       rf"|{_QUOTED_TOPIC})(?:{relations})"))
 
 
 @cache
@@ -75,6 +75,8 @@ def abbreviation_pairs(src: Source, span: Span, committee: Committee | None) -> 
 
 
 _LONGEST_COUNT = 3  # 两省市
+# 闽台‘通、惠、情’融合: a quoted slogan as the topic between a pair and its relation word
+_QUOTED_TOPIC = r"[‘“「『][^’”」』]{1,12}[’”」』]"
 
 
 @cache

@@ -38,8 +38,8 @@ def region_links(src: Source, spans: list[Span], mentions: list[RegionMention],
             clause = Span(span.start + start, span.start + end)
             start = m.end() if m else len(text)
             ctext = clause.slice(src.simple)
-            if not link_words.search(ctext):
-                continue
+            if not link_words.search(ctext) and not _is_run(outermost, clause):
+                continue  # (a run of abbreviations was read only before a relation word: 闽台‘通、惠、情’融合)
             for pair in _heading_run_pairs(mentions, clause, link_words, src.simple, own):
                 if pair not in links:
                     links.append(pair)
