@@ -205,6 +205,8 @@ def test_mentions(text: str, committee, names: list[str]) -> None:
     # at a county's committee: a county of its own city, a district across the border of a municipality
     ("推进嘉昆太协同创新核心圈建设。", KUNSHAN, ["嘉定区", "昆山市", "太仓市"],
      [("嘉定区", "昆山市"), ("昆山市", "太仓市"), ("嘉定区", "太仓市")]),
+    # two places' border area (交界片区) links them
+    ("推动顺德、南海交界片区连片改造。", FOSHAN, ["顺德区", "南海区"], [("顺德区", "南海区")]),
     # a quoted slogan between a pair and its relation word
     ("深化闽台‘通、惠、情’融合。", NATIONAL, ["福建省", "台湾省"], [("福建省", "台湾省")]),
     # people named by where they come from join no places
