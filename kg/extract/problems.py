@@ -299,8 +299,10 @@ def _from_clause(simple: str, clause: Span, need_negative: bool = False) -> list
         comma = re.search(r"[，,]", simple[rest.start + (aspects.end() if aspects else 0):clause.end])
         if comma:
             after = rest.start + (aspects.end() if aspects else 0) + comma.end()
+            # (在A、B等方面，还需进一步加强: the aspects' own predicate, without a subject, names nothing new)
             items += [p for p in _clause_parts(simple, Span(after, clause.end), need_negative=True)
-                      if not _SUMMING_UP.search(p.slice(simple))]
+                      if not _SUMMING_UP.search(p.slice(simple))
+                      and not _pattern("aspect_needs").match(p.slice(simple).lstrip("仍还也都"))]
     if items or verb:
         return items or [clause]
     if not need_negative and _pattern("vague").search(text) and not re.search(r"[，,]", text):

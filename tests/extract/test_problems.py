@@ -260,3 +260,8 @@ def test_problems_without_contrast_and_their_lead_ins(body: str, expected: list[
 ])
 def test_further_sentences_of_problems(body: str, expected: list[str]) -> None:
     assert problems(body) == expected
+
+
+def test_the_aspects_own_predicate_after_a_comma_is_no_further_problem() -> None:
+    assert problems("但我县茶产业在品牌打造、市场营销等方面，还需进一步加强完善、优化提升。建议：一是加强。") \
+        == ["品牌打造", "市场营销"]
