@@ -13,6 +13,7 @@ import re
 from functools import cache
 
 from kg.extract.numbering import numbered_items
+from kg.extract.problem_headings import first_clause, inline_heading, under_heading
 from kg.extract.spans import make_item, sentences, split_on, trim, unquoted
 from kg.extract.suggestions import find_lead
 from kg.lexicon import alternation, cues
@@ -25,7 +26,6 @@ _COMPARISON = re.compile(r"^(?:与|和|同|跟|对照|对比|比照).{0,30}(?:�
 # (面临A的挑战: the problem is A, named before the kind of trouble it is.)
 _LIST_END = re.compile(r"(?:等(?:方面)?(?:的)?[\u4e00-\u9fff]{0,4}|的问题|问题"
                        r"|的(?:挑战|困难|难题|短板|瓶颈|障碍|风险))(?=[，,。；;]|$)")
-_HEADING_NUMBER = re.compile(r"^(?:[一二三四五六七八九十]+[、．.]|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、])\s*")
 # The tail of a subject list: 等问题 (等短板, 等不足 …) or a bare 问题/现象 (融资贵问题仍然突出); a bare 不足 is the
 # last item's predicate (基层服务能力不足), not a tail.
 _SUBJECT_TAIL = re.compile(r"(?P<etc>等)(?:方面)?(?:的)?(?:问题|短板|困难|不足|障碍|现象|情况|矛盾)[^，,、等]*$"
@@ -81,11 +81,11 @@ def problem_part(src: Source, body: Span) -> Span:
 def extract_problems(src: Source, body: Span) -> list[Item]:
     simple = src.simple
     part = problem_part(src, body)
-    under_heading = _under_heading(simple, part)
-    if under_heading is None:
-        under_heading = _inline_heading(simple, part)
-    if under_heading is not None:
-        return [make_item(src, s) for s in under_heading]
+    headed = under_heading(simple, part)
+    if headed is None:
+        headed = inline_heading(simple, part)
+    if headed is not None:
+        return [make_item(src, s) for s in headed]
     sents = sentences(simple, part)
     spans: list[Span] = []
     started = False
@@ -102,7 +102,7 @@ def extract_problems(src: Source, body: Span) -> list[Item]:
         elif started and summary is not None and numbered_items(text[:12], minimum=1):
             numbered = numbered_items(Span(sent.start, part.end).slice(simple))
             if numbered:  # 也存在一些问题。一是…；二是…: the numbered sentences are the problems
-                spans = [_first_clause(simple, Span(sent.start + m.start, sent.start + m.end)) for m in numbered[1]]
+                spans = [first_clause(simple, Span(sent.start + m.start, sent.start + m.end)) for m in numbered[1]]
                 break
         elif started and summary is not None and len(named := _clause_parts(simple, sent, need_negative=True)) >= 2:
             spans, summary = [s for s in spans if s != summary] + named, None  # 仍有不少问题。A不高，B不足。
@@ -190,44 +190,6 @@ def _without_referent(text: str) -> str:
     return text
 
 
-def is_heading_line(line: str) -> bool:
-    """一、存在的问题 / 主要问题： alone on a line: a heading over the problems."""
-    heading = _HEADING_NUMBER.sub("", line.strip()).rstrip("：:")
-    return len(heading) <= 16 and not re.search(r"[。；;，,]", heading) and bool(_pattern("headings").search(heading))
-
-
-def _under_heading(simple: str, part: Span) -> list[Span] | None:
-    """一、存在的问题 (a heading line) then （一）…（二）…: each item named by its first sentence; without
-    numbering, each sentence under the heading. None when the part has no such heading."""
-    offset = part.start
-    for line in part.slice(simple).split("\n"):
-        start, offset = offset, offset + len(line) + 1
-        if is_heading_line(line):
-            below = trim(simple, Span(start + len(line), part.end))
-            numbered = numbered_items(below.slice(simple))
-            if numbered:
-                return [_first_clause(simple, Span(below.start + m.start, below.start + m.end)) for m in numbered[1]]
-            return [trim(simple, s) for s in sentences(simple, below)]
-    return None
-
-
-@cache
-def _inline_heading_pattern() -> re.Pattern[str]:
-    return re.compile(rf"(?:^|(?<=[。；;\n]))\s*(?:{alternation(_problem_cues()['headings'])})[有为是]?[：:]\s*")
-
-
-def _inline_heading(simple: str, part: Span) -> list[Span] | None:
-    """…取得初步成效。主要问题：一是A；二是B: a heading inside a paragraph, right before numbered items,
-    names the problems wherever it stands (with or without a contrast clause before it)."""
-    text = part.slice(simple)
-    for m in _inline_heading_pattern().finditer(text):
-        numbered = numbered_items(text[m.end():])
-        if numbered and numbered[1][0].marker_start == 0:
-            at = part.start + m.end()
-            return [_first_clause(simple, Span(at + i.start, at + i.end)) for i in numbered[1]]
-    return None
-
-
 @cache
 def _report_pattern() -> re.Pattern[str]:
     # (据调研，)不少企业反映: the report verb, maybe after a short lead-in clause
@@ -245,13 +207,13 @@ def _from_clause(simple: str, clause: Span, need_negative: bool = False) -> list
     text = clause.slice(simple)
     numbered = numbered_items(text)
     if numbered:
-        return [_first_clause(simple, Span(clause.start + m.start, clause.start + m.end)) for m in numbered[1]]
+        return [first_clause(simple, Span(clause.start + m.start, clause.start + m.end)) for m in numbered[1]]
     colon = _DETAIL.search(text)
     if colon:  # 主要是：A；B；C / 存在以下问题：A，B，C / 仍有短板，主要是A、B、C
         after = Span(clause.start + colon.end(), clause.end)
         numbered = numbered_items(after.slice(simple))
         if numbered:  # 具体表现为一是A；二是B (no colon before the numbering)
-            return [_first_clause(simple, Span(after.start + m.start, after.start + m.end)) for m in numbered[1]]
+            return [first_clause(simple, Span(after.start + m.start, after.start + m.end)) for m in numbered[1]]
         listed = [trim(simple, s) for s in split_on(simple, after, "；;")]
         if len(listed) >= 2:
             return listed
@@ -425,9 +387,3 @@ def _with_predicates_joined(simple: str, parts: list[Span]) -> list[Span]:
 def _is_evaluation(text: str) -> bool:
     """这些问题需要引起高度重视 / 值得高度关注: what the speaker thinks of the problems, no problem."""
     return _without_referent(text).rstrip("。") in _problem_cues()["evaluations"]
-
-
-def _first_clause(simple: str, span: Span) -> Span:
-    """A numbered problem is named by its first sentence."""
-    first = sentences(simple, span)
-    return trim(simple, first[0] if first else span)
