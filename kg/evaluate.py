@@ -129,6 +129,7 @@ def _score_speech(t: dict[str, Tally], g: dict, p: dict) -> None:
         t[f].add(len(gset & pset), len(pset - gset), len(gset - pset))
     gl = {frozenset(map(_clean, x)) for x in g.get("region_links") or []}
     pl = {frozenset(map(_clean, x)) for x in p.get("region_links") or []}
+    pl -= {frozenset(map(_clean, x)) for x in g.get("region_links_optional") or []}  # as the reference scorer
     t["region_links"].add(len(gl & pl), len(pl - gl), len(gl - pl))
     for f in FUZZY:
         gi, pi = g.get(f) or [], p.get(f) or []

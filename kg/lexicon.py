@@ -72,16 +72,15 @@ def sector_terms() -> tuple[SectorTerm, ...]:
 
 
 @cache
-def former_divisions() -> tuple[tuple[str, str, str], ...]:
-    """(code, name, parent code) of divisions older pages name that the current table lacks
-    (kg/data/former_divisions.tsv)."""
-    return tuple((r["code"], r["name"], r["parent"]) for r in _tsv_rows("former_divisions.tsv"))
-
-
-@cache
 def named_areas() -> tuple[tuple[str, tuple[str, ...]], ...]:
     """Named areas that are regions but not administrative units: (official name, other spellings)."""
     return tuple((r["name"], tuple(filter(None, r["aliases"].split("|")))) for r in _tsv_rows("named_areas.tsv"))
+
+
+@cache
+def gazetteer_additions() -> tuple[tuple[str, str], ...]:
+    """(code, name) of regions the gazetteer package lacks (kg/data/gazetteer_additions.tsv)."""
+    return tuple((r["code"], r["name"]) for r in _tsv_rows("gazetteer_additions.tsv"))
 
 
 @cache

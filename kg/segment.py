@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from kg.extract.byline import looks_like_byline, split_fused
 from kg.extract.meeting import find_meeting
-from kg.extract.problems import is_heading_line
+from kg.extract.problem_headings import is_heading_line
 from kg.extract.suggestions import is_lead_line
 from kg.lexicon import cues
 from kg.read import Line, Source

@@ -19,10 +19,15 @@ def test_regions_and_parents() -> None:
     (kuangqu,) = gaz.by_name["矿区"]  # a real district (阳泉), whose name is a common noun: regions.py decides
     assert gaz.parent(kuangqu).name == "阳泉市"
     assert short_name("宁夏回族自治区") == "宁夏" and short_name("梅县区") == "梅县"
+    # every nation of a multi-national autonomous unit goes, and 各族
+    assert short_name("保亭黎族苗族自治县") == "保亭" and short_name("恩施土家族苗族自治州") == "恩施"
+    assert short_name("龙胜各族自治县") == "龙胜"
+    # rows the package lacks come from kg/data/gazetteer_additions.tsv (重庆市江北区 beside 宁波市江北区)
+    assert gazetteer().resolve("江北区", gazetteer().by_code["500000"]).code == "500105"
 
 
-def test_former_divisions_resolve_under_their_old_parent() -> None:
-    """Pages of past years name divisions the current table dropped (kg/data/former_divisions.tsv)."""
+def test_rows_the_package_lacks_resolve_under_their_parent() -> None:
+    """Pages of past years name divisions the current table dropped (kg/data/gazetteer_additions.tsv)."""
     gaz = gazetteer()
     (yubei,) = gaz.by_name["渝北区"]
     assert (yubei.code, yubei.level, gaz.parent(yubei).name) == ("500112", "county", "重庆市")

@@ -15,6 +15,7 @@ from functools import cache
 from kg.extract.proposer import committee_region
 from kg.gazetteer import Region, gazetteer
 from kg.lexicon import alternation, city_abbreviations, cues, named_areas, province_abbreviations
+from kg.lexicon import municipality_neighbours as neighbours
 from kg.read import Source
 from kg.records import Committee, RegionMention, Span
 from kg.words import dictionary_frequency, tokens
@@ -37,8 +38,8 @@ def _relations() -> tuple[re.Pattern[str], re.Pattern[str]]:
     counts = alternation(area["pair_counts"])
     relations = alternation(area["pair_relations"])
     return (re.compile(rf"(?:{counts})?(?:{relations})"),
-            re.compile(rf"(?:[\u4e00-\u9fff]{{1,{_TOPIC_GAP}}}?|(?:{counts})[\u4e00-\u9fff]{{1,{_COUNTED_TOPIC_GAP}}}?)"
-                       rf"(?:{relations})"))
+            re.compile(rf"(?:[\u4e00-\u9fff]{{1,{_TOPIC_GAP}}}?|(?:{counts})[\u4e00-\u9fff]{{1,{_COUNTED_TOPIC_GAP}}}?"
+                       rf"|{_QUOTED_TOPIC})(?:{relations})"))
 
 
 @cache
@@ -64,7 +65,7 @@ def abbreviation_pairs(src: Source, span: Span, committee: Committee | None) -> 
         run = _run_at(text, i, bounds, direct, after_topic) if i >= taken else None
         if run is None:
             continue
-        regions = _read_run(text[i:run], committee)
+        regions = _read_run(text[i:run], committee, heads_area=bool(_area_after().match(text, run)))
         if regions is not None:
             for pos, region in enumerate(regions, start=i):
                 s = Span(span.start + pos, span.start + pos + 1)
@@ -74,6 +75,8 @@ def abbreviation_pairs(src: Source, span: Span, committee: Committee | None) -> 
 
 
 _LONGEST_COUNT = 3  # 两省市
+# 闽台‘通、惠、情’融合: a quoted slogan as the topic between a pair and its relation word
+_QUOTED_TOPIC = r"[‘“「『][^’”」』]{1,12}[’”」』]"
 
 
 @cache
@@ -105,6 +108,11 @@ def _run_at(text: str, start: int, bounds: set[int], direct: re.Pattern[str],
     end = start
     while end < len(text) and end - start < LONGEST_RUN and is_initial(text[end]):
         end += 1
+    if text.startswith(_people_words(), end):
+        return None  # 港澳台同胞交流: the run names where people come from, no places joined
+    end = start
+    while end < len(text) and end - start < LONGEST_RUN and is_initial(text[end]):
+        end += 1
     for stop in range(start + 2, end + 1):  # the shortest run that a relation word follows
         if stop in bounds and direct.match(text, stop):
             return stop
@@ -115,12 +123,23 @@ def _run_at(text: str, start: int, bounds: set[int], direct: re.Pattern[str],
 
 
 @cache
+def _people_words() -> tuple[str, ...]:
+    return tuple(cues()["regions"]["pair_people"])
+
+
+@cache
 def _area_words() -> tuple[str, ...]:
     area = cues()["regions"]
     return tuple(area["area_suffixes"] + area["area_descriptors"])
 
 
-def _read_run(run: str, committee: Committee | None) -> list[Region] | None:
+@cache
+def _area_after() -> re.Pattern[str]:
+    """泸永江|融合发展示范区: an area word a few characters after a run, which then heads a named area."""
+    return re.compile(rf"[\u4e00-\u9fff]{{0,6}}?(?:{alternation(cues()['regions']['area_suffixes'])})")
+
+
+def _read_run(run: str, committee: Committee | None, heads_area: bool = False) -> list[Region] | None:
     """The places of a run, or None when it is a named area, an ordinary word or not all read."""
     if run in _named_area_spellings():
         return None
@@ -134,8 +153,13 @@ def _read_run(run: str, committee: Committee | None) -> list[Region] | None:
         regions = [r or _abbreviated_city(c) for c, r in zip(run, regions, strict=True)]
     if len(run) == 2 and regions.count(None) == 1 and committee_region(committee) in regions:
         regions = [r or _county_nearby(c, committee) for c, r in zip(run, regions, strict=True)]  # 厦金 at 厦门
-    if all(r is None for r in regions):  # 广佛同城化 at the national committee: cities of one province
+    if None in regions and committee_region(committee) is not None and committee_region(committee).level == "county":
+        # 嘉昆太 at 昆山: a county of the committee's own city (太仓), or a district across the border (嘉定)
+        regions = [r or _county_beside(c, committee) for c, r in zip(run, regions, strict=True)]
+    if None in regions:  # 广佛同城化, 呼包鄂 at the national committee: cities of one province
         regions = _one_province_reading(run) or regions
+    if len(run) > 2 and None in regions and any(regions) and not heads_area and not _holds_a_name(run):
+        regions = [r or _abbreviated_city(c) for c, r in zip(run, regions, strict=True)]  # 通武廊: 廊 is 廊坊
     if None in regions or len(set(regions)) < len(regions):
         return None  # 泸永江 at 永川, 泸 unread: no part of the run is read alone
     provinces = {r.code for r in regions if r.level == "province"}
@@ -143,6 +167,38 @@ def _read_run(run: str, committee: Committee | None) -> list[Region] | None:
     regions = [_province_of(c) or r if r.level != "province" and r.province_code in provinces else r
                for c, r in zip(run, regions, strict=True)]
     return regions  # type: ignore[return-value]
+
+
+def _holds_a_name(run: str) -> bool:
+    """来佛山 holds 佛山: a place's own name inside the characters makes them no run of abbreviations."""
+    gaz = gazetteer()
+    return any(run[i:j] in gaz.by_short or run[i:j] in gaz.by_name
+               for i in range(len(run)) for j in range(i + 2, len(run) + 1))
+
+
+def _county_beside(char: str, committee: Committee | None) -> Region | None:
+    """The only county of the committee's own city that ``char`` starts (太 → 太仓市 at 昆山), else the
+    only district of a bordering municipality (嘉 → 嘉定区 at 昆山, kg/data/municipality_neighbours.tsv)."""
+    own = committee_region(committee)
+    gaz = gazetteer()
+    if own is None or not own.parent:
+        return None
+    siblings = [r for r in _counties_by_parent_initial().get((own.parent, char), ()) if r is not own]
+    if len(siblings) == 1:
+        return siblings[0]
+    home = gaz.by_code.get(own.province_code or "")
+    across = [r for province, others in neighbours().items() if home is not None and home.name in others
+              for r in _counties_by_parent_initial().get((gaz.resolve(province).code, char), ())]
+    return across[0] if len(across) == 1 else None
+
+
+@cache
+def _counties_by_parent_initial() -> dict[tuple[str, str], tuple[Region, ...]]:
+    index: dict[tuple[str, str], list[Region]] = {}
+    for r in gazetteer().by_code.values():
+        if r.level == "county" and r.parent:
+            index.setdefault((r.parent, r.short[:1]), []).append(r)
+    return {key: tuple(regions) for key, regions in index.items()}
 
 
 def _one_province_reading(run: str) -> list[Region] | None:

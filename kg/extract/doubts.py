@@ -5,7 +5,10 @@ kg/data/warnings.tsv, so that a reader knows which facts to check:
 - short-name-region: a place known only by a name that needed guessing: a one-character
   abbreviation (甬), a county's short name (湄潭), or a short name several regions share (鼓楼),
   read through the committee's place. A unique short name of a province or prefecture (太原, 四川) is
-  no guess, nor is an own-place word (我市) or a unit's name (its completion has a code of its own).
+  no guess, nor is an own-place word (我市) or a unit's name (its completion has a code of its own);
+- group-link: region links read from a run of abbreviations (厦漳泉, 襄十随), every member with every
+  other: whether a group's name joins each pair or only the speaker's place with the others is a
+  reading that readers of the genre make both ways.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from kg.records import RegionMention, Span, Speech
 
 WEAK_SECTOR = "weak-sector"
 SHORT_NAME_REGION = "short-name-region"
+GROUP_LINK = "group-link"
 
 
 def speech_doubts(src: Source, title: Span, speech: Speech) -> list[str]:
@@ -28,7 +32,22 @@ def speech_doubts(src: Source, title: Span, speech: Speech) -> list[str]:
         out.append(WEAK_SECTOR)
     if any(_guessed(name, speech.region_mentions) for name in speech.regions):
         out.append(SHORT_NAME_REGION)
+    if _group_linked(speech):
+        out.append(GROUP_LINK)
     return out
+
+
+def _group_linked(speech: Speech) -> bool:
+    """A link between two members of a run of three or more one-character abbreviations (襄十随)."""
+    singles = sorted((m for m in speech.region_mentions if m.span.end - m.span.start == 1), key=lambda m: m.span)
+    runs: list[list[RegionMention]] = []
+    for m in singles:
+        if runs and runs[-1][-1].span.end == m.span.start:
+            runs[-1].append(m)
+        else:
+            runs.append([m])
+    groups = [{m.name for m in run} for run in runs if len(run) >= 3]
+    return any(set(link) <= group for link in speech.region_links for group in groups)
 
 
 def _guessed(name: str, mentions: list[RegionMention]) -> bool:

@@ -37,7 +37,19 @@ def find_meeting(src: Source, before: int | None = None) -> Meeting | None:
             break
         m = _FULL.search(line.text) or _SHORT.search(line.text) or _TERM_FIRST.search(line.text)
         if m:
-            return _meeting(src, line.span.start, m)
+            meeting = _meeting(src, line.span.start, m)
+            return meeting if "委员会" in m.group(0) else _full_name_of(src, meeting) or meeting
+    return None
+
+
+def _full_name_of(src: Source, short: Meeting) -> Meeting | None:
+    """区政协十届三次会议 in a headline, 政协佛山市顺德区第十届委员会第三次会议 in the lead: the full name
+    of the same term and session, where the text gives one, is the label (record-format.md)."""
+    for line in src.content:
+        for m in _FULL.finditer(line.text):
+            full = _meeting(src, line.span.start, m)
+            if (full.term, full.session) == (short.term, short.session) and full.committee.code == short.committee.code:
+                return full
     return None
 
 

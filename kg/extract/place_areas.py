@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from functools import cache
+from functools import cache, lru_cache
 
 from kg.gazetteer import Region, gazetteer
-from kg.lexicon import alternation, place_area_suffixes
-from kg.words import Word
+from kg.lexicon import alternation, cues, named_area_kinds, place_area_suffixes
+from kg.words import Word, dictionary_frequency, is_common_noun
 
 _HEAD_SIZES = (4, 3, 2)
 GEO_CHARS = "湾江湖山岛河"
@@ -43,12 +43,60 @@ def place_named_areas(text: str, words: tuple[Word, ...], resolve: Resolver) -> 
             continue
         if start not in starts:
             continue  # the head starts inside a word (目前海岛: no 前海岛; 香港: no 香 head)
-        start = _with_place_before(text, start, resolve)
+        head = resolve(text[start : m.start()])
+        if head is not None and named_area_kinds().get(head.name) == place_area_suffixes()[m.group()]:
+            continue  # 东滩湿地, 六横岛: the generic word only says what the named area is
+        if head is not None or text[m.start() - 1] not in GEO_CHARS:
+            start = _with_place_before(text, start, resolve)  # (三亚崖州湾科技城: a bay's name stands alone)
         name = text[start : m.end()]
         if name in gaz.by_name or name in gaz.by_short:
             continue  # 连云港, 张家港: a region's own name
         out.append((start, m.end(), name))
+    taken = {i for start, end, _ in out for i in range(start, end)}
+    return out + [a for a in coined_areas(text, words) if not taken.intersection(range(a[0], a[1]))]
+
+
+@cache
+def _not_name_characters() -> frozenset[str]:
+    return frozenset(cues()["regions"]["not_name_characters"])
+
+
+@lru_cache(maxsize=32)
+def coined_areas(text: str, words: tuple[Word, ...]) -> list[tuple[int, int, str]]:
+    """An island, port area or old town no table lists (鱼山岛, 金塘港区, 千灯古镇): two or three
+    characters that start a word, that the dictionary knows as no ordinary word (生态岛, 海岛, 保税港区,
+    历史古镇), and a generic word (kg/data/cues.toml, regions.coined_areas). A place inside it (泉港区 of
+    白泉港区) is none."""
+    rules = cues()["regions"]["coined_areas"]
+    found = list(_coined_pattern().finditer(text))
+    if not found:
+        return []
+    starts = {w.start for w in words}
+    ends = {w.end for w in words}
+    gaz = gazetteer()
+    out = []
+    for m in found:
+        if m.end() not in ends:
+            continue
+        rule = rules[m.group()]
+        for size in range(2, rule["longest_name"] + 1):
+            start = m.start() - size
+            head = text[start : m.start()]
+            if (start in starts and start >= 0 and not set(head) & _not_name_characters()
+                    and dictionary_frequency(head) <= rule["max_frequency"] and not is_common_noun(head)
+                    and dictionary_frequency(head + m.group()) == 0 and head + m.group() not in gaz.by_name
+                    and head not in gaz.by_short and _HANZI.fullmatch(head)):
+                out.append((start, m.end(), head + m.group()))
+                break
     return out
+
+
+_HANZI = re.compile(r"[\u4e00-\u9fff]+")
+
+
+@cache
+def _coined_pattern() -> re.Pattern[str]:
+    return re.compile(alternation(cues()["regions"]["coined_areas"]))
 
 
 def head_places(text: str, areas: list[tuple[int, int, str]], resolve: Resolver) -> list[tuple[int, int, Region]]:

@@ -13,6 +13,7 @@ import re
 from functools import cache
 
 from kg.extract.numbering import numbered_items
+from kg.extract.problem_headings import first_clause, inline_heading, under_heading
 from kg.extract.spans import make_item, sentences, split_on, trim, unquoted
 from kg.extract.suggestions import find_lead
 from kg.lexicon import alternation, cues
@@ -25,7 +26,6 @@ _COMPARISON = re.compile(r"^(?:与|和|同|跟|对照|对比|比照).{0,30}(?:�
 # (面临A的挑战: the problem is A, named before the kind of trouble it is.)
 _LIST_END = re.compile(r"(?:等(?:方面)?(?:的)?[\u4e00-\u9fff]{0,4}|的问题|问题"
                        r"|的(?:挑战|困难|难题|短板|瓶颈|障碍|风险))(?=[，,。；;]|$)")
-_HEADING_NUMBER = re.compile(r"^(?:[一二三四五六七八九十]+[、．.]|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、])\s*")
 # The tail of a subject list: 等问题 (等短板, 等不足 …) or a bare 问题/现象 (融资贵问题仍然突出); a bare 不足 is the
 # last item's predicate (基层服务能力不足), not a tail.
 _SUBJECT_TAIL = re.compile(r"(?P<etc>等)(?:方面)?(?:的)?(?:问题|短板|困难|不足|障碍|现象|情况|矛盾)[^，,、等]*$"
@@ -36,7 +36,13 @@ _LISTED_SUBJECT = re.compile(r"等(?:方面)?(?:的)?(?:问题|短板|困难|不
 _DETAIL = re.compile(r"[：:]|(?<=[，,])\s*(?:主要|具体|突出|集中)(?:是|表现为|表现在|体现在)")
 # 也要清醒地看到 / 调研中我们发现: a clause that only says a problem is coming
 _PERCEPTION = re.compile(r"^.{0,8}(?:看到|发现|认识到|注意到)$")
+# …等问题，“冷热不均”现象突出: a clause after a list that sums it up as a phenomenon names no problem of its own
+_SUMMING_UP = re.compile(r"(?:现象|问题|情况|矛盾)(?:较为|比较|十分|尤为|尤其|仍然|依然|仍|更加|更为|日益|日趋)?"
+                         r"(?:突出|明显|严重|普遍|凸显)$")
 _SUMMARY_MAX = 30
+_CLAUSE_PIECE_MIN = 8
+# 美食产业与旅游、文创融合不够: a piece that joins nouns (与/和/及) starts a subject list, no clause
+_CONJOINED = re.compile(r"[与和及同跟]")
 _BARE_CLAUSES_MIN = 2
 _CONTINUE = re.compile(r"^\s*(?:同时|此外|另外|再者|还有|而且|加之|与此同时)")
 
@@ -75,9 +81,11 @@ def problem_part(src: Source, body: Span) -> Span:
 def extract_problems(src: Source, body: Span) -> list[Item]:
     simple = src.simple
     part = problem_part(src, body)
-    under_heading = _under_heading(simple, part)
-    if under_heading is not None:
-        return [make_item(src, s) for s in under_heading]
+    headed = under_heading(simple, part)
+    if headed is None:
+        headed = inline_heading(simple, part)
+    if headed is not None:
+        return [make_item(src, s) for s in headed]
     sents = sentences(simple, part)
     spans: list[Span] = []
     started = False
@@ -94,7 +102,7 @@ def extract_problems(src: Source, body: Span) -> list[Item]:
         elif started and summary is not None and numbered_items(text[:12], minimum=1):
             numbered = numbered_items(Span(sent.start, part.end).slice(simple))
             if numbered:  # 也存在一些问题。一是…；二是…: the numbered sentences are the problems
-                spans = [_first_clause(simple, Span(sent.start + m.start, sent.start + m.end)) for m in numbered[1]]
+                spans = [first_clause(simple, Span(sent.start + m.start, sent.start + m.end)) for m in numbered[1]]
                 break
         elif started and summary is not None and len(named := _clause_parts(simple, sent, need_negative=True)) >= 2:
             spans, summary = [s for s in spans if s != summary] + named, None  # 仍有不少问题。A不高，B不足。
@@ -105,6 +113,10 @@ def extract_problems(src: Source, body: Span) -> list[Item]:
             if found and summary is not None:  # 主要表现在：一是… details the summary before it
                 spans, summary = [s for s in spans if s != summary], None
             spans += found
+        elif (started and spans and not _is_consequence(re.split(r"[，,]", text, maxsplit=1)[0])
+              and _all_problems(named := _clause_parts(simple, sent, need_negative=False), simple)):
+            # 在A、B等方面还需提升。C机制尚不完善。: a further sentence of problems only (受…影响，C: an effect)
+            spans += named
     if not started:  # no contrast word: a sentence that says 存在…问题 still lists problems
         for sent in sents:
             text = sent.slice(simple)
@@ -118,6 +130,10 @@ def extract_problems(src: Source, body: Span) -> list[Item]:
                     spans += named
                     break
     return [make_item(src, _without_lead_in(simple, s)) for s in spans]
+
+
+def _all_problems(parts: list[Span], simple: str) -> bool:
+    return bool(parts) and all(_pattern("negative").search(p.slice(simple)) for p in parts)
 
 
 @cache
@@ -174,27 +190,6 @@ def _without_referent(text: str) -> str:
     return text
 
 
-def is_heading_line(line: str) -> bool:
-    """一、存在的问题 / 主要问题： alone on a line: a heading over the problems."""
-    heading = _HEADING_NUMBER.sub("", line.strip()).rstrip("：:")
-    return len(heading) <= 16 and not re.search(r"[。；;，,]", heading) and bool(_pattern("headings").search(heading))
-
-
-def _under_heading(simple: str, part: Span) -> list[Span] | None:
-    """一、存在的问题 (a heading line) then （一）…（二）…: each item named by its first sentence; without
-    numbering, each sentence under the heading. None when the part has no such heading."""
-    offset = part.start
-    for line in part.slice(simple).split("\n"):
-        start, offset = offset, offset + len(line) + 1
-        if is_heading_line(line):
-            below = trim(simple, Span(start + len(line), part.end))
-            numbered = numbered_items(below.slice(simple))
-            if numbered:
-                return [_first_clause(simple, Span(below.start + m.start, below.start + m.end)) for m in numbered[1]]
-            return [trim(simple, s) for s in sentences(simple, below)]
-    return None
-
-
 @cache
 def _report_pattern() -> re.Pattern[str]:
     # (据调研，)不少企业反映: the report verb, maybe after a short lead-in clause
@@ -212,17 +207,23 @@ def _from_clause(simple: str, clause: Span, need_negative: bool = False) -> list
     text = clause.slice(simple)
     numbered = numbered_items(text)
     if numbered:
-        return [_first_clause(simple, Span(clause.start + m.start, clause.start + m.end)) for m in numbered[1]]
+        return [first_clause(simple, Span(clause.start + m.start, clause.start + m.end)) for m in numbered[1]]
     colon = _DETAIL.search(text)
     if colon:  # 主要是：A；B；C / 存在以下问题：A，B，C / 仍有短板，主要是A、B、C
         after = Span(clause.start + colon.end(), clause.end)
         numbered = numbered_items(after.slice(simple))
         if numbered:  # 具体表现为一是A；二是B (no colon before the numbering)
-            return [_first_clause(simple, Span(after.start + m.start, after.start + m.end)) for m in numbered[1]]
-        for separators in ("；;", "，,、"):
-            listed = [trim(simple, s) for s in split_on(simple, after, separators)]
-            if len(listed) >= 2:
-                return listed
+            return [first_clause(simple, Span(after.start + m.start, after.start + m.end)) for m in numbered[1]]
+        listed = [trim(simple, s) for s in split_on(simple, after, "；;")]
+        if len(listed) >= 2:
+            return listed
+        # 仍面临一些堵点：A，人才引不来、留不住，B: the comma parts, a 、 splitting only where a part names
+        # several problems (社区、社会组织之间尚未形成合力 is one); a single 、-list (主要是：A、B、C) is the items
+        listed = _clause_parts(simple, after, need_negative=False)
+        if len(listed) < 2:
+            listed = _with_predicates_joined(simple, [trim(simple, s) for s in split_on(simple, after, "、")])
+        if len(listed) >= 2:
+            return listed
     verb = _pattern("verbs").search(text)
     if verb and not text[verb.end():].strip("着了。；;，, "):
         verb = None  # 障碍依然存在: the verb ends the clause and lists nothing
@@ -256,6 +257,14 @@ def _from_clause(simple: str, clause: Span, need_negative: bool = False) -> list
             items += _clause_parts(simple, before, need_negative=True)
         inner = Span(rest.start + aspects.start("list"), rest.start + aspects.end("list"))
         items += [trim(simple, s) for s in split_on(simple, inner, "、，,")]
+    if items:  # …等问题，部分古镇游客体验不佳: a clause after the list that names a problem of its own
+        comma = re.search(r"[，,]", simple[rest.start + (aspects.end() if aspects else 0):clause.end])
+        if comma:
+            after = rest.start + (aspects.end() if aspects else 0) + comma.end()
+            # (在A、B等方面，还需进一步加强: the aspects' own predicate, without a subject, names nothing new)
+            items += [p for p in _clause_parts(simple, Span(after, clause.end), need_negative=True)
+                      if not _SUMMING_UP.search(p.slice(simple))
+                      and not _pattern("aspect_needs").match(p.slice(simple).lstrip("仍还也都"))]
     if items or verb:
         return items or [clause]
     if not need_negative and _pattern("vague").search(text) and not re.search(r"[，,]", text):
@@ -275,6 +284,10 @@ def _clause_parts(simple: str, clause: Span, need_negative: bool) -> list[Span]:
         listed = [trim(simple, s) for s in split_on(simple, part, "、")]
         text = part.slice(simple)
         named = all(_pattern("negative").search(p.slice(simple)) for p in listed[:-1])
+        # 旅游业态以观光为主、过夜游客比重偏低: pieces too long for a subject's nouns are clauses of their own
+        named = named or (_pattern("negative").search(listed[-1].slice(simple)) is not None
+                          and all(p.end - p.start >= _CLAUSE_PIECE_MIN and not _CONJOINED.search(p.slice(simple))
+                                  for p in listed[:-1]))
         pieces += listed if len(listed) == 1 or named or _LISTED_SUBJECT.search(text) else [part]
     joined = _with_predicates_joined(simple, pieces)
     parts = [_without_list_tail(simple, _without_subject_tail(simple, p)) for p in joined]
@@ -347,7 +360,8 @@ def _list_items(simple: str, span: Span) -> tuple[list[Span], int]:
 
 
 # A short verb with a potential complement (留不住, 用得上): a predicate, not a subject.
-_POTENTIAL = re.compile(r"^[\u4e00-\u9fff]{1,2}[不得][\u4e00-\u9fff]{1,2}$")
+# (结构不优 is a subject and its predicate: the complement after 不/得 is one of the verbs' result words.)
+_POTENTIAL = re.compile(r"^[\u4e00-\u9fff]{1,2}[不得][住来进去动起上下了到完好出开懂清够掉走][\u4e00-\u9fff]?$")
 _JOINED_PREDICATE_MAX = 4
 _PARALLEL_MAX = 3
 
@@ -373,9 +387,3 @@ def _with_predicates_joined(simple: str, parts: list[Span]) -> list[Span]:
 def _is_evaluation(text: str) -> bool:
     """这些问题需要引起高度重视 / 值得高度关注: what the speaker thinks of the problems, no problem."""
     return _without_referent(text).rstrip("。") in _problem_cues()["evaluations"]
-
-
-def _first_clause(simple: str, span: Span) -> Span:
-    """A numbered problem is named by its first sentence."""
-    first = sentences(simple, span)
-    return trim(simple, first[0] if first else span)

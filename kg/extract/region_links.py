@@ -14,6 +14,7 @@ from kg.read import Source
 from kg.records import Committee, RegionMention, Span
 
 _CLAUSE_BREAK = re.compile(r"[，,。；;！？!?\n]|\s{1,}")
+_COMPARISON = re.compile(r"(?:与|和|同|跟|比照|对照)[^，,。；;]{1,30}(?:相比|相较|比较)")
 
 
 def region_links(src: Source, spans: list[Span], mentions: list[RegionMention],
@@ -37,12 +38,15 @@ def region_links(src: Source, spans: list[Span], mentions: list[RegionMention],
             clause = Span(span.start + start, span.start + end)
             start = m.end() if m else len(text)
             ctext = clause.slice(src.simple)
-            if not link_words.search(ctext):
-                continue
+            if not link_words.search(ctext) and not _is_run(outermost, clause):
+                continue  # (a run of abbreviations was read only before a relation word: 闽台‘通、惠、情’融合)
             for pair in _heading_run_pairs(mentions, clause, link_words, src.simple, own):
                 if pair not in links:
                     links.append(pair)
+            if _COMPARISON.search(ctext):
+                continue  # 与长三角一体化发展的要求相比: a yardstick, no partner
             members = _parties(_members(outermost, clause))
+            run = _is_run(outermost, clause)
             if own and own.level != "province" and "与" in ctext and own.name not in members:
                 # 我市与太原共建 / 与广德市共建浙皖毗邻区域: the committee's place is the other side
                 # (and the province it lies in, named beside, stands for it).
@@ -56,17 +60,44 @@ def region_links(src: Source, spans: list[Span], mentions: list[RegionMention],
                     if own.level != "county" and not any(m.name == own.name for m in mentions):
                         continue
                     members = [own.name, *others]
-            for pair in _pairs(members, own):
+                run = False
+            for pair in _pairs(members, None if run else own):
                 if pair not in links:
                     links.append(pair)
-    return [g for g in links if not any(h != g and _restates(g, h) for h in links)]
+    named = _named_pairs(src.simple, mentions)
+    return [g for g in links if not any(h != g and _restates(g, h) and not (g in named and not set(g) & set(h))
+                                        for h in links)]
+
+
+def _named_pairs(simple: str, mentions: list[RegionMention]) -> set[tuple[str, ...]]:
+    """沪苏两地往来, 沪苏同城化: two abbreviations that are the subject of their relation word name their link
+    themselves, beside a finer one between places inside both (崇明-启东 at a Shanghai district): the two
+    provinces' relation as a whole. 闽粤毗邻地区合作 describes an area, and a pair that only widens one side
+    of a finer link (川渝合作 beside 成都-重庆, 津承 beside 河西区-承德市) restates it."""
+    out = set()
+    for a, b in pairwise(mentions):
+        if a.span.end == b.span.start and a.span.end - a.span.start == 1 and b.span.end - b.span.start == 1:
+            m = _subject_relation().match(simple, b.span.end)
+            if m and a.name != b.name:
+                out.add(tuple(sorted((a.name, b.name), key=_code_of)))
+    return out
+
+
+@cache
+def _subject_relation() -> re.Pattern[str]:
+    # a relation word right after the pair (after a count), not one that describes an area (毗邻, 合作区)
+    area = cues()["regions"]
+    relations = [r for r in area["pair_relations"] if r not in area["area_relations"]]
+    return re.compile(rf"(?:{alternation(area['pair_counts'])})?(?:{alternation(relations)})"
+                      rf"(?!{alternation(area['area_suffixes'] + area['ring_suffixes'])})")
 
 
 def _heading_run_pairs(mentions: list[RegionMention], clause: Span, link_words: re.Pattern[str],
                        simple: str, own: Region | None) -> list[tuple[str, ...]]:
     """厦漳泉都市圈同城化: the places of a run of abbreviations heading a named area, followed by a link
-    word, are linked each with each (the area is what they build together); the committee's own place
-    among them, with each other one (as ``_pairs``)."""
+    word, are linked each with each (the area is what they build together, ``_pairs``); where the
+    committee's place is one of them, the speech is about its place in the area: the committee's place
+    with each other one (襄十随神城市群 at 襄阳, 泸永江融合发展示范区 at 永川)."""
     out: list[tuple[str, ...]] = []
     for area in mentions:
         if area.code is not None or not (clause.start <= area.span.start and area.span.end <= clause.end):
@@ -74,9 +105,7 @@ def _heading_run_pairs(mentions: list[RegionMention], clause: Span, link_words: 
         run = [m.name for m in mentions if m.span.end - m.span.start == 1 and _inside(m.span, area.span)]
         run = list(dict.fromkeys(run))
         if len(run) >= 2 and link_words.search(simple, area.span.end, clause.end):
-            pairs = ([(own.name, o) for o in run if o != own.name] if own is not None and own.name in run
-                     else combinations(run, 2))
-            out += [tuple(sorted(pair, key=_code_of)) for pair in pairs]
+            out += _pairs(run, own if own is not None and own.name in run else None)
     return out
 
 
@@ -94,13 +123,24 @@ def _all_after_with(simple: str, clause: Span, mentions: list[RegionMention]) ->
 
 def _pairs(members: list[str], own: Region | None) -> list[tuple[str, str]]:
     """A link joins places two by two (record-format.md): with the committee's place among three or
-    more (襄十随一体化 at 十堰), the committee's place with each other one; else each place with the
-    next (长春、四平、辽源三市协同发展)."""
-    if own is not None and own.name in members and len(members) > 2:
+    more listed places (我市与十堰、随州协同发展, 兰州、白银、定西三地合作 at 定西), the committee's place with
+    each other one; else each place with the next (长春、四平、辽源三市协同发展). A run of abbreviations
+    (厦漳泉一体化, 襄十随一体化) is given without ``own``: the group's name makes its members partners
+    of each other alike, so every place is linked with every other."""
+    if own is None:
+        pairs = list(combinations(members, 2))
+    elif own.name in members and len(members) > 2:
         pairs = [(own.name, other) for other in members if other != own.name]
     else:
         pairs = list(pairwise(members))
     return [tuple(sorted(pair, key=_code_of)) for pair in pairs]
+
+
+def _is_run(mentions: list[RegionMention], clause: Span) -> bool:
+    """The clause's places are one run of one-character abbreviations (襄十随一体化)."""
+    inside = [m.span for m in mentions if clause.start <= m.span.start and m.span.end <= clause.end]
+    return len(inside) >= 2 and all(s.end - s.start == 1 for s in inside) and all(
+        a.end == b.start for a, b in pairwise(inside))
 
 
 def _inside(inner: Span, outer: Span) -> bool:

@@ -14,7 +14,7 @@ from functools import cache, lru_cache
 # abbreviation_pairs and region_links are re-exported: the pipeline takes every region extractor from here
 from kg.extract.abbreviations import LONGEST_RUN, abbreviated, bounded, is_initial
 from kg.extract.abbreviations import abbreviation_pairs as abbreviation_pairs
-from kg.extract.place_areas import GEO_CHARS, head_places, place_named_areas
+from kg.extract.place_areas import GEO_CHARS, coined_areas, head_places, place_named_areas
 from kg.extract.place_words import place_words
 from kg.extract.proposer import committee_region, place_of_level
 from kg.extract.region_links import region_links as region_links
@@ -116,21 +116,33 @@ def region_mentions(src: Source, span: Span, committee: Committee | None) -> lis
     compounds = _compounds(text, words, committee)
     compound_parts = {i for start, end, _ in compounds for i in range(start, end)}
     not_places = {i for m in _not_places().finditer(text) for i in range(m.start(), m.end())}
+    not_places |= {i for start, end, _ in coined_areas(text, words) for i in range(start, end)}
     # 崖州湾科技城 is no 崖州区: a place that heads a bay, lake or island named in a longer area is that area's
     not_places |= {i for start, end, _ in compounds for w in words
                    if start <= w.start and w.end < end and text[w.end] in GEO_CHARS and w.end - w.start >= 2
                    for i in range(w.start, w.end)}
+    found: dict[int, Region] = {}
+    unread: list[int] = []
     for i, w in enumerate(words):
         if w.start in not_places:
             continue
         region = (_own_place(w.text, committee) or _resolve_word(w.text, committee)
                   or _listed_across_border(text, w, committee))
+        if region is None and w.text in gazetteer().by_short:
+            unread.append(i)
         if (region is None or _names_a_landmark(region, words[i + 1 : i + 2], committee)
+                or _names_a_bay(region, w.text, text[w.end : w.end + 1])
                 or (region.level == "area" and w.start in compound_parts)
                 or _common_noun_alone(region, w.text, words[i - 1].text if i else "", committee)):
             continue
+        found[i] = region
         s = Span(span.start + w.start, span.start + w.end)
         out.append(RegionMention(region.name, region.code, s, s.slice(src.text)))
+    for i in unread:
+        region = _listed_beside(words, i, found)
+        if region is not None:
+            s = Span(span.start + words[i].start, span.start + words[i].end)
+            out.append(RegionMention(region.name, region.code, s, s.slice(src.text)))
     taken = {i for m in out for i in range(m.span.start - span.start, m.span.end - span.start)}
     areas = _place_areas(text, words, committee)
     for start, end, region in _named_after_county(text, committee) + head_places(text, areas, _resolver(committee)):
@@ -138,6 +150,27 @@ def region_mentions(src: Source, span: Span, committee: Committee | None) -> lis
             s = Span(span.start + start, span.start + end)
             out.append(RegionMention(region.name, region.code, s, s.slice(src.text)))
     return bounded(sorted(out, key=lambda m: m.span))
+
+
+def _names_a_bay(region: Region, word: str, following: str) -> bool:
+    """海棠湾, 清水湾: a county's short name before 湾 or 湖 names the bay or lake, not the county."""
+    return region.level == "county" and word != region.name and following in _BAY_CHARS
+
+
+_BAY_CHARS = frozenset("湾湖")
+
+
+def _listed_beside(words: tuple[Word, ...], i: int, found: dict[int, Region]) -> Region | None:
+    """与启东、海门协同 at a Shanghai committee: a county's short name read nowhere else is the county of that
+    name in the province of a place listed right beside it (、/与/和), where it is the only one there."""
+    provinces = {found[j].code[:2] for j, sep in ((i - 2, i - 1), (i + 2, i + 1))
+                 if j in found and found[j].code and 0 <= sep < len(words) and words[sep].text in _LIST_JOINTS}
+    candidates = [r for r in gazetteer().by_short.get(words[i].text, [])
+                  if r.level == "county" and r.code and r.code[:2] in provinces]
+    return candidates[0] if len(candidates) == 1 and not is_ordinary_word(words[i].text) else None
+
+
+_LIST_JOINTS = frozenset("、与和及")
 
 
 def _common_noun_alone(region: Region, word: str, previous: str, committee: Committee | None) -> bool:

@@ -65,15 +65,29 @@ def classify(src: Source, title: Span, body: Span, linked: bool = False) -> tupl
     scores = tally.scores
     ranked = sorted(scores, key=lambda s: (-scores[s], s))
     if not ranked or scores[ranked[0]] < MIN_SCORE:
-        return [], []
+        # 深化黔台经贸交流合作: a speech that joins places and names no other topic is about joining them
+        return ([LINK_SECTOR], _kept([e for e in tally.evidence if e.sector == LINK_SECTOR])) if linked else ([], [])
     top = scores[ranked[0]]
     chosen = ranked[:1] + [s for s in ranked[1:] if tally.title.get(s, 0.0) >= TITLE_SECTOR_MIN or (
         scores[s] >= SECOND_SECTOR_SHARE * top and tally.clear.get(s, 0.0) >= SECOND_SECTOR_FLOOR)]
     chosen = chosen[:MAX_SECTORS]
-    if (linked and LINK_SECTOR not in chosen
-            and (tally.title.get(LINK_SECTOR, 0.0) > 0 or scores.get(LINK_SECTOR, 0.0) >= SECOND_SECTOR_FLOOR)):
-        chosen = [*chosen[: MAX_SECTORS - 1], LINK_SECTOR]
+    if linked:
+        chosen = _with_link_sector(tally, chosen, untitled=title.end == title.start)
     return chosen, _kept([e for e in tally.evidence if e.sector in chosen])
+
+
+def _with_link_sector(tally: _Tally, chosen: list[str], untitled: bool) -> list[str]:
+    """A speech that joins places is about regional coordination too where its title says so or its
+    body weighs enough (a report's untitled speech, which has no title to say so, where any of its
+    terms does); and first where it weighs as much as the central sector."""
+    scores = tally.scores
+    link = scores.get(LINK_SECTOR, 0.0)
+    floor = MIN_SCORE if untitled else SECOND_SECTOR_FLOOR
+    if LINK_SECTOR not in chosen and (tally.title.get(LINK_SECTOR, 0.0) > 0 or link >= floor):
+        chosen = [*chosen[: MAX_SECTORS - 1], LINK_SECTOR]
+    if LINK_SECTOR in chosen and link >= scores[chosen[0]]:
+        chosen = [LINK_SECTOR, *(s for s in chosen if s != LINK_SECTOR)]
+    return chosen
 
 
 @dataclass

@@ -63,6 +63,9 @@ def proposer(line: str, committee=JINZHONG) -> tuple:
     ("刘畅（代胡德军委员发言）", ("刘畅", None, None, None)),
     ("张三（代表民盟市委发言）", ("张三", "民盟晋中市委", "民盟", None)),
     ("◎李四（代表市工商联作大会发言）", ("李四", "晋中市工商联", "工商联", None)),
+    # several roles, the last one a post of any trade (副行长, 副主任医师, 创始人)
+    ("市政协委员、晋商银行副行长 陈志远", ("陈志远", None, None, "市政协委员、晋商银行副行长")),
+    ("市政协委员、市人民医院副主任医师 李华", ("李华", None, None, "市政协委员、市人民医院副主任医师")),
 ])
 def test_byline_forms(line: str, expected: tuple) -> None:
     assert proposer(line) == expected
@@ -109,7 +112,7 @@ def test_spans_slice_the_text() -> None:
 
 @pytest.mark.parametrize("line", [
     "深化“文旅+”融合 推动文旅产业提质升级", "为此建议：", "扫描二维码", "加快太原晋中一体化步伐",
-    "（编辑：王慧　校对：李娜）",
+    "（编辑：王慧　校对：李娜）", "晋中日报全媒体记者 周燕",  # a reporter's credit is no byline
 ])
 def test_titles_and_furniture_are_not_bylines(line: str) -> None:
     assert not looks_like_byline(line)

@@ -66,3 +66,12 @@ def test_wrong_speeches_carry_warnings_more_often_than_right_ones() -> None:
         pytest.skip("the extractor gets every holdout speech right: nothing to compare")
     assert right, "no speech right at all"
     assert sum(wrong) / len(wrong) > sum(right) / len(right), (sum(wrong), len(wrong), sum(right), len(right))
+
+
+def test_links_read_from_a_run_of_abbreviations_are_flagged() -> None:
+    group = warnings_of("推进太晋忻一体化 共建山西中部城市群", "民盟晋中市委 张明",
+                        "太晋忻一体化加快推进。但三市交通衔接不畅。建议：一是共建快速通道。二是联合招商。")
+    assert "group-link" in group
+    listed = warnings_of("推进太原晋中一体化", "民盟晋中市委 张明",
+                         "我市与太原协同发展加快推进。但两市交通衔接不畅。建议：一是共建快速通道。二是联合招商。")
+    assert "group-link" not in listed

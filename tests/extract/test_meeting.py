@@ -69,3 +69,13 @@ def test_without_a_meeting_line_the_headline_names_the_committee() -> None:
     committee = find_committee(src, before=len(src.text))
     assert (committee.level, committee.region, committee.code) == ("prefecture", "宜宾市", "511500")
     assert find_committee(read_text("大会发言摘登\n标题\n正文。"), before=99) is None
+
+
+def test_the_full_name_given_further_on_is_the_label() -> None:
+    text = ("——区政协十届三次会议举行大会发言\n\n"
+            "1月10日上午，政协佛山市顺德区第十届委员会第三次会议举行第二次全体会议，6位委员作大会发言。\n\n"
+            "· 区政协九届五次会议开幕\n")
+    assert meeting(text)[0] == "政协佛山市顺德区第十届委员会第三次会议"
+    # another session's full name is no label of this one
+    other = "——区政协十届三次会议举行大会发言\n\n相关新闻：政协佛山市顺德区第十届委员会第二次会议开幕\n"
+    assert meeting(other)[0] != "政协佛山市顺德区第十届委员会第二次会议"

@@ -197,3 +197,71 @@ def test_predicates_sharing_a_subject(body: str, expected: list[str]) -> None:
 ])
 def test_summaries_and_reports_give_their_details(body: str, expected: list[str]) -> None:
     assert problems(body) == expected
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # a heading inside a paragraph before numbered problems, no contrast word before it
+    ("我县茶园面积居全省前列，茶农收入稳步提高。主要问题：一是茶叶品牌杂而弱；二是加工设备陈旧、能耗偏高；三是营销渠道单一。"
+     "建议：一是整合品牌。", ["茶叶品牌杂而弱", "加工设备陈旧、能耗偏高", "营销渠道单一"]),
+    ("園區產值逐年增長。存在的問題：一是土地指標緊張，廠房租金偏高；二是人才公寓不足。建議：一是盤活。",
+     ["土地指標緊張，廠房租金偏高", "人才公寓不足"]),
+])
+def test_an_inline_heading_names_the_numbered_problems(body: str, expected: list[str]) -> None:
+    assert problems(body) == expected
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # after a colon: the comma parts, short predicates joined, a subject's 、 kept
+    ("但物流业发展仍面临一些堵点：冷链设施不足，专业司机招不来、留不住，园区、企业、协会之间尚未形成合力。",
+     ["冷链设施不足", "专业司机招不来、留不住", "园区、企业、协会之间尚未形成合力"]),
+    # a clause after the list names its own problem; one that sums the list up as a phenomenon does not
+    ("但非遗保护仍存在传承人老化、资金投入不足等问题，部分项目濒临失传。",
+     ["传承人老化", "资金投入不足", "部分项目濒临失传"]),
+    ("但社区养老存在床位空置、护理人员短缺等问题，“一床难求”与“床位闲置”并存现象突出。", ["床位空置", "护理人员短缺"]),
+    # … and after an aspect list
+    ("但两县在交通衔接、产业分工等方面协同不足，边界地区的公共服务标准还不统一。",
+     ["交通衔接", "产业分工", "边界地区的公共服务标准还不统一"]),
+    # 、 between clauses of their own (each too long for a subject's noun) splits
+    ("然而，乡村民宿以低端客房为主、中高端产品供给偏少，服务标准不一。",
+     ["乡村民宿以低端客房为主", "中高端产品供给偏少", "服务标准不一"]),
+    # … but not between nouns joined by 与
+    ("但非遗技艺与现代设计、电商营销结合不够。", ["非遗技艺与现代设计、电商营销结合不够"]),
+    # 多而散 names a problem without a contrast word
+    ("从调研情况看，地方特色小吃品牌多而散，标准化程度偏低。", ["地方特色小吃品牌多而散", "标准化程度偏低"]),
+])
+def test_clauses_around_lists(body: str, expected: list[str]) -> None:
+    assert problems(body) == expected
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # problems reported without a contrast word: an aspect list, bare negative clauses
+    ("我县是农业大县。调研发现，我县在品牌建设、冷链物流、电商销售等方面还需加强。建议：一是加强。",
+     ["品牌建设", "冷链物流", "电商销售"]),
+    ("当前，我市社区养老服务站点偏少，专业护理人员不足，服务内容单一。为此建议：一是增加。",
+     ["社区养老服务站点偏少", "专业护理人员不足", "服务内容单一"]),
+    # a cause lead-in (由于) goes like a time word; what the problems cause is no problem
+    ("然而，由于缺乏统一规划，各景区各自为政，旅游线路分散。建议：一是统一。",
+     ["缺乏统一规划", "各景区各自为政", "旅游线路分散"]),
+    ("但区域内产业协作水平不高，制约了区域经济一体化发展。建议：一是加强。", ["产业协作水平不高"]),
+    # a subject and its predicate after 、 is a problem of its own (结构不优 is no potential complement like 留不住)
+    ("当前我市托育服务供给总量不足、结构不优、价格偏高。建议：一是增加。",
+     ["托育服务供给总量不足", "结构不优", "价格偏高"]),
+])
+def test_problems_without_contrast_and_their_lead_ins(body: str, expected: list[str]) -> None:
+    assert problems(body) == expected
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # a further sentence that only names problems continues the problem part; one opened by a cause does not
+    ("调研发现，园区在标准厂房、人才公寓等方面还需提升。两地产业协作机制尚不完善。建议：一是加快。",
+     ["标准厂房", "人才公寓", "两地产业协作机制尚不完善"]),
+    ("但冷链设施不足，物流成本偏高。受国际运价波动影响，企业利润持续收窄。建议：一是完善。",
+     ["冷链设施不足", "物流成本偏高"]),
+])
+def test_further_sentences_of_problems(body: str, expected: list[str]) -> None:
+    assert problems(body) == expected
+
+
+def test_the_aspects_own_predicate_after_a_comma_is_no_further_problem() -> None:
+    assert problems("但我县茶产业在品牌打造、市场营销等方面，还需进一步加强完善、优化提升。建议：一是加强。") \
+        == ["品牌打造", "市场营销"]

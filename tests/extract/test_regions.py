@@ -28,6 +28,7 @@ HEXI = Committee("county", "河西区", "120103", "120000")  # a district of the
 ZHUHAI = Committee("prefecture", "珠海市", "440400", "440000")
 BAIYIN = Committee("prefecture", "白银市", "620400", "620000")
 HAINAN = Committee("province", "海南省", "460000", "460000")
+ZHOUSHAN = Committee("prefecture", "舟山市", "330900", "330000")
 YANGZHOU = Committee("prefecture", "扬州市", "321000", "320000")
 XIAMEN = Committee("prefecture", "厦门市", "350200", "350000")
 QINGPU = Committee("county", "青浦区", "310118", "310000")
@@ -99,7 +100,7 @@ def regions(text: str, committee) -> tuple[list[str], set[frozenset[str]]]:
     ("港口、山区、湖泊和香港都不是这样的地名。", NATIONAL, ["香港特别行政区"]),
     ("加快融入上海大都市圈，共建闽西南协同发展区。", NATIONAL, ["上海市", "上海大都市圈", "闽西南协同发展区"]),
     # famous lakes, wetlands, estuaries, mountains and national parks are named areas by kind (named_areas.tsv)
-    ("阳澄湖、东滩和长江口生态保护。", NATIONAL, ["阳澄湖", "东滩", "长江口"]),
+    ("阳澄湖、东滩和长江口生态保护。", NATIONAL, ["阳澄湖", "崇明东滩", "长江口"]),
     ("建设三江源国家公园。", NATIONAL, ["三江源国家公园"]),
     # a head that is a named area's other spelling (洋浦 of 洋浦经济开发区) makes a named area too, itself no place
     ("提升洋浦港国际航运能级。", NATIONAL, ["洋浦港"]),
@@ -119,6 +120,15 @@ def regions(text: str, committee) -> tuple[list[str], set[frozenset[str]]]:
     # islands, old towns, historic districts and scenic areas are named areas
     ("我市东澳岛、外伶仃岛等海岛风光秀丽。", ZHUHAI, ["珠海市", "东澳岛", "外伶仃岛"]),
     ("朱家角古镇、三坊七巷游客持续增长。", NATIONAL, ["朱家角古镇", "三坊七巷"]),
+    # an island or port area no table lists: two characters no dictionary word, then 岛 or 港区 (not 海岛, 生态岛)
+    ("推进衢山岛开发，提升白泉港区和六横港区功能。", ZHOUSHAN, ["衢山岛", "白泉港区", "六横港区"]),
+    ("建设世界级生态岛，保护好每个海岛和陆岛交通。", ZHOUSHAN, []),
+    # a bay's name after its city stands alone; the city is named beside it
+    ("三亚崖州湾科技城集聚种业企业。", HAINAN, ["三亚市", "崖州湾科技城"]),
+    # a named area and a word that only says what it is (东滩湿地) is that area
+    ("提升东滩湿地保护水平。", NATIONAL, ["崇明东滩"]),
+    # a county's short name before 湾 or 湖 names the bay or lake
+    ("海棠湾旅游资源丰富。", HAINAN, []),
 ])
 def test_mentions(text: str, committee, names: list[str]) -> None:
     assert regions(text, committee)[0] == names
@@ -133,7 +143,14 @@ def test_mentions(text: str, committee, names: list[str]) -> None:
     ("推进宁镇扬都市圈同城化。", NATIONAL_JIANGSU, ["南京市", "宁镇扬都市圈", "镇江市", "扬州市"],
      [("南京市", "镇江市"), ("南京市", "扬州市"), ("镇江市", "扬州市")]),
     ("推进宁镇扬都市圈同城化。", YANGZHOU, ["南京市", "宁镇扬都市圈", "镇江市", "扬州市"],
-     [("南京市", "扬州市"), ("镇江市", "扬州市")]),
+     [("南京市", "扬州市"), ("镇江市", "扬州市")]),  # a run heading an area: the committee's place in it
+    ("推进宁镇扬都市圈同城化。", NATIONAL_JIANGSU, ["南京市", "宁镇扬都市圈", "镇江市", "扬州市"],
+     [("南京市", "扬州市"), ("镇江市", "扬州市"), ("南京市", "镇江市")]),
+    # a run of three where one character is a city anywhere, beside places read nearby (通武廊 at 通州)
+    ("深化通武廊三地合作。", Committee("county", "通州区", "110112", "110000"), ["通州区", "武清区", "廊坊市"],
+     [("通州区", "武清区"), ("通州区", "廊坊市"), ("武清区", "廊坊市")]),
+    # characters holding a place's own name are no run (来佛山交流)
+    ("吸引爱好者来佛山交流。", FOSHAN, ["佛山市"], []),
     # a province's abbreviation beside a municipality's is the province, at the municipality's districts too
     ("推动沪浙两地交流。", QINGPU, ["上海市", "浙江省"], [("上海市", "浙江省")]),
     ("推动沪苏两地青少年科技交流。", QINGPU, ["上海市", "江苏省"], [("上海市", "江苏省")]),  # a long topic after 两地
@@ -148,11 +165,18 @@ def test_mentions(text: str, committee, names: list[str]) -> None:
     ("共建临港产业合作园区。", BEIHAI, [], []),
     ("我市与上海青浦、嘉定毗邻，深化两地交流。", KUNSHAN, ["昆山市", "上海市", "青浦区", "嘉定区"],
      [("昆山市", "青浦区"), ("昆山市", "嘉定区")]),
+    # a county's short name listed beside a place of another province is that province's county
+    ("我区与太仓、常熟开展协作。", QINGPU, ["青浦区", "太仓市", "常熟市"],
+     [("青浦区", "太仓市"), ("青浦区", "常熟市")]),
     ("深化与海门、启东的产业合作。", KUNSHAN, ["海门区", "启东市"], [("昆山市", "海门区"), ("昆山市", "启东市")]),
     ("推动京津冀协同发展。", NATIONAL, ["京津冀"], []),  # a named group, not a pair
     ("与和顺县共建太行山水旅游环线。", XIYANG, ["和顺县"], [("昔阳县", "和顺县")]),
-    # three or more places: the committee's place with each other one, else each with the next
-    ("推进襄十随一体化。", SHIYAN, ["襄阳市", "十堰市", "随州市"], [("十堰市", "襄阳市"), ("十堰市", "随州市")]),
+    # three or more listed places: the committee's place with each other one, else each with the next; a run of
+    # abbreviations names a group: every member with every other, the committee's place included
+    ("推进襄十随一体化。", SHIYAN, ["襄阳市", "十堰市", "随州市"],
+     [("十堰市", "襄阳市"), ("十堰市", "随州市"), ("襄阳市", "随州市")]),
+    ("我市与襄阳、随州协同发展。", SHIYAN, ["十堰市", "襄阳市", "随州市"],
+     [("十堰市", "襄阳市"), ("十堰市", "随州市")]),
     ("推动永川与泸州、江津共建合作园区。", YONGCHUAN, ["永川区", "泸州市", "江津区"],
      [("永川区", "泸州市"), ("永川区", "江津区")]),
     ("推动长春、四平、辽源三市协同发展。", JILIN, ["长春市", "四平市", "辽源市"],
@@ -170,12 +194,27 @@ def test_mentions(text: str, committee, names: list[str]) -> None:
     ("推动闽台直航常态化。", NATIONAL, ["福建省", "台湾省"], [("福建省", "台湾省")]),
     # a run of three before a topic and a relation word; a count word between (三省)
     ("促进深港澳青年交流。", Committee("prefecture", "深圳市", "440300", "440000"),
-     ["深圳市", "香港特别行政区", "澳门特别行政区"], [("深圳市", "香港特别行政区"), ("深圳市", "澳门特别行政区")]),
-    ("加强鄂湘赣三省合作。", NATIONAL, ["湖北省", "湖南省", "江西省"], [("湖北省", "湖南省"), ("湖南省", "江西省")]),
+     ["深圳市", "香港特别行政区", "澳门特别行政区"],
+     [("深圳市", "香港特别行政区"), ("深圳市", "澳门特别行政区"), ("香港特别行政区", "澳门特别行政区")]),
+    ("加强鄂湘赣三省合作。", NATIONAL, ["湖北省", "湖南省", "江西省"],
+     [("湖北省", "湖南省"), ("湖南省", "江西省"), ("湖北省", "江西省")]),
     # at the national committee, cities of one province (the only province with a place for each character)
     ("深化广佛同城化。", NATIONAL, ["广州市", "佛山市"], [("广州市", "佛山市")]),
-    ("推进厦漳泉一体化。", NATIONAL, ["厦门市", "漳州市", "泉州市"], [("厦门市", "漳州市"), ("漳州市", "泉州市")]),
+    ("推进厦漳泉一体化。", NATIONAL, ["厦门市", "漳州市", "泉州市"],
+     [("厦门市", "漳州市"), ("漳州市", "泉州市"), ("厦门市", "泉州市")]),
     ("深化东西部协作，推动南北合作。", NATIONAL, [], []),
+    # … also where one character is a province's abbreviation too (鄂 of 呼包鄂 is 鄂尔多斯 there)
+    ("推动呼包鄂协同发展。", NATIONAL, ["呼和浩特市", "包头市", "鄂尔多斯市"],
+     [("呼和浩特市", "包头市"), ("包头市", "鄂尔多斯市"), ("呼和浩特市", "鄂尔多斯市")]),
+    # at a county's committee: a county of its own city, a district across the border of a municipality
+    ("推进嘉昆太协同创新核心圈建设。", KUNSHAN, ["嘉定区", "昆山市", "太仓市"],
+     [("嘉定区", "昆山市"), ("昆山市", "太仓市"), ("嘉定区", "太仓市")]),
+    # two places' border area (交界片区) links them
+    ("推动顺德、南海交界片区连片改造。", FOSHAN, ["顺德区", "南海区"], [("顺德区", "南海区")]),
+    # a quoted slogan between a pair and its relation word
+    ("深化闽台‘通、惠、情’融合。", NATIONAL, ["福建省", "台湾省"], [("福建省", "台湾省")]),
+    # people named by where they come from join no places
+    ("港澳台同胞交流日益密切。", NATIONAL, [], []),
     # no run inside a longer word, nor an ordinary word
     ("培育新青年创业合作平台。", NATIONAL, [], []),
     ("加强长江合作机制建设。", NATIONAL, [], []),
@@ -205,6 +244,13 @@ def test_pairs_and_links(text: str, committee, names: list[str], links: list[tup
     ("我区将推动与泸州、江津共建合作园区。", YONGCHUAN, [("永川区", "泸州市"), ("永川区", "江津区")]),
     # a province beside a place inside it is no pair: 宁 is 宁夏 beside 闽 at a Fujian committee
     ("深化闽宁协作。", Committee("province", "福建省", "350000", "350000"), [("福建省", "宁夏回族自治区")]),
+    # a pair that is the subject of its relation word is a link of its own beside a finer one inside both
+    ("浙沪两地往来日益密切，我区与嘉善、平湖协同发展。", QINGPU,
+     [("上海市", "浙江省"), ("青浦区", "嘉善县"), ("青浦区", "平湖市")]),
+    # … but not one that widens only one side of the finer link
+    ("加快川渝合作，推动成都与重庆共建产业园。", NATIONAL, [("成都市", "重庆市")]),
+    # a yardstick after 与…相比 is no partner
+    ("但与长三角一体化发展的要求相比，我区仍有差距。", QINGPU, []),
 ])
 def test_only_the_parties_of_a_link(text: str, committee, links: list[tuple[str, ...]]) -> None:
     assert regions(text, committee)[1] == {frozenset(link) for link in links}

@@ -131,3 +131,38 @@ def test_weak_sectors() -> None:
     title, body = Span(0, 9), Span(10, len(weak.text))
     chosen, _ = classify(weak, title, body)
     assert chosen and weak_sectors(weak, title, body, chosen) == chosen[:1]
+
+
+def linked_sectors(title: str, body: str) -> list[str]:
+    text = f"{title}\n{body}"
+    src = read_text(text)
+    chosen, _ = classify(src, Span(0, len(title)), Span(len(title) + 1, len(text)), linked=True)
+    return chosen
+
+
+def test_an_untitled_speech_that_joins_places_needs_less_to_be_about_coordination() -> None:
+    body = "港口航线重复，港口分工不清。建议两地共建组合港。"
+    assert "regional-coordination" in linked_sectors("", body)
+    assert "regional-coordination" not in linked_sectors("提升港口航线能级", body)
+
+
+@pytest.mark.parametrize(("title", "body", "expected"), [
+    # joining places and naming no other topic: the speech is about joining them
+    ("深化两省经贸交流", "两省往来日益密切。建议定期互访。", ["regional-coordination"]),
+    # weighing as much as the central sector, coordination comes first
+    ("", "两岸融合发展前景广阔，渔业合作有待加强。", ["regional-coordination", "agriculture"]),
+])
+def test_coordination_first_where_the_link_is_the_topic(title: str, body: str, expected: list[str]) -> None:
+    assert linked_sectors(title, body) == expected
+
+
+@pytest.mark.parametrize(("title", "body", "expected"), [
+    # the genre's industries and their compounds (kg/data/sector_terms.tsv)
+    ("推动白酒产业高质量发展", "酒业品牌众多，酿酒企业规模偏小。", ["industry"]),
+    ("发展智慧农业", "推广物联网监测，提高农业生产效率。", ["agriculture", "digital-economy"]),
+    ("发展旅居康养 打造休闲度假胜地", "引进康养机构，完善度假设施，发展医养结合。",
+     ["culture-tourism", "elderly-care", "health"]),
+    ("加强血吸虫病防治", "完善查螺灭螺机制，做好病人救治。", ["health"]),
+])
+def test_industries_and_compounds(title: str, body: str, expected: list[str]) -> None:
+    assert sectors(title, body) == expected

@@ -1,0 +1,64 @@
+"""Headings over a speech's problems: a line of its own (一、存在的问题) or inline before numbered items
+(…取得初步成效。主要问题：一是…), and the numbered items below them, each named by its first sentence."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from kg.extract.numbering import numbered_items
+from kg.extract.spans import sentences, trim
+from kg.lexicon import alternation, cues
+from kg.records import Span
+
+_HEADING_NUMBER = re.compile(r"^(?:[一二三四五六七八九十]+[、．.]|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、])\s*")
+_HEADING_MAX = 16
+
+
+@cache
+def _headings() -> re.Pattern[str]:
+    return re.compile(alternation(cues()["problems"]["headings"]))
+
+
+def is_heading_line(line: str) -> bool:
+    """一、存在的问题 / 主要问题： alone on a line: a heading over the problems."""
+    heading = _HEADING_NUMBER.sub("", line.strip()).rstrip("：:")
+    return len(heading) <= _HEADING_MAX and not re.search(r"[。；;，,]", heading) and bool(_headings().search(heading))
+
+
+def under_heading(simple: str, part: Span) -> list[Span] | None:
+    """一、存在的问题 (a heading line) then （一）…（二）…: each item named by its first sentence; without
+    numbering, each sentence under the heading. None when the part has no such heading."""
+    offset = part.start
+    for line in part.slice(simple).split("\n"):
+        start, offset = offset, offset + len(line) + 1
+        if is_heading_line(line):
+            below = trim(simple, Span(start + len(line), part.end))
+            numbered = numbered_items(below.slice(simple))
+            if numbered:
+                return [first_clause(simple, Span(below.start + m.start, below.start + m.end)) for m in numbered[1]]
+            return [trim(simple, s) for s in sentences(simple, below)]
+    return None
+
+
+@cache
+def _inline_heading_pattern() -> re.Pattern[str]:
+    return re.compile(rf"(?:^|(?<=[。；;\n]))\s*(?:{_headings().pattern})[有为是]?[：:]\s*")
+
+
+def inline_heading(simple: str, part: Span) -> list[Span] | None:
+    """…取得初步成效。主要问题：一是A；二是B: a heading inside a paragraph, right before numbered items,
+    names the problems wherever it stands (with or without a contrast clause before it)."""
+    text = part.slice(simple)
+    for m in _inline_heading_pattern().finditer(text):
+        numbered = numbered_items(text[m.end():])
+        if numbered and numbered[1][0].marker_start == 0:
+            at = part.start + m.end()
+            return [first_clause(simple, Span(at + i.start, at + i.end)) for i in numbered[1]]
+    return None
+
+
+def first_clause(simple: str, span: Span) -> Span:
+    """A numbered problem is named by its first sentence."""
+    first = sentences(simple, span)
+    return trim(simple, first[0] if first else span)
