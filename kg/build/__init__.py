@@ -26,7 +26,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 import kg
-from kg.build.outputs import COMPLETE, OutputFolder
+from kg.build.outputs import COMPLETE, OutputFolder, take_over_chunks
 from kg.build.parts import Part, make_parts
 from kg.build.plan import Plan, make_plan, pipeline_fingerprint
 from kg.build.summary import SUMMARY_COUNTS, BuildReport, DocumentLine
@@ -115,9 +115,10 @@ def _build(paths, folder: OutputFolder, gen: Path, page: bool, workers: tuple[in
     store.flush()
     stage("store")
     # Oxigraph's writer releases the GIL: the two dumps run beside the records and the page.
+    chunks = take_over_chunks(plan.previous, gen, plan.keep)
     with ThreadPoolExecutor(2) as writers:
-        dumps = [writers.submit(store.dump, gen / "graph.ttl", ox.RdfFormat.TURTLE),
-                 writers.submit(store.dump, gen / "graph.trig", ox.RdfFormat.TRIG)]
+        dumps = [writers.submit(store.dump, gen / "graph.ttl", ox.RdfFormat.TURTLE, chunks=chunks),
+                 writers.submit(store.dump, gen / "graph.trig", ox.RdfFormat.TRIG, chunks=chunks)]
         report.lines = _write_records(gen, entries, lines)
         report.triples = len(store)
         report.entities = _entity_counts(store)

@@ -10,6 +10,7 @@ graph files are dumps, never sorted in Python. An in-memory store (a graph file 
 from __future__ import annotations
 
 import io
+import shutil
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
@@ -17,7 +18,7 @@ import pyoxigraph as ox
 
 from kg.errors import KgError
 from kg.namespace import PREFIXES
-from kg.store.sources import SOURCES_QUERY, SourceRecord, graph_name, key_of
+from kg.store.sources import SOURCES_QUERY, SourceRecord, graph_name, is_document_graph, key_of, key_of_graph
 
 FORMATS_BY_SUFFIX = {
     ".ttl": ox.RdfFormat.TURTLE,
@@ -137,34 +138,60 @@ class GraphStore:
 
     # ------------------------------------------------------------ dumping
 
-    def dump(self, path: str | Path, fmt: ox.RdfFormat, prefixes: Mapping[str, str] | None = PREFIXES) -> None:
+    def dump(self, path: str | Path, fmt: ox.RdfFormat, prefixes: Mapping[str, str] | None = PREFIXES,
+             chunks: Path | None = None) -> None:
         """Write every quad (for a triple format, every graph's triples: the union, since every
-        triple is in one graph) to ``path`` atomically, with Oxigraph's writer."""
+        triple is in one graph) to ``path`` atomically, with Oxigraph's writer.
+
+        On disk the file is the prefixes, then each graph's part in graph IRI order (a graph's
+        triples in the store's key order): equal content gives equal bytes however the store was
+        filled. With ``chunks`` (a folder), a document graph's part is read from
+        ``chunks/<key><suffix>`` when there, else dumped and kept there for the next build."""
         from kg.io import atomic_writer
 
+        path = Path(path)
         if self.path is None:  # no canonical order in memory
             from kg.io import atomic_write_bytes
 
-            atomic_write_bytes(Path(path), serialize(self.quads(), fmt, prefixes))
+            atomic_write_bytes(path, serialize(self.quads(), fmt, prefixes))
             return
         kwargs = {"prefixes": dict(prefixes)} if prefixes and fmt not in _LINE_BASED else {}
-        with atomic_writer(Path(path)) as out:
-            if fmt.supports_datasets:
-                self._store.dump(out, fmt, **kwargs)
-                return
-            header = b""
-            for n, graph in enumerate(self.graphs()):
-                chunk = io.BytesIO()
-                self._store.dump(chunk, fmt, from_graph=graph, **kwargs)
-                data = chunk.getvalue()
-                if kwargs and n == 0:
-                    header = _prefix_header(data)
-                elif header and data.startswith(header):
-                    data = data[len(header):]  # the prefixes once, at the top
+        probe = _PROBE if fmt.supports_datasets else _PROBE.triple
+        header = _prefix_header(ox.serialize([probe], format=fmt, **kwargs)) if kwargs else b""
+        suffix = CHUNK_SUFFIXES.get(fmt)
+        with atomic_writer(path) as out:
+            out.write(header)
+            for graph in self.graphs():
+                cached = None
+                if chunks and suffix and is_document_graph(graph):
+                    cached = chunks / f"{key_of_graph(graph)}{suffix}"
+                if cached is not None and cached.is_file():
+                    with open(cached, "rb") as part:
+                        shutil.copyfileobj(part, out, _COPY_BYTES)
+                    continue
+                data = self._graph_part(graph, fmt, kwargs)
+                if cached is not None:
+                    cached.parent.mkdir(parents=True, exist_ok=True)
+                    cached.write_bytes(data)
                 out.write(data)
+
+    def _graph_part(self, graph: ox.NamedNode, fmt: ox.RdfFormat, kwargs: dict) -> bytes:
+        """One graph in ``fmt``, without the prefixes (the whole file has them once, at the top)."""
+        chunk = io.BytesIO()
+        if fmt.supports_datasets:
+            ox.serialize(self.quads(graph), chunk, format=fmt, **kwargs)
+        else:
+            self._store.dump(chunk, fmt, from_graph=graph, **kwargs)
+        data = chunk.getvalue()
+        return data[len(_prefix_header(data)):] if kwargs else data
 
 
 _LINE_BASED = (ox.RdfFormat.N_TRIPLES, ox.RdfFormat.N_QUADS)
+# What a document graph's cached part is called (GraphStore.dump's ``chunks``).
+CHUNK_SUFFIXES = {ox.RdfFormat.TURTLE: ".ttl", ox.RdfFormat.TRIG: ".trig", ox.RdfFormat.N_QUADS: ".nq"}
+_PROBE = ox.Quad(ox.NamedNode("urn:kg:probe"), ox.NamedNode("urn:kg:probe"), ox.NamedNode("urn:kg:probe"),
+                 ox.NamedNode("urn:kg:probe"))
+_COPY_BYTES = 1 << 20
 
 
 def _prefix_header(turtle: bytes) -> bytes:
