@@ -23,8 +23,6 @@ from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime
 from pathlib import Path
 
-import pyoxigraph as ox
-
 import kg
 from kg.build.outputs import COMPLETE, OutputFolder, take_over_chunks
 from kg.build.parts import Part, make_parts
@@ -114,11 +112,10 @@ def _build(paths, folder: OutputFolder, gen: Path, page: bool, workers: tuple[in
     store.replace_graph(BUILD_GRAPH, ntriples(build_graph))
     store.flush()
     stage("store")
-    # Oxigraph's writer releases the GIL: the two dumps run beside the records and the page.
+    # Oxigraph's writer releases the GIL: the graph files are written beside the records and the page.
     chunks = take_over_chunks(plan.previous, gen, plan.keep)
-    with ThreadPoolExecutor(2) as writers:
-        dumps = [writers.submit(store.dump, gen / "graph.ttl", ox.RdfFormat.TURTLE, chunks=chunks),
-                 writers.submit(store.dump, gen / "graph.trig", ox.RdfFormat.TRIG, chunks=chunks)]
+    with ThreadPoolExecutor(1) as writers:
+        dumps = [writers.submit(store.dump_graph_files, gen / "graph.ttl", gen / "graph.trig", chunks)]
         report.lines = _write_records(gen, entries, lines)
         report.triples = len(store)
         report.entities = _entity_counts(store)

@@ -33,7 +33,7 @@ import pyoxigraph as ox
 
 from kg.errors import KgError
 from kg.namespace import PREFIXES
-from kg.store.embedded import CHUNK_SUFFIXES
+from kg.store.graph_files import CHUNK_SUFFIXES
 
 # What the top of the output folder links to in the current generation.
 PUBLISHED = ("store", "graph.ttl", "graph.trig", "graph.html", "records.json", "provenance.ttl", "texts")

@@ -9,8 +9,6 @@ graph files are dumps, never sorted in Python. An in-memory store (a graph file 
 
 from __future__ import annotations
 
-import io
-import shutil
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
@@ -18,7 +16,8 @@ import pyoxigraph as ox
 
 from kg.errors import KgError
 from kg.namespace import PREFIXES
-from kg.store.sources import SOURCES_QUERY, SourceRecord, graph_name, is_document_graph, key_of, key_of_graph
+from kg.store.graph_files import CHUNK_SUFFIXES, write_graph_files
+from kg.store.sources import SOURCES_QUERY, SourceRecord, graph_name, key_of
 
 FORMATS_BY_SUFFIX = {
     ".ttl": ox.RdfFormat.TURTLE,
@@ -138,15 +137,10 @@ class GraphStore:
 
     # ------------------------------------------------------------ dumping
 
-    def dump(self, path: str | Path, fmt: ox.RdfFormat, prefixes: Mapping[str, str] | None = PREFIXES,
-             chunks: Path | None = None) -> None:
+    def dump(self, path: str | Path, fmt: ox.RdfFormat, prefixes: Mapping[str, str] | None = PREFIXES) -> None:
         """Write every quad (for a triple format, every graph's triples: the union, since every
-        triple is in one graph) to ``path`` atomically, with Oxigraph's writer.
-
-        On disk the file is the prefixes, then each graph's part in graph IRI order (a graph's
-        triples in the store's key order): equal content gives equal bytes however the store was
-        filled. With ``chunks`` (a folder), a document graph's part is read from
-        ``chunks/<key><suffix>`` when there, else dumped and kept there for the next build."""
+        triple is in one graph) to ``path`` atomically, with Oxigraph's writer. On disk, Turtle and
+        TriG are written graph by graph in graph IRI order (kg.store.graph_files)."""
         from kg.io import atomic_writer
 
         path = Path(path)
@@ -155,52 +149,27 @@ class GraphStore:
 
             atomic_write_bytes(path, serialize(self.quads(), fmt, prefixes))
             return
-        kwargs = {"prefixes": dict(prefixes)} if prefixes and fmt not in _LINE_BASED else {}
-        probe = _PROBE if fmt.supports_datasets else _PROBE.triple
-        header = _prefix_header(ox.serialize([probe], format=fmt, **kwargs)) if kwargs else b""
-        suffix = CHUNK_SUFFIXES.get(fmt)
         with atomic_writer(path) as out:
-            out.write(header)
-            for graph in self.graphs():
-                cached = None
-                if chunks and suffix and is_document_graph(graph):
-                    cached = chunks / f"{key_of_graph(graph)}{suffix}"
-                if cached is not None and cached.is_file():
-                    with open(cached, "rb") as part:
-                        shutil.copyfileobj(part, out, _COPY_BYTES)
-                    continue
-                data = self._graph_part(graph, fmt, kwargs)
-                if cached is not None:
-                    cached.parent.mkdir(parents=True, exist_ok=True)
-                    cached.write_bytes(data)
-                out.write(data)
+            if fmt in CHUNK_SUFFIXES:
+                write_graph_files(self._store, self.graphs(), {fmt: out}, prefixes)
+            elif fmt.supports_datasets:
+                self._store.dump(out, fmt)
+            else:
+                for graph in self.graphs():
+                    self._store.dump(out, fmt, from_graph=graph)
 
-    def _graph_part(self, graph: ox.NamedNode, fmt: ox.RdfFormat, kwargs: dict) -> bytes:
-        """One graph in ``fmt``, without the prefixes (the whole file has them once, at the top)."""
-        chunk = io.BytesIO()
-        if fmt.supports_datasets:
-            ox.serialize(self.quads(graph), chunk, format=fmt, **kwargs)
-        else:
-            self._store.dump(chunk, fmt, from_graph=graph, **kwargs)
-        data = chunk.getvalue()
-        return data[len(_prefix_header(data)):] if kwargs else data
+    def dump_graph_files(self, turtle: str | Path, trig: str | Path, chunks: Path | None = None,
+                         prefixes: Mapping[str, str] | None = PREFIXES) -> None:
+        """``dump`` to a Turtle and a TriG file at once (one dump of each graph), atomically; with
+        ``chunks``, each document graph's parts are taken from that folder or kept there."""
+        from kg.io import atomic_writer
+
+        with atomic_writer(Path(turtle)) as ttl, atomic_writer(Path(trig)) as dataset:
+            write_graph_files(self._store, self.graphs(), {ox.RdfFormat.TURTLE: ttl, ox.RdfFormat.TRIG: dataset},
+                              prefixes, chunks)
 
 
 _LINE_BASED = (ox.RdfFormat.N_TRIPLES, ox.RdfFormat.N_QUADS)
-# What a document graph's cached part is called (GraphStore.dump's ``chunks``).
-CHUNK_SUFFIXES = {ox.RdfFormat.TURTLE: ".ttl", ox.RdfFormat.TRIG: ".trig", ox.RdfFormat.N_QUADS: ".nq"}
-_PROBE = ox.Quad(ox.NamedNode("urn:kg:probe"), ox.NamedNode("urn:kg:probe"), ox.NamedNode("urn:kg:probe"),
-                 ox.NamedNode("urn:kg:probe"))
-_COPY_BYTES = 1 << 20
-
-
-def _prefix_header(turtle: bytes) -> bytes:
-    end = 0
-    for line in turtle.splitlines(keepends=True):
-        if not line.startswith(b"@prefix "):
-            break
-        end += len(line)
-    return turtle[:end]
 
 
 def serialize(quads: Iterable[ox.Quad], fmt: ox.RdfFormat, prefixes: Mapping[str, str] | None = None) -> bytes:

@@ -14,7 +14,9 @@ from paths import REPO, SAMPLE_DIR
 
 from kg.build import build
 from kg.build.outputs import CHUNK_STAMP, CHUNKS
+from kg.namespace import PREFIXES
 from kg.store import open_store
+from kg.store.graph_files import prefix_header
 
 DIGESTS = REPO / "tests" / "data" / "digests"
 FILES = ("graph.ttl", "graph.trig")
@@ -85,6 +87,17 @@ def test_the_files_hold_exactly_the_stores_quads(inputs, tmp_path):
     assert via_rdflib == quads
     graph = rdflib.Graph().parse(out / "graph.ttl", format="turtle")
     assert len(graph) == len(quads)
+
+
+def test_the_trig_parts_are_what_oxigraphs_own_trig_writer_writes(inputs, tmp_path):
+    out = tmp_path / "out"
+    build([inputs], out, page=False, jobs=1)
+    store = open_store(out)
+    written = [ox.serialize(store.quads(graph), format=ox.RdfFormat.TRIG, prefixes=PREFIXES)
+               for graph in store.graphs()]
+    header = prefix_header(written[0])
+    assert header and all(part.startswith(header) for part in written)
+    assert (out / "graph.trig").read_bytes() == header + b"".join(part[len(header):] for part in written)
 
 
 def _fresh(inputs: Path, out: Path) -> Path:
