@@ -59,7 +59,8 @@ class BuildReport:
     read: int = 0  # documents extracted by this build
     kept: int = 0  # documents taken over from the previous generation
     dropped: int = 0  # documents of the previous generation no longer given
-    stages: dict[str, float] = field(default_factory=dict)
+    stages: dict[str, float] = field(default_factory=dict)  # wall seconds per stage
+    stage_cpu: dict[str, float] = field(default_factory=dict)  # CPU seconds of this process (all threads)
     seconds: float = 0.0
     generation: Path | None = None
     pushed: object | None = None  # kg.store.push.Pushed: what went to a remote store (--store)
@@ -76,6 +77,7 @@ class BuildReport:
     def summary(self) -> str:
         counts = ", ".join(f"{n} {name}" for name, n in self.entities.items())
         stages = ", ".join(f"{name} {sec:.1f}" for name, sec in self.stages.items())
+        cpu = ", ".join(f"{name} {sec:.1f}" for name, sec in self.stage_cpu.items())
         lines = [*(line.text() for line in self.lines),
                  f"{self.documents} documents, {self.speeches} speeches, {self.triples} triples"
                  f" ({len(self.errors)} files skipped)",
@@ -84,5 +86,6 @@ class BuildReport:
                  f"network view: {self.view}" if self.view else "",
                  self.pushed.summary() if self.pushed else "",
                  *(f"wrote {p}" for p in self.outputs),
-                 f"{self.seconds:.1f} s ({stages})" if stages else f"{self.seconds:.1f} s"]
+                 f"{self.seconds:.1f} s ({stages})" if stages else f"{self.seconds:.1f} s",
+                 f"CPU of the build process: {sum(self.stage_cpu.values()):.1f} s ({cpu})" if cpu else ""]
         return "\n".join(line for line in lines if line)
