@@ -3,7 +3,8 @@ glance), what the store holds, the files written, and seconds per stage."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import json
+from dataclasses import astuple, dataclass, field
 from pathlib import Path
 
 from kg.errors import InputError
@@ -46,6 +47,24 @@ class DocumentLine:
     def text(self) -> str:
         return (f"  {self.file}: {self.layout}, {self.speeches} speeches ({self.with_byline} with a byline), "
                 f"{self.suggestions} suggestions, {self.warnings} warnings{' (unchanged)' if self.kept else ''}")
+
+
+LINES = "lines.json"  # in a generation: every document's summary line, by key
+
+
+def write_lines(generation: Path, lines: dict[str, DocumentLine]) -> None:
+    """Keep the documents' summary lines, so that the next build need not parse a kept record again."""
+    rows = {key: list(astuple(line))[1:-1] for key, line in sorted(lines.items())}
+    (generation / LINES).write_text(json.dumps(rows, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+def kept_lines(previous: Path | None, keys) -> dict[str, DocumentLine]:
+    """The summary lines of the documents ``keys`` from the ``previous`` generation, where it has them."""
+    try:
+        rows = json.loads((previous / LINES).read_text(encoding="utf-8")) if previous else {}
+    except (OSError, ValueError):
+        return {}
+    return {key: DocumentLine("", *rows[key], kept=True) for key in keys if key in rows}
 
 
 @dataclass
