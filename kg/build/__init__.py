@@ -38,7 +38,7 @@ from kg.namespace import PREFIXES
 from kg.pipeline import find_inputs
 from kg.store import GraphStore
 from kg.store.embedded import serialize
-from kg.store.sources import BUILD_GRAPH, ENTITY_GRAPH, VOCAB_GRAPH
+from kg.store.sources import BUILD_GRAPH, ENTITY_GRAPH, VOCAB_GRAPH, graph_name
 
 __all__ = ["BuildReport", "DocumentLine", "build"]
 
@@ -122,7 +122,7 @@ def _build(paths, folder: OutputFolder, gen: Path, page: bool, workers: tuple[in
     with ThreadPoolExecutor(1) as writers:
         dumps = [writers.submit(store.dump_graph_files, gen / "graph.ttl", gen / "graph.trig", chunks)]
         report.lines = _write_records(gen, entries, lines, kept_lines(plan.previous, plan.keep))
-        report.triples = len(store)
+        report.triples = _count_triples(store, plan, lines)
         report.entities = _entity_counts(store)
         stage("records")
         if page:
@@ -143,7 +143,8 @@ def _build(paths, folder: OutputFolder, gen: Path, page: bool, workers: tuple[in
     del store  # closed before the generation is published …
     gc.collect()
     _settle(gen / "store")
-    meta = {"kg": kg.__version__, "fingerprint": pipeline_fingerprint(), "documents": len(entries)}
+    meta = {"kg": kg.__version__, "fingerprint": pipeline_fingerprint(), "documents": len(entries),
+            "triples": report.triples}
     (gen / COMPLETE).write_text(json.dumps(meta, indent=1) + "\n", encoding="utf-8")
     return report
 
@@ -257,6 +258,19 @@ def _write_records(gen: Path, entries: dict[str, SourceEntry], lines: dict[str, 
         out.write(b"\n]\n")
     write_lines(gen, {entry.key: line for entry, line in zip(ordered, out_lines, strict=True)})
     return out_lines
+
+
+def _count_triples(store: GraphStore, plan: Plan, read: Iterable[str]) -> int:
+    """The store's triples: the previous generation's count, less the graphs it dropped, plus the
+    graphs read and the change in the shared graphs; every triple counted (len) in a first build."""
+    try:
+        before = json.loads((plan.previous / COMPLETE).read_text(encoding="utf-8"))["triples"]
+    except (TypeError, OSError, ValueError, KeyError):  # no previous generation, or one without the count
+        return len(store)
+    old = GraphStore(plan.previous / "store", read_only=True)
+    shared = (BUILD_GRAPH, ENTITY_GRAPH, VOCAB_GRAPH)
+    before -= sum(old.count(graph) for graph in (*shared, *map(graph_name, plan.drop)))
+    return before + sum(store.count(graph) for graph in (*shared, *map(graph_name, read)))
 
 
 def _entity_counts(store: GraphStore) -> dict[str, int]:

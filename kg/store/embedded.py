@@ -82,6 +82,11 @@ class GraphStore:
     def quads(self, graph: ox.NamedNode | None = None) -> Iterable[ox.Quad]:
         return self._store.quads_for_pattern(None, None, None, graph)
 
+    def count(self, graph: ox.NamedNode) -> int:
+        """The triples in one named graph (0 if there is no such graph)."""
+        rows = self._store.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH {graph} {{ ?s ?p ?o }} }}")
+        return int(next(iter(rows))["n"].value)
+
     def graphs(self) -> list[ox.NamedNode]:
         """The named graphs, in IRI order."""
         return sorted(self._store.named_graphs(), key=lambda g: g.value)

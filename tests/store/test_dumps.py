@@ -55,6 +55,10 @@ def test_a_rebuild_takes_over_the_kept_documents_parts_and_writes_a_fresh_builds
     assert len(taken_over) == 2 * 2  # the kept documents' parts, linked, not written again
     assert files(out) == files(_fresh(inputs, tmp_path / "fresh"))
     assert b"renamed-" in (out / "graph.ttl").read_bytes()  # the renamed document's part is new
+    assert report.triples == len(open_store(out))  # counted from the previous count and what changed
+    (inputs / added.name).unlink()
+    report = build([inputs], out, page=False)
+    assert report.dropped == 1 and report.triples == len(open_store(out))
 
 
 def test_parts_by_another_writer_are_not_taken_over(inputs, tmp_path):
