@@ -78,8 +78,8 @@ class BuildReport:
     read: int = 0  # documents extracted by this build
     kept: int = 0  # documents taken over from the previous generation
     dropped: int = 0  # documents of the previous generation no longer given
-    stages: dict[str, float] = field(default_factory=dict)  # wall seconds per stage
-    stage_cpu: dict[str, float] = field(default_factory=dict)  # CPU seconds of this process (all threads)
+    stages: dict[str, float] = field(default_factory=dict)
+    stage_cpu: dict[str, float] = field(default_factory=dict)  # CPU seconds: the build and its local workers
     seconds: float = 0.0
     generation: Path | None = None
     pushed: object | None = None  # kg.store.push.Pushed: what went to a remote store (--store)
@@ -106,5 +106,5 @@ class BuildReport:
                  self.pushed.summary() if self.pushed else "",
                  *(f"wrote {p}" for p in self.outputs),
                  f"{self.seconds:.1f} s ({stages})" if stages else f"{self.seconds:.1f} s",
-                 f"CPU of the build process: {sum(self.stage_cpu.values()):.1f} s ({cpu})" if cpu else ""]
+                 f"CPU: {sum(self.stage_cpu.values()):.1f} s ({cpu})" if cpu else ""]
         return "\n".join(line for line in lines if line)
