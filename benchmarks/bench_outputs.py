@@ -5,7 +5,8 @@ records.json, each in a fresh process over the store of a built output folder.
     .venv/bin/kg build data -o /tmp/out10 && .venv/bin/python benchmarks/bench_outputs.py /tmp/out10 [/tmp/out50 …]
 
 Reported per stage: wall and CPU seconds (the CPU of the process: on a shared machine wall is
-noisy) and the process's peak RSS, so that what grows with the corpus shows.
+noisy), the process's peak RSS and its RSS when the stage began (the imports, the store opened),
+so that what grows with the corpus shows.
 """
 
 from __future__ import annotations
@@ -48,6 +49,7 @@ def run_stage(out: Path, stage: str) -> dict:
             (work / "records").mkdir()
             for key in entries:
                 os.link(gen / "records" / f"{key}.json", work / "records" / f"{key}.json")
+        before = _rss_mb()
         started, cpu = time.perf_counter(), time.process_time()
         if stage == "page":
             model = build_view(store, "auto")
@@ -63,7 +65,12 @@ def run_stage(out: Path, stage: str) -> dict:
                 raise SystemExit(f"{stage}: {name} differs from the build's")
         shutil.rmtree(work, ignore_errors=True)
     return {"wall": wall, "cpu": cpu, "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
-            "triples": len(store) if stage == "page" else None}
+            "before_mb": before, "triples": len(store) if stage == "page" else None}
+
+
+def _rss_mb() -> float:
+    status = Path("/proc/self/status").read_text(encoding="ascii")
+    return int(status.split("VmRSS:")[1].split()[0]) / 1024
 
 
 def main() -> None:
@@ -83,7 +90,7 @@ def main() -> None:
             r = json.loads(result.stdout.strip().splitlines()[-1])
             size = f" ({r['triples']:,} triples)" if r["triples"] else ""
             print(f"{out}{size} {stage:32} wall {r['wall']:6.2f} s  CPU {r['cpu']:6.2f} s  "
-                  f"peak RSS {r['rss_mb']:6.0f} MB", flush=True)
+                  f"peak RSS {r['rss_mb']:6.0f} MB (before the stage {r['before_mb']:4.0f} MB)", flush=True)
 
 
 if __name__ == "__main__":

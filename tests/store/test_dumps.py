@@ -75,6 +75,7 @@ def test_parts_by_another_writer_are_not_taken_over(inputs, tmp_path):
     assert files(out) == files(_fresh(inputs, tmp_path / "fresh"))
 
 
+@pytest.mark.filterwarnings("ignore::DeprecationWarning")  # rdflib's own TriG parser and N-Quads writer
 def test_the_files_hold_exactly_the_stores_quads(inputs, tmp_path):
     out = tmp_path / "out"
     build([inputs], out, page=False, jobs=1)
