@@ -2,7 +2,7 @@
 
 ``queries.read_graph`` reads every node, link and literal of the graph: what the full view needs.
 The overview folds the speeches away, so ``read_overview`` reads, per speech, only the IRIs it links
-to as voice, sector, region and meeting (one indexed lookup per predicate), the parents of the
+to as voice, sector, region and meeting (one grouped query, a row per speech), the parents of the
 regions, and the labels of what those name. The details a drawn node's tooltip gives (a region's
 code and members, a unit's parent, a party's other names) are read for that node when it is drawn
 (``LazyTooltips``): a few dozen nodes, whatever the size of the graph.
@@ -29,7 +29,6 @@ from kg.view.queries import (
     SPATIAL,
     SPEAKER,
     SUBJECT,
-    FilterValues,
     GraphFacts,
 )
 
@@ -83,14 +82,7 @@ def read_overview(store: GraphStore) -> GraphFacts:
     speeches, groups = {}, {}
     for speech in sorted(linked):
         links = {p: sorted(objects) for p, objects in linked.pop(speech).items()}
-        regions = links[SPATIAL] + links[REGION_LINK]
-        speeches[speech] = FilterValues(
-            party=queries._labels(labels, links[PARTY]),
-            sector=queries._labels(labels, links[SUBJECT]),
-            region=queries._labels(labels, queries._with_ancestors(out, regions)),
-            meeting=queries._labels(labels, links[MEETING]),
-        )
-        groups[speech] = (links[PARTY] or links[ON_BEHALF_OF] or links[SPEAKER], links[SUBJECT], regions)
+        speeches[speech], groups[speech] = queries.speech_facts(links, labels, out)
     tooltips = LazyTooltips(store, types, labels, out, {}, {}, set(), {})
     return GraphFacts(types, labels, tooltips, [], speeches, [], groups, out, tooltips.details, {})
 
@@ -109,7 +101,7 @@ def node_labels(store: GraphStore, iris: set[str]) -> tuple[dict[str, str], dict
     return types, labels
 
 
-class LazyTooltips(queries._Tooltips):
+class LazyTooltips(queries.Tooltips):
     """Tooltips whose node's links and literals are read when the tooltip is first asked for."""
 
     def __getitem__(self, iri: str) -> str:
