@@ -4,6 +4,7 @@ a fresh build's byte for byte, and they hold exactly the store's quads (read by 
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -14,6 +15,7 @@ from paths import REPO, SAMPLE_DIR
 
 from kg.build import build
 from kg.build.outputs import CHUNK_STAMP, CHUNKS
+from kg.build.summary import DocumentLine
 from kg.namespace import PREFIXES
 from kg.store import open_store
 from kg.store.graph_files import prefix_header
@@ -56,6 +58,10 @@ def test_a_rebuild_takes_over_the_kept_documents_parts_and_writes_a_fresh_builds
     assert files(out) == files(_fresh(inputs, tmp_path / "fresh"))
     assert b"renamed-" in (out / "graph.ttl").read_bytes()  # the renamed document's part is new
     assert report.triples == len(open_store(out))  # counted from the previous count and what changed
+    records = {r["source"]: r for r in json.loads((out / "records.json").read_text(encoding="utf-8"))}
+    kept = [line for line in report.lines if line.kept]  # their lines from lines.json, not parsed again
+    assert len(kept) == 2
+    assert kept == [DocumentLine.of_record(line.file, records[line.file], kept=True) for line in kept]
     (inputs / added.name).unlink()
     report = build([inputs], out, page=False)
     assert report.dropped == 1 and report.triples == len(open_store(out))
