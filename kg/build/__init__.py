@@ -15,27 +15,31 @@ import contextlib
 import gc
 import json
 import os
+import resource
 import shutil
 import sys
 import time
 from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pyoxigraph as ox
 
 import kg
-from kg.build.outputs import COMPLETE, OutputFolder
+from kg.build.outputs import COMPLETE, OutputFolder, take_over_chunks
 from kg.build.parts import Part, make_parts
 from kg.build.plan import Plan, make_plan, pipeline_fingerprint
-from kg.build.summary import SUMMARY_COUNTS, BuildReport, DocumentLine
+from kg.build.summary import SUMMARY_COUNTS, BuildReport, DocumentLine, kept_lines, write_lines
 from kg.errors import InputError, KgError
-from kg.graph import SourceEntry, build_triples, ntriples, times_graph, vocab_triples
-from kg.io import atomic_write_text
+from kg.graph import SourceEntry, build_triples, ntriples, times_graph, to_ox, vocab_triples
+from kg.io import atomic_write_bytes, atomic_write_text, atomic_writer
+from kg.namespace import PREFIXES
 from kg.pipeline import find_inputs
 from kg.store import GraphStore
-from kg.store.sources import BUILD_GRAPH, ENTITY_GRAPH, VOCAB_GRAPH
+from kg.store.embedded import serialize
+from kg.store.sources import BUILD_GRAPH, ENTITY_GRAPH, VOCAB_GRAPH, graph_name
 
 __all__ = ["BuildReport", "DocumentLine", "build"]
 
@@ -114,12 +118,12 @@ def _build(paths, folder: OutputFolder, gen: Path, page: bool, workers: tuple[in
     store.replace_graph(BUILD_GRAPH, ntriples(build_graph))
     store.flush()
     stage("store")
-    # Oxigraph's writer releases the GIL: the two dumps run beside the records and the page.
-    with ThreadPoolExecutor(2) as writers:
-        dumps = [writers.submit(store.dump, gen / "graph.ttl", ox.RdfFormat.TURTLE),
-                 writers.submit(store.dump, gen / "graph.trig", ox.RdfFormat.TRIG)]
-        report.lines = _write_records(gen, entries, lines)
-        report.triples = len(store)
+    # Oxigraph's writer releases the GIL: the graph files are written beside the records and the page.
+    chunks = take_over_chunks(plan.previous, gen, plan.keep)
+    with ThreadPoolExecutor(1) as writers:
+        dumps = [writers.submit(store.dump_graph_files, gen / "graph.ttl", gen / "graph.trig", chunks)]
+        report.lines = _write_records(gen, entries, lines, kept_lines(plan.previous, plan.keep))
+        report.triples = _count_triples(store, plan, lines)
         report.entities = _entity_counts(store)
         stage("records")
         if page:
@@ -135,11 +139,13 @@ def _build(paths, folder: OutputFolder, gen: Path, page: bool, workers: tuple[in
     _pause_at("dumped")
     report.seconds = time.perf_counter() - started
     provenance = times_graph(build_graph, started_wall, datetime.now(UTC))
-    (gen / "provenance.ttl").write_bytes(provenance.serialize(format="turtle", encoding="utf-8"))
+    atomic_write_bytes(gen / "provenance.ttl", serialize((ox.Quad(*map(to_ox, t)) for t in provenance),
+                                                         ox.RdfFormat.TURTLE, PREFIXES))
     del store  # closed before the generation is published …
     gc.collect()
     _settle(gen / "store")
-    meta = {"kg": kg.__version__, "fingerprint": pipeline_fingerprint(), "documents": len(entries)}
+    meta = {"kg": kg.__version__, "fingerprint": pipeline_fingerprint(), "documents": len(entries),
+            "triples": report.triples}
     (gen / COMPLETE).write_text(json.dumps(meta, indent=1) + "\n", encoding="utf-8")
     return report
 
@@ -232,22 +238,40 @@ def _load_entities(store: GraphStore, gen: Path, keys: list[str], rebuild: bool)
         store.add_to_graph(ENTITY_GRAPH, b"".join(chunk))
 
 
-def _write_records(gen: Path, entries: dict[str, SourceEntry], lines: dict[str, DocumentLine]) -> list[DocumentLine]:
+def _write_records(gen: Path, entries: dict[str, SourceEntry], lines: dict[str, DocumentLine],
+                   kept: dict[str, DocumentLine]) -> list[DocumentLine]:
     """records.json, the per-document records merged in path order, one document in memory at a
-    time; and the summary line of every document."""
+    time; and the summary line of every document (a kept one's from the previous generation's
+    lines, so that its record is not parsed again)."""
     ordered = sorted(entries.values(), key=lambda e: (e.path or "", e.key))
     out_lines = []
-    with open(gen / "records.json", "w", encoding="utf-8") as out:
-        out.write("[")
+    with atomic_writer(gen / "records.json") as out:
+        out.write(b"[")
         for n, entry in enumerate(ordered):
-            text = (gen / "records" / f"{entry.key}.json").read_text(encoding="utf-8").rstrip("\n")
-            out.write(("," if n else "") + "\n " + text.replace("\n", "\n "))
+            record = (gen / "records" / f"{entry.key}.json").read_bytes().rstrip(b"\n")
+            out.write((b"," if n else b"") + b"\n " + record.replace(b"\n", b"\n "))
+            file = Path(entry.path or "").name
             line = lines.get(entry.key)
             if line is None:  # kept from the previous generation
-                line = DocumentLine.of_record(Path(entry.path or "").name, json.loads(text), kept=True)
+                line = kept.get(entry.key)
+                line = replace(line, file=file) if line else DocumentLine.of_record(file, json.loads(record), kept=True)
             out_lines.append(line)
-        out.write("\n]\n")
+        out.write(b"\n]\n")
+    write_lines(gen, {entry.key: line for entry, line in zip(ordered, out_lines, strict=True)})
     return out_lines
+
+
+def _count_triples(store: GraphStore, plan: Plan, read: Iterable[str]) -> int:
+    """The store's triples: the previous generation's count, less the graphs it dropped, plus the
+    graphs read and the change in the shared graphs; every triple counted (len) in a first build."""
+    try:
+        before = json.loads((plan.previous / COMPLETE).read_text(encoding="utf-8"))["triples"]
+    except (TypeError, OSError, ValueError, KeyError):  # no previous generation, or one without the count
+        return len(store)
+    old = GraphStore(plan.previous / "store", read_only=True)
+    shared = (BUILD_GRAPH, ENTITY_GRAPH, VOCAB_GRAPH)
+    before -= sum(old.count(graph) for graph in (*shared, *map(graph_name, plan.drop)))
+    return before + sum(store.count(graph) for graph in (*shared, *map(graph_name, read)))
 
 
 def _entity_counts(store: GraphStore) -> dict[str, int]:
@@ -259,15 +283,22 @@ def _entity_counts(store: GraphStore) -> dict[str, int]:
 
 
 class _Stages:
-    """Seconds per stage of the build, into the report."""
+    """Seconds per stage of the build into the report: wall time, and CPU time of this process and
+    of the worker processes that ended in the stage (the pool's, at the end of extraction)."""
 
     def __init__(self, report: BuildReport) -> None:
-        self.report, self.last = report, time.perf_counter()
+        self.report, self.last, self.last_cpu = report, time.perf_counter(), _cpu_seconds()
 
     def __call__(self, name: str) -> None:
-        now = time.perf_counter()
+        now, cpu = time.perf_counter(), _cpu_seconds()
         self.report.stages[name] = now - self.last
-        self.last = now
+        self.report.stage_cpu[name] = cpu - self.last_cpu
+        self.last, self.last_cpu = now, cpu
+
+
+def _cpu_seconds() -> float:
+    return sum(usage.ru_utime + usage.ru_stime
+               for usage in map(resource.getrusage, (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)))
 
 
 def _pause_at(stage: str) -> None:

@@ -3,7 +3,8 @@
     outputs/
       .lock                         held by the build writing here (its PID inside)
       generations/g<time>-<pid>/    one whole build: store/, graph.ttl, graph.trig, graph.html,
-                                    records.json, provenance.ttl, records/, texts/, parts/, build.json
+                                    records.json, provenance.ttl, records/, texts/, parts/, chunks/,
+                                    build.json
       current  -> generations/…     the generation readers use; swapped in one rename
       previous -> generations/…     the one before, kept for readers that still have it open
       graph.ttl -> current/graph.ttl, store -> current/store, …   (fixed links, made once)
@@ -12,23 +13,34 @@ A build writes a new generation beside the current one and makes it current by r
 symbolic link over ``current``: a build killed at any point leaves the previous generation whole
 and current. The next build removes what a killed one left (generations neither current nor
 previous). Two builds cannot interleave: the second is refused while the first holds the lock.
+
+``chunks/`` holds each document graph's part of graph.ttl and graph.trig (``GraphStore.dump``): a
+document kept by the next build keeps its parts too (hard links), so that the files are written
+again by copying, with only the new documents and the shared graphs dumped.
 """
 
 from __future__ import annotations
 
 import fcntl
+import json
 import os
 import shutil
 import time
 from contextlib import contextmanager
 from pathlib import Path
 
+import pyoxigraph as ox
+
 from kg.errors import KgError
+from kg.namespace import PREFIXES
+from kg.store.graph_files import CHUNK_SUFFIXES
 
 # What the top of the output folder links to in the current generation.
 PUBLISHED = ("store", "graph.ttl", "graph.trig", "graph.html", "records.json", "provenance.ttl", "texts")
 GENERATIONS = "generations"
 COMPLETE = "build.json"  # written last into a generation: it is whole
+CHUNKS = "chunks"
+CHUNK_STAMP = "made-by.json"  # what wrote the chunks: parts by another writer are not taken over
 
 
 class OutputFolder:
@@ -110,3 +122,27 @@ def _swap_link(link: Path, target: Path) -> None:
     tmp.unlink(missing_ok=True)
     os.symlink(target, tmp)
     os.replace(tmp, link)
+
+
+def chunk_stamp() -> str:
+    return json.dumps({"pyoxigraph": ox.__version__, "prefixes": PREFIXES}, sort_keys=True) + "\n"
+
+
+def take_over_chunks(previous: Path | None, generation: Path, keys) -> Path:
+    """The generation's chunks folder, with the parts of the documents ``keys`` kept from
+    ``previous`` (hard links) when the same writer made them; the others are dumped anew."""
+    folder = generation / CHUNKS
+    folder.mkdir(exist_ok=True)
+    stamp = chunk_stamp()
+    (folder / CHUNK_STAMP).write_text(stamp, encoding="utf-8")
+    old = previous / CHUNKS if previous is not None else None
+    try:
+        same_writer = old is not None and (old / CHUNK_STAMP).read_text(encoding="utf-8") == stamp
+    except OSError:
+        same_writer = False
+    if same_writer:
+        for key in keys:
+            for suffix in CHUNK_SUFFIXES.values():
+                if (old / f"{key}{suffix}").is_file():
+                    os.link(old / f"{key}{suffix}", folder / f"{key}{suffix}")
+    return folder

@@ -3,7 +3,8 @@ glance), what the store holds, the files written, and seconds per stage."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import json
+from dataclasses import astuple, dataclass, field
 from pathlib import Path
 
 from kg.errors import InputError
@@ -48,6 +49,24 @@ class DocumentLine:
                 f"{self.suggestions} suggestions, {self.warnings} warnings{' (unchanged)' if self.kept else ''}")
 
 
+LINES = "lines.json"  # in a generation: every document's summary line, by key
+
+
+def write_lines(generation: Path, lines: dict[str, DocumentLine]) -> None:
+    """Keep the documents' summary lines, so that the next build need not parse a kept record again."""
+    rows = {key: list(astuple(line))[1:-1] for key, line in sorted(lines.items())}
+    (generation / LINES).write_text(json.dumps(rows, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+def kept_lines(previous: Path | None, keys) -> dict[str, DocumentLine]:
+    """The summary lines of the documents ``keys`` from the ``previous`` generation, where it has them."""
+    try:
+        rows = json.loads((previous / LINES).read_text(encoding="utf-8")) if previous else {}
+    except (OSError, ValueError):
+        return {}
+    return {key: DocumentLine("", *rows[key], kept=True) for key in keys if key in rows}
+
+
 @dataclass
 class BuildReport:
     lines: list[DocumentLine] = field(default_factory=list)
@@ -60,6 +79,7 @@ class BuildReport:
     kept: int = 0  # documents taken over from the previous generation
     dropped: int = 0  # documents of the previous generation no longer given
     stages: dict[str, float] = field(default_factory=dict)
+    stage_cpu: dict[str, float] = field(default_factory=dict)  # CPU seconds: the build and its local workers
     seconds: float = 0.0
     generation: Path | None = None
     pushed: object | None = None  # kg.store.push.Pushed: what went to a remote store (--store)
@@ -76,6 +96,7 @@ class BuildReport:
     def summary(self) -> str:
         counts = ", ".join(f"{n} {name}" for name, n in self.entities.items())
         stages = ", ".join(f"{name} {sec:.1f}" for name, sec in self.stages.items())
+        cpu = ", ".join(f"{name} {sec:.1f}" for name, sec in self.stage_cpu.items())
         lines = [*(line.text() for line in self.lines),
                  f"{self.documents} documents, {self.speeches} speeches, {self.triples} triples"
                  f" ({len(self.errors)} files skipped)",
@@ -84,5 +105,6 @@ class BuildReport:
                  f"network view: {self.view}" if self.view else "",
                  self.pushed.summary() if self.pushed else "",
                  *(f"wrote {p}" for p in self.outputs),
-                 f"{self.seconds:.1f} s ({stages})" if stages else f"{self.seconds:.1f} s"]
+                 f"{self.seconds:.1f} s ({stages})" if stages else f"{self.seconds:.1f} s",
+                 f"CPU: {sum(self.stage_cpu.values()):.1f} s ({cpu})" if cpu else ""]
         return "\n".join(line for line in lines if line)

@@ -9,7 +9,6 @@ graph files are dumps, never sorted in Python. An in-memory store (a graph file 
 
 from __future__ import annotations
 
-import io
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
@@ -17,6 +16,7 @@ import pyoxigraph as ox
 
 from kg.errors import KgError
 from kg.namespace import PREFIXES
+from kg.store.graph_files import CHUNK_SUFFIXES, write_graph_files
 from kg.store.sources import SOURCES_QUERY, SourceRecord, graph_name, key_of
 
 FORMATS_BY_SUFFIX = {
@@ -82,6 +82,11 @@ class GraphStore:
     def quads(self, graph: ox.NamedNode | None = None) -> Iterable[ox.Quad]:
         return self._store.quads_for_pattern(None, None, None, graph)
 
+    def count(self, graph: ox.NamedNode) -> int:
+        """The triples in one named graph (0 if there is no such graph)."""
+        rows = self._store.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH {graph} {{ ?s ?p ?o }} }}")
+        return int(next(iter(rows))["n"].value)
+
     def graphs(self) -> list[ox.NamedNode]:
         """The named graphs, in IRI order."""
         return sorted(self._store.named_graphs(), key=lambda g: g.value)
@@ -139,41 +144,37 @@ class GraphStore:
 
     def dump(self, path: str | Path, fmt: ox.RdfFormat, prefixes: Mapping[str, str] | None = PREFIXES) -> None:
         """Write every quad (for a triple format, every graph's triples: the union, since every
-        triple is in one graph) to ``path`` atomically, with Oxigraph's writer."""
+        triple is in one graph) to ``path`` atomically, with Oxigraph's writer. On disk, Turtle and
+        TriG are written graph by graph in graph IRI order (kg.store.graph_files)."""
         from kg.io import atomic_writer
 
+        path = Path(path)
         if self.path is None:  # no canonical order in memory
             from kg.io import atomic_write_bytes
 
-            atomic_write_bytes(Path(path), serialize(self.quads(), fmt, prefixes))
+            atomic_write_bytes(path, serialize(self.quads(), fmt, prefixes))
             return
-        kwargs = {"prefixes": dict(prefixes)} if prefixes and fmt not in _LINE_BASED else {}
-        with atomic_writer(Path(path)) as out:
-            if fmt.supports_datasets:
-                self._store.dump(out, fmt, **kwargs)
-                return
-            header = b""
-            for n, graph in enumerate(self.graphs()):
-                chunk = io.BytesIO()
-                self._store.dump(chunk, fmt, from_graph=graph, **kwargs)
-                data = chunk.getvalue()
-                if kwargs and n == 0:
-                    header = _prefix_header(data)
-                elif header and data.startswith(header):
-                    data = data[len(header):]  # the prefixes once, at the top
-                out.write(data)
+        with atomic_writer(path) as out:
+            if fmt in CHUNK_SUFFIXES:
+                write_graph_files(self._store, self.graphs(), {fmt: out}, prefixes)
+            elif fmt.supports_datasets:
+                self._store.dump(out, fmt)
+            else:
+                for graph in self.graphs():
+                    self._store.dump(out, fmt, from_graph=graph)
+
+    def dump_graph_files(self, turtle: str | Path, trig: str | Path, chunks: Path | None = None,
+                         prefixes: Mapping[str, str] | None = PREFIXES) -> None:
+        """``dump`` to a Turtle and a TriG file at once (one dump of each graph), atomically; with
+        ``chunks``, each document graph's parts are taken from that folder or kept there."""
+        from kg.io import atomic_writer
+
+        with atomic_writer(Path(turtle)) as ttl, atomic_writer(Path(trig)) as dataset:
+            write_graph_files(self._store, self.graphs(), {ox.RdfFormat.TURTLE: ttl, ox.RdfFormat.TRIG: dataset},
+                              prefixes, chunks)
 
 
 _LINE_BASED = (ox.RdfFormat.N_TRIPLES, ox.RdfFormat.N_QUADS)
-
-
-def _prefix_header(turtle: bytes) -> bytes:
-    end = 0
-    for line in turtle.splitlines(keepends=True):
-        if not line.startswith(b"@prefix "):
-            break
-        end += len(line)
-    return turtle[:end]
 
 
 def serialize(quads: Iterable[ox.Quad], fmt: ox.RdfFormat, prefixes: Mapping[str, str] | None = None) -> bytes:

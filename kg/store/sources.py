@@ -37,6 +37,15 @@ def graph_name(key: str) -> ox.NamedNode:
     return ox.NamedNode(GRAPH_PREFIX + key)
 
 
+def is_document_graph(graph: ox.NamedNode) -> bool:
+    return graph.value.startswith(GRAPH_PREFIX)
+
+
+def key_of_graph(graph: ox.NamedNode) -> str:
+    """The key of a document graph (``is_document_graph``)."""
+    return graph.value[len(GRAPH_PREFIX):]
+
+
 def key_of(doc_iri: str) -> str:
     if not doc_iri.startswith(DOC_PREFIX):
         raise ValueError(f"not a document IRI: {doc_iri}")

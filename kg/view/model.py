@@ -28,6 +28,7 @@ from kg.errors import KgError
 from kg.store import GraphStore
 from kg.view import queries
 from kg.view.layout import compute_positions
+from kg.view.overview_facts import count_speeches_and_items, read_overview
 
 # Past this many nodes the automatic view is the overview. Measured (benchmarks/bench_view.py, this
 # machine, headless Chromium, medians): a full view of 3,000 nodes is built in 0.4 s, drawn 1.4 s
@@ -129,41 +130,48 @@ def build_view(store: GraphStore, view: str = "full", node: str | None = None) -
     """Read the graph and lay out one view: ``full``, ``overview``, ``ego`` (needs ``node``) or ``auto``."""
     if view not in (*VIEWS, "auto"):
         raise KgError(f"unknown view {view!r} (expected one of: auto, {', '.join(VIEWS)})")
+    if view == "auto":
+        at_least = count_speeches_and_items(store)
+        if at_least > FULL_VIEW_MAX_NODES:  # too large for the full view: no need to read it all
+            return _overview(store, f"完整视图有 {at_least} 个以上节点，超过 {FULL_VIEW_MAX_NODES}，")
+    if view == "overview":
+        return _overview(store)
     facts = queries.read_graph(store)
-    reason = ""
     if view == "auto":
         n_full = len(_full_ids(facts))
         view = choose_view(n_full)
         if view == "overview":
-            reason = f"完整视图有 {n_full} 个节点，超过 {FULL_VIEW_MAX_NODES}，"
+            return _overview(store, f"完整视图有 {n_full} 个节点，超过 {FULL_VIEW_MAX_NODES}，")
     if view == "map":
         from kg.view.geo import map_graph, province_outlines  # it builds on this module's nodes
 
         nodes, edges, note = map_graph(facts)
         return ViewModel(view, list(nodes.values()), edges, note, province_outlines())
-    if view == "overview":
-        from kg.view.overview import overview_graph  # it builds on this module's nodes
-
-        nodes, edges = overview_graph(facts)
-        note = (f"概览：{reason}发言已折叠。左列党派团体（无党派的为单位，无单位的为发言人），中列领域，"
-                "右列地区（区县计入所属地市）；连线粗细为发言篇数，最粗的标出篇数")
-    else:
-        nodes, edges = _full_graph(facts)
-        note = f"完整视图：{len(nodes)} 个节点"
-        if view == "ego":
-            if not node:
-                raise KgError("the ego view needs a node: pass --node NAME")
-            centre = find_node(nodes, node)
-            nodes, edges = _ego_graph(nodes, edges, centre)
-            note = (f"以“{nodes[centre].label}”为中心 {EGO_RADIUS} 步以内的 {len(nodes)} 个节点"
-                    "（会议、领域、党派团体和会议所在地区只作终点，不再向外延伸）")
-    if view != "overview":  # the overview sizes and places its columns itself
-        _size_by_degree(nodes, edges)
-        mark_key_nodes(nodes.values())
-        positions = compute_positions(list(nodes), [(e.source, e.target) for e in edges])
-        for node_id, (x, y) in positions.items():
-            nodes[node_id].x, nodes[node_id].y = x, y
+    nodes, edges = _full_graph(facts)
+    note = f"完整视图：{len(nodes)} 个节点"
+    if view == "ego":
+        if not node:
+            raise KgError("the ego view needs a node: pass --node NAME")
+        centre = find_node(nodes, node)
+        nodes, edges = _ego_graph(nodes, edges, centre)
+        note = (f"以“{nodes[centre].label}”为中心 {EGO_RADIUS} 步以内的 {len(nodes)} 个节点"
+                "（会议、领域、党派团体和会议所在地区只作终点，不再向外延伸）")
+    _size_by_degree(nodes, edges)
+    mark_key_nodes(nodes.values())
+    positions = compute_positions(list(nodes), [(e.source, e.target) for e in edges])
+    for node_id, (x, y) in positions.items():
+        nodes[node_id].x, nodes[node_id].y = x, y
     return ViewModel(view, list(nodes.values()), edges, note)
+
+
+def _overview(store: GraphStore, reason: str = "") -> ViewModel:
+    """The overview, read from only what it draws (kg.view.overview_facts)."""
+    from kg.view.overview import overview_graph  # it builds on this module's nodes
+
+    nodes, edges = overview_graph(read_overview(store))
+    note = (f"概览：{reason}发言已折叠。左列党派团体（无党派的为单位，无单位的为发言人），中列领域，"
+            "右列地区（区县计入所属地市）；连线粗细为发言篇数，最粗的标出篇数")
+    return ViewModel("overview", list(nodes.values()), edges, note)
 
 
 def find_node(nodes: dict[str, ViewNode], name: str) -> str:
@@ -240,10 +248,14 @@ def _ego_hubs(nodes: dict[str, ViewNode], edges: list[ViewEdge], neighbours: dic
     return hubs
 
 
-def add_filter_values(node: ViewNode, values: queries.FilterValues) -> None:
+def add_filter_values(node: ViewNode, *values: queries.FilterValues) -> None:
+    """Add the values the node lacks, in the order first met."""
     for dim in FILTER_DIMENSIONS:
         have = getattr(node, dim)
-        have.extend(v for v in getattr(values, dim) if v not in have)
+        merged = dict.fromkeys(have)
+        for one in values:
+            merged.update(dict.fromkeys(getattr(one, dim)))
+        have[len(have):] = list(merged)[len(have):]
 
 
 def _size_by_degree(nodes: dict[str, ViewNode], edges: list[ViewEdge]) -> None:

@@ -61,8 +61,7 @@ def overview_graph(facts: queries.GraphFacts) -> tuple[dict[str, ViewNode], list
         for iri in nodes:
             if iri in column:
                 nodes[iri].side = SIDES[c]
-                for speech in sorted(column[iri]):
-                    add_filter_values(nodes[iri], facts.speeches[speech])
+                add_filter_values(nodes[iri], *(facts.speeches[speech] for speech in sorted(column[iri])))
     weights: Counter[tuple[str, str]] = Counter()
     for voices, sectors, regions in per_speech.values():
         weights.update((v, s) for v in voices for s in sectors)

@@ -153,21 +153,12 @@ def read_graph(store: GraphStore) -> GraphFacts:
     speeches, members, groups = {}, [], {}
     for speech in speech_ids:
         linked = {p: out.get((speech, p), []) for p in (*EDGE_LABELS, PARTY)}
-        regions = linked[SPATIAL] + linked[REGION_LINK]
-        speeches[speech] = FilterValues(
-            party=_labels(labels, linked[PARTY]),
-            sector=_labels(labels, linked[SUBJECT]),
-            region=_labels(labels, _with_ancestors(out, regions)),
-            meeting=_labels(labels, linked[MEETING]),
-        )
+        speeches[speech], groups[speech] = speech_facts(linked, labels, out)
         members += [(speech, o) for objects in linked.values() for o in objects]
-        members += [(speech, region) for region in _with_ancestors(out, regions)]
-        # a speech with no party speaks for its unit; one with no unit either (a role only) for its speakers
-        voices = linked[PARTY] or linked[ON_BEHALF_OF] or linked[SPEAKER]
-        groups[speech] = (voices, linked[SUBJECT], regions)
+        members += [(speech, region) for region in with_ancestors(out, groups[speech][2])]
     owners = {o: s for (s, p), objects in out.items() if p in (f"{KG}hasIssue", f"{KG}hasSuggestion")
               for o in objects}
-    tooltips = _Tooltips(store, types, labels, out, details, owners, titled, warnings)
+    tooltips = Tooltips(store, types, labels, out, details, owners, titled, warnings)
     return GraphFacts(types, labels, tooltips, links, speeches, members, groups, out, details, warnings)
 
 
@@ -189,11 +180,27 @@ def speech_labels(store: GraphStore) -> list[tuple[str, str, bool]]:
     return labelled
 
 
-def _labels(labels: dict[str, str], iris: list[str]) -> list[str]:
+def speech_facts(linked: Mapping[str, list[str]], labels: dict[str, str], out: dict[tuple[str, str], list[str]]
+                 ) -> tuple[FilterValues, tuple[list[str], list[str], list[str]]]:
+    """A speech's filter values, and its voices, sectors and regions for the overview, from what it
+    links to (``linked``: predicate -> objects, sorted)."""
+    regions = linked[SPATIAL] + linked[REGION_LINK]
+    values = FilterValues(
+        party=labels_of(labels, linked[PARTY]),
+        sector=labels_of(labels, linked[SUBJECT]),
+        region=labels_of(labels, with_ancestors(out, regions)),
+        meeting=labels_of(labels, linked[MEETING]),
+    )
+    # a speech with no party speaks for its unit; one with no unit either (a role only) for its speakers
+    voices = linked[PARTY] or linked[ON_BEHALF_OF] or linked[SPEAKER]
+    return values, (voices, linked[SUBJECT], regions)
+
+
+def labels_of(labels: dict[str, str], iris: list[str]) -> list[str]:
     return [labels[i] for i in iris if i in labels]
 
 
-def _with_ancestors(out: dict[tuple[str, str], list[str]], regions: list[str]) -> list[str]:
+def with_ancestors(out: dict[tuple[str, str], list[str]], regions: list[str]) -> list[str]:
     """The regions and every region above them (a speech about 平遥县 is about 晋中市 too)."""
     seen: list[str] = []
     todo = list(regions)
@@ -210,7 +217,7 @@ def _first_sentences(text: str, count: int = 2) -> str:
     return summary if len(summary) <= SPEECH_SUMMARY_CHARS else summary[:SPEECH_SUMMARY_CHARS] + "…"
 
 
-class _Tooltips(Mapping[str, str]):
+class Tooltips(Mapping[str, str]):
     """The plain text shown when the pointer rests on a node: enough to trace it back to the speech.
 
     Each is made when first asked for, and the sentences problems and suggestions were read from
@@ -245,7 +252,7 @@ class _Tooltips(Mapping[str, str]):
         return "、".join(self.details.get((iri, p), []))
 
     def linked(self, iri: str, p: str) -> str:
-        return "、".join(_labels(self.labels, self.out.get((iri, p), [])))
+        return "、".join(labels_of(self.labels, self.out.get((iri, p), [])))
 
     def text(self, iri: str, kind: str) -> str:
         label = self.labels[iri]

@@ -1,0 +1,116 @@
+"""graph.ttl and graph.trig: written graph by graph in graph IRI order, each document's part kept in
+the generation's chunks/ and taken over by the next build. Whatever a build takes over, its files equal
+a fresh build's byte for byte, and they hold exactly the store's quads (read by pyoxigraph and rdflib)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+import rdflib
+from paths import REPO, SAMPLE_DIR
+
+from kg.build import build
+from kg.build.outputs import CHUNK_STAMP, CHUNKS
+from kg.build.summary import DocumentLine
+from kg.namespace import PREFIXES
+from kg.store import open_store
+from kg.store.graph_files import prefix_header
+
+DIGESTS = REPO / "tests" / "data" / "digests"
+FILES = ("graph.ttl", "graph.trig")
+
+
+@pytest.fixture
+def inputs(tmp_path: Path) -> Path:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for src in [*SAMPLE_DIR.glob("*.txt"), *sorted(DIGESTS.glob("*.txt"))[:2]]:
+        shutil.copy(src, folder / src.name)
+    return folder
+
+
+def files(out: Path) -> dict[str, bytes]:
+    return {name: (out / name).read_bytes() for name in FILES}
+
+
+def chunk_inodes(out: Path) -> dict[str, int]:
+    return {p.name: p.stat().st_ino for p in (out / "current" / CHUNKS).iterdir() if p.name != CHUNK_STAMP}
+
+
+def test_a_rebuild_takes_over_the_kept_documents_parts_and_writes_a_fresh_builds_bytes(inputs, tmp_path):
+    out = tmp_path / "out"
+    build([inputs], out, page=False, jobs=1)
+    before = chunk_inodes(out)
+    assert len(before) == 2 * 3  # a Turtle and a TriG part per document
+    renamed = sorted(inputs.glob("*.txt"))[0]
+    renamed.rename(inputs / f"renamed-{renamed.name}")  # the same text: the same key, another file name
+    added = sorted(DIGESTS.glob("*.txt"))[4]
+    shutil.copy(added, inputs / added.name)
+    report = build([inputs], out, page=False)
+    assert (report.read, report.kept) == (2, 2)
+    after = chunk_inodes(out)
+    taken_over = {name for name, inode in after.items() if before.get(name) == inode}
+    assert len(taken_over) == 2 * 2  # the kept documents' parts, linked, not written again
+    assert files(out) == files(_fresh(inputs, tmp_path / "fresh"))
+    assert b"renamed-" in (out / "graph.ttl").read_bytes()  # the renamed document's part is new
+    assert report.triples == len(open_store(out))  # counted from the previous count and what changed
+    records = {r["source"]: r for r in json.loads((out / "records.json").read_text(encoding="utf-8"))}
+    kept = [line for line in report.lines if line.kept]  # their lines from lines.json, not parsed again
+    assert len(kept) == 2
+    assert kept == [DocumentLine.of_record(line.file, records[line.file], kept=True) for line in kept]
+    (inputs / added.name).unlink()
+    report = build([inputs], out, page=False)
+    assert report.dropped == 1 and report.triples == len(open_store(out))
+
+
+def test_parts_by_another_writer_are_not_taken_over(inputs, tmp_path):
+    out = tmp_path / "out"
+    build([inputs], out, page=False, jobs=1)
+    (out / "current" / CHUNKS / CHUNK_STAMP).write_text("another writer\n", encoding="utf-8")
+    for part in (out / "current" / CHUNKS).glob("*.ttl"):
+        part.unlink()
+        part.write_bytes(b"<urn:stale> <urn:stale> <urn:stale> .\n")
+    added = sorted(DIGESTS.glob("*.txt"))[4]
+    shutil.copy(added, inputs / added.name)
+    build([inputs], out, page=False)
+    assert b"urn:stale" not in (out / "graph.ttl").read_bytes()
+    assert files(out) == files(_fresh(inputs, tmp_path / "fresh"))
+
+
+@pytest.mark.filterwarnings("ignore::DeprecationWarning")  # rdflib's own TriG parser and N-Quads writer
+def test_the_files_hold_exactly_the_stores_quads(inputs, tmp_path):
+    out = tmp_path / "out"
+    build([inputs], out, page=False, jobs=1)
+    quads = set(open_store(out).quads())
+    assert quads and all(q.graph_name != ox.DefaultGraph() for q in quads)
+    trig = set(ox.parse(path=str(out / "graph.trig"), format=ox.RdfFormat.TRIG))
+    assert trig == quads
+    turtle = set(ox.parse(path=str(out / "graph.ttl"), format=ox.RdfFormat.TURTLE))
+    assert {t.triple for t in turtle} == {q.triple for q in quads}
+    assert len(turtle) == len(quads)  # every triple in one graph: none lost or repeated in the union
+    dataset = rdflib.Dataset()
+    dataset.parse(out / "graph.trig", format="trig")
+    via_rdflib = set(ox.parse(dataset.serialize(format="nquads", encoding="utf-8"), format=ox.RdfFormat.N_QUADS))
+    assert via_rdflib == quads
+    graph = rdflib.Graph().parse(out / "graph.ttl", format="turtle")
+    assert len(graph) == len(quads)
+
+
+def test_the_trig_parts_are_what_oxigraphs_own_trig_writer_writes(inputs, tmp_path):
+    out = tmp_path / "out"
+    build([inputs], out, page=False, jobs=1)
+    store = open_store(out)
+    written = [ox.serialize(store.quads(graph), format=ox.RdfFormat.TRIG, prefixes=PREFIXES)
+               for graph in store.graphs()]
+    header = prefix_header(written[0])
+    assert header and all(part.startswith(header) for part in written)
+    assert (out / "graph.trig").read_bytes() == header + b"".join(part[len(header):] for part in written)
+
+
+def _fresh(inputs: Path, out: Path) -> Path:
+    build([inputs], out, page=False, jobs=1)
+    return out
