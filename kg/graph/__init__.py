@@ -33,5 +33,5 @@ from kg.graph.dataset import (
 from kg.graph.document import DocumentLines, DocumentPart, document_lines, document_part, graph_for
 
 __all__ = ["DocumentLines", "DocumentPart", "SourceEntry", "build_dataset", "build_quads", "build_triples",
-           "document_lines", "document_part", "graph_for", "graph_quads", "ntriples", "prov_activity", "prov_times", "times_graph",
-           "to_ox", "to_ox_quads", "to_quads", "vocab_triples"]
+           "document_lines", "document_part", "graph_for", "graph_quads", "ntriples", "prov_activity", "prov_times",
+           "times_graph", "to_ox", "to_ox_quads", "to_quads", "vocab_triples"]

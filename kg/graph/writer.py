@@ -76,6 +76,19 @@ def lines(triples: Iterable[tuple[str, str, str]], graph: str | None = None) -> 
     return "".join(f"{s} {p} {o}{end}" for s, p, o in triples).encode("utf-8")
 
 
+def in_graph(ntriples: bytes, graph: str) -> bytes:
+    """N-Triples lines as N-Quads lines in ``graph`` (an IRI term). A line break is never raw inside
+    a line (literals escape it), so a line of one triple ends with " .\n" and the graph goes before
+    that; text of another shape (comments, blank lines) goes through pyoxigraph's parser."""
+    end = f" {graph} .\n".encode()
+    quads = ntriples.replace(b" .\n", end)
+    if quads.count(end) == ntriples.count(b"\n") and ntriples.endswith(b"\n") or not ntriples:
+        return quads
+    name = ox.NamedNode(graph[1:-1])
+    return ox.serialize((ox.Quad(t.subject, t.predicate, t.object, name)
+                         for t in ox.parse(ntriples, format=ox.RdfFormat.N_TRIPLES)), format=ox.RdfFormat.N_QUADS)
+
+
 def rdflib_triples(data: bytes) -> list[tuple]:
     """N-Triples lines as rdflib (subject, predicate, object) tuples, in their order."""
     convert = _rdflib_converter()
