@@ -60,6 +60,7 @@ class BuildReport:
     kept: int = 0  # documents taken over from the previous generation
     dropped: int = 0  # documents of the previous generation no longer given
     stages: dict[str, float] = field(default_factory=dict)
+    stage_cpu: dict[str, float] = field(default_factory=dict)  # CPU seconds: the build and its local workers
     seconds: float = 0.0
     generation: Path | None = None
     pushed: object | None = None  # kg.store.push.Pushed: what went to a remote store (--store)
