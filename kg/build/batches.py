@@ -1,11 +1,11 @@
 """The documents' graphs into the build's store a batch at a time, with Oxigraph's bulk loader.
 
-Why: a transaction per document costs ~25 ms whatever its size (it was the build process's whole
-extraction stage, the workers waiting on it); the bulk loader writes a batch of ~60 documents as
-sorted files straight into the store in about what their parsing costs, and releases the GIL, so
-the pool's results come in meanwhile. It skips transactions: a load cut short leaves part of a
-batch. That is acceptable here because a build writes a new generation that is published only
-when whole (kg/build/outputs.py); a killed build's store is thrown away.
+Why: a transaction per document cost ~25 ms (at 10× the benchmark corpus it was most of the build
+process's extraction stage, the workers waiting on it); the bulk loader writes a batch as sorted
+table files straight into the store, in half the CPU time, on threads of its own with the GIL
+released, so the pool's results come in meanwhile. It skips transactions: a load cut short leaves
+part of a batch. That is acceptable here because a build writes a new generation that is published
+only when whole (kg/build/outputs.py); a killed build's store is thrown away.
 
 A batch holds each document's own graph (N-Quads, in its named graph) and its statements about
 shared entities, put in ``kgr:graph/entities`` (the store holds each statement once). Memory grows
@@ -18,7 +18,10 @@ from kg.graph.writer import in_graph, iri
 from kg.store import GraphStore
 from kg.store.sources import ENTITY_GRAPH
 
-BATCH_BYTES = 16 << 20  # a bulk load costs ~0.07 s besides its quads: batches of ~60 documents
+# ~130 documents. Bigger batches make fewer, larger table files for RocksDB to merge: loading the
+# 1.7M quads of the 50× benchmark took 24–26 s of CPU in 16 MB batches, 21 s in 32 MB and 20 s in
+# 64 MB, whose loader held 170 MB more.
+BATCH_BYTES = 32 << 20
 
 _ENTITY_GRAPH = iri(ENTITY_GRAPH.value)
 

@@ -29,7 +29,7 @@ from kg.records import DocumentRecord
 # that the results in flight stay a few documents per worker.
 CHUNK = 4
 # Chunks submitted and not yet taken back, per worker: enough for the workers to go on while the
-# build process loads a batch into the store (kg.build.batches; ~0.5 s), ~250 kB a document.
+# build process loads a batch into the store (kg.build.batches; ~1 s), ~250 kB a document.
 IN_FLIGHT = 16
 
 
