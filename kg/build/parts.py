@@ -25,12 +25,13 @@ from kg.build.summary import DocumentLine
 from kg.errors import InputError
 from kg.records import DocumentRecord
 
-# Paths handed to a worker at a time: large enough to amortise the hand-over, small enough
-# that the results in flight stay a few documents per worker.
+# Paths handed to a worker at a time: enough to amortise the hand-over; the results of a chunk
+# come back together.
 CHUNK = 4
-# Chunks submitted and not yet taken back, per worker: enough for the workers to go on while the
-# build process loads a batch into the store (kg.build.batches; ~1 s), ~250 kB a document.
-IN_FLIGHT = 16
+# Chunks submitted and not yet taken back, per worker: about two of the build's load batches
+# (kg.build.batches, ~130 documents of ~250 kB), so that the workers go on while this process
+# loads one into the store.
+IN_FLIGHT = 32
 
 
 @dataclass
