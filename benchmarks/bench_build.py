@@ -8,8 +8,9 @@ synthetic corpus of a given number of speeches.
 The corpus is the sample and tests/data/digests, copied N times under new names with the
 meeting's session number changed, so that every copy is another meeting with its own speeches
 (sessions pass 100, which once crashed the build). Each size is built in a fresh process; reported
-per size: wall seconds, CPU% (all processes), peak RSS (the build process and the largest
-worker), triples, seconds per stage, the extraction stage against jieba.lcut over the same texts
+per size: wall seconds, CPU% and CPU seconds (all processes: on a shared machine CPU time is the
+steadier figure), peak RSS (the build process and the largest worker), triples, seconds per stage
+(with the CPU% of the longer ones), the extraction stage against jieba.lcut over the same texts
 (one process), a rebuild after adding one file (as a share of the fresh build), and `kg query
 NAME` on the store, process start included.
 """
@@ -91,7 +92,8 @@ def run_build(folder: Path, out: Path, jobs: int | None, page: bool, lcut: bool)
             "worker_rss_mb": after_children.ru_maxrss / 1024, "triples": report.triples,
             "documents": report.documents, "speeches": report.speeches, "read": report.read,
             "distinct_speeches": report.entities.get("speeches"),
-            "stages": report.stages, "lcut": lcut_seconds, "view": report.view}
+            "stages": report.stages, "stage_cpu": report.stage_cpu, "cpu": cpu, "lcut": lcut_seconds,
+            "view": report.view}
 
 
 def in_child(folder: Path, out: Path, jobs: int | None, page: bool, lcut: bool) -> dict:
@@ -131,11 +133,12 @@ def bench_size(copies: int, jobs: int | None, page: bool, incremental: bool) -> 
 
 
 def print_row(r: dict) -> None:
-    stages = ", ".join(f"{k} {v:.1f}" for k, v in r["stages"].items())
+    stages = ", ".join(f"{k} {v:.1f}" + (f" (CPU {100 * r['stage_cpu'][k] / v:.0f}%)" if v >= 1 else "")
+                       for k, v in r["stages"].items())
     ratio = r["stages"].get("extract", 0) / r["lcut"] if r.get("lcut") else float("nan")
     print(f"{r['copies']:>5}× {r['documents']:>6} docs {r['speeches']:>7} speeches "
           f"({r['distinct_speeches']} distinct) {r['triples']:>10,} triples | "
-          f"wall {r['wall']:7.1f} s  CPU {r['cpu_percent']:4.0f}%  RSS {r['rss_mb']:6.0f} MB "
+          f"wall {r['wall']:7.1f} s  CPU {r['cpu_percent']:4.0f}% ({r['cpu']:.1f} s)  RSS {r['rss_mb']:6.0f} MB "
           f"(worker {r['worker_rss_mb']:4.0f} MB) | extract/lcut {ratio:4.2f}× | query {r['query']:.2f} s", flush=True)
     print(f"       stages: {stages}; lcut {r['lcut']:.1f} s", flush=True)
     if "rebuild_one" in r:

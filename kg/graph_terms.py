@@ -3,6 +3,8 @@
 
 Every string that enters an IRI is hashed (``key_hash``) or is a checked id or code: a raw token
 such as ``46%`` in an IRI is written by rdflib and then refused by pyoxigraph (spec/measured.md).
+The IRIs are plain strings: the graph stage writes them as N-Triples text (kg/graph/writer.py),
+and kg/graph/dataset.py makes rdflib ``URIRef``s of the few it states with rdflib.
 """
 
 from __future__ import annotations
@@ -13,11 +15,9 @@ import re
 from functools import cache
 from importlib import resources
 
-from rdflib import URIRef
-
 from kg.errors import KgError
 from kg.lexicon import Party, party_by_alias
-from kg.namespace import KGR
+from kg.namespace import KG_RESOURCE
 from kg.records import Committee, DocumentRecord, Meeting
 
 _LOCAL_ID = re.compile(r"[A-Za-z][A-Za-z0-9_-]*")
@@ -67,80 +67,80 @@ def speech_hash(doc: DocumentRecord, title: str) -> str:
 
 # ---------------------------------------------------------------- IRIs
 
-def doc_iri(dhash: str) -> URIRef:
-    return KGR[f"doc/d{dhash}"]
+def doc_iri(dhash: str) -> str:
+    return f"{KG_RESOURCE}doc/d{dhash}"
 
 
-def graph_iri(dhash: str) -> URIRef:
-    return KGR[f"graph/d{dhash}"]
+def graph_iri(dhash: str) -> str:
+    return f"{KG_RESOURCE}graph/d{dhash}"
 
 
-VOCAB_GRAPH = KGR["graph/vocab"]
-ENTITY_GRAPH = KGR["graph/entities"]
-BUILD_GRAPH = KGR["graph/build"]
-SECTOR_SCHEME = KGR["sector/scheme"]
-WARNING_SCHEME = KGR["warnings"]
+VOCAB_GRAPH = f"{KG_RESOURCE}graph/vocab"
+ENTITY_GRAPH = f"{KG_RESOURCE}graph/entities"
+BUILD_GRAPH = f"{KG_RESOURCE}graph/build"
+SECTOR_SCHEME = f"{KG_RESOURCE}sector/scheme"
+WARNING_SCHEME = f"{KG_RESOURCE}warnings"
 
 
-def offset_iri(dhash: str, start: int, end: int) -> URIRef:
-    return KGR[f"doc/d{dhash}-{start}-{end}"]
+def offset_iri(dhash: str, start: int, end: int) -> str:
+    return f"{KG_RESOURCE}doc/d{dhash}-{start}-{end}"
 
 
-def committee_iri(committee: Committee) -> URIRef:
-    return KGR[f"committee/c{key_hash(committee_key(committee))}"]
+def committee_iri(committee: Committee) -> str:
+    return f"{KG_RESOURCE}committee/c{key_hash(committee_key(committee))}"
 
 
-def meeting_iri(meeting: Meeting) -> URIRef:
-    return KGR[f"meeting/m{key_hash(meeting_key(meeting))}"]
+def meeting_iri(meeting: Meeting) -> str:
+    return f"{KG_RESOURCE}meeting/m{key_hash(meeting_key(meeting))}"
 
 
-def speech_iri(shash: str) -> URIRef:
-    return KGR[f"speech/s{shash}"]
+def speech_iri(shash: str) -> str:
+    return f"{KG_RESOURCE}speech/s{shash}"
 
 
-def issue_iri(shash: str, n: int) -> URIRef:
-    return KGR[f"issue/s{shash}-{n}"]
+def issue_iri(shash: str, n: int) -> str:
+    return f"{KG_RESOURCE}issue/s{shash}-{n}"
 
 
-def suggestion_iri(shash: str, n: int) -> URIRef:
-    return KGR[f"suggestion/s{shash}-{n}"]
+def suggestion_iri(shash: str, n: int) -> str:
+    return f"{KG_RESOURCE}suggestion/s{shash}-{n}"
 
 
-def mention_iri(shash: str, kind: str, start: int, end: int) -> URIRef:
-    return KGR[f"mention/s{shash}-{_checked_id(kind, 'mention kind')}-{start}-{end}"]
+def mention_iri(shash: str, kind: str, start: int, end: int) -> str:
+    return f"{KG_RESOURCE}mention/s{shash}-{_checked_id(kind, 'mention kind')}-{start}-{end}"
 
 
-def person_iri(scope: str, name: str) -> URIRef:
-    return KGR[f"person/p{key_hash(f'{scope}|{name}')}"]
+def person_iri(scope: str, name: str) -> str:
+    return f"{KG_RESOURCE}person/p{key_hash(f'{scope}|{name}')}"
 
 
-def org_iri(scope: str, name: str) -> URIRef:
-    return KGR[f"org/o{key_hash(f'{scope}|{name}')}"]
+def org_iri(scope: str, name: str) -> str:
+    return f"{KG_RESOURCE}org/o{key_hash(f'{scope}|{name}')}"
 
 
-def party_iri(party_id: str) -> URIRef:
-    return KGR[f"party/{_checked_id(party_id, 'party id')}"]
+def party_iri(party_id: str) -> str:
+    return f"{KG_RESOURCE}party/{_checked_id(party_id, 'party id')}"
 
 
-def sector_iri(sector_id: str) -> URIRef:
-    return KGR[f"sector/{_checked_id(sector_id, 'sector id')}"]
+def sector_iri(sector_id: str) -> str:
+    return f"{KG_RESOURCE}sector/{_checked_id(sector_id, 'sector id')}"
 
 
-def region_iri(name: str, code: str | None) -> URIRef:
+def region_iri(name: str, code: str | None) -> str:
     if code is not None:
         if not _ADMIN_CODE.fullmatch(code):
             raise KgError(f"region {name}: {code!r} is not a 6-digit GB/T 2260 code")
-        return KGR[f"region/c{code}"]
-    return KGR[f"region/a{key_hash(name)}"]
+        return f"{KG_RESOURCE}region/c{code}"
+    return f"{KG_RESOURCE}region/a{key_hash(name)}"
 
 
-def composite_iri(members: list[URIRef]) -> URIRef:
-    return KGR[f"region/l{key_hash('|'.join(sorted(members)))}"]
+def composite_iri(members: list[str]) -> str:
+    return f"{KG_RESOURCE}region/l{key_hash('|'.join(sorted(members)))}"
 
 
-def build_iri(version: str, dhashes: list[str]) -> URIRef:
+def build_iri(version: str, dhashes: list[str]) -> str:
     """The build activity: the same kg version over the same documents is the same build."""
-    return KGR[f"build/b{key_hash('|'.join([version, *sorted(dhashes)]))}"]
+    return f"{KG_RESOURCE}build/b{key_hash('|'.join([version, *sorted(dhashes)]))}"
 
 
 # ---------------------------------------------------------------- parties
@@ -172,7 +172,7 @@ def warning_labels() -> dict[str, tuple[str, str]]:
     return {r["code"]: (r["zh"], r["en"]) for r in csv.DictReader(lines, delimiter="\t")}
 
 
-def warning_iri(code: str) -> URIRef:
+def warning_iri(code: str) -> str:
     if code not in warning_labels():
         raise KgError(f"warning {code!r} is not in kg/data/warnings.tsv")
-    return KGR[f"warning/{_checked_id(code, 'warning code')}"]
+    return f"{KG_RESOURCE}warning/{_checked_id(code, 'warning code')}"

@@ -44,3 +44,15 @@ def load_ontology(name: str) -> rdflib.Graph:
 def load_sector_scheme() -> rdflib.Graph:
     """The sector scheme (ontology/sectors.ttl) as an rdflib graph."""
     return load_ontology("sectors.ttl")
+
+
+@cache
+def sector_iris() -> frozenset[str]:
+    """The IRIs of the sector scheme's top concepts: what a speech's sector must be. Parsed once
+    per process and never copied (the graph stage asks for every sector of every document)."""
+    from rdflib.namespace import SKOS
+
+    from kg.namespace import KG_RESOURCE
+
+    scheme = rdflib.URIRef(f"{KG_RESOURCE}sector/scheme")
+    return frozenset(str(s) for s in _parsed("sectors.ttl").subjects(SKOS.topConceptOf, scheme))

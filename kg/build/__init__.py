@@ -2,11 +2,12 @@
 the records and the build's provenance out, as one new generation of the output folder.
 
 The flow (docs/store.md): plan (which files changed since the generation built on) → copy that
-generation's store (a RocksDB checkpoint) → drop the documents no longer given → extract the new
-and changed files on all cores (``kg.build.parts``), each document's graph replacing its old one
-→ the entity graph as the union of every document's shared statements → the build graph (the
-sources) → dumps (in threads), records.json, page, provenance → publish (``kg.build.outputs``). A file that
-cannot be used is reported and skipped; the others are still built.
+generation's store (a RocksDB checkpoint) → drop the documents no longer given (and then rebuild
+the entity graph from the kept documents' shared statements) → extract the new and changed files
+on all cores (``kg.build.parts``), their graphs and shared statements loaded into the store in
+batches as they come (``kg.build.batches``) → the build graph (the sources) → dumps (in threads),
+records.json, page, provenance → publish (``kg.build.outputs``). A file that cannot be used is
+reported and skipped; the others are still built.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 import kg
+from kg.build.batches import GraphBatches
 from kg.build.outputs import COMPLETE, OutputFolder, take_over_chunks
 from kg.build.parts import Part, make_parts
 from kg.build.plan import Plan, make_plan, pipeline_fingerprint
@@ -45,7 +47,6 @@ __all__ = ["BuildReport", "DocumentLine", "build"]
 
 # Folders of a generation with one file per document, taken over (hard-linked) when it is kept.
 PER_DOCUMENT = {"records": ".json", "texts": ".txt", "parts": ".nt"}
-ENTITY_LOAD_BYTES = 8 << 20  # shared statements are loaded into the store in chunks of this size
 
 
 def build(paths: Iterable[str | Path], out_dir: str | Path = "outputs", *, page: bool = True,
@@ -110,10 +111,6 @@ def _build(paths, folder: OutputFolder, gen: Path, page: bool, workers: tuple[in
         raise KgError("nothing to build: " + "; ".join(str(e) for e in report.errors))
     stage("extract")
     _pause_at("extracted")
-    if plan.previous is not None and not plan.drop:  # the union only grows: add the new parts
-        _load_entities(store, gen, sorted(lines), rebuild=False)
-    else:
-        _load_entities(store, gen, sorted(entries), rebuild=True)
     build_graph = build_triples(entries.values())
     store.replace_graph(BUILD_GRAPH, ntriples(build_graph))
     store.flush()
@@ -180,8 +177,20 @@ def _start_store(plan: Plan, gen: Path) -> GraphStore:
             (gen / folder).mkdir()
             for key in plan.keep:
                 os.link(plan.previous / folder / f"{key}{suffix}", gen / folder / f"{key}{suffix}")
+        if plan.drop:
+            _load_entities(store, gen, sorted(plan.keep))
     store.replace_graph(VOCAB_GRAPH, ntriples(vocab_triples()))
     return store
+
+
+def _load_entities(store: GraphStore, gen: Path, keys: list[str]) -> None:
+    """The entity graph anew, once documents went: the union of the shared statements of the
+    documents ``keys`` (the store holds each once); the documents read next add theirs."""
+    store.drop_graph(ENTITY_GRAPH)
+    batches = GraphBatches(store, replace=False)
+    for key in keys:
+        batches.add_entities((gen / "parts" / f"{key}.nt").read_bytes())
+    batches.flush()
 
 
 def _extract(plan: Plan, store: GraphStore, gen: Path, workers: tuple[int | None, str | None], progress,
@@ -197,6 +206,7 @@ def _extract(plan: Plan, store: GraphStore, gen: Path, workers: tuple[int | None
     lines: dict[str, DocumentLine] = {}
     for folder in PER_DOCUMENT:
         (gen / folder).mkdir(exist_ok=True)
+    batches = GraphBatches(store, replace=plan.previous is not None)
     for i, result in enumerate(parts, 1):
         if progress:
             progress(i, len(plan.read), Path(plan.read[i - 1]))
@@ -206,36 +216,19 @@ def _extract(plan: Plan, store: GraphStore, gen: Path, workers: tuple[int | None
         if result.key in entries:  # the same text twice is one document, counted once
             report.errors.append(InputError(result.path, f"the same text as {entries[result.key].path}, skipped"))
             continue
-        _keep_part(store, gen, result)
+        _keep_part(batches, gen, result)
         entries[result.key] = SourceEntry(result.key, result.path, result.file_sha256)
-        lines[result.key] = DocumentLine.of_record(result.name, json.loads(result.record))
+        lines[result.key] = result.line
+    batches.flush()
     report.read, report.kept, report.dropped = len(lines), len(plan.keep), len(plan.drop)
     return entries, lines
 
 
-def _keep_part(store: GraphStore, gen: Path, part: Part) -> None:
-    store.replace_document(part.key, part.graph)
+def _keep_part(batches: GraphBatches, gen: Path, part: Part) -> None:
+    batches.add_document(part.key, part.graph, part.shared)
     (gen / "records" / f"{part.key}.json").write_text(part.record + "\n", encoding="utf-8")
     (gen / "texts" / f"{part.key}.txt").write_bytes(part.text.encode("utf-8"))  # spans index it as is
     (gen / "parts" / f"{part.key}.nt").write_bytes(part.shared)
-
-
-def _load_entities(store: GraphStore, gen: Path, keys: list[str], rebuild: bool) -> None:
-    """The entity graph: the union of every document's statements about shared entities (the
-    store holds each once), loaded in chunks; rebuilt from all parts when a document went."""
-    if rebuild:
-        store.drop_graph(ENTITY_GRAPH)
-    chunk: list[bytes] = []
-    size = 0
-    for key in keys:
-        data = (gen / "parts" / f"{key}.nt").read_bytes()
-        chunk.append(data)
-        size += len(data)
-        if size >= ENTITY_LOAD_BYTES:
-            store.add_to_graph(ENTITY_GRAPH, b"".join(chunk))
-            chunk, size = [], 0
-    if chunk:
-        store.add_to_graph(ENTITY_GRAPH, b"".join(chunk))
 
 
 def _write_records(gen: Path, entries: dict[str, SourceEntry], lines: dict[str, DocumentLine],

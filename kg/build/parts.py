@@ -1,11 +1,13 @@
 """The per-document work of a build, on all local cores: read → extract → records → graph part.
 
 ``make_part`` turns one path into a ``Part`` (everything the build keeps of a document, already
-serialized: the record, the text, the document's graph and its statements about shared entities
-as N-Triples) or an ``InputError``. It is a plain top-level function of a path, so that a process
-pool maps it here and a Dask cluster can map it elsewhere. ``make_parts`` runs it over a list of
-paths in a process pool and yields the results in the order of the paths, a bounded number in
-flight: memory grows with a batch of documents, never with the corpus.
+serialized: the record, its summary line, the text, the document's graph as N-Quads and its
+statements about shared entities as N-Triples) or an ``InputError``. It is a plain top-level
+function of a path, so that a process pool maps it here and a Dask cluster can map it elsewhere.
+``make_parts`` runs it over a list of paths in a process pool and yields the results in the order
+of the paths. A window of chunks stays submitted, so the workers go on while the build process
+loads a batch into the store; the window bounds what waits in memory: a batch of documents,
+never the corpus.
 """
 
 from __future__ import annotations
@@ -14,15 +16,22 @@ import hashlib
 import json
 import multiprocessing
 import os
+from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from kg.build.summary import DocumentLine
 from kg.errors import InputError
+from kg.records import DocumentRecord
 
-# Paths handed to a worker at a time: large enough to amortise the hand-over, small enough
-# that the results in flight stay a few documents per worker.
+# Paths handed to a worker at a time: enough to amortise the hand-over; the results of a chunk
+# come back together.
 CHUNK = 4
+# Chunks submitted and not yet taken back, per worker: about two of the build's load batches
+# (kg.build.batches, ~130 documents of ~250 kB), so that the workers go on while this process
+# loads one into the store.
+IN_FLIGHT = 32
 
 
 @dataclass
@@ -35,7 +44,8 @@ class Part:
     key: str  # the document's key (hash of its text): its graph is kgr:graph/d<key>
     text: str  # the text every span indexes (kept as texts/<key>.txt)
     record: str  # the JSON record (records/<key>.json)
-    graph: bytes  # the document's graph, N-Triples
+    line: DocumentLine  # the record's summary line
+    graph: bytes  # the document's graph: N-Quads, in its named graph
     shared: bytes  # its statements about shared entities, N-Triples
 
 
@@ -50,37 +60,37 @@ def file_sha256(path: str | Path) -> str | None:
 
 def make_part(path: str | Path) -> Part | InputError:
     """Everything the build keeps of the document at ``path``, or why it cannot be used."""
-    from kg.graph import document_part, ntriples
     from kg.pipeline import extract_file
-    from kg.records import to_record
 
     try:
         doc = extract_file(path)
     except InputError as exc:
         return exc
-    made = document_part(doc)
-    record = json.dumps(to_record(doc), ensure_ascii=False, indent=1)
-    return Part(str(path), doc.source, file_sha256(path) or "", made.key, doc.text, record,
-                ntriples(made.graph), ntriples(made.shared))
+    return _part(str(path), doc, file_sha256(path) or "")
 
 
 def part_from_bytes(path: str, data: bytes, limit: int) -> Part | InputError:
     """``make_part`` of a file whose bytes were sent here (a Dask worker: no shared disk), read with
     the build's size limit ``limit``."""
-    from kg.graph import document_part, ntriples
     from kg.pipeline import extract_source
     from kg.read.files import read_data, size_limit
-    from kg.records import to_record
 
     try:
         with size_limit(limit):
             doc = extract_source(read_data(data, path, Path(path).suffix.lower()))
     except InputError as exc:
         return exc
-    made = document_part(doc)
-    record = json.dumps(to_record(doc), ensure_ascii=False, indent=1)
-    return Part(path, doc.source, hashlib.sha256(data).hexdigest(), made.key, doc.text, record,
-                ntriples(made.graph), ntriples(made.shared))
+    return _part(path, doc, hashlib.sha256(data).hexdigest())
+
+
+def _part(path: str, doc: DocumentRecord, sha: str) -> Part:
+    from kg.graph import document_lines
+    from kg.records import to_record
+
+    made = document_lines(doc)
+    record = to_record(doc)
+    return Part(path, doc.source, sha, made.key, doc.text, json.dumps(record, ensure_ascii=False, indent=1),
+                DocumentLine.of_record(doc.source, record), made.graph, made.shared)
 
 
 def default_jobs() -> int:
@@ -95,10 +105,18 @@ def make_parts(paths: Iterable[str | Path], jobs: int | None = None) -> Iterator
         yield from map(make_part, paths)
         return
     _warm_up()  # loaded once here, shared with the forked workers
-    batch = jobs * CHUNK * 4  # a pool's results wait in memory until taken: a batch at a time
     with _pool(jobs) as pool:
-        for start in range(0, len(paths), batch):
-            yield from pool.imap(make_part, paths[start : start + batch], chunksize=CHUNK)
+        pending: deque = deque()
+        for start in range(0, len(paths), CHUNK):
+            pending.append(pool.apply_async(_make_chunk, (paths[start : start + CHUNK],)))
+            if len(pending) >= jobs * IN_FLIGHT:
+                yield from pending.popleft().get()
+        while pending:
+            yield from pending.popleft().get()
+
+
+def _make_chunk(paths: list[str]) -> list[Part | InputError]:
+    return [make_part(path) for path in paths]
 
 
 def _warm_up() -> None:

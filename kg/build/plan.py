@@ -32,11 +32,13 @@ class Plan:
 
 @cache
 def pipeline_fingerprint() -> str:
-    """A hash of the code and data that make records and graphs: the kg version, its modules,
-    kg/data and the ontology. A build by other code re-reads every file."""
+    """A hash of the code and data that make records and graphs: the kg version, its modules (those
+    that read, extract and make the graph), kg/data and the ontology. A build by other code re-reads
+    every file."""
     root = Path(kg.__file__).parent
     digest = hashlib.sha256(kg.__version__.encode())
-    files = [*root.glob("*.py"), *root.glob("extract/*.py"), *root.glob("data/*"), *root.glob("ontology/*.ttl")]
+    files = [*root.glob("*.py"), *root.glob("read/*.py"), *root.glob("extract/*.py"), *root.glob("graph/*.py"),
+             *root.glob("data/*"), *root.glob("ontology/*.ttl")]
     for path in sorted(files, key=lambda p: p.relative_to(root).as_posix()):
         digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()

@@ -17,7 +17,7 @@ from rdflib.namespace import PROV, SKOS
 import kg
 from kg import graph_terms as terms
 from kg.errors import KgError
-from kg.graph.document import document_part, zh
+from kg.graph.document import document_part
 from kg.lexicon import Party, parties
 from kg.namespace import KG
 from kg.ontology import load_sector_scheme
@@ -34,25 +34,30 @@ class SourceEntry:
 
 
 
+def zh(text: str) -> Literal:
+    return Literal(text, lang="zh")
+
+
 def vocab_triples() -> list[tuple]:
     """The vocabulary graph: the sector scheme, every party, the warning codes."""
     triples = list(load_sector_scheme())
     for party in parties():
         triples += party_triples(party)
-    triples += [(terms.WARNING_SCHEME, RDF.type, SKOS.ConceptScheme),
-                (terms.WARNING_SCHEME, SKOS.prefLabel, zh("抽取存疑类型")),
-                (terms.WARNING_SCHEME, SKOS.prefLabel, Literal("extraction warnings", lang="en"))]
+    scheme = URIRef(terms.WARNING_SCHEME)
+    triples += [(scheme, RDF.type, SKOS.ConceptScheme),
+                (scheme, SKOS.prefLabel, zh("抽取存疑类型")),
+                (scheme, SKOS.prefLabel, Literal("extraction warnings", lang="en"))]
     for code, (label_zh, label_en) in terms.warning_labels().items():
-        iri = terms.warning_iri(code)
-        triples += [(iri, RDF.type, SKOS.Concept), (iri, SKOS.inScheme, terms.WARNING_SCHEME),
-                    (iri, SKOS.topConceptOf, terms.WARNING_SCHEME), (terms.WARNING_SCHEME, SKOS.hasTopConcept, iri),
+        iri = URIRef(terms.warning_iri(code))
+        triples += [(iri, RDF.type, SKOS.Concept), (iri, SKOS.inScheme, scheme),
+                    (iri, SKOS.topConceptOf, scheme), (scheme, SKOS.hasTopConcept, iri),
                     (iri, SKOS.notation, Literal(code)), (iri, SKOS.prefLabel, zh(label_zh)),
                     (iri, SKOS.prefLabel, Literal(label_en, lang="en"))]
     return triples
 
 
 def party_triples(party: Party) -> list[tuple]:
-    iri = terms.party_iri(party.id)
+    iri = URIRef(terms.party_iri(party.id))
     return [(iri, RDF.type, KG.Party), (iri, SKOS.prefLabel, zh(party.short)),
             (iri, SKOS.altLabel, zh(party.full)), (iri, RDFS.label, Literal(party.en, lang="en"))]
 
@@ -60,7 +65,7 @@ def party_triples(party: Party) -> list[tuple]:
 def graph_quads(docs: Iterable[DocumentRecord], version: str = kg.__version__) -> list[tuple]:
     """(subject, predicate, object, graph) of ``docs`` as rdflib terms, each quad once and each
     triple in one graph. The same text read twice is the same document."""
-    quads: list[tuple] = [(*triple, terms.VOCAB_GRAPH) for triple in vocab_triples()]
+    quads: list[tuple] = [(*triple, URIRef(terms.VOCAB_GRAPH)) for triple in vocab_triples()]
     shared: dict[tuple, None] = {}
     seen: dict[str, DocumentRecord] = {}
     for doc in docs:
@@ -68,11 +73,11 @@ def graph_quads(docs: Iterable[DocumentRecord], version: str = kg.__version__) -
         if dhash not in seen:
             seen[dhash] = doc
             part = document_part(doc)
-            graph = terms.graph_iri(dhash)
+            graph = URIRef(terms.graph_iri(dhash))
             quads += [(*triple, graph) for triple in part.graph]
             shared.update(dict.fromkeys(part.shared))
-    quads += [(*triple, terms.ENTITY_GRAPH) for triple in shared]
-    quads += [(*triple, terms.BUILD_GRAPH) for triple in prov_activity(seen.values(), version)]
+    quads += [(*triple, URIRef(terms.ENTITY_GRAPH)) for triple in shared]
+    quads += [(*triple, URIRef(terms.BUILD_GRAPH)) for triple in prov_activity(seen.values(), version)]
     return quads
 
 
@@ -126,14 +131,14 @@ def build_triples(sources: Iterable[SourceEntry], version: str = kg.__version__)
     Only what is the same on every rebuild: the wall-clock times are in ``prov_times``.
     """
     entries = sorted({entry.key: entry for entry in sources}.values(), key=lambda e: e.key)
-    activity = terms.build_iri(version, [e.key for e in entries])
+    activity = URIRef(terms.build_iri(version, [e.key for e in entries]))
     triples: list[tuple] = [
         (activity, RDF.type, PROV.Activity),
         (activity, RDFS.label, Literal("kg build", lang="en")),
         (activity, KG.version, Literal(version)),
     ]
     for entry in entries:
-        graph, doc = terms.graph_iri(entry.key), terms.doc_iri(entry.key)
+        graph, doc = URIRef(terms.graph_iri(entry.key)), URIRef(terms.doc_iri(entry.key))
         triples += [
             (activity, PROV.used, doc),
             (graph, RDF.type, PROV.Entity),

@@ -18,7 +18,9 @@ triple format is the concatenation of the graphs.
 
 The build (kg/build/) flows: extract (``kg.build.parts.make_parts``: a list of paths in, one
 ``Part`` per document out, in a process pool; a Dask variant maps the same ``make_part`` on a
-cluster) → per-document N-Triples → ``replace_document`` → the entity and build graphs → ``dump``.
+cluster) → per-document N-Quads, bulk-loaded in batches into the new generation's embedded store
+(``GraphStore.bulk_load``, ``kg.build.batches``) with the shared statements → the build graph →
+``dump``.
 
 ``open_store(target)`` opens what commands read: a store folder, an output folder (its current
 generation's store), or a graph file (loaded into memory, for ``--graph FILE``).

@@ -128,6 +128,12 @@ class GraphStore:
         else:
             self._store.extend(ox.Quad(t.subject, t.predicate, t.object, graph) for t in triples)
 
+    def bulk_load(self, quads: bytes) -> None:
+        """Add N-Quads with Oxigraph's bulk loader: many times faster than a transaction, but without
+        one, so a load cut short leaves part of it. Only for a store nobody reads until it is whole
+        (a build's new generation, kg/build/outputs.py)."""
+        self._store.bulk_load(quads, ox.RdfFormat.N_QUADS)
+
     def drop_graph(self, graph: ox.NamedNode) -> None:
         if self._store.contains_named_graph(graph):
             self._store.remove_graph(graph)
