@@ -91,6 +91,8 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=3, help="rounds of the side-by-side comparison")
     parser.add_argument("--clients", type=int, default=20)
     parser.add_argument("--burst", type=int, default=1000)
+    parser.add_argument("--compare-only", action="store_true",
+                        help="only the keep-alive latency and the side-by-side throughput (no load runs)")
     args = parser.parse_args()
     soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
     resource.setrlimit(resource.RLIMIT_NOFILE, (min(max(soft, 8192), hard), hard))
@@ -152,6 +154,8 @@ def run(args, graph: Path, kg_port: int, ox_port: int | None, use_wrk: bool) -> 
             print(f"| `{label}…` | {kg_rate:.0f} | {ox_rate:.0f} | {kg_rate / ox_rate:.0%} | "
                   f"{statistics.median(p for _, p in rates['kg serve']):.1f} | "
                   f"{statistics.median(p for _, p in rates['oxigraph serve']):.1f} |")
+    if args.compare_only:
+        return
     normal = [load.query_path("/sparql", q) for q in load.NORMAL_QUERIES]
     print(f"\n## kg serve: sustained, {args.clients} clients × {args.seconds:g} s (asyncio client)")
     print(asyncio.run(load.sustained("127.0.0.1", kg_port, normal, args.clients, args.seconds)).summary())
