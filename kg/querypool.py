@@ -25,6 +25,7 @@ import subprocess
 import sys
 import threading
 from collections import OrderedDict
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from multiprocessing import Pipe
@@ -96,6 +97,8 @@ class QueryPool:
         self._closed = False
         self._loop: asyncio.AbstractEventLoop | None = None
         self._cheap: OrderedDict[bytes, float] = OrderedDict()  # query → seconds a worker took
+        # told of each query proven cheap here, so that other serving processes learn it (kg.serve)
+        self.on_proven: Callable[[bytes, float], None] | None = None
         self._store = None
         self._threads: ThreadPoolExecutor | None = None
         try:  # the workers open the graph at the same time as this process does
@@ -177,6 +180,20 @@ class QueryPool:
 
     # --- running ----------------------------------------------------------------------------------
 
+    def answer_now(self, job: Job) -> Answer | None:
+        """The answer computed here and now if ``job`` is known to cost less than the hand-off to a
+        thread (it holds the event loop ``ON_LOOP_BUDGET`` at most); None if it must be run."""
+        if self._threads is None:
+            return None
+        key = _key(job)
+        cost = self._cheap.get(key)
+        if cost is None or cost >= ON_LOOP_BUDGET:
+            return None
+        self._cheap.move_to_end(key)
+        self.stats.inline += 1
+        return self._result(key, cost, *safe_answer(self._store, job, self.limits.max_rows,
+                                                    self.limits.max_result_bytes))
+
     async def run(self, job: Job, service: bool = False) -> Answer:
         """The answer; QueryError (ResultTooLarge) for a bad (too large) query, QueryTimeout, QueryStopped.
 
@@ -184,28 +201,35 @@ class QueryPool:
         """
         key = _key(job)
         cost = self._cheap.get(key) if self._threads is not None else None
-        if cost is not None:
+        if cost is not None:  # in a thread: the engine runs without the GIL, beside the HTTP work
             self._cheap.move_to_end(key)
             self.stats.inline += 1
             limits = self.limits
-            if cost < ON_LOOP_BUDGET:  # cheaper than the hand-off to a thread: answered on the loop
-                status, detail = safe_answer(self._store, job, limits.max_rows, limits.max_result_bytes)
-            else:  # in a thread: the engine runs without the GIL, beside the HTTP work
-                status, detail = await asyncio.get_running_loop().run_in_executor(
-                    self._threads, safe_answer, self._store, job, limits.max_rows, limits.max_result_bytes)
-            if status == "ok" and detail.seconds < cost:  # a first measure taken on a busy machine
-                self._cheap[key] = detail.seconds
-        else:
-            self.stats.in_workers += 1
-            status, detail = await self._in_worker(job)
-            if status == "ok" and not service and detail.seconds < self.limits.inline_budget:
-                self._cheap[key] = detail.seconds
-                if len(self._cheap) > CHEAP_MEMORY:
-                    self._cheap.popitem(last=False)
+            outcome = await asyncio.get_running_loop().run_in_executor(
+                self._threads, safe_answer, self._store, job, limits.max_rows, limits.max_result_bytes)
+            return self._result(key, cost, *outcome)
+        self.stats.in_workers += 1
+        status, detail = await self._in_worker(job)
+        if status == "ok" and not service and detail.seconds < self.limits.inline_budget:
+            self.learn(key, detail.seconds)
+            if self.on_proven is not None:
+                self.on_proven(key, detail.seconds)
+        return self._result(key, None, status, detail)
+
+    def learn(self, key: bytes, seconds: float) -> None:
+        """Remember that the query of ``key`` took ``seconds`` (in a worker: here, or another process's)."""
+        self._cheap[key] = min(seconds, self._cheap.get(key, seconds))
+        self._cheap.move_to_end(key)
+        if len(self._cheap) > CHEAP_MEMORY:
+            self._cheap.popitem(last=False)
+
+    def _result(self, key: bytes, cost: float | None, status: str, detail) -> Answer:
         if status == "too-large":
             raise ResultTooLarge(detail)
         if status == "query-error":
             raise QueryError(detail)
+        if cost is not None and detail.seconds < cost:  # a first measure taken on a busy machine
+            self._cheap[key] = detail.seconds
         return detail
 
     async def _in_worker(self, job: Job) -> tuple[str, object]:

@@ -86,6 +86,7 @@ class SparqlServer:
             self.http.close_all()
             loop.run_until_complete(server.wait_closed())
         finally:
+            self.http.access_log.flush()  # the lines of the last requests, Ctrl-C or not
             tasks = asyncio.all_tasks(loop)
             for task in tasks:
                 task.cancel()

@@ -72,12 +72,13 @@ def serve(graph: str, host: str, port: int, allow_service: tuple[str, ...], cors
       kg serve --port 8000                      # the store kg build wrote in outputs/
       curl -H 'Accept: text/csv' 'http://127.0.0.1:8000/sparql?query=ASK{?s?p?o}'
     """
-    handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(logging.Formatter("%(asctime)s %(message)s"))
-    log = logging.getLogger("kg.serve")
-    log.addHandler(handler)
-    log.setLevel(log_level.upper())
-    log.propagate = False
+    for name, form in (("kg.serve", "%(asctime)s %(message)s"), ("kg.serve.access", "%(message)s")):
+        handler = logging.StreamHandler(sys.stderr)  # access lines come stamped, in batches
+        handler.setFormatter(logging.Formatter(form))
+        logger = logging.getLogger(name)
+        logger.addHandler(handler)
+        logger.propagate = False
+    logging.getLogger("kg.serve").setLevel(log_level.upper())
     if host not in LOOPBACK:
         click.echo(f"kg: warning: listening on {host}, reachable from other machines (docs/security.md)",
                    err=True)

@@ -22,6 +22,7 @@ import hashlib
 import html
 import json
 import logging
+from collections.abc import Awaitable
 from pathlib import Path
 from urllib.parse import parse_qs
 
@@ -35,7 +36,7 @@ from kg.errors import QueryError
 from kg.namespace import PREFIXES
 from kg.query import questions
 from kg.querypool import QueryPool, QueryStopped, QueryTimeout
-from kg.queryworker import Job
+from kg.queryworker import Answer, Job
 
 PAGE = Path(__file__).resolve().parent.parent / "data" / "query_page.html"
 SD = "http://www.w3.org/ns/sparql-service-description#"
@@ -44,6 +45,7 @@ RESULT_FORMATS = ("SPARQL_Results_JSON", "SPARQL_Results_XML", "SPARQL_Results_C
                   "Turtle", "N3", "N-Triples", "RDF_XML", "JSON-LD")
 METHODS = "GET, HEAD, POST, OPTIONS"
 VERDICTS = 10_000  # guard verdicts remembered
+VARY = {"Vary": "Accept"}  # on every negotiated answer (copied into each response: CORS adds to it)
 
 
 class Endpoint:
@@ -60,31 +62,40 @@ class Endpoint:
         self._verdicts: dict[bytes, Refused | None] = {}
         self.page = page.replace("__NETWORK__", "true" if self.network_page.is_file() else "false").encode()
 
-    async def handle(self, request: Request) -> Response:
+    def handle(self, request: Request) -> Response | Awaitable[Response]:
+        """The response now when it is ready now (a cheap query, a page), else an awaitable of it."""
         try:
-            response = await self._route(request)
+            outcome = self._route(request)
         except Refused as exc:
-            response = Response.text(exc.status, str(exc))
+            outcome = Response.text(exc.status, str(exc))
+        if isinstance(outcome, Response):
+            return self._with_cors(request, outcome)
+        return self._later(request, outcome)
+
+    async def _later(self, request: Request, outcome: Awaitable[Response]) -> Response:
+        return self._with_cors(request, await outcome)
+
+    def _with_cors(self, request: Request, response: Response) -> Response:
         origin = request.header("origin")
         if origin and origin in self.policy.cors_origins:
             response.headers["Access-Control-Allow-Origin"] = origin
             response.headers["Vary"] = ", ".join(filter(None, [response.headers.get("Vary"), "Origin"]))
         return response
 
-    async def _route(self, request: Request) -> Response:
+    def _route(self, request: Request) -> Response | Awaitable[Response]:
         path = request.path
         if request.method == "OPTIONS":
             return self._preflight(request)
         if request.method not in ("GET", "HEAD", "POST"):
             return Response.text(405, f"method {request.method} is not allowed", headers={"Allow": METHODS})
         if path == "/sparql":
-            return await self._sparql(request)
+            return self._sparql(request)
         if request.method == "POST" and (path.startswith("/questions/") or path in ("/", "/questions")):
             return Response.text(405, "use GET here", headers={"Allow": "GET, HEAD"})
         if path == "/questions":
             return Response(200, self.listing, "application/json")
         if path.startswith("/questions/"):
-            return await self._question(request, path.removeprefix("/questions/"))
+            return self._question(request, path.removeprefix("/questions/"))
         if path in ("/", "/index.html"):
             return self._description(request, default_html=True)
         if path == "/favicon.ico":
@@ -102,7 +113,7 @@ class Endpoint:
 
     # --- SPARQL protocol ----------------------------------------------------------------------------
 
-    async def _sparql(self, request: Request) -> Response:
+    def _sparql(self, request: Request) -> Response | Awaitable[Response]:
         params = request.params
         body_query = None
         if request.method == "POST":
@@ -128,9 +139,9 @@ class Endpoint:
         sparql = body_query if body_query is not None else (texts[0] if len(texts) == 1 else "")
         if not sparql.strip() or (body_query is not None and texts):
             return Response.text(400, "give exactly one query (query=… or an application/sparql-query body)")
-        return await self._run(request, sparql, {}, params)
+        return self._run(request, sparql, {}, params)
 
-    async def _question(self, request: Request, name: str) -> Response:
+    def _question(self, request: Request, name: str) -> Response | Awaitable[Response]:
         question = questions().get(name)
         if question is None:
             return Response.text(404, f"no named question {name!r}")
@@ -140,23 +151,31 @@ class Endpoint:
             bindings = question.bindings(values)
         except QueryError as exc:
             return Response.text(400, str(exc))
-        return await self._run(request, question.sparql, bindings, params)
+        return self._run(request, question.sparql, bindings, params)
 
-    async def _run(self, request: Request, sparql: str, bindings, params: dict[str, list[str]]) -> Response:
+    def _run(self, request: Request, sparql: str, bindings, params: dict[str, list[str]]
+             ) -> Response | Awaitable[Response]:
         if log.isEnabledFor(logging.DEBUG):  # the query text only at debug level: it may be private
             log.debug("%s query: %s", request.peer, " ".join(sparql.split()))
         self._check(sparql)
         formats = [v for name in FORMAT_PARAMS for v in params.get(name, [])]
         results_type, graph_type = negotiate(request.header("accept"), formats)
-        service = "SERVICE" in sparql.upper()
-        vary = {"Vary": "Accept"}
+        job = Job(sparql, bindings, results_type, graph_type)
         try:
-            answer = await self.pool.run(Job(sparql, bindings, results_type, graph_type), service=service)
-        except (QueryTimeout, QueryStopped) as exc:
-            return Response.text(503, str(exc), headers={"Retry-After": "10", **vary})
+            answer = self.pool.answer_now(job)
         except QueryError as exc:
-            return Response.text(400, str(exc), headers=vary)
-        return Response(200, answer.body, _with_charset(answer.content_type), vary, rows=answer.rows)
+            return Response.text(400, str(exc), headers=dict(VARY))
+        if answer is not None:
+            return _answered(answer)
+        return self._run_later(job, service="SERVICE" in sparql.upper())
+
+    async def _run_later(self, job: Job, service: bool) -> Response:
+        try:
+            return _answered(await self.pool.run(job, service=service))
+        except (QueryTimeout, QueryStopped) as exc:
+            return Response.text(503, str(exc), headers={"Retry-After": "10", **VARY})
+        except QueryError as exc:
+            return Response.text(400, str(exc), headers=dict(VARY))
 
     def _check(self, sparql: str) -> None:
         """kg.endpoint.guard's verdict, remembered: it depends on the text alone, and costs ~0.1 ms.
@@ -215,6 +234,10 @@ def _endpoint_iri(host: str) -> str:
         return ox.NamedNode(f"http://{host}/sparql").value if host and "/" not in host else "http://127.0.0.1/sparql"
     except ValueError:
         return "http://127.0.0.1/sparql"
+
+
+def _answered(answer: Answer) -> Response:
+    return Response(200, answer.body, _with_charset(answer.content_type), dict(VARY), rows=answer.rows)
 
 
 def _form(body: bytes) -> dict[str, list[str]]:
