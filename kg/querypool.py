@@ -60,7 +60,7 @@ class QueryStopped(KgError):
     """The worker running the query died under it (over its memory cap): the query is stopped."""
 
 
-def _worker_env() -> dict[str, str]:
+def worker_env() -> dict[str, str]:
     """The environment with this copy of `kg` first on the path, installed or not."""
     here = str(Path(__file__).resolve().parent.parent)
     return {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [here, os.environ.get("PYTHONPATH")]))}
@@ -126,7 +126,7 @@ class QueryPool:
         parent, child = Pipe()  # a socket pair; the worker gets its end as a file descriptor
         process = subprocess.Popen([sys.executable, "-m", "kg.queryworker", str(child.fileno()), self.source,
                                     self._worker_limits],
-                                   pass_fds=[child.fileno()], stdin=subprocess.DEVNULL, env=_worker_env())
+                                   pass_fds=[child.fileno()], stdin=subprocess.DEVNULL, env=worker_env())
         child.close()
         worker = _Worker(process, parent)
         with self._lock:

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import logging
+import os
 import signal
-import sys
 
 import click
 
 from kg.cli import main
 from kg.cli.store_option import store_options
+from kg.endpoint.accesslog import configure_logging
 from kg.endpoint.guard import service_prefix
 from kg.endpoint.limits import Limits, Policy
 from kg.serve import SparqlServer
@@ -28,6 +28,9 @@ D = Limits()
               help="Let SERVICE call endpoints whose IRI starts with this (repeatable). None by default.")
 @click.option("--cors", "cors", multiple=True, metavar="ORIGIN",
               help="Let pages from this origin read answers (CORS; repeatable). None by default.")
+@click.option("--processes", default=None, type=click.IntRange(min=1),
+              help="Serving processes on the one socket, each answering HTTP and cheap queries [default: one per "
+                   "CPU core].")
 @click.option("--timeout", default=D.timeout, show_default=True, type=click.FloatRange(min=0.1),
               help="Seconds a query may run; an overrunning query is stopped and answered 503.")
 @click.option("--workers", default=D.workers, show_default=True, type=click.IntRange(min=1),
@@ -58,7 +61,8 @@ D = Limits()
               type=click.Choice(["debug", "info", "warning", "error"]),
               help="info: one line per request; debug adds the query text.")
 @store_options()
-def serve(graph: str, host: str, port: int, allow_service: tuple[str, ...], cors: tuple[str, ...], timeout: float,
+def serve(graph: str, host: str, port: int, allow_service: tuple[str, ...], cors: tuple[str, ...],
+          processes: int | None, timeout: float,
           workers: int, worker_memory: int, max_depth: int, max_operators: int, max_rows: int,
           max_result_bytes: int, max_request: int, read_timeout: float, idle_timeout: float,
           max_connections: int, backlog: int, inline_budget: float, log_level: str,
@@ -72,17 +76,12 @@ def serve(graph: str, host: str, port: int, allow_service: tuple[str, ...], cors
       kg serve --port 8000                      # the store kg build wrote in outputs/
       curl -H 'Accept: text/csv' 'http://127.0.0.1:8000/sparql?query=ASK{?s?p?o}'
     """
-    for name, form in (("kg.serve", "%(asctime)s %(message)s"), ("kg.serve.access", "%(message)s")):
-        handler = logging.StreamHandler(sys.stderr)  # access lines come stamped, in batches
-        handler.setFormatter(logging.Formatter(form))
-        logger = logging.getLogger(name)
-        logger.addHandler(handler)
-        logger.propagate = False
-    logging.getLogger("kg.serve").setLevel(log_level.upper())
+    configure_logging(log_level.upper())
     if host not in LOOPBACK:
         click.echo(f"kg: warning: listening on {host}, reachable from other machines (docs/security.md)",
                    err=True)
-    limits = Limits(timeout=timeout, workers=workers, worker_memory_mb=worker_memory, max_depth=max_depth,
+    limits = Limits(processes=processes or len(os.sched_getaffinity(0)), timeout=timeout, workers=workers,
+                    worker_memory_mb=worker_memory, max_depth=max_depth,
                     max_operators=max_operators, max_rows=max_rows, max_result_bytes=max_result_bytes,
                     max_request_bytes=max_request, read_timeout=read_timeout, idle_timeout=idle_timeout,
                     max_connections=max_connections, backlog=backlog, inline_budget=inline_budget)

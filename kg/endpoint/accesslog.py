@@ -15,11 +15,23 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import sys
 import time
 
 log = logging.getLogger("kg.serve.access")
 FLUSH_DELAY = 0.05  # seconds a line may wait for the lines that follow it
 MAX_PENDING = 1000  # lines that are written at once, whatever the delay
+
+
+def configure_logging(level: int | str) -> None:
+    """`kg serve`'s logging on stderr at ``level``: messages time-stamped, access lines as they come."""
+    for name, form in (("kg.serve", "%(asctime)s %(message)s"), ("kg.serve.access", "%(message)s")):
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(logging.Formatter(form))
+        logger = logging.getLogger(name)
+        logger.addHandler(handler)
+        logger.propagate = False
+    logging.getLogger("kg.serve").setLevel(level)
 
 
 class AccessLog:

@@ -10,8 +10,9 @@ from dataclasses import dataclass, field
 
 @dataclass(frozen=True)
 class Limits:
+    processes: int = 1  # serving processes on the one listening socket (`kg serve`: one per core)
     timeout: float = 10.0  # seconds a query may run in a worker; then it is stopped: 503
-    workers: int = 2  # query worker processes, each holding the graph
+    workers: int = 2  # query worker processes, each holding the graph, shared among the serving processes
     worker_memory_mb: int = 1024  # address space a worker may add to what holding the graph takes
     max_depth: int = 64  # bracket nesting of a query, checked before it is parsed
     max_operators: int = 1000  # operators, patterns and groups of a query (they bound its tree depth)
