@@ -216,6 +216,10 @@ class QueryPool:
                 self.on_proven(key, detail.seconds)
         return self._result(key, None, status, detail)
 
+    def proven(self, job: Job) -> bool:
+        """Whether ``job`` is answered on the fast path (proven cheap here, or in a sibling process)."""
+        return self._threads is not None and _key(job) in self._cheap
+
     def learn(self, key: bytes, seconds: float) -> None:
         """Remember that the query of ``key`` took ``seconds`` (in a worker: here, or another process's)."""
         self._cheap[key] = min(seconds, self._cheap.get(key, seconds))
