@@ -20,7 +20,7 @@ import logging
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from http import HTTPStatus
 from urllib.parse import parse_qs, urlsplit
 
@@ -28,6 +28,7 @@ from kg.endpoint.accesslog import AccessLog
 from kg.endpoint.limits import Limits
 
 log = logging.getLogger("kg.serve")
+_PHRASES = {status.value: status.phrase for status in HTTPStatus}
 
 
 @dataclass
@@ -39,9 +40,10 @@ class Request:
     body: bytes = b""
     peer: str = ""
 
-    @property
+    @cached_property
     def path(self) -> str:
-        return urlsplit(self.target.partition("?")[0]).path
+        before = self.target.partition("?")[0]
+        return before if before.startswith("/") and "#" not in before else urlsplit(before).path
 
     @property
     def params(self) -> dict[str, list[str]]:
@@ -70,11 +72,7 @@ class Response:
         return cls(status, f"{message}\n".encode(), **kwargs)
 
     def encode(self, keep_alive: bool, head_only: bool = False) -> bytes:
-        try:
-            phrase = HTTPStatus(self.status).phrase
-        except ValueError:
-            phrase = ""
-        lines = [f"HTTP/1.1 {self.status} {phrase}", f"Content-Type: {self.content_type}",
+        lines = [f"HTTP/1.1 {self.status} {_PHRASES.get(self.status, '')}", f"Content-Type: {self.content_type}",
                  f"Content-Length: {len(self.body)}", "Connection: " + ("keep-alive" if keep_alive else "close")]
         lines += [f"{k}: {v}" for k, v in self.headers.items()]
         head = ("\r\n".join(lines) + "\r\n\r\n").encode("latin-1")
