@@ -15,6 +15,7 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 
+from kg.endpoint.answercache import AnswerCache
 from kg.endpoint.app import Endpoint
 from kg.endpoint.http import HttpServer
 from kg.endpoint.limits import Limits, Policy
@@ -74,7 +75,10 @@ class SparqlServer:
         except BaseException:
             self.server_close()
             raise
-        self.endpoint = Endpoint(self.graph, self.pool, limits, policy)
+        # the graph served cannot change, unless it is another SPARQL store's
+        answers = AnswerCache(limits.answer_cache_mb * 1024 * 1024) if limits.answer_cache_mb and not is_url(graph) \
+            else None
+        self.endpoint = Endpoint(self.graph, self.pool, limits, policy, answers)
         self.http = HttpServer(self.endpoint.handle, limits)
 
     @property

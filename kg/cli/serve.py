@@ -55,6 +55,9 @@ D = Limits()
               help="Open connections; past it the longest-idle one is closed.")
 @click.option("--backlog", default=D.backlog, show_default=True, type=click.IntRange(min=1),
               help="Connections the kernel queues before they are accepted (bursts).")
+@click.option("--answer-cache", "answer_cache", default=D.answer_cache_mb, show_default=True,
+              type=click.IntRange(min=0), help="MB of answers to repeated queries kept by each serving process "
+                                                "(0: none; docs/security.md says which are kept).")
 @click.option("--inline-budget", default=D.inline_budget, show_default=True, type=click.FloatRange(min=0),
               help="A query a worker answered within this many seconds is run in-process next time (0: never).")
 @click.option("--log-level", default="info", show_default=True,
@@ -65,7 +68,7 @@ def serve(graph: str, host: str, port: int, allow_service: tuple[str, ...], cors
           processes: int | None, timeout: float,
           workers: int, worker_memory: int, max_depth: int, max_operators: int, max_rows: int,
           max_result_bytes: int, max_request: int, read_timeout: float, idle_timeout: float,
-          max_connections: int, backlog: int, inline_budget: float, log_level: str,
+          max_connections: int, backlog: int, answer_cache: int, inline_budget: float, log_level: str,
           store_url: str | None, store_query: str | None) -> None:
     """Serve the graph: SPARQL 1.1 Protocol at /sparql (read-only) and a query page at /.
 
@@ -84,7 +87,8 @@ def serve(graph: str, host: str, port: int, allow_service: tuple[str, ...], cors
                     worker_memory_mb=worker_memory, max_depth=max_depth,
                     max_operators=max_operators, max_rows=max_rows, max_result_bytes=max_result_bytes,
                     max_request_bytes=max_request, read_timeout=read_timeout, idle_timeout=idle_timeout,
-                    max_connections=max_connections, backlog=backlog, inline_budget=inline_budget)
+                    max_connections=max_connections, backlog=backlog, answer_cache_mb=answer_cache,
+                    inline_budget=inline_budget)
     if store_url:  # the workers pass the queries on to the store's endpoint
         graph = RemoteStore.at(store_url, query=store_query).endpoints.query
     server = SparqlServer(graph, host, port, limits, Policy(tuple(map(service_prefix, allow_service)), tuple(cors)))

@@ -28,7 +28,8 @@ from urllib.parse import parse_qs
 
 import pyoxigraph as ox
 
-from kg.endpoint.guard import READ_ONLY, Refused, check_query
+from kg.endpoint.answercache import AnswerCache
+from kg.endpoint.guard import READ_ONLY, Refused, check_query, repeatable
 from kg.endpoint.http import Request, Response, log
 from kg.endpoint.limits import Limits, Policy
 from kg.endpoint.negotiation import FORMAT_PARAMS, negotiate, prefers_html
@@ -51,15 +52,17 @@ VARY = {"Vary": "Accept"}  # on every negotiated answer (copied into each respon
 class Endpoint:
     """Answers requests over ``source`` through ``pool``, within ``limits`` and ``policy``."""
 
-    def __init__(self, source: Path, pool: QueryPool, limits: Limits, policy: Policy) -> None:
-        self.source, self.pool, self.limits, self.policy = source, pool, limits, policy
+    def __init__(self, source: Path, pool: QueryPool, limits: Limits, policy: Policy,
+                 answers: AnswerCache | None = None) -> None:
+        """``answers``: where answers to repeated queries are kept (only if the graph cannot change)."""
+        self.source, self.pool, self.limits, self.policy, self.answers = source, pool, limits, policy, answers
         self.network_page = source.with_name("graph.html") if source.is_file() else source / "graph.html"
         listing = [q.as_dict() for q in questions().values()]
         self.listing = json.dumps(listing, ensure_ascii=False).encode()
         page = PAGE.read_text(encoding="utf-8").replace("__QUESTIONS__", self.listing.decode().replace("</", "<\\/"))
         page = page.replace("__PREFIXES__", json.dumps(PREFIXES))
         page = page.replace("__GRAPH__", html.escape(source.name))
-        self._verdicts: dict[bytes, Refused | None] = {}
+        self._verdicts: dict[bytes, Refused | bool] = {}  # a refusal, or whether the query is repeatable
         self.page = page.replace("__NETWORK__", "true" if self.network_page.is_file() else "false").encode()
 
     def handle(self, request: Request) -> Response | Awaitable[Response]:
@@ -157,46 +160,61 @@ class Endpoint:
              ) -> Response | Awaitable[Response]:
         if log.isEnabledFor(logging.DEBUG):  # the query text only at debug level: it may be private
             log.debug("%s query: %s", request.peer, " ".join(sparql.split()))
-        self._check(sparql)
+        digest, repeatable = self._check(sparql)
         formats = [v for name in FORMAT_PARAMS for v in params.get(name, [])]
         results_type, graph_type = negotiate(request.header("accept"), formats)
+        kept = None
+        if self.answers is not None and repeatable:
+            kept = (digest, tuple(sorted((k, str(v)) for k, v in bindings.items())), results_type, graph_type)
+            answer = self.answers.get(kept)
+            if answer is not None:
+                return _answered(answer)
         job = Job(sparql, bindings, results_type, graph_type)
         try:
             answer = self.pool.answer_now(job)
         except QueryError as exc:
             return Response.text(400, str(exc), headers=dict(VARY))
-        if answer is not None:
-            return _answered(answer)
-        return self._run_later(job, service="SERVICE" in sparql.upper())
+        if answer is None:
+            return self._run_later(job, "SERVICE" in sparql.upper(), kept)
+        self._keep(kept, answer)
+        return _answered(answer)
 
-    async def _run_later(self, job: Job, service: bool) -> Response:
+    async def _run_later(self, job: Job, service: bool, kept: tuple | None) -> Response:
         try:
-            return _answered(await self.pool.run(job, service=service))
+            answer = await self.pool.run(job, service=service)
         except (QueryTimeout, QueryStopped) as exc:
             return Response.text(503, str(exc), headers={"Retry-After": "10", **VARY})
         except QueryError as exc:
             return Response.text(400, str(exc), headers=dict(VARY))
+        self._keep(kept, answer)
+        return _answered(answer)
 
-    def _check(self, sparql: str) -> None:
-        """kg.endpoint.guard's verdict, remembered: it depends on the text alone, and costs ~0.1 ms.
+    def _keep(self, kept: tuple | None, answer: Answer) -> None:
+        if kept is not None:
+            digest, bindings, results_type, graph_type = kept
+            self.answers.put(kept, answer, len(digest) + len(repr(bindings)) + len(results_type) + len(graph_type))
 
-        Remembered by a digest of the text, so that 10,000 large queries cannot fill the memory.
+    def _check(self, sparql: str) -> tuple[bytes, bool]:
+        """(digest of the text, whether the query is repeatable); Refused if kg.endpoint.guard refuses it.
+
+        The verdict is remembered: it depends on the text alone, and costs ~0.1 ms. Remembered by a
+        digest of the text, so that 10,000 large queries cannot fill the memory.
         """
         key = hashlib.blake2b(sparql.encode(), digest_size=16).digest()
-        if key in self._verdicts:
-            verdict = self._verdicts[key]
-        else:
+        verdict = self._verdicts.get(key)
+        if verdict is None:
             try:
                 check_query(sparql, max_depth=self.limits.max_depth, max_operators=self.limits.max_operators,
                             allow_service=self.policy.allow_service)
-                verdict = None
+                verdict = repeatable(sparql)
             except Refused as exc:
                 verdict = exc
             if len(self._verdicts) >= VERDICTS:
                 self._verdicts.pop(next(iter(self._verdicts)))
             self._verdicts[key] = verdict
-        if verdict is not None:
+        if isinstance(verdict, Refused):
             raise Refused(verdict.status, str(verdict))
+        return key, verdict
 
     # --- description --------------------------------------------------------------------------------
 

@@ -23,6 +23,7 @@ class Limits:
     idle_timeout: float = 15.0  # seconds a kept-alive connection may wait for its next request
     max_connections: int = 1024  # open connections; past it the longest-idle one is closed
     backlog: int = 1024  # connections the kernel queues before they are accepted
+    answer_cache_mb: int = 64  # answers to repeated queries kept (kg.endpoint.answercache); 0: none
     inline_budget: float = 0.25  # a query seen to finish within this in a worker is then run in-process
 
 
