@@ -1,10 +1,13 @@
 """`kg serve` under load, side by side with `oxigraph serve` on the same graph and queries (on demand).
 
-    .venv/bin/python benchmarks/bench_endpoint.py                     # the sample graph, full runs
-    .venv/bin/python benchmarks/bench_endpoint.py --graph outputs/graph.ttl --seconds 10 --rounds 3
+    .venv/bin/python benchmarks/bench_endpoint.py                     # the sample, full runs
+    .venv/bin/python benchmarks/bench_endpoint.py --graph outputs --compare-only --rounds 5
 
-The servers run as subprocesses on 127.0.0.1 over the same graph (Oxigraph's CLI loads it into a
-temporary store and serves it read-only with the union default graph, as `kg serve` does), each
+The servers run as subprocesses on 127.0.0.1 over the same graph, kept alike: given an output folder,
+both on disk (`kg serve` opens its store read-only, as it does by default; Oxigraph's CLI loads the
+graph file into a temporary store and serves it read-only); given a graph file, both in memory
+(`kg serve` loads it; `oxigraph serve` without a location is sent it by HTTP). Both answer with the
+union default graph. Each runs
 with its defaults (`kg serve`: one serving process per core), and `kg serve` twice: as it runs by
 default, and with `--answer-cache 0`. Oxigraph keeps no answers, so the ratio that compares like
 with like is that of `kg serve --answer-cache 0`; the one with answers kept is shown beside it.
@@ -34,6 +37,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -65,10 +69,10 @@ def wait_listening(port: int, proc: subprocess.Popen, seconds: float = 120) -> N
     raise SystemExit(f"nothing listens on {port} after {seconds} s")
 
 
-def sample_graph(folder: Path) -> Path:
+def sample_outputs(folder: Path) -> Path:
     subprocess.run([sys.executable, "-m", "kg", "build", str(REPO / "data"), "-o", str(folder), "--no-page"],
                    check=True, capture_output=True)
-    return folder / "graph.ttl"
+    return folder
 
 
 def wrk(url: str, seconds: float, clients: int) -> tuple[float, float]:
@@ -92,7 +96,9 @@ def python_client(port: int, path: str, seconds: float, clients: int) -> tuple[f
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--graph", type=Path, help="graph file (default: the sample, built now)")
+    parser.add_argument("--graph", type=Path, help="output folder of `kg build` (its store is served, as `kg serve` "
+                                                   "does by default) or a graph file (loaded into memory); "
+                                                   "default: the sample, built now")
     parser.add_argument("--seconds", type=float, default=30.0, help="length of each load run")
     parser.add_argument("--compare-seconds", type=float, default=10.0, help="length of each throughput run")
     parser.add_argument("--rounds", type=int, default=3, help="rounds of the side-by-side comparison")
@@ -106,24 +112,32 @@ def main() -> None:
     oxigraph = shutil.which("oxigraph") or str(Path(sys.executable).with_name("oxigraph"))
     use_wrk = shutil.which("wrk") is not None
     with tempfile.TemporaryDirectory(prefix="kg-bench-endpoint-") as tmp:
-        graph = args.graph or sample_graph(Path(tmp) / "sample")
+        graph = args.graph or sample_outputs(Path(tmp) / "sample")
+        graph_file = graph / "graph.ttl" if graph.is_dir() else graph  # what Oxigraph's CLI loads
         kg_port, bare_port, ox_port = free_port(), free_port(), free_port()
         kg_log = open(Path(tmp) / "kg-serve.log", "w")  # noqa: SIM115 (kept open for the servers' life)
         serve = [sys.executable, "-m", "kg", "serve", "--graph", str(graph), "--port"]
         kg = subprocess.Popen([*serve, str(kg_port)], stderr=kg_log)
         bare = subprocess.Popen([*serve, str(bare_port), "--answer-cache", "0"], stderr=kg_log)
         ox = None
-        if Path(oxigraph).is_file():
-            subprocess.run([oxigraph, "load", "--location", f"{tmp}/ox", "--file", str(graph)], check=True,
+        if Path(oxigraph).is_file() and graph.is_dir():  # on disk, as kg serve opens a store folder
+            subprocess.run([oxigraph, "load", "--location", f"{tmp}/ox", "--file", str(graph_file)], check=True,
                            capture_output=True)
             ox = subprocess.Popen([oxigraph, "serve-read-only", "--location", f"{tmp}/ox", "--bind",
                                    f"127.0.0.1:{ox_port}", "--union-default-graph"],
+                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        elif Path(oxigraph).is_file():  # in memory, as kg serve loads a graph file
+            ox = subprocess.Popen([oxigraph, "serve", "--bind", f"127.0.0.1:{ox_port}", "--union-default-graph"],
                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         try:
             wait_listening(kg_port, kg)
             wait_listening(bare_port, bare)
             if ox:
                 wait_listening(ox_port, ox)
+            if ox and not graph.is_dir():
+                post = urllib.request.Request(f"http://127.0.0.1:{ox_port}/store?default", graph_file.read_bytes(),
+                                              {"Content-Type": "text/turtle"})
+                urllib.request.urlopen(post, timeout=600).close()
             servers = {BARE: Server(bare_port, "/sparql", bare.pid)}
             if ox:
                 servers[OXIGRAPH] = Server(ox_port, "/query", ox.pid)
