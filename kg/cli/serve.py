@@ -34,7 +34,7 @@ D = Limits()
 @click.option("--timeout", default=D.timeout, show_default=True, type=click.FloatRange(min=0.1),
               help="Seconds a query may run; an overrunning query is stopped and answered 503.")
 @click.option("--workers", default=D.workers, show_default=True, type=click.IntRange(min=1),
-              help="Query worker processes (each holds a copy of the graph).")
+              help="Query worker processes (each holds a copy of a graph file), shared among the serving processes.")
 @click.option("--worker-memory", "worker_memory", default=D.worker_memory_mb, show_default=True,
               type=click.IntRange(min=0), help="MB a worker may grow by for queries (0: no cap); over it: 503.")
 @click.option("--max-depth", default=D.max_depth, show_default=True, type=click.IntRange(min=1),

@@ -4,8 +4,9 @@ A log record per request cost a cheap query ~30 µs, as much as running it (``Lo
 with its caller, thread and process, then formatted with ``strftime`` and flushed to stderr on its
 own). Here a request costs one formatted line in a list: the lines carry their own time stamps and
 go to the ``kg.serve.access`` logger together, as one record, at most ``FLUSH_DELAY`` seconds
-later (or at once when ``MAX_PENDING`` are waiting), so that each request still has its own line in
-the output. The level is that of ``kg.serve`` (``--log-level``): info logs requests.
+later (or at once when ``MAX_PENDING`` are waiting, which keeps a batch under 4 KB: one write that
+other processes' writes to the same pipe do not cut), so each request still has its own line.
+The level is that of ``kg.serve`` (``--log-level``): info logs requests.
 
 A line: ``2026-11-30 12:41:03,123 PEER METHOD PATH STATUS MS ms rows=ROWS`` — never the query
 string, which holds the query.
@@ -20,7 +21,9 @@ import time
 
 log = logging.getLogger("kg.serve.access")
 FLUSH_DELAY = 0.05  # seconds a line may wait for the lines that follow it
-MAX_PENDING = 1000  # lines that are written at once, whatever the delay
+# lines written at once, whatever the delay: a batch of ~80-byte lines stays under PIPE_BUF (4 KB),
+# so that the batches of several serving processes on one stderr pipe do not cut into each other
+MAX_PENDING = 32
 
 
 def configure_logging(level: int | str) -> None:
