@@ -11,8 +11,10 @@ The graph does not change while it is served, so a query's cost does not either:
 bindings) that a worker answered within ``inline_budget`` is remembered, and later runs of it are
 answered in this process over its own copy of the store, with no hand-off to a worker: by a few
 threads (pyoxigraph releases the GIL while it evaluates and serializes), or on the event loop itself
-when it costs less than the hand-off to a thread. Unproven queries, and SERVICE queries, always go
-to a worker; the fast path keeps ordinary traffic flowing while hostile queries tie the workers up.
+when it costs less than the hand-off to a thread (``answer_now``: at once, no task). Unproven
+queries, and SERVICE queries, always go to a worker; the fast path keeps ordinary traffic flowing
+while hostile queries tie the workers up. With several serving processes (kg.endpoint.siblings),
+what one pool proves is told to the others (``on_proven``, ``learn``).
 """
 
 from __future__ import annotations

@@ -92,11 +92,11 @@ def serve(graph: str, host: str, port: int, allow_service: tuple[str, ...], cors
     if store_url:  # the workers pass the queries on to the store's endpoint
         graph = RemoteStore.at(store_url, query=store_query).endpoints.query
     server = SparqlServer(graph, host, port, limits, Policy(tuple(map(service_prefix, allow_service)), tuple(cors)))
-    click.echo(f"kg: serving {graph} at {server.url} (SPARQL endpoint {server.url}sparql); Ctrl-C stops",
-               err=True)
     # SIGTERM (a service manager's stop) ends the server as Ctrl-C does: workers stopped, socket closed
     signal.signal(signal.SIGTERM, lambda *_: server.shutdown())
-    try:
+    try:  # from here on: the sibling processes answer requests already, so Ctrl-C may come any time
+        click.echo(f"kg: serving {graph} at {server.url} (SPARQL endpoint {server.url}sparql); Ctrl-C stops",
+                   err=True)
         server.serve_forever()
     except KeyboardInterrupt:
         pass
