@@ -11,8 +11,10 @@ The graph does not change while it is served, so a query's cost does not either:
 bindings) that a worker answered within ``inline_budget`` is remembered, and later runs of it are
 answered in this process over its own copy of the store, with no hand-off to a worker: by a few
 threads (pyoxigraph releases the GIL while it evaluates and serializes), or on the event loop itself
-when it costs less than the hand-off to a thread. Unproven queries, and SERVICE queries, always go
-to a worker; the fast path keeps ordinary traffic flowing while hostile queries tie the workers up.
+when it costs less than the hand-off to a thread (``answer_now``: at once, no task). Unproven
+queries, and SERVICE queries, always go to a worker; the fast path keeps ordinary traffic flowing
+while hostile queries tie the workers up. With several serving processes (kg.endpoint.siblings),
+what one pool proves is told to the others (``on_proven``, ``learn``).
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ import subprocess
 import sys
 import threading
 from collections import OrderedDict
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from multiprocessing import Pipe
@@ -59,7 +62,7 @@ class QueryStopped(KgError):
     """The worker running the query died under it (over its memory cap): the query is stopped."""
 
 
-def _worker_env() -> dict[str, str]:
+def worker_env() -> dict[str, str]:
     """The environment with this copy of `kg` first on the path, installed or not."""
     here = str(Path(__file__).resolve().parent.parent)
     return {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [here, os.environ.get("PYTHONPATH")]))}
@@ -96,6 +99,8 @@ class QueryPool:
         self._closed = False
         self._loop: asyncio.AbstractEventLoop | None = None
         self._cheap: OrderedDict[bytes, float] = OrderedDict()  # query → seconds a worker took
+        # told of each query proven cheap here, so that other serving processes learn it (kg.serve)
+        self.on_proven: Callable[[bytes, float], None] | None = None
         self._store = None
         self._threads: ThreadPoolExecutor | None = None
         try:  # the workers open the graph at the same time as this process does
@@ -123,7 +128,7 @@ class QueryPool:
         parent, child = Pipe()  # a socket pair; the worker gets its end as a file descriptor
         process = subprocess.Popen([sys.executable, "-m", "kg.queryworker", str(child.fileno()), self.source,
                                     self._worker_limits],
-                                   pass_fds=[child.fileno()], stdin=subprocess.DEVNULL, env=_worker_env())
+                                   pass_fds=[child.fileno()], stdin=subprocess.DEVNULL, env=worker_env())
         child.close()
         worker = _Worker(process, parent)
         with self._lock:
@@ -177,6 +182,20 @@ class QueryPool:
 
     # --- running ----------------------------------------------------------------------------------
 
+    def answer_now(self, job: Job) -> Answer | None:
+        """The answer computed here and now if ``job`` is known to cost less than the hand-off to a
+        thread (it holds the event loop ``ON_LOOP_BUDGET`` at most); None if it must be run."""
+        if self._threads is None:
+            return None
+        key = _key(job)
+        cost = self._cheap.get(key)
+        if cost is None or cost >= ON_LOOP_BUDGET:
+            return None
+        self._cheap.move_to_end(key)
+        self.stats.inline += 1
+        return self._result(key, cost, *safe_answer(self._store, job, self.limits.max_rows,
+                                                    self.limits.max_result_bytes))
+
     async def run(self, job: Job, service: bool = False) -> Answer:
         """The answer; QueryError (ResultTooLarge) for a bad (too large) query, QueryTimeout, QueryStopped.
 
@@ -184,28 +203,39 @@ class QueryPool:
         """
         key = _key(job)
         cost = self._cheap.get(key) if self._threads is not None else None
-        if cost is not None:
+        if cost is not None:  # in a thread: the engine runs without the GIL, beside the HTTP work
             self._cheap.move_to_end(key)
             self.stats.inline += 1
             limits = self.limits
-            if cost < ON_LOOP_BUDGET:  # cheaper than the hand-off to a thread: answered on the loop
-                status, detail = safe_answer(self._store, job, limits.max_rows, limits.max_result_bytes)
-            else:  # in a thread: the engine runs without the GIL, beside the HTTP work
-                status, detail = await asyncio.get_running_loop().run_in_executor(
-                    self._threads, safe_answer, self._store, job, limits.max_rows, limits.max_result_bytes)
-            if status == "ok" and detail.seconds < cost:  # a first measure taken on a busy machine
-                self._cheap[key] = detail.seconds
-        else:
-            self.stats.in_workers += 1
-            status, detail = await self._in_worker(job)
-            if status == "ok" and not service and detail.seconds < self.limits.inline_budget:
-                self._cheap[key] = detail.seconds
-                if len(self._cheap) > CHEAP_MEMORY:
-                    self._cheap.popitem(last=False)
+            outcome = await asyncio.get_running_loop().run_in_executor(
+                self._threads, safe_answer, self._store, job, limits.max_rows, limits.max_result_bytes)
+            return self._result(key, cost, *outcome)
+        self.stats.in_workers += 1
+        status, detail = await self._in_worker(job)
+        if status == "ok" and not service and detail.seconds < self.limits.inline_budget:
+            self.learn(key, detail.seconds)
+            if self.on_proven is not None:
+                self.on_proven(key, detail.seconds)
+        return self._result(key, None, status, detail)
+
+    def proven(self, job: Job) -> bool:
+        """Whether ``job`` is answered on the fast path (proven cheap here, or in a sibling process)."""
+        return self._threads is not None and _key(job) in self._cheap
+
+    def learn(self, key: bytes, seconds: float) -> None:
+        """Remember that the query of ``key`` took ``seconds`` (in a worker: here, or another process's)."""
+        self._cheap[key] = min(seconds, self._cheap.get(key, seconds))
+        self._cheap.move_to_end(key)
+        if len(self._cheap) > CHEAP_MEMORY:
+            self._cheap.popitem(last=False)
+
+    def _result(self, key: bytes, cost: float | None, status: str, detail) -> Answer:
         if status == "too-large":
             raise ResultTooLarge(detail)
         if status == "query-error":
             raise QueryError(detail)
+        if cost is not None and detail.seconds < cost:  # a first measure taken on a busy machine
+            self._cheap[key] = detail.seconds
         return detail
 
     async def _in_worker(self, job: Job) -> tuple[str, object]:

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import logging
+import os
 import signal
-import sys
 
 import click
 
 from kg.cli import main
 from kg.cli.store_option import store_options
+from kg.endpoint.accesslog import configure_logging
 from kg.endpoint.guard import service_prefix
 from kg.endpoint.limits import Limits, Policy
 from kg.serve import SparqlServer
@@ -28,10 +28,13 @@ D = Limits()
               help="Let SERVICE call endpoints whose IRI starts with this (repeatable). None by default.")
 @click.option("--cors", "cors", multiple=True, metavar="ORIGIN",
               help="Let pages from this origin read answers (CORS; repeatable). None by default.")
+@click.option("--processes", default=None, type=click.IntRange(min=1),
+              help="Serving processes on the one socket, each answering HTTP and cheap queries [default: one per "
+                   "CPU core].")
 @click.option("--timeout", default=D.timeout, show_default=True, type=click.FloatRange(min=0.1),
               help="Seconds a query may run; an overrunning query is stopped and answered 503.")
 @click.option("--workers", default=D.workers, show_default=True, type=click.IntRange(min=1),
-              help="Query worker processes (each holds a copy of the graph).")
+              help="Query worker processes (each holds a copy of a graph file), shared among the serving processes.")
 @click.option("--worker-memory", "worker_memory", default=D.worker_memory_mb, show_default=True,
               type=click.IntRange(min=0), help="MB a worker may grow by for queries (0: no cap); over it: 503.")
 @click.option("--max-depth", default=D.max_depth, show_default=True, type=click.IntRange(min=1),
@@ -52,16 +55,20 @@ D = Limits()
               help="Open connections; past it the longest-idle one is closed.")
 @click.option("--backlog", default=D.backlog, show_default=True, type=click.IntRange(min=1),
               help="Connections the kernel queues before they are accepted (bursts).")
+@click.option("--answer-cache", "answer_cache", default=D.answer_cache_mb, show_default=True,
+              type=click.IntRange(min=0), help="MB of answers to repeated queries kept by each serving process "
+                                                "(0: none; docs/security.md says which are kept).")
 @click.option("--inline-budget", default=D.inline_budget, show_default=True, type=click.FloatRange(min=0),
               help="A query a worker answered within this many seconds is run in-process next time (0: never).")
 @click.option("--log-level", default="info", show_default=True,
               type=click.Choice(["debug", "info", "warning", "error"]),
               help="info: one line per request; debug adds the query text.")
 @store_options()
-def serve(graph: str, host: str, port: int, allow_service: tuple[str, ...], cors: tuple[str, ...], timeout: float,
+def serve(graph: str, host: str, port: int, allow_service: tuple[str, ...], cors: tuple[str, ...],
+          processes: int | None, timeout: float,
           workers: int, worker_memory: int, max_depth: int, max_operators: int, max_rows: int,
           max_result_bytes: int, max_request: int, read_timeout: float, idle_timeout: float,
-          max_connections: int, backlog: int, inline_budget: float, log_level: str,
+          max_connections: int, backlog: int, answer_cache: int, inline_budget: float, log_level: str,
           store_url: str | None, store_query: str | None) -> None:
     """Serve the graph: SPARQL 1.1 Protocol at /sparql (read-only) and a query page at /.
 
@@ -72,27 +79,24 @@ def serve(graph: str, host: str, port: int, allow_service: tuple[str, ...], cors
       kg serve --port 8000                      # the store kg build wrote in outputs/
       curl -H 'Accept: text/csv' 'http://127.0.0.1:8000/sparql?query=ASK{?s?p?o}'
     """
-    handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(logging.Formatter("%(asctime)s %(message)s"))
-    log = logging.getLogger("kg.serve")
-    log.addHandler(handler)
-    log.setLevel(log_level.upper())
-    log.propagate = False
+    configure_logging(log_level.upper())
     if host not in LOOPBACK:
         click.echo(f"kg: warning: listening on {host}, reachable from other machines (docs/security.md)",
                    err=True)
-    limits = Limits(timeout=timeout, workers=workers, worker_memory_mb=worker_memory, max_depth=max_depth,
+    limits = Limits(processes=processes or len(os.sched_getaffinity(0)), timeout=timeout, workers=workers,
+                    worker_memory_mb=worker_memory, max_depth=max_depth,
                     max_operators=max_operators, max_rows=max_rows, max_result_bytes=max_result_bytes,
                     max_request_bytes=max_request, read_timeout=read_timeout, idle_timeout=idle_timeout,
-                    max_connections=max_connections, backlog=backlog, inline_budget=inline_budget)
+                    max_connections=max_connections, backlog=backlog, answer_cache_mb=answer_cache,
+                    inline_budget=inline_budget)
     if store_url:  # the workers pass the queries on to the store's endpoint
         graph = RemoteStore.at(store_url, query=store_query).endpoints.query
     server = SparqlServer(graph, host, port, limits, Policy(tuple(map(service_prefix, allow_service)), tuple(cors)))
-    click.echo(f"kg: serving {graph} at {server.url} (SPARQL endpoint {server.url}sparql); Ctrl-C stops",
-               err=True)
     # SIGTERM (a service manager's stop) ends the server as Ctrl-C does: workers stopped, socket closed
     signal.signal(signal.SIGTERM, lambda *_: server.shutdown())
-    try:
+    try:  # from here on: the sibling processes answer requests already, so Ctrl-C may come any time
+        click.echo(f"kg: serving {graph} at {server.url} (SPARQL endpoint {server.url}sparql); Ctrl-C stops",
+                   err=True)
         server.serve_forever()
     except KeyboardInterrupt:
         pass

@@ -22,12 +22,14 @@ import hashlib
 import html
 import json
 import logging
+from collections.abc import Awaitable
 from pathlib import Path
 from urllib.parse import parse_qs
 
 import pyoxigraph as ox
 
-from kg.endpoint.guard import READ_ONLY, Refused, check_query
+from kg.endpoint.answercache import AnswerCache
+from kg.endpoint.guard import READ_ONLY, Refused, check_query, repeatable
 from kg.endpoint.http import Request, Response, log
 from kg.endpoint.limits import Limits, Policy
 from kg.endpoint.negotiation import FORMAT_PARAMS, negotiate, prefers_html
@@ -35,7 +37,7 @@ from kg.errors import QueryError
 from kg.namespace import PREFIXES
 from kg.query import questions
 from kg.querypool import QueryPool, QueryStopped, QueryTimeout
-from kg.queryworker import Job
+from kg.queryworker import Answer, Job
 
 PAGE = Path(__file__).resolve().parent.parent / "data" / "query_page.html"
 SD = "http://www.w3.org/ns/sparql-service-description#"
@@ -44,47 +46,59 @@ RESULT_FORMATS = ("SPARQL_Results_JSON", "SPARQL_Results_XML", "SPARQL_Results_C
                   "Turtle", "N3", "N-Triples", "RDF_XML", "JSON-LD")
 METHODS = "GET, HEAD, POST, OPTIONS"
 VERDICTS = 10_000  # guard verdicts remembered
+VARY = {"Vary": "Accept"}  # on every negotiated answer (copied into each response: CORS adds to it)
 
 
 class Endpoint:
     """Answers requests over ``source`` through ``pool``, within ``limits`` and ``policy``."""
 
-    def __init__(self, source: Path, pool: QueryPool, limits: Limits, policy: Policy) -> None:
-        self.source, self.pool, self.limits, self.policy = source, pool, limits, policy
+    def __init__(self, source: Path, pool: QueryPool, limits: Limits, policy: Policy,
+                 answers: AnswerCache | None = None) -> None:
+        """``answers``: where answers to repeated queries are kept (only if the graph cannot change)."""
+        self.source, self.pool, self.limits, self.policy, self.answers = source, pool, limits, policy, answers
         self.network_page = source.with_name("graph.html") if source.is_file() else source / "graph.html"
         listing = [q.as_dict() for q in questions().values()]
         self.listing = json.dumps(listing, ensure_ascii=False).encode()
         page = PAGE.read_text(encoding="utf-8").replace("__QUESTIONS__", self.listing.decode().replace("</", "<\\/"))
         page = page.replace("__PREFIXES__", json.dumps(PREFIXES))
         page = page.replace("__GRAPH__", html.escape(source.name))
-        self._verdicts: dict[bytes, Refused | None] = {}
+        self._verdicts: dict[bytes, Refused | bool] = {}  # a refusal, or whether the query is repeatable
         self.page = page.replace("__NETWORK__", "true" if self.network_page.is_file() else "false").encode()
 
-    async def handle(self, request: Request) -> Response:
+    def handle(self, request: Request) -> Response | Awaitable[Response]:
+        """The response now when it is ready now (a cheap query, a page), else an awaitable of it."""
         try:
-            response = await self._route(request)
+            outcome = self._route(request)
         except Refused as exc:
-            response = Response.text(exc.status, str(exc))
+            outcome = Response.text(exc.status, str(exc))
+        if isinstance(outcome, Response):
+            return self._with_cors(request, outcome)
+        return self._later(request, outcome)
+
+    async def _later(self, request: Request, outcome: Awaitable[Response]) -> Response:
+        return self._with_cors(request, await outcome)
+
+    def _with_cors(self, request: Request, response: Response) -> Response:
         origin = request.header("origin")
         if origin and origin in self.policy.cors_origins:
             response.headers["Access-Control-Allow-Origin"] = origin
             response.headers["Vary"] = ", ".join(filter(None, [response.headers.get("Vary"), "Origin"]))
         return response
 
-    async def _route(self, request: Request) -> Response:
+    def _route(self, request: Request) -> Response | Awaitable[Response]:
         path = request.path
         if request.method == "OPTIONS":
             return self._preflight(request)
         if request.method not in ("GET", "HEAD", "POST"):
             return Response.text(405, f"method {request.method} is not allowed", headers={"Allow": METHODS})
         if path == "/sparql":
-            return await self._sparql(request)
+            return self._sparql(request)
         if request.method == "POST" and (path.startswith("/questions/") or path in ("/", "/questions")):
             return Response.text(405, "use GET here", headers={"Allow": "GET, HEAD"})
         if path == "/questions":
             return Response(200, self.listing, "application/json")
         if path.startswith("/questions/"):
-            return await self._question(request, path.removeprefix("/questions/"))
+            return self._question(request, path.removeprefix("/questions/"))
         if path in ("/", "/index.html"):
             return self._description(request, default_html=True)
         if path == "/favicon.ico":
@@ -102,7 +116,7 @@ class Endpoint:
 
     # --- SPARQL protocol ----------------------------------------------------------------------------
 
-    async def _sparql(self, request: Request) -> Response:
+    def _sparql(self, request: Request) -> Response | Awaitable[Response]:
         params = request.params
         body_query = None
         if request.method == "POST":
@@ -128,9 +142,9 @@ class Endpoint:
         sparql = body_query if body_query is not None else (texts[0] if len(texts) == 1 else "")
         if not sparql.strip() or (body_query is not None and texts):
             return Response.text(400, "give exactly one query (query=… or an application/sparql-query body)")
-        return await self._run(request, sparql, {}, params)
+        return self._run(request, sparql, {}, params)
 
-    async def _question(self, request: Request, name: str) -> Response:
+    def _question(self, request: Request, name: str) -> Response | Awaitable[Response]:
         question = questions().get(name)
         if question is None:
             return Response.text(404, f"no named question {name!r}")
@@ -140,44 +154,67 @@ class Endpoint:
             bindings = question.bindings(values)
         except QueryError as exc:
             return Response.text(400, str(exc))
-        return await self._run(request, question.sparql, bindings, params)
+        return self._run(request, question.sparql, bindings, params)
 
-    async def _run(self, request: Request, sparql: str, bindings, params: dict[str, list[str]]) -> Response:
+    def _run(self, request: Request, sparql: str, bindings, params: dict[str, list[str]]
+             ) -> Response | Awaitable[Response]:
         if log.isEnabledFor(logging.DEBUG):  # the query text only at debug level: it may be private
             log.debug("%s query: %s", request.peer, " ".join(sparql.split()))
-        self._check(sparql)
+        digest, repeatable = self._check(sparql)
         formats = [v for name in FORMAT_PARAMS for v in params.get(name, [])]
         results_type, graph_type = negotiate(request.header("accept"), formats)
-        service = "SERVICE" in sparql.upper()
-        vary = {"Vary": "Accept"}
+        kept = None
+        if self.answers is not None and repeatable:
+            kept = (digest, tuple(sorted((k, str(v)) for k, v in bindings.items())), results_type, graph_type)
+            answer = self.answers.get(kept)
+            if answer is not None:
+                return _answered(answer)
+        job = Job(sparql, bindings, results_type, graph_type)
         try:
-            answer = await self.pool.run(Job(sparql, bindings, results_type, graph_type), service=service)
-        except (QueryTimeout, QueryStopped) as exc:
-            return Response.text(503, str(exc), headers={"Retry-After": "10", **vary})
+            answer = self.pool.answer_now(job)
         except QueryError as exc:
-            return Response.text(400, str(exc), headers=vary)
-        return Response(200, answer.body, _with_charset(answer.content_type), vary, rows=answer.rows)
+            return Response.text(400, str(exc), headers=dict(VARY))
+        if answer is None:
+            return self._run_later(job, "SERVICE" in sparql.upper(), kept)
+        self._keep(kept, answer)
+        return _answered(answer)
 
-    def _check(self, sparql: str) -> None:
-        """kg.endpoint.guard's verdict, remembered: it depends on the text alone, and costs ~0.1 ms.
+    async def _run_later(self, job: Job, service: bool, kept: tuple | None) -> Response:
+        try:
+            answer = await self.pool.run(job, service=service)
+        except (QueryTimeout, QueryStopped) as exc:
+            return Response.text(503, str(exc), headers={"Retry-After": "10", **VARY})
+        except QueryError as exc:
+            return Response.text(400, str(exc), headers=dict(VARY))
+        self._keep(kept, answer)
+        return _answered(answer)
 
-        Remembered by a digest of the text, so that 10,000 large queries cannot fill the memory.
+    def _keep(self, kept: tuple | None, answer: Answer) -> None:
+        if kept is not None:
+            digest, bindings, results_type, graph_type = kept
+            self.answers.put(kept, answer, len(digest) + len(repr(bindings)) + len(results_type) + len(graph_type))
+
+    def _check(self, sparql: str) -> tuple[bytes, bool]:
+        """(digest of the text, whether the query is repeatable); Refused if kg.endpoint.guard refuses it.
+
+        The verdict is remembered: it depends on the text alone, and costs ~0.1 ms. Remembered by a
+        digest of the text, so that 10,000 large queries cannot fill the memory.
         """
         key = hashlib.blake2b(sparql.encode(), digest_size=16).digest()
-        if key in self._verdicts:
-            verdict = self._verdicts[key]
-        else:
+        verdict = self._verdicts.get(key)
+        if verdict is None:
             try:
                 check_query(sparql, max_depth=self.limits.max_depth, max_operators=self.limits.max_operators,
                             allow_service=self.policy.allow_service)
-                verdict = None
+                verdict = repeatable(sparql)
             except Refused as exc:
                 verdict = exc
             if len(self._verdicts) >= VERDICTS:
                 self._verdicts.pop(next(iter(self._verdicts)))
             self._verdicts[key] = verdict
-        if verdict is not None:
+        if isinstance(verdict, Refused):
             raise Refused(verdict.status, str(verdict))
+        return key, verdict
 
     # --- description --------------------------------------------------------------------------------
 
@@ -215,6 +252,10 @@ def _endpoint_iri(host: str) -> str:
         return ox.NamedNode(f"http://{host}/sparql").value if host and "/" not in host else "http://127.0.0.1/sparql"
     except ValueError:
         return "http://127.0.0.1/sparql"
+
+
+def _answered(answer: Answer) -> Response:
+    return Response(200, answer.body, _with_charset(answer.content_type), dict(VARY), rows=answer.rows)
 
 
 def _form(body: bytes) -> dict[str, list[str]]:

@@ -36,6 +36,9 @@ _SERVICE = re.compile(_WORD.format("SERVICE") + r"\s*(?:SILENT(?![\w:\-])\s*)?(<
 _PREFIX_DECL = re.compile(_WORD.format("PREFIX") + r"\s*([^\W\d][\w\-.]*)?:\s*<([^>]*)>", re.I)
 _HEAD = re.compile(r"\s*(?:(?:PREFIX\s*[\w\-.]*:\s*<[^>]*>|BASE\s*<[^>]*>)\s*)*([A-Za-z]+)", re.I)
 _DOT_SEGMENT = re.compile(r"/\.\.?(?:/|$|[?#])")  # /../ would leave an allowed path on the way out
+# calls whose value changes from one run to the next (BNODE(): a new blank node each time)
+_UNREPEATABLE = re.compile(_WORD.format("(?:RAND|NOW|UUID|STRUUID|BNODE)") + r"\s*\(|" + _WORD.format("SERVICE"),
+                           re.I)
 _UPDATE_WORDS = {"INSERT", "DELETE", "LOAD", "CLEAR", "DROP", "CREATE", "ADD", "MOVE", "COPY", "WITH"}
 
 
@@ -58,6 +61,12 @@ def is_update(sparql: str) -> bool:
     """Whether the request's first keyword after its PREFIX/BASE lines is an update operation."""
     head = _HEAD.match(_code(sparql))
     return bool(head) and head[1].upper() in _UPDATE_WORDS
+
+
+def repeatable(sparql: str) -> bool:
+    """Whether running the query again over the same graph gives the same answer (rows in any order):
+    no RAND, NOW, UUID, STRUUID or BNODE call, and no SERVICE (another endpoint's data may change)."""
+    return not _UNREPEATABLE.search(_code(sparql))
 
 
 def check_query(sparql: str, *, max_depth: int, max_operators: int, allow_service: Iterable[str] = (),

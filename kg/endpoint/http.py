@@ -8,8 +8,9 @@ whole within the read timeout, the response head and body leave in one write (an
 TCP_NODELAY), and the number of connections is capped by closing the longest-idle ones.
 
 Requests on one connection are answered in order (pipelining works); a body needs Content-Length
-(chunked uploads get 411). Each answered request is logged on one line at info level: peer, method,
-path (never the query string, which holds the query), status, milliseconds and rows.
+(chunked uploads get 411). A handler may answer at once (no task is made for a request answered
+from memory or by a cheap query) or later. Each answered request gets one line in the access log
+(kg.endpoint.accesslog): peer, method, path (never the query string), status, milliseconds, rows.
 """
 
 from __future__ import annotations
@@ -19,13 +20,15 @@ import logging
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from http import HTTPStatus
 from urllib.parse import parse_qs, urlsplit
 
+from kg.endpoint.accesslog import AccessLog
 from kg.endpoint.limits import Limits
 
 log = logging.getLogger("kg.serve")
+_PHRASES = {status.value: status.phrase for status in HTTPStatus}
 
 
 @dataclass
@@ -37,9 +40,10 @@ class Request:
     body: bytes = b""
     peer: str = ""
 
-    @property
+    @cached_property
     def path(self) -> str:
-        return urlsplit(self.target.partition("?")[0]).path
+        before = self.target.partition("?")[0]
+        return before if before.startswith("/") and "#" not in before else urlsplit(before).path
 
     @property
     def params(self) -> dict[str, list[str]]:
@@ -68,11 +72,7 @@ class Response:
         return cls(status, f"{message}\n".encode(), **kwargs)
 
     def encode(self, keep_alive: bool, head_only: bool = False) -> bytes:
-        try:
-            phrase = HTTPStatus(self.status).phrase
-        except ValueError:
-            phrase = ""
-        lines = [f"HTTP/1.1 {self.status} {phrase}", f"Content-Type: {self.content_type}",
+        lines = [f"HTTP/1.1 {self.status} {_PHRASES.get(self.status, '')}", f"Content-Type: {self.content_type}",
                  f"Content-Length: {len(self.body)}", "Connection: " + ("keep-alive" if keep_alive else "close")]
         lines += [f"{k}: {v}" for k, v in self.headers.items()]
         head = ("\r\n".join(lines) + "\r\n\r\n").encode("latin-1")
@@ -89,7 +89,15 @@ def _parse_short_query(query: str) -> dict[str, list[str]]:
     return parse_qs(query, keep_blank_values=True)
 
 
-Handler = Callable[[Request], Awaitable[Response]]
+# A handler answers at once (a Response) or later (an awaitable of one): a cheap query answered on
+# the event loop costs no task and no extra turn of the loop.
+Handler = Callable[[Request], Response | Awaitable[Response]]
+
+
+def _internal_error(request: Request) -> Response:
+    """A bug must not take the server down: answer 500 and say so in the log."""
+    log.exception("error answering %s %s", request.method, request.path)
+    return Response.text(500, "internal error (see the server log)", close=True)
 
 
 class HttpServer:
@@ -98,6 +106,7 @@ class HttpServer:
     def __init__(self, handler: Handler, limits: Limits) -> None:
         self.handler, self.limits = handler, limits
         self.connections: dict[HttpConnection, None] = {}  # insertion order: oldest first
+        self.access_log = AccessLog()
 
     def protocol(self) -> HttpConnection:
         return HttpConnection(self)
@@ -115,6 +124,7 @@ class HttpServer:
     def close_all(self) -> None:
         for conn in list(self.connections):
             conn.abort()
+        self.access_log.flush()
 
     async def sweep(self) -> None:
         """Close connections past their deadline (one sweep a tick: no timer per request)."""
@@ -188,34 +198,55 @@ class HttpConnection(asyncio.Protocol):
     # --- requests ---------------------------------------------------------------------------------
 
     def _next_request(self) -> None:
+        """Answer the requests in the buffer, in order, until one is incomplete or is answered later.
+
+        A loop, not a recursion: a client can pipeline thousands of requests that are each answered
+        at once.
+        """
+        while not self.busy and self.buffer and self.transport is not None:
+            request = self._take_request()
+            if request is None:
+                return
+            self.busy = True
+            self.deadline = None
+            started = time.perf_counter()
+            try:
+                outcome = self.server.handler(request)
+            except Exception:
+                outcome = _internal_error(request)
+            if isinstance(outcome, Response):  # answered now: no task, no extra turn of the loop
+                self._send(request, outcome, started)
+            else:
+                asyncio.get_running_loop().create_task(self._answer_later(request, outcome, started))
+
+    def _take_request(self) -> Request | None:
+        """The first request of the buffer, taken out of it; None if incomplete or refused (and closed)."""
         end = self.buffer.find(b"\r\n\r\n")
         limit = self.limits.max_request_bytes
         if end < 0:
             if len(self.buffer) > limit:
                 self._reply_and_close(Response.text(431, "the request head is over the size limit"))
-            return
+            return None
         if end > limit:
             self._reply_and_close(Response.text(431 if b"\r\n" in self.buffer[:limit] else 414,
                                                 "the request head is over the size limit"))
-            return
+            return None
         try:
             request, length = self._parse_head(bytes(self.buffer[:end]))
         except ValueError as exc:
             self._reply_and_close(Response.text(400, f"malformed HTTP request: {exc}"))
-            return
+            return None
         if length is None:
             self._reply_and_close(Response.text(411, "a request body needs a Content-Length"))
-            return
+            return None
         if length > limit:
             self._reply_and_close(Response.text(413, f"the request body is over the limit of {limit} bytes"))
-            return
+            return None
         if len(self.buffer) < end + 4 + length:
-            return  # the rest of the body is on its way
+            return None  # the rest of the body is on its way
         request.body = bytes(self.buffer[end + 4:end + 4 + length])
         del self.buffer[:end + 4 + length]
-        self.busy = True
-        self.deadline = None
-        asyncio.get_running_loop().create_task(self._answer(request))
+        return request
 
     def _parse_head(self, head: bytes) -> tuple[Request, int | None]:
         lines = head.decode("latin-1").split("\r\n")
@@ -237,20 +268,20 @@ class HttpConnection(asyncio.Protocol):
             raise ValueError("bad Content-Length")
         return request, int(length)
 
-    async def _answer(self, request: Request) -> None:
-        started = time.perf_counter()
+    async def _answer_later(self, request: Request, outcome: Awaitable[Response], started: float) -> None:
         try:
-            response = await self.server.handler(request)
-        except Exception:  # a bug must not take the server down: answer 500 and say so in the log
-            log.exception("error answering %s %s", request.method, request.path)
-            response = Response.text(500, "internal error (see the server log)", close=True)
+            response = await outcome
+        except Exception:
+            response = _internal_error(request)
+        self._send(request, response, started)
+        self._next_request()  # requests pipelined meanwhile
+
+    def _send(self, request: Request, response: Response, started: float) -> None:
         connection = request.header("connection").lower()
         keep_alive = not response.close and (
             "keep-alive" in connection if request.version == "HTTP/1.0" else "close" not in connection)
-        if log.isEnabledFor(logging.INFO):
-            log.info("%s %s %s %d %.1f ms rows=%s", request.peer, request.method, request.path,
-                     response.status, (time.perf_counter() - started) * 1000,
-                     "-" if response.rows is None else response.rows)
+        self.server.access_log.add(request.peer, request.method, request.path, response.status,
+                                   (time.perf_counter() - started) * 1000, response.rows)
         if self.transport is None:
             return  # the client went away meanwhile
         self.transport.write(response.encode(keep_alive, head_only=request.method == "HEAD"))
@@ -258,10 +289,9 @@ class HttpConnection(asyncio.Protocol):
         self.busy = False
         if not keep_alive:
             self.transport.close()
+            self.buffer.clear()  # whatever was pipelined after it goes unanswered
             return
         self._wait(reading=bool(self.buffer))
-        if self.buffer:
-            self._next_request()
 
     def _reply_and_close(self, response: Response) -> None:
         if self.transport is not None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pyoxigraph as ox
 import pytest
 
-from kg.endpoint.guard import Refused, check_query, is_update, service_prefix
+from kg.endpoint.guard import Refused, check_query, is_update, repeatable, service_prefix
 
 LIMITS = {"max_depth": 64, "max_operators": 1000}
 
@@ -73,3 +73,19 @@ def test_the_limits_sit_below_what_crashes_the_engine():
     query = "ASK " + "{" * 64 + "?s ?p ?o" + "}" * 64
     check_query(query, **LIMITS)
     assert bool(store.query(query)) is False
+
+
+@pytest.mark.parametrize("query", [
+    "SELECT (RAND() AS ?r) {}", "SELECT * { BIND(now ( ) AS ?t) }", "SELECT (UUID() AS ?u) {}",
+    "SELECT (STRUUID() AS ?u) {}", "CONSTRUCT { ?s <http://e/p> ?b } WHERE { ?s ?p ?o BIND(BNODE() AS ?b) }",
+    "SELECT * { SERVICE <http://e/sparql> { ?s ?p ?o } }"])
+def test_queries_whose_answer_changes_between_runs_are_not_repeatable(query):
+    assert not repeatable(query)
+
+
+@pytest.mark.parametrize("query", [
+    "ASK { ?s a kg:Speech }", "SELECT ?now ?rand { ?now ex:random ?rand } # RAND() in a comment",
+    "SELECT * { ?s ?p 'NOW()' }", "PREFIX uuid: <http://e/> SELECT * { ?s uuid:x ?o }",
+    "SELECT * { ?s ex:bnode ?o } ORDER BY ?s"])
+def test_queries_whose_answer_stays_are_repeatable(query):
+    assert repeatable(query)

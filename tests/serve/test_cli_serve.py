@@ -38,3 +38,14 @@ def test_cli_serve_refuses_a_missing_graph(tmp_path):
                str(tmp_path / "none.ttl"), "--port", "0"]
     done = subprocess.run(command, capture_output=True, text=True, timeout=60)
     assert done.returncode != 0 and "no such graph file" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_ctrl_c_right_after_the_serving_line_stops_cleanly():
+    """The sibling processes answer as soon as the line is out: Ctrl-C may come before the loop runs."""
+    command = [sys.executable, "-c", "from kg.cli import main; main()", "serve", "--graph", str(FIXTURE),
+               "--port", "0", "--processes", "2", "--workers", "2"]
+    for _ in range(3):
+        proc = subprocess.Popen(command, stderr=subprocess.PIPE, text=True)
+        assert " at http://127.0.0.1:" in proc.stderr.readline()
+        proc.send_signal(signal.SIGINT)
+        assert proc.wait(timeout=30) == 0, proc.stderr.read()
