@@ -18,7 +18,7 @@ from kg.lexicon import alternation, city_abbreviations, cues, named_areas, provi
 from kg.lexicon import municipality_neighbours as neighbours
 from kg.read import Source
 from kg.records import Committee, RegionMention, Span
-from kg.words import dictionary_frequency, tokens
+from kg.words import dictionary_frequency, tokens, user_words
 
 LONGEST_RUN = 6
 # A run that jieba's dictionary knows this often is an ordinary word (长江 18930, 中山 1117), unless it is
@@ -63,8 +63,10 @@ def abbreviation_pairs(src: Source, span: Span, committee: Committee | None) -> 
     taken = 0
     for i in starts:
         run = _run_at(text, i, bounds, direct, after_topic) if i >= taken else None
-        if run is None:
-            continue
+        if run is None and i >= taken and committee is not None and committee.level == "national":
+            run = _group_before_area(text, i, bounds)
+        if run is None or (text[i:run] in _named_area_spellings() and text.startswith(_strategies(), run)):
+            continue  # 京津冀协同发展 names the state's strategy for the area, no link of its members
         regions = _read_run(text[i:run], committee, heads_area=bool(_area_after().match(text, run)))
         if regions is not None:
             for pos, region in enumerate(regions, start=i):
@@ -81,7 +83,9 @@ _QUOTED_TOPIC = r"[‘“「『][^’”」』]{1,12}[’”」』]"
 
 @cache
 def _relation_words() -> re.Pattern[str]:
-    return re.compile(alternation(cues()["regions"]["pair_relations"]))
+    """What may follow a run: a relation word, a count (黔桂两省区), an area word (粤港澳大湾区)."""
+    area = cues()["regions"]
+    return re.compile(alternation(area["pair_relations"] + area["pair_counts"] + area["group_areas"]))
 
 
 # Mentions of one region kept per span: every place a normal speech names is kept, and no input (a text of
@@ -116,6 +120,8 @@ def _run_at(text: str, start: int, bounds: set[int], direct: re.Pattern[str],
     for stop in range(start + 2, end + 1):  # the shortest run that a relation word follows
         if stop in bounds and direct.match(text, stop):
             return stop
+        if stop in bounds and _provincial(text[start:stop]) and text.startswith(_counts(), stop):
+            return stop  # 黔桂两省区铁路运能偏紧: provinces counted are a pair without a relation word
     for stop in range(end, start + 1, -1):  # the longest run that a relation word follows after a topic
         if stop in bounds and after_topic.match(text, stop) and not text.startswith(_area_words(), stop):
             return stop  # (襄十随神城市群协同发展: a run that heads a named area is the area's)
@@ -139,15 +145,52 @@ def _area_after() -> re.Pattern[str]:
     return re.compile(rf"[\u4e00-\u9fff]{{0,6}}?(?:{alternation(cues()['regions']['area_suffixes'])})")
 
 
+def _provincial(run: str) -> bool:
+    return all(c in province_abbreviations() for c in run)
+
+
+@cache
+def _strategies() -> tuple[str, ...]:
+    return tuple(cues()["regions"]["area_strategies"])
+
+
+@cache
+def _counts() -> tuple[str, ...]:
+    return tuple(cues()["regions"]["pair_counts"])
+
+
+@cache
+def _lexicon_words() -> frozenset[str]:
+    return frozenset(user_words())
+
+
+def _group_before_area(text: str, start: int, bounds: set[int]) -> int | None:
+    """粤港澳大湾区, 京津冀地区 at the national committee: a group of provincial-level divisions heading an
+    area is what the speech is about, its members each a party (a local committee's 对接粤港澳大湾区
+    names a destination, no members)."""
+    end = start
+    while end < len(text) and end - start < LONGEST_RUN and text[end] in province_abbreviations():
+        end += 1
+    if end - start >= 2 and end in bounds | {len(text)} and text.startswith(_group_areas(), end):
+        return end
+    return None
+
+
+@cache
+def _group_areas() -> tuple[str, ...]:
+    return tuple(cues()["regions"]["group_areas"])
+
+
 def _read_run(run: str, committee: Committee | None, heads_area: bool = False) -> list[Region] | None:
-    """The places of a run, or None when it is a named area, an ordinary word or not all read."""
-    if run in _named_area_spellings():
-        return None
+    """The places of a run, or None when it is a named area (unless a group of provincial-level divisions:
+    京津冀协同创新 joins 北京, 天津 and 河北), an ordinary word or not all read."""
+    provincial = _provincial(run)
+    if run in _named_area_spellings() and not (provincial and committee is not None and committee.level == "national"):
+        return None  # (京津冀 at a local committee is the area its places belong to)
     gaz = gazetteer()
-    provincial = all(c in province_abbreviations() for c in run)
-    if run in gaz.by_short or run in gaz.by_name or (
-            dictionary_frequency(run) >= _ORDINARY_RUN_FREQ and not provincial):
-        return None
+    if run in gaz.by_short or any(r.code for r in gaz.by_name.get(run, ())) or (
+            dictionary_frequency(run) >= _ORDINARY_RUN_FREQ and not provincial and run not in _lexicon_words()):
+        return None  # (成渝 is a word only by our own sector table)
     regions = [abbreviated(c, committee) for c in run]
     if len(run) == 2 and regions.count(None) == 1:  # a city far away beside a place read nearby
         regions = [r or _abbreviated_city(c) for c, r in zip(run, regions, strict=True)]

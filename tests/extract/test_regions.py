@@ -218,6 +218,22 @@ def test_mentions(text: str, committee, names: list[str]) -> None:
     # no run inside a longer word, nor an ordinary word
     ("培育新青年创业合作平台。", NATIONAL, [], []),
     ("加强长江合作机制建设。", NATIONAL, [], []),
+    # a group of provincial-level divisions: each member a region, each pair a link, also where the group
+    # is a named area at the national committee (in either script), after a relation, a count or an area word
+    ("推动京津冀协同创新共同体建设。", NATIONAL, ["北京市", "京津冀", "天津市", "河北省"],
+     [("北京市", "天津市"), ("北京市", "河北省"), ("天津市", "河北省")]),
+    ("推動京津冀協同創新。", NATIONAL, ["北京市", "京津冀", "天津市", "河北省"],
+     [("北京市", "天津市"), ("北京市", "河北省"), ("天津市", "河北省")]),
+    ("深化粤港澳规则衔接。", ZHUHAI, ["广东省", "香港特别行政区", "澳门特别行政区"],
+     [("广东省", "香港特别行政区"), ("广东省", "澳门特别行政区"), ("香港特别行政区", "澳门特别行政区")]),
+    ("黔桂两省区铁路运能偏紧。", NATIONAL, ["贵州省", "广西壮族自治区"], [("贵州省", "广西壮族自治区")]),
+    ("加强川渝通道建设。", NATIONAL, ["四川省", "重庆市"], [("四川省", "重庆市")]),
+    ("推动成渝合作。", NATIONAL, ["成都市", "重庆市"], [("成都市", "重庆市")]),
+    # … but the state's strategy for a named area (京津冀协同发展) and a local committee's named area are no link
+    ("京津冀协同发展战略实施十年来成效显著。", NATIONAL, ["京津冀"], []),
+    ("推动京津冀医疗协作走深走实。", HEXI, ["京津冀"], []),
+    # a count alone pairs provinces only (京张两地联合: a city's initial needs a relation word)
+    ("京张两地联合打造旅游产品。", Committee("prefecture", "张家口市", "130700", "130000"), [], []),
 ])
 def test_pairs_and_links(text: str, committee, names: list[str], links: list[tuple[str, ...]]) -> None:
     assert regions(text, committee) == (names, {frozenset(link) for link in links})
