@@ -28,6 +28,8 @@ def region_links(src: Source, spans: list[Span], mentions: list[RegionMention],
     """
     link_words = _link_words()
     own = committee_region(committee)
+    ports = city_ports(mentions, src.simple)
+    mentions = [m for m in mentions if id(m) not in ports]  # 大连港营口港港航一体化 joins 大连市 and 营口市
     outermost = [m for m in mentions if not any(_inside(m.span, o.span) for o in mentions if o is not m)]
     links: list[tuple[str, ...]] = []
     for span in spans:
@@ -67,6 +69,43 @@ def region_links(src: Source, spans: list[Span], mentions: list[RegionMention],
     named = _named_pairs(src.simple, mentions)
     return [g for g in links if not any(h != g and _restates(g, h) and not (g in named and not set(g) & set(h))
                                         for h in links)]
+
+
+def city_ports(mentions: list[RegionMention], simple: str) -> dict[int, str]:
+    """The ids of ports named after a city, with the city (大连港, 营口港: the city's short name and 港, a
+    named area with the city's mention inside): in a link the city is the party. A port named with its port areas
+    (厦门港海沧港区) or after a provincial-level city (上海港) is left as it is."""
+    cities = {m.span.start: m for m in mentions if m.code and _level_of(m.name) == "prefecture"}
+    areas = {m.span.start for m in mentions if m.code is None and m.name.endswith("港区")}
+    return {id(m): cities[m.span.start].name for m in mentions
+            if m.code is None and m.span.start in cities and m.span.end == cities[m.span.start].span.end + 1
+            and simple[m.span.end - 1] == "港" and m.span.end not in areas}
+
+
+def linked_ports(mentions: list[RegionMention], simple: str, links: list[tuple[str, ...]]) -> set[int]:
+    """The ids of city ports joined in one clause whose cities a link joins (大连港营口港港航一体化): the
+    link is the cities', the ports are no regions of their own there."""
+    ports = city_ports(mentions, simple)
+    found = [m for m in mentions if id(m) in ports]
+    out: set[int] = set()
+    for a, b in combinations(found, 2):
+        between = simple[min(a.span.end, b.span.end) : max(a.span.start, b.span.start)]
+        if (tuple(sorted((ports[id(a)], ports[id(b)]), key=_code_of)) in links and not _CLAUSE_BREAK.search(between)
+                and _link_words().search(_clause_at(simple, max(a.span.end, b.span.end)))):
+            out |= {id(a), id(b)}  # (扬州港与南京港、镇江港分工不够明确: no link of theirs in the clause)
+    return out
+
+
+def _clause_at(simple: str, at: int) -> str:
+    """The clause of ``simple`` around position ``at``."""
+    start = max((m.end() for m in _CLAUSE_BREAK.finditer(simple, max(0, at - 200), at)), default=max(0, at - 200))
+    end = _CLAUSE_BREAK.search(simple, at)
+    return simple[start : end.start() if end else len(simple)]
+
+
+def _level_of(name: str) -> str | None:
+    regions = [r for r in gazetteer().by_name.get(name) or [] if r.code]
+    return regions[0].level if regions else None
 
 
 def _named_pairs(simple: str, mentions: list[RegionMention]) -> set[tuple[str, ...]]:
