@@ -195,7 +195,10 @@ def _places_and_sectors(src: Source, speech: Speech, spans: list[Span], committe
     if ports:  # 大连港营口港港航一体化: the cities, not their ports
         speech.region_mentions = [m for m in mentions if id(m) not in ports]
         speech.regions = list(dict.fromkeys(m.name for m in speech.region_mentions))
-    speech.sectors, speech.sector_evidence = classify(src, title, speech.body, linked=bool(speech.region_links))
+    linked = {name for link in speech.region_links for name in link}
+    title_links = len({m.name for m in speech.region_mentions if m.name in linked and _inside(m.span, title)}) >= 2
+    speech.sectors, speech.sector_evidence = classify(src, title, speech.body, linked=bool(speech.region_links),
+                                                      title_links=title_links)
     _doubts(src, speech)
     speech.warnings += speech_doubts(src, title, speech)
 
