@@ -171,9 +171,11 @@ def _group_before_area(text: str, start: int, bounds: set[int]) -> int | None:
     end = start
     while end < len(text) and end - start < LONGEST_RUN and text[end] in province_abbreviations():
         end += 1
-    if end - start >= 2 and end in bounds | {len(text)} and text.startswith(_group_areas(), end):
-        return end
-    return None
+    if end - start < 2 or not text.startswith(_group_areas(), end):
+        return None
+    # (粤港澳大湾区 may be one word of the text: the named area the group heads)
+    named = any(text.startswith(name, start) and name.startswith(text[start:end]) for name in _named_area_spellings())
+    return end if end in bounds or named else None
 
 
 @cache

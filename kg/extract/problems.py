@@ -255,7 +255,8 @@ def _from_clause(simple: str, clause: Span, need_negative: bool = False) -> list
             # the summary says the parts after it are problems: one of them naming one is enough
             if len(named) >= 2 and any(_pattern("negative").search(p.slice(simple)) for p in named):
                 return named
-        elif "、" in unquoted(after) or _LIST_END.search(after):
+        elif "、" in unquoted(re.split(r"[，,]", after, maxsplit=1)[0]) or _LIST_END.search(after):
+            # (仍存在“隐形壁垒”，深港、珠澳之间…仍有堵点: a 、 in a later clause lists nothing after the verb)
             items, rest_start = _list_items(simple, Span(offset, clause.end))
             rest = Span(rest_start, clause.end)
             # 调研显示，A知晓率低，B仍面临C、D等问题: a clause before the verb's that names a problem is one too

@@ -40,9 +40,10 @@ def region_links(src: Source, spans: list[Span], mentions: list[RegionMention],
             clause = Span(span.start + start, span.start + end)
             start = m.end() if m else len(text)
             ctext = clause.slice(src.simple)
-            if not link_words.search(ctext) and not _is_run(outermost, clause):
+            if not link_words.search(ctext) and not _is_run(outermost, clause) and not _group_areas(mentions, clause):
                 continue  # (a run of abbreviations was read only before a relation word: 闽台‘通、惠、情’融合)
-            for pair in _heading_run_pairs(mentions, clause, link_words, src.simple, own):
+            national = committee is not None and committee.level == "national"
+            for pair in _heading_run_pairs(mentions, clause, link_words, src.simple, own, national):
                 if pair not in links:
                     links.append(pair)
             if _COMPARISON.search(ctext):
@@ -131,8 +132,16 @@ def _subject_relation() -> re.Pattern[str]:
                       rf"(?!{alternation(area['area_suffixes'] + area['ring_suffixes'])})")
 
 
+def _group_areas(mentions: list[RegionMention], clause: Span) -> list[RegionMention]:
+    """Named areas in the clause headed by a run of provincial-level divisions (粤港澳大湾区 read as 广东, 香港,
+    澳门 at the national committee)."""
+    return [a for a in mentions if a.code is None and clause.start <= a.span.start and a.span.end <= clause.end
+            and sum(1 for m in mentions if m.span.end - m.span.start == 1 and _inside(m.span, a.span)
+                    and _level_of(m.name) == "province") >= 2]
+
+
 def _heading_run_pairs(mentions: list[RegionMention], clause: Span, link_words: re.Pattern[str],
-                       simple: str, own: Region | None) -> list[tuple[str, ...]]:
+                       simple: str, own: Region | None, national: bool = False) -> list[tuple[str, ...]]:
     """厦漳泉都市圈同城化: the places of a run of abbreviations heading a named area, followed by a link
     word, are linked each with each (the area is what they build together, ``_pairs``); where the
     committee's place is one of them, the speech is about its place in the area: the committee's place
@@ -143,7 +152,12 @@ def _heading_run_pairs(mentions: list[RegionMention], clause: Span, link_words: 
             continue
         run = [m.name for m in mentions if m.span.end - m.span.start == 1 and _inside(m.span, area.span)]
         run = list(dict.fromkeys(run))
-        if len(run) >= 2 and link_words.search(simple, area.span.end, clause.end):
+        # at the national committee a group of provinces heading an area is the speech's topic, its members the
+        # parties, unless the area is itself a party beside another (长三角与粤港澳大湾区联动发展)
+        others = [m for m in mentions if m.code is None and m is not area and not _inside(m.span, area.span)
+                  and not _inside(area.span, m.span) and clause.start <= m.span.start and m.span.end <= clause.end]
+        grouped = national and area in _group_areas(mentions, clause) and not others
+        if len(run) >= 2 and (grouped or (link_words.search(simple, area.span.end, clause.end) and not others)):
             out += _pairs(run, own if own is not None and own.name in run else None)
     return out
 

@@ -70,6 +70,13 @@ def problems(body: str) -> list[str]:
     # after the aspects, a clause that says a barrier still exists is a problem
     ("近年来合作不断深化。但在规则衔接、平台共建等方面还需进一步突破，跨省域要素流动仍存在“隐形壁垒”。为此建议：一是破除壁垒。",
      ["规则衔接", "平台共建", "跨省域要素流动仍存在“隐形壁垒”"]),
+    # … and the next sentence's clauses, where a 、 in a later clause lists nothing after the verb
+    ("合作不断深化，但在规则衔接、平台共建等方面还需进一步突破。跨省域要素流动仍存在“隐形壁垒”，"
+     "深港、珠澳之间的要素流动仍有堵点。为此建议：一是破除壁垒。",
+     ["规则衔接", "平台共建", "跨省域要素流动仍存在“隐形壁垒”", "深港、珠澳之间的要素流动仍有堵点"]),
+    # a sentence of bare negative clauses without a contrast word, its first clause too
+    ("近年来通道建设加快。黔桂两省区铁路运能偏紧，北部湾港集疏运体系不完善，物流成本偏高。为此建议：一是加快建设。",
+     ["黔桂两省区铁路运能偏紧", "北部湾港集疏运体系不完善", "物流成本偏高"]),
     # a 、 subject is one problem
     ("但深港、珠澳之间的要素流动仍有堵点，规则衔接不够。为此建议：一是推动。",
      ["深港、珠澳之间的要素流动仍有堵点", "规则衔接不够"]),
