@@ -54,7 +54,8 @@ def abbreviation_pairs(src: Source, span: Span, committee: Committee | None) -> 
     direct, after_topic = _relations()
     # a run starts a few characters before a relation word: only those places are looked at
     reach = LONGEST_RUN + _LONGEST_COUNT + _COUNTED_TOPIC_GAP
-    starts = sorted({i for m in _relation_words().finditer(text)
+    national = committee is not None and committee.level == "national"
+    starts = sorted({i for m in _relation_words(national).finditer(text)
                      for i in range(max(0, m.start() - reach), m.start() - 1) if is_initial(text[i])})
     if not starts:
         return []
@@ -63,7 +64,7 @@ def abbreviation_pairs(src: Source, span: Span, committee: Committee | None) -> 
     taken = 0
     for i in starts:
         run = _run_at(text, i, bounds, direct, after_topic) if i >= taken else None
-        if run is None and i >= taken and committee is not None and committee.level == "national":
+        if run is None and i >= taken and national:
             run = _group_before_area(text, i, bounds)
         if run is None or (text[i:run] in _named_area_spellings() and text.startswith(_strategies(), run)):
             continue  # 京津冀协同发展 names the state's strategy for the area, no link of its members
@@ -82,10 +83,12 @@ _QUOTED_TOPIC = r"[‘“「『][^’”」』]{1,12}[’”」』]"
 
 
 @cache
-def _relation_words() -> re.Pattern[str]:
-    """What may follow a run: a relation word, a count (黔桂两省区), an area word (粤港澳大湾区)."""
+def _relation_words(national: bool) -> re.Pattern[str]:
+    """What may follow a run: a relation word, a count (黔桂两省区), at the national committee an area word
+    (粤港澳大湾区)."""
     area = cues()["regions"]
-    return re.compile(alternation(area["pair_relations"] + area["pair_counts"] + area["group_areas"]))
+    areas = area["group_areas"] if national else []
+    return re.compile(alternation(area["pair_relations"] + area["pair_counts"] + areas))
 
 
 # Mentions of one region kept per span: every place a normal speech names is kept, and no input (a text of

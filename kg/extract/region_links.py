@@ -31,6 +31,7 @@ def region_links(src: Source, spans: list[Span], mentions: list[RegionMention],
     ports = city_ports(mentions, src.simple)
     mentions = [m for m in mentions if id(m) not in ports]  # 大连港营口港港航一体化 joins 大连市 and 营口市
     outermost = [m for m in mentions if not any(_inside(m.span, o.span) for o in mentions if o is not m)]
+    groups = _group_areas(mentions) if committee is not None and committee.level == "national" else []
     links: list[tuple[str, ...]] = []
     for span in spans:
         text = span.slice(src.simple)
@@ -40,10 +41,9 @@ def region_links(src: Source, spans: list[Span], mentions: list[RegionMention],
             clause = Span(span.start + start, span.start + end)
             start = m.end() if m else len(text)
             ctext = clause.slice(src.simple)
-            if not link_words.search(ctext) and not _is_run(outermost, clause) and not _group_areas(mentions, clause):
+            if not link_words.search(ctext) and not _is_run(outermost, clause) and not _within(groups, clause):
                 continue  # (a run of abbreviations was read only before a relation word: 闽台‘通、惠、情’融合)
-            national = committee is not None and committee.level == "national"
-            for pair in _heading_run_pairs(mentions, clause, link_words, src.simple, own, national):
+            for pair in _heading_run_pairs(mentions, clause, link_words, src.simple, own, _within(groups, clause)):
                 if pair not in links:
                     links.append(pair)
             if _COMPARISON.search(ctext):
@@ -132,16 +132,19 @@ def _subject_relation() -> re.Pattern[str]:
                       rf"(?!{alternation(area['area_suffixes'] + area['ring_suffixes'])})")
 
 
-def _group_areas(mentions: list[RegionMention], clause: Span) -> list[RegionMention]:
-    """Named areas in the clause headed by a run of provincial-level divisions (粤港澳大湾区 read as 广东, 香港,
-    澳门 at the national committee)."""
-    return [a for a in mentions if a.code is None and clause.start <= a.span.start and a.span.end <= clause.end
-            and sum(1 for m in mentions if m.span.end - m.span.start == 1 and _inside(m.span, a.span)
-                    and _level_of(m.name) == "province") >= 2]
+def _group_areas(mentions: list[RegionMention]) -> list[RegionMention]:
+    """Named areas headed by a run of provincial-level divisions (粤港澳大湾区 read as 广东, 香港, 澳门 at the
+    national committee)."""
+    singles = [m for m in mentions if m.span.end - m.span.start == 1 and _level_of(m.name) == "province"]
+    return [a for a in mentions if a.code is None and sum(1 for m in singles if _inside(m.span, a.span)) >= 2]
+
+
+def _within(mentions: list[RegionMention], clause: Span) -> list[RegionMention]:
+    return [m for m in mentions if clause.start <= m.span.start and m.span.end <= clause.end]
 
 
 def _heading_run_pairs(mentions: list[RegionMention], clause: Span, link_words: re.Pattern[str],
-                       simple: str, own: Region | None, national: bool = False) -> list[tuple[str, ...]]:
+                       simple: str, own: Region | None, groups: list[RegionMention]) -> list[tuple[str, ...]]:
     """厦漳泉都市圈同城化: the places of a run of abbreviations heading a named area, followed by a link
     word, are linked each with each (the area is what they build together, ``_pairs``); where the
     committee's place is one of them, the speech is about its place in the area: the committee's place
@@ -156,7 +159,7 @@ def _heading_run_pairs(mentions: list[RegionMention], clause: Span, link_words: 
         # parties, unless the area is itself a party beside another (长三角与粤港澳大湾区联动发展)
         others = [m for m in mentions if m.code is None and m is not area and not _inside(m.span, area.span)
                   and not _inside(area.span, m.span) and clause.start <= m.span.start and m.span.end <= clause.end]
-        grouped = national and area in _group_areas(mentions, clause) and not others
+        grouped = area in groups and not others
         if len(run) >= 2 and (grouped or (link_words.search(simple, area.span.end, clause.end) and not others)):
             out += _pairs(run, own if own is not None and own.name in run else None)
     return out
