@@ -123,8 +123,10 @@ def _run_at(text: str, start: int, bounds: set[int], direct: re.Pattern[str],
     for stop in range(start + 2, end + 1):  # the shortest run that a relation word follows
         if stop in bounds and direct.match(text, stop):
             return stop
-        if stop in bounds and _provincial(text[start:stop]) and text.startswith(_counts(), stop):
+        if stop in bounds and _provincial(text[start:stop]) and (
+                text.startswith(_counts(), stop) or _listed_groups().match(text, stop)):
             return stop  # 黔桂两省区铁路运能偏紧: provinces counted are a pair without a relation word
+            # (川渝、黔桂等沿线地区协同: groups of provinces listed before 等 share the relation word after it)
     for stop in range(end, start + 1, -1):  # the longest run that a relation word follows after a topic
         if stop in bounds and after_topic.match(text, stop) and not text.startswith(_area_words(), stop):
             return stop  # (襄十随神城市群协同发展: a run that heads a named area is the area's)
@@ -155,6 +157,13 @@ def _provincial(run: str) -> bool:
 @cache
 def _strategies() -> tuple[str, ...]:
     return tuple(cues()["regions"]["area_strategies"])
+
+
+@cache
+def _listed_groups() -> re.Pattern[str]:
+    provinces = "".join(province_abbreviations())
+    relations = alternation(cues()["regions"]["pair_relations"])
+    return re.compile(rf"(?:、[{provinces}]{{2,3}})*等[一-鿿]{{0,6}}?(?:{relations})")
 
 
 @cache

@@ -48,6 +48,10 @@ def region_links(src: Source, spans: list[Span], mentions: list[RegionMention],
                     links.append(pair)
             if _COMPARISON.search(ctext):
                 continue  # 与长三角一体化发展的要求相比: a yardstick, no partner
+            runs = _runs(outermost, clause)
+            if len(runs) >= 2:  # 川渝、黔桂等沿线地区协同: each group's members are partners of each other
+                links += [p for r in runs for p in _pairs(r, None) if p not in links]
+                continue
             members = _parties(_members(outermost, clause))
             run = _is_run(outermost, clause)
             if own and own.level != "province" and "与" in ctext and own.name not in members:
@@ -197,6 +201,20 @@ def _is_run(mentions: list[RegionMention], clause: Span) -> bool:
     inside = [m.span for m in mentions if clause.start <= m.span.start and m.span.end <= clause.end]
     return len(inside) >= 2 and all(s.end - s.start == 1 for s in inside) and all(
         a.end == b.start for a, b in pairwise(inside))
+
+
+def _runs(mentions: list[RegionMention], clause: Span) -> list[list[str]]:
+    """The runs of one-character abbreviations of a clause whose places are all in such runs (川渝、黔桂)."""
+    inside = [m for m in mentions if clause.start <= m.span.start and m.span.end <= clause.end]
+    if not inside or any(m.span.end - m.span.start != 1 for m in inside):
+        return []
+    runs: list[list[str]] = [[inside[0].name]]
+    for a, b in pairwise(inside):
+        if a.span.end == b.span.start:
+            runs[-1].append(b.name)
+        else:
+            runs.append([b.name])
+    return runs if all(len(r) >= 2 for r in runs) else []
 
 
 def _inside(inner: Span, outer: Span) -> bool:
