@@ -26,6 +26,7 @@ from kg.extract.readings import cut_out, reading_cuts, remap_document
 from kg.extract.regions import (
     abbreviation_pairs,
     area_compounds,
+    linked_ports,
     region_links,
     region_mentions,
     unit_regions,
@@ -190,7 +191,14 @@ def _places_and_sectors(src: Source, speech: Speech, spans: list[Span], committe
     speech.region_mentions = mentions
     speech.regions = list(dict.fromkeys(m.name for m in mentions))
     speech.region_links = region_links(src, spans, mentions, committee)
-    speech.sectors, speech.sector_evidence = classify(src, title, speech.body, linked=bool(speech.region_links))
+    ports = linked_ports(mentions, src.simple, speech.region_links)
+    if ports:  # 大连港营口港港航一体化: the cities, not their ports
+        speech.region_mentions = [m for m in mentions if id(m) not in ports]
+        speech.regions = list(dict.fromkeys(m.name for m in speech.region_mentions))
+    linked = {name for link in speech.region_links for name in link}
+    title_links = len({m.name for m in speech.region_mentions if m.name in linked and _inside(m.span, title)}) >= 2
+    speech.sectors, speech.sector_evidence = classify(src, title, speech.body, linked=bool(speech.region_links),
+                                                      title_links=title_links)
     _doubts(src, speech)
     speech.warnings += speech_doubts(src, title, speech)
 

@@ -33,12 +33,12 @@ NEWS_HOLDOUT = Path(__file__).parent / "data" / "news-holdout"
 # written before the extractor ran on them; and the two shared examples with their gold.
 NEWS = Path(__file__).parent / "data" / "news"
 # Floors only go up: each a little under today's figure (README: Accuracy), so that a change that loses a
-# kind of fact fails here. Today: sample 1.000, every digest ≥ 0.990, holdouts 0.994–0.999, news folders 0.967
+# kind of fact fails here. Today: sample 1.000, every digest ≥ 0.990, holdouts 0.994–0.999, news folders 0.976
 # and 0.995, every news page ≥ 0.883, the shared news examples 1.000.
 SAMPLE_MIN = 0.99
-DIGEST_MIN = 0.97
+DIGEST_MIN = 0.98
 HOLDOUT_MIN = 0.98
-NEWS_MIN = 0.95
+NEWS_MIN = 0.96
 NEWS_PAGE_MIN = 0.85
 SHARED_NEWS_MIN = 0.97
 

@@ -18,7 +18,7 @@ from kg.lexicon import alternation, city_abbreviations, cues, named_areas, provi
 from kg.lexicon import municipality_neighbours as neighbours
 from kg.read import Source
 from kg.records import Committee, RegionMention, Span
-from kg.words import dictionary_frequency, tokens
+from kg.words import dictionary_frequency, tokens, user_words
 
 LONGEST_RUN = 6
 # A run that jieba's dictionary knows this often is an ordinary word (长江 18930, 中山 1117), unless it is
@@ -54,7 +54,8 @@ def abbreviation_pairs(src: Source, span: Span, committee: Committee | None) -> 
     direct, after_topic = _relations()
     # a run starts a few characters before a relation word: only those places are looked at
     reach = LONGEST_RUN + _LONGEST_COUNT + _COUNTED_TOPIC_GAP
-    starts = sorted({i for m in _relation_words().finditer(text)
+    national = committee is not None and committee.level == "national"
+    starts = sorted({i for m in _relation_words(national).finditer(text)
                      for i in range(max(0, m.start() - reach), m.start() - 1) if is_initial(text[i])})
     if not starts:
         return []
@@ -63,8 +64,10 @@ def abbreviation_pairs(src: Source, span: Span, committee: Committee | None) -> 
     taken = 0
     for i in starts:
         run = _run_at(text, i, bounds, direct, after_topic) if i >= taken else None
-        if run is None:
-            continue
+        if run is None and i >= taken and national:
+            run = _group_before_area(text, i, bounds)
+        if run is None or (text[i:run] in _named_area_spellings() and text.startswith(_strategies(), run)):
+            continue  # 京津冀协同发展 names the state's strategy for the area, no link of its members
         regions = _read_run(text[i:run], committee, heads_area=bool(_area_after().match(text, run)))
         if regions is not None:
             for pos, region in enumerate(regions, start=i):
@@ -80,8 +83,12 @@ _QUOTED_TOPIC = r"[‘“「『][^’”」』]{1,12}[’”」』]"
 
 
 @cache
-def _relation_words() -> re.Pattern[str]:
-    return re.compile(alternation(cues()["regions"]["pair_relations"]))
+def _relation_words(national: bool) -> re.Pattern[str]:
+    """What may follow a run: a relation word, a count (黔桂两省区), at the national committee an area word
+    (粤港澳大湾区)."""
+    area = cues()["regions"]
+    areas = area["group_areas"] if national else []
+    return re.compile(alternation(area["pair_relations"] + area["pair_counts"] + areas))
 
 
 # Mentions of one region kept per span: every place a normal speech names is kept, and no input (a text of
@@ -116,6 +123,10 @@ def _run_at(text: str, start: int, bounds: set[int], direct: re.Pattern[str],
     for stop in range(start + 2, end + 1):  # the shortest run that a relation word follows
         if stop in bounds and direct.match(text, stop):
             return stop
+        if stop in bounds and _provincial(text[start:stop]) and (
+                text.startswith(_counts(), stop) or _listed_groups().match(text, stop)):
+            return stop  # 黔桂两省区铁路运能偏紧: provinces counted are a pair without a relation word
+            # (川渝、黔桂等沿线地区协同: groups of provinces listed before 等 share the relation word after it)
     for stop in range(end, start + 1, -1):  # the longest run that a relation word follows after a topic
         if stop in bounds and after_topic.match(text, stop) and not text.startswith(_area_words(), stop):
             return stop  # (襄十随神城市群协同发展: a run that heads a named area is the area's)
@@ -139,15 +150,61 @@ def _area_after() -> re.Pattern[str]:
     return re.compile(rf"[\u4e00-\u9fff]{{0,6}}?(?:{alternation(cues()['regions']['area_suffixes'])})")
 
 
+def _provincial(run: str) -> bool:
+    return all(c in province_abbreviations() for c in run)
+
+
+@cache
+def _strategies() -> tuple[str, ...]:
+    return tuple(cues()["regions"]["area_strategies"])
+
+
+@cache
+def _listed_groups() -> re.Pattern[str]:
+    provinces = "".join(province_abbreviations())
+    relations = alternation(cues()["regions"]["pair_relations"])
+    return re.compile(rf"(?:、[{provinces}]{{2,3}})*等[一-鿿]{{0,6}}?(?:{relations})")
+
+
+@cache
+def _counts() -> tuple[str, ...]:
+    return tuple(cues()["regions"]["pair_counts"])
+
+
+@cache
+def _lexicon_words() -> frozenset[str]:
+    return frozenset(user_words())
+
+
+def _group_before_area(text: str, start: int, bounds: set[int]) -> int | None:
+    """粤港澳大湾区, 京津冀地区 at the national committee: a group of provincial-level divisions heading an
+    area is what the speech is about, its members each a party (a local committee's 对接粤港澳大湾区
+    names a destination, no members)."""
+    end = start
+    while end < len(text) and end - start < LONGEST_RUN and text[end] in province_abbreviations():
+        end += 1
+    if end - start < 2 or not text.startswith(_group_areas(), end):
+        return None
+    # (粤港澳大湾区 may be one word of the text: the named area the group heads)
+    named = any(text.startswith(name, start) and name.startswith(text[start:end]) for name in _named_area_spellings())
+    return end if end in bounds or named else None
+
+
+@cache
+def _group_areas() -> tuple[str, ...]:
+    return tuple(cues()["regions"]["group_areas"])
+
+
 def _read_run(run: str, committee: Committee | None, heads_area: bool = False) -> list[Region] | None:
-    """The places of a run, or None when it is a named area, an ordinary word or not all read."""
-    if run in _named_area_spellings():
-        return None
+    """The places of a run, or None when it is a named area (unless a group of provincial-level divisions:
+    京津冀协同创新 joins 北京, 天津 and 河北), an ordinary word or not all read."""
+    provincial = _provincial(run)
+    if run in _named_area_spellings() and not (provincial and committee is not None and committee.level == "national"):
+        return None  # (京津冀 at a local committee is the area its places belong to)
     gaz = gazetteer()
-    provincial = all(c in province_abbreviations() for c in run)
-    if run in gaz.by_short or run in gaz.by_name or (
-            dictionary_frequency(run) >= _ORDINARY_RUN_FREQ and not provincial):
-        return None
+    if run in gaz.by_short or any(r.code for r in gaz.by_name.get(run, ())) or (
+            dictionary_frequency(run) >= _ORDINARY_RUN_FREQ and not provincial and run not in _lexicon_words()):
+        return None  # (成渝 is a word only by our own sector table)
     regions = [abbreviated(c, committee) for c in run]
     if len(run) == 2 and regions.count(None) == 1:  # a city far away beside a place read nearby
         regions = [r or _abbreviated_city(c) for c, r in zip(run, regions, strict=True)]

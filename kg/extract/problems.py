@@ -14,11 +14,13 @@ from functools import cache
 
 from kg.extract.numbering import numbered_items
 from kg.extract.problem_headings import first_clause, inline_heading, under_heading
+from kg.extract.problem_pieces import parallel_set, with_outcomes_joined, with_predicates_joined
 from kg.extract.spans import make_item, sentences, split_on, trim, unquoted
 from kg.extract.suggestions import find_lead
 from kg.lexicon import alternation, cues
 from kg.read import Source
 from kg.records import Item, Span
+from kg.words import tokens
 
 _ASPECTS = re.compile(r"在(?P<list>[^，。；在]{2,80}?)(?:等|[一二三四五六七八九十两几多]个|各个)?方面")
 _COMPARISON = re.compile(r"^(?:与|和|同|跟|对照|对比|比照).{0,30}(?:相比|比较|相较|比)$")
@@ -28,10 +30,15 @@ _LIST_END = re.compile(r"(?:等(?:方面)?(?:的)?[\u4e00-\u9fff]{0,4}|的问题
                        r"|的(?:挑战|困难|难题|短板|瓶颈|障碍|风险))(?=[，,。；;]|$)")
 # The tail of a subject list: 等问题 (等短板, 等不足 …) or a bare 问题/现象 (融资贵问题仍然突出); a bare 不足 is the
 # last item's predicate (基层服务能力不足), not a tail.
-_SUBJECT_TAIL = re.compile(r"(?P<etc>等)(?:方面)?(?:的)?(?:问题|短板|困难|不足|障碍|现象|情况|矛盾)[^，,、等]*$"
+_SUBJECT_TAIL = re.compile(r"(?P<etc>等)(?:方面)?(?:的)?(?:问题|短板|困难|不足|障碍|现象|情况|矛盾|配套设施|配套|设施)"
+                           r"[^，,、等]*$"
                            r"|(?:的)?(?:问题|现象|情况|矛盾)[^，,、等]*$")
 # A、B等问题 / 融资难、融资贵问题: the 、-list is the problems' subject (助餐、助浴等服务供给不足 is one problem)
-_LISTED_SUBJECT = re.compile(r"等(?:方面)?(?:的)?(?:问题|短板|困难|不足|障碍|现象|情况|矛盾)|问题")
+# (停车、住宿等配套不足: the items are what is lacking, 停车 and 住宿)
+_LISTED_SUBJECT = re.compile(r"等(?:方面)?(?:的)?(?:问题|短板|困难|不足|障碍|现象|情况|矛盾|配套|设施)|问题")
+# 与高质量发展的要求还有差距 / 与先进地区相比仍有差距: a gap to a yardstick sums up, names no problem
+_YARDSTICK_GAP = re.compile(r"^(?:与|和|同|跟|对照)[^，,。；;]{1,30}(?:还有|仍有|尚有|存在|仍存在|还存在|有)"
+                            r"(?:一定|较大|不小|明显)?(?:的)?差距$")
 # Where the details of a summary start: a colon, or 主要是/具体表现为 … (仍有短板，主要是A、B、C).
 _DETAIL = re.compile(r"[：:]|(?<=[，,])\s*(?:主要|具体|突出|集中)(?:是|表现为|表现在|体现在)")
 # 也要清醒地看到 / 调研中我们发现: a clause that only says a problem is coming
@@ -129,6 +136,7 @@ def extract_problems(src: Source, body: Span) -> list[Item]:
                 if len(named) >= _BARE_CLAUSES_MIN:
                     spans += named
                     break
+    spans = [s for s in spans if not _YARDSTICK_GAP.match(s.slice(simple))]
     return [make_item(src, _without_lead_in(simple, s)) for s in spans]
 
 
@@ -167,6 +175,8 @@ def _without_lead_in(simple: str, span: Span) -> Span:
     m = _lead_in_pattern().match(span.slice(simple))
     if m is None or span.end - span.start - m.end() < 2:
         return span
+    if m.end() not in {w.start for w in tokens(span.slice(simple))}:
+        return span  # 如厕难: a lead-in word (如) must not cut into a word
     return Span(span.start + m.end(), span.end)
 
 
@@ -221,7 +231,7 @@ def _from_clause(simple: str, clause: Span, need_negative: bool = False) -> list
         # several problems (社区、社会组织之间尚未形成合力 is one); a single 、-list (主要是：A、B、C) is the items
         listed = _clause_parts(simple, after, need_negative=False)
         if len(listed) < 2:
-            listed = _with_predicates_joined(simple, [trim(simple, s) for s in split_on(simple, after, "、")])
+            listed = with_predicates_joined(simple, [trim(simple, s) for s in split_on(simple, after, "、")])
         if len(listed) >= 2:
             return listed
     verb = _pattern("verbs").search(text)
@@ -245,9 +255,16 @@ def _from_clause(simple: str, clause: Span, need_negative: bool = False) -> list
             # the summary says the parts after it are problems: one of them naming one is enough
             if len(named) >= 2 and any(_pattern("negative").search(p.slice(simple)) for p in named):
                 return named
-        elif "、" in unquoted(after) or _LIST_END.search(after):
+        elif "、" in unquoted(re.split(r"[，,]", after, maxsplit=1)[0]) or _LIST_END.search(after):
+            # (仍存在“隐形壁垒”，深港、珠澳之间…仍有堵点: a 、 in a later clause lists nothing after the verb)
             items, rest_start = _list_items(simple, Span(offset, clause.end))
             rest = Span(rest_start, clause.end)
+            # 调研显示，A知晓率低，B仍面临C、D等问题: a clause before the verb's that names a problem is one too
+            # (A规模偏小，面临B、C等问题: without a subject of its own the verb's clause details the one before)
+            comma = max(text.rfind("，", 0, verb.start()), text.rfind(",", 0, verb.start()))
+            if comma > 0 and len(text[comma + 1 : verb.start()].strip().rstrip("仍还也都依然均")) >= 2:
+                items = [p for p in _clause_parts(simple, Span(clause.start, clause.start + comma), need_negative=True)
+                         if not p.slice(simple).endswith(("后", "时", "以来"))] + items  # (热度回落后: a time)
         else:
             verb = None  # 仍存在明显短板 / 部分项目面临失传风险: no list, the clauses are the problems
     aspects = _aspect_list(rest.slice(simple))
@@ -280,7 +297,7 @@ def _clause_parts(simple: str, clause: Span, need_negative: bool) -> list[Span]:
     pieces before it name problems of their own (A不足、B滞后) or the part ends with the problem's
     name (A、B等问题仍较突出): 学校、家庭、社区之间尚未形成合力 is one subject."""
     pieces: list[Span] = []
-    for part in _with_outcomes_joined(simple, [trim(simple, s) for s in split_on(simple, clause, "，,")]):
+    for part in with_outcomes_joined(simple, [trim(simple, s) for s in split_on(simple, clause, "，,")]):
         listed = [trim(simple, s) for s in split_on(simple, part, "、")]
         text = part.slice(simple)
         named = all(_pattern("negative").search(p.slice(simple)) for p in listed[:-1])
@@ -288,29 +305,15 @@ def _clause_parts(simple: str, clause: Span, need_negative: bool) -> list[Span]:
         named = named or (_pattern("negative").search(listed[-1].slice(simple)) is not None
                           and all(p.end - p.start >= _CLAUSE_PIECE_MIN and not _CONJOINED.search(p.slice(simple))
                                   for p in listed[:-1]))
-        pieces += listed if len(listed) == 1 or named or _LISTED_SUBJECT.search(text) else [part]
-    joined = _with_predicates_joined(simple, pieces)
+        split = (len(listed) == 1 or named or _LISTED_SUBJECT.search(text)) and not parallel_set(listed, simple)
+        pieces += listed if split else [part]
+    joined = with_predicates_joined(simple, pieces)
     parts = [_without_list_tail(simple, _without_subject_tail(simple, p)) for p in joined]
     parts = [p for p in parts if p.end > p.start and not _is_preamble(p.slice(simple))
              and not _is_evaluation(p.slice(simple)) and not _is_consequence(p.slice(simple))]
     if need_negative:
         return [p for p in parts if _pattern("negative").search(p.slice(simple))]
     return parts
-
-
-def _with_outcomes_joined(simple: str, parts: list[Span]) -> list[Span]:
-    """各自为战，尚未形成合力 is one problem: a part without a subject that says what has not come of
-    the part before (尚未/未能 …) completes it, where that part names no problem of its own (A不足，
-    尚未建立B机制 are two)."""
-    out: list[Span] = []
-    for part in parts:
-        text = part.slice(simple)
-        if (out and text.startswith(tuple(_problem_cues()["outcome_openings"]))
-                and not _pattern("negative").search(out[-1].slice(simple))):
-            out[-1] = Span(out[-1].start, part.end)
-        else:
-            out.append(part)
-    return out
 
 
 def _without_subject_tail(simple: str, part: Span) -> Span:
@@ -356,32 +359,7 @@ def _list_items(simple: str, span: Span) -> tuple[list[Span], int]:
     end = tail.start() if tail else len(text)
     rest = span.start + (tail.end() if tail else len(text))
     items = [trim(simple, s, tail="等") for s in split_on(simple, Span(span.start, span.start + end), "、，,")]
-    return [s for s in _with_predicates_joined(simple, items) if s.end - s.start >= 2], rest
-
-
-# A short verb with a potential complement (留不住, 用得上): a predicate, not a subject.
-# (结构不优 is a subject and its predicate: the complement after 不/得 is one of the verbs' result words.)
-_POTENTIAL = re.compile(r"^[\u4e00-\u9fff]{1,2}[不得][住来进去动起上下了到完好出开懂清够掉走][\u4e00-\u9fff]?$")
-_JOINED_PREDICATE_MAX = 4
-_PARALLEL_MAX = 3
-
-
-def _with_predicates_joined(simple: str, parts: list[Span]) -> list[Span]:
-    """引不进、留不住 is one problem: a short 、-part with no subject of its own (a bare predicate)
-    continues the item before it."""
-    out: list[Span] = []
-    for part in parts:
-        text = part.slice(simple)
-        bare = _POTENTIAL.match(text) or text.startswith(tuple(_problem_cues()["predicate_openings"]))
-        if out and not bare:  # 评估难、处置难: a short predicate parallel to the end of a longer part before it
-            before = out[-1].slice(simple)
-            bare = len(text) <= _PARALLEL_MAX and before[-1:] == text[-1:] and len(before) >= len(text) + 3
-        if (out and bare and len(text) <= _JOINED_PREDICATE_MAX and part.start > 0
-                and simple[part.start - 1] == "、"):
-            out[-1] = Span(out[-1].start, part.end)
-        else:
-            out.append(part)
-    return out
+    return [s for s in with_predicates_joined(simple, items) if s.end - s.start >= 2], rest
 
 
 def _is_evaluation(text: str) -> bool:

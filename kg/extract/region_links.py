@@ -28,7 +28,10 @@ def region_links(src: Source, spans: list[Span], mentions: list[RegionMention],
     """
     link_words = _link_words()
     own = committee_region(committee)
+    ports = city_ports(mentions, src.simple)
+    mentions = [m for m in mentions if id(m) not in ports]  # 大连港营口港港航一体化 joins 大连市 and 营口市
     outermost = [m for m in mentions if not any(_inside(m.span, o.span) for o in mentions if o is not m)]
+    groups = _group_areas(mentions) if committee is not None and committee.level == "national" else []
     links: list[tuple[str, ...]] = []
     for span in spans:
         text = span.slice(src.simple)
@@ -38,13 +41,17 @@ def region_links(src: Source, spans: list[Span], mentions: list[RegionMention],
             clause = Span(span.start + start, span.start + end)
             start = m.end() if m else len(text)
             ctext = clause.slice(src.simple)
-            if not link_words.search(ctext) and not _is_run(outermost, clause):
+            if not link_words.search(ctext) and not _is_run(outermost, clause) and not _within(groups, clause):
                 continue  # (a run of abbreviations was read only before a relation word: 闽台‘通、惠、情’融合)
-            for pair in _heading_run_pairs(mentions, clause, link_words, src.simple, own):
+            for pair in _heading_run_pairs(mentions, clause, link_words, src.simple, own, _within(groups, clause)):
                 if pair not in links:
                     links.append(pair)
             if _COMPARISON.search(ctext):
                 continue  # 与长三角一体化发展的要求相比: a yardstick, no partner
+            runs = _runs(outermost, clause)
+            if len(runs) >= 2:  # 川渝、黔桂等沿线地区协同: each group's members are partners of each other
+                links += [p for r in runs for p in _pairs(r, None) if p not in links]
+                continue
             members = _parties(_members(outermost, clause))
             run = _is_run(outermost, clause)
             if own and own.level != "province" and "与" in ctext and own.name not in members:
@@ -67,6 +74,43 @@ def region_links(src: Source, spans: list[Span], mentions: list[RegionMention],
     named = _named_pairs(src.simple, mentions)
     return [g for g in links if not any(h != g and _restates(g, h) and not (g in named and not set(g) & set(h))
                                         for h in links)]
+
+
+def city_ports(mentions: list[RegionMention], simple: str) -> dict[int, str]:
+    """The ids of ports named after a city, with the city (大连港, 营口港: the city's short name and 港, a
+    named area with the city's mention inside): in a link the city is the party. A port named with its port areas
+    (厦门港海沧港区) or after a provincial-level city (上海港) is left as it is."""
+    cities = {m.span.start: m for m in mentions if m.code and _level_of(m.name) == "prefecture"}
+    areas = {m.span.start for m in mentions if m.code is None and m.name.endswith("港区")}
+    return {id(m): cities[m.span.start].name for m in mentions
+            if m.code is None and m.span.start in cities and m.span.end == cities[m.span.start].span.end + 1
+            and simple[m.span.end - 1] == "港" and m.span.end not in areas}
+
+
+def linked_ports(mentions: list[RegionMention], simple: str, links: list[tuple[str, ...]]) -> set[int]:
+    """The ids of city ports joined in one clause whose cities a link joins (大连港营口港港航一体化): the
+    link is the cities', the ports are no regions of their own there."""
+    ports = city_ports(mentions, simple)
+    found = [m for m in mentions if id(m) in ports]
+    out: set[int] = set()
+    for a, b in combinations(found, 2):
+        between = simple[min(a.span.end, b.span.end) : max(a.span.start, b.span.start)]
+        if (tuple(sorted((ports[id(a)], ports[id(b)]), key=_code_of)) in links and not _CLAUSE_BREAK.search(between)
+                and _link_words().search(_clause_at(simple, max(a.span.end, b.span.end)))):
+            out |= {id(a), id(b)}  # (扬州港与南京港、镇江港分工不够明确: no link of theirs in the clause)
+    return out
+
+
+def _clause_at(simple: str, at: int) -> str:
+    """The clause of ``simple`` around position ``at``."""
+    start = max((m.end() for m in _CLAUSE_BREAK.finditer(simple, max(0, at - 200), at)), default=max(0, at - 200))
+    end = _CLAUSE_BREAK.search(simple, at)
+    return simple[start : end.start() if end else len(simple)]
+
+
+def _level_of(name: str) -> str | None:
+    regions = [r for r in gazetteer().by_name.get(name) or [] if r.code]
+    return regions[0].level if regions else None
 
 
 def _named_pairs(simple: str, mentions: list[RegionMention]) -> set[tuple[str, ...]]:
@@ -92,8 +136,19 @@ def _subject_relation() -> re.Pattern[str]:
                       rf"(?!{alternation(area['area_suffixes'] + area['ring_suffixes'])})")
 
 
+def _group_areas(mentions: list[RegionMention]) -> list[RegionMention]:
+    """Named areas headed by a run of provincial-level divisions (粤港澳大湾区 read as 广东, 香港, 澳门 at the
+    national committee)."""
+    singles = [m for m in mentions if m.span.end - m.span.start == 1 and _level_of(m.name) == "province"]
+    return [a for a in mentions if a.code is None and sum(1 for m in singles if _inside(m.span, a.span)) >= 2]
+
+
+def _within(mentions: list[RegionMention], clause: Span) -> list[RegionMention]:
+    return [m for m in mentions if clause.start <= m.span.start and m.span.end <= clause.end]
+
+
 def _heading_run_pairs(mentions: list[RegionMention], clause: Span, link_words: re.Pattern[str],
-                       simple: str, own: Region | None) -> list[tuple[str, ...]]:
+                       simple: str, own: Region | None, groups: list[RegionMention]) -> list[tuple[str, ...]]:
     """厦漳泉都市圈同城化: the places of a run of abbreviations heading a named area, followed by a link
     word, are linked each with each (the area is what they build together, ``_pairs``); where the
     committee's place is one of them, the speech is about its place in the area: the committee's place
@@ -104,7 +159,12 @@ def _heading_run_pairs(mentions: list[RegionMention], clause: Span, link_words: 
             continue
         run = [m.name for m in mentions if m.span.end - m.span.start == 1 and _inside(m.span, area.span)]
         run = list(dict.fromkeys(run))
-        if len(run) >= 2 and link_words.search(simple, area.span.end, clause.end):
+        # at the national committee a group of provinces heading an area is the speech's topic, its members the
+        # parties, unless the area is itself a party beside another (长三角与粤港澳大湾区联动发展)
+        others = [m for m in mentions if m.code is None and m is not area and not _inside(m.span, area.span)
+                  and not _inside(area.span, m.span) and clause.start <= m.span.start and m.span.end <= clause.end]
+        grouped = area in groups and not others
+        if len(run) >= 2 and (grouped or (link_words.search(simple, area.span.end, clause.end) and not others)):
             out += _pairs(run, own if own is not None and own.name in run else None)
     return out
 
@@ -141,6 +201,20 @@ def _is_run(mentions: list[RegionMention], clause: Span) -> bool:
     inside = [m.span for m in mentions if clause.start <= m.span.start and m.span.end <= clause.end]
     return len(inside) >= 2 and all(s.end - s.start == 1 for s in inside) and all(
         a.end == b.start for a, b in pairwise(inside))
+
+
+def _runs(mentions: list[RegionMention], clause: Span) -> list[list[str]]:
+    """The runs of one-character abbreviations of a clause whose places are all in such runs (川渝、黔桂)."""
+    inside = [m for m in mentions if clause.start <= m.span.start and m.span.end <= clause.end]
+    if not inside or any(m.span.end - m.span.start != 1 for m in inside):
+        return []
+    runs: list[list[str]] = [[inside[0].name]]
+    for a, b in pairwise(inside):
+        if a.span.end == b.span.start:
+            runs[-1].append(b.name)
+        else:
+            runs.append([b.name])
+    return runs if all(len(r) >= 2 for r in runs) else []
 
 
 def _inside(inner: Span, outer: Span) -> bool:

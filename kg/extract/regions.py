@@ -17,6 +17,7 @@ from kg.extract.abbreviations import abbreviation_pairs as abbreviation_pairs
 from kg.extract.place_areas import GEO_CHARS, coined_areas, head_places, place_named_areas
 from kg.extract.place_words import place_words
 from kg.extract.proposer import committee_region, place_of_level
+from kg.extract.region_links import linked_ports as linked_ports
 from kg.extract.region_links import region_links as region_links
 from kg.gazetteer import Region, gazetteer
 from kg.lexicon import alternation, cues, municipality_neighbours, named_areas
@@ -174,11 +175,15 @@ _LIST_JOINTS = frozenset("、与和及")
 
 
 def _common_noun_alone(region: Region, word: str, previous: str, committee: Committee | None) -> bool:
-    """矿区, 郊区, 城区: a district whose name is a common noun is a place only after its city
-    (阳泉矿区), never alone."""
-    if region.level != "county" or word != region.name or not is_common_noun(word):
+    """矿区, 郊区, 城区, 古城区: a district whose name is a common noun or a description is a place only
+    after its city (阳泉矿区, 丽江古城区), never alone nor after another place (建水古城区: its old town)."""
+    descriptive = word in cues()["regions"]["descriptive_districts"]
+    if region.level != "county" or word != region.name or not (is_common_noun(word) or descriptive):
         return False
     parent = gazetteer().parent(region)
+    own = committee_region(committee)
+    if descriptive and own is not None and own.code in (region.code, region.parent):
+        return False  # 新城区 at its own city's committee
     before = _resolve_word(previous, committee) if previous else None
     return before is None or parent is None or before.code != parent.code
 

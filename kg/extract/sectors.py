@@ -57,10 +57,12 @@ def _evidence(simple: str, span: Span) -> list[tuple[SectorEvidence, float]]:
     return out
 
 
-def classify(src: Source, title: Span, body: Span, linked: bool = False) -> tuple[list[str], list[SectorEvidence]]:
+def classify(src: Source, title: Span, body: Span, linked: bool = False,
+             title_links: bool = False) -> tuple[list[str], list[SectorEvidence]]:
     """The speech's sectors, central first, and the evidence for them (a bounded sample: see
     ``_kept``); ``linked``: the speech joins places (a region link), which makes it a speech about
-    regional coordination too, where the speech says so in its title or its body weighs enough."""
+    regional coordination too, where the speech says so in its title (a term, or ``title_links``: the
+    title names the places it joins, 推动闽台融合发展) or its body weighs enough."""
     tally = _tally(src, title, body)
     scores = tally.scores
     ranked = sorted(scores, key=lambda s: (-scores[s], s))
@@ -72,20 +74,22 @@ def classify(src: Source, title: Span, body: Span, linked: bool = False) -> tupl
         scores[s] >= SECOND_SECTOR_SHARE * top and tally.clear.get(s, 0.0) >= SECOND_SECTOR_FLOOR)]
     chosen = chosen[:MAX_SECTORS]
     if linked:
-        chosen = _with_link_sector(tally, chosen, untitled=title.end == title.start)
+        chosen = _with_link_sector(tally, chosen, untitled=title.end == title.start, title_links=title_links)
     return chosen, _kept([e for e in tally.evidence if e.sector in chosen])
 
 
-def _with_link_sector(tally: _Tally, chosen: list[str], untitled: bool) -> list[str]:
+def _with_link_sector(tally: _Tally, chosen: list[str], untitled: bool, title_links: bool = False) -> list[str]:
     """A speech that joins places is about regional coordination too where its title says so or its
     body weighs enough (a report's untitled speech, which has no title to say so, where any of its
     terms does); and first where it weighs as much as the central sector."""
     scores = tally.scores
     link = scores.get(LINK_SECTOR, 0.0)
     floor = MIN_SCORE if untitled else SECOND_SECTOR_FLOOR
-    if LINK_SECTOR not in chosen and (tally.title.get(LINK_SECTOR, 0.0) > 0 or link >= floor):
+    if LINK_SECTOR not in chosen and (tally.title.get(LINK_SECTOR, 0.0) > 0 or link >= floor or title_links):
         chosen = [*chosen[: MAX_SECTORS - 1], LINK_SECTOR]
-    if LINK_SECTOR in chosen and link >= scores[chosen[0]]:
+    # 推动闽台融合发展: a title that names the places it joins and no other topic puts their coordination first
+    central_untitled = title_links and tally.title.get(chosen[0], 0.0) == 0.0
+    if LINK_SECTOR in chosen and (link >= scores[chosen[0]] or central_untitled):
         chosen = [LINK_SECTOR, *(s for s in chosen if s != LINK_SECTOR)]
     return chosen
 

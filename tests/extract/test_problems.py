@@ -57,6 +57,34 @@ def problems(body: str) -> list[str]:
      ["行政壁垒仍存", "利益分享机制缺失", "要素流动", "政策协同"]),
     # 同时 opens the problems when its sentence names one
     ("科普是基础工程。同时，我县还面临阵地覆盖不全、人才队伍薄弱等困难。", ["阵地覆盖不全", "人才队伍薄弱"]),
+    # parallel names of one kind of trouble before 问题 are one problem, whole (如 of 如厕 is no lead-in)
+    ("近年来游客增长较快。但停车难、如厕难、住宿难问题依然存在。为此建议：一是建设停车场。",
+     ["停车难、如厕难、住宿难问题依然存在"]),
+    ("近年来游客增长较快。但停车难、如厕难问题较为突出。为此建议：一是建设停车场。", ["停车难、如厕难问题较为突出"]),
+    # a clause with its own subject before the verb's clause names a problem too …
+    ("近年来成效明显。但调研显示，群众政策知晓率低，企业仍面临融资难、用工贵、订单少等问题。为此建议：一是加强宣传。",
+     ["群众政策知晓率低", "融资难", "用工贵", "订单少"]),
+    # … but not the subject a verb without its own continues, nor a time clause
+    ("近年来成效明显。然而民营企业普遍规模偏小，面临要素保障不足、融资成本偏高等问题。为此建议：一是加强。",
+     ["要素保障不足", "融资成本偏高"]),
+    # after the aspects, a clause that says a barrier still exists is a problem
+    ("近年来合作不断深化。但在规则衔接、平台共建等方面还需进一步突破，跨省域要素流动仍存在“隐形壁垒”。为此建议：一是破除壁垒。",
+     ["规则衔接", "平台共建", "跨省域要素流动仍存在“隐形壁垒”"]),
+    # … and the next sentence's clauses, where a 、 in a later clause lists nothing after the verb
+    ("合作不断深化，但在规则衔接、平台共建等方面还需进一步突破。跨省域要素流动仍存在“隐形壁垒”，"
+     "深港、珠澳之间的要素流动仍有堵点。为此建议：一是破除壁垒。",
+     ["规则衔接", "平台共建", "跨省域要素流动仍存在“隐形壁垒”", "深港、珠澳之间的要素流动仍有堵点"]),
+    # a sentence of bare negative clauses without a contrast word, its first clause too
+    ("近年来通道建设加快。黔桂两省区铁路运能偏紧，北部湾港集疏运体系不完善，物流成本偏高。为此建议：一是加快建设。",
+     ["黔桂两省区铁路运能偏紧", "北部湾港集疏运体系不完善", "物流成本偏高"]),
+    # a 、 subject is one problem
+    ("但深港、珠澳之间的要素流动仍有堵点，规则衔接不够。为此建议：一是推动。",
+     ["深港、珠澳之间的要素流动仍有堵点", "规则衔接不够"]),
+    # a gap to a yardstick sums up, no problem
+    ("近年来发展较快。但与高质量发展的要求还有差距。为此建议：一是加强。", []),
+    ("近年来发展较快。但与先进地区相比仍有较大差距。为此建议：一是加强。", []),
+    # the items of a list before 等配套 are what is lacking
+    ("近年来游客增长。但停车、住宿等配套不足。为此建议：一是完善。", ["停车", "住宿"]),
 ])
 def test_problem_forms(body: str, expected: list[str]) -> None:
     assert problems(body) == expected

@@ -36,6 +36,9 @@ TAICANG = Committee("county", "太仓市", "320585", "320000")
 KUNSHAN = Committee("county", "昆山市", "320583", "320000")
 BEIHAI = Committee("prefecture", "北海市", "450500", "450000")
 NATIONAL_JIANGSU = Committee("province", "江苏省", "320000", "320000")
+JIANSHUI = Committee("county", "建水县", "532524", "530000")
+YUBEI = Committee("county", "渝北区", "500112", "500000")
+DALIAN = Committee("prefecture", "大连市", "210200", "210000")
 NEIMENGGU = Committee("province", "内蒙古自治区", "150000", "150000")  # an autonomous region: its 我区 is itself
 
 
@@ -58,6 +61,11 @@ def regions(text: str, committee) -> tuple[list[str], set[frozenset[str]]]:
     ("长治久安。", JINZHONG, []),  # 长治 inside a word is no place
     ("培育朝阳产业，引进宁德时代项目。", JINZHONG, []),  # nor in a word of the not_places list
     ("与朝阳市共建产业园。", JINZHONG, ["朝阳市"]),
+    # a far-away place's short name inside a building's or street's name names no place
+    ("修缮朝阳楼、朝阳门一带的老街。", JIANSHUI, []),
+    # a district named by a description (古城区, an old town's area) only after its own city
+    ("保护建水古城区风貌，古城区内停车难。", JIANSHUI, ["建水县"]),
+    ("丽江古城区游客量回升。", JIANSHUI, ["丽江市", "古城区"]),
     # a far-away city's short name starting a landmark's name; a place of the own province still counts
     ("我县拥有大寨、龙岩大峡谷等知名景区。", XIYANG, ["昔阳县"]),
     ("平遥古城游客持续增长。", JINZHONG, ["平遥县"]),
@@ -218,6 +226,27 @@ def test_mentions(text: str, committee, names: list[str]) -> None:
     # no run inside a longer word, nor an ordinary word
     ("培育新青年创业合作平台。", NATIONAL, [], []),
     ("加强长江合作机制建设。", NATIONAL, [], []),
+    # a group of provincial-level divisions: each member a region, each pair a link, also where the group
+    # is a named area at the national committee (in either script), after a relation, a count or an area word
+    ("推动京津冀协同创新共同体建设。", NATIONAL, ["北京市", "京津冀", "天津市", "河北省"],
+     [("北京市", "天津市"), ("北京市", "河北省"), ("天津市", "河北省")]),
+    ("推動京津冀協同創新。", NATIONAL, ["北京市", "京津冀", "天津市", "河北省"],
+     [("北京市", "天津市"), ("北京市", "河北省"), ("天津市", "河北省")]),
+    ("深化粤港澳规则衔接。", ZHUHAI, ["广东省", "香港特别行政区", "澳门特别行政区"],
+     [("广东省", "香港特别行政区"), ("广东省", "澳门特别行政区"), ("香港特别行政区", "澳门特别行政区")]),
+    ("加快建设粤港澳大湾区。", NATIONAL, ["广东省", "粤港澳大湾区", "香港特别行政区", "澳门特别行政区"],
+     [("广东省", "香港特别行政区"), ("广东省", "澳门特别行政区"), ("香港特别行政区", "澳门特别行政区")]),
+    # groups listed before 等 share its relation word; each group's members are partners of each other only
+    ("推进川渝、黔桂等沿线地区协同。", NATIONAL, ["四川省", "重庆市", "贵州省", "广西壮族自治区"],
+     [("四川省", "重庆市"), ("贵州省", "广西壮族自治区")]),
+    ("黔桂两省区铁路运能偏紧。", NATIONAL, ["贵州省", "广西壮族自治区"], [("贵州省", "广西壮族自治区")]),
+    ("加强川渝通道建设。", NATIONAL, ["四川省", "重庆市"], [("四川省", "重庆市")]),
+    ("推动成渝合作。", NATIONAL, ["成都市", "重庆市"], [("成都市", "重庆市")]),
+    # … but the state's strategy for a named area (京津冀协同发展) and a local committee's named area are no link
+    ("京津冀协同发展战略实施十年来成效显著。", NATIONAL, ["京津冀"], []),
+    ("推动京津冀医疗协作走深走实。", HEXI, ["京津冀"], []),
+    # a count alone pairs provinces only (京张两地联合: a city's initial needs a relation word)
+    ("京张两地联合打造旅游产品。", Committee("prefecture", "张家口市", "130700", "130000"), [], []),
 ])
 def test_pairs_and_links(text: str, committee, names: list[str], links: list[tuple[str, ...]]) -> None:
     assert regions(text, committee) == (names, {frozenset(link) for link in links})
@@ -249,6 +278,10 @@ def test_pairs_and_links(text: str, committee, names: list[str], links: list[tup
      [("上海市", "浙江省"), ("青浦区", "嘉善县"), ("青浦区", "平湖市")]),
     # … but not one that widens only one side of the finer link
     ("加快川渝合作，推动成都与重庆共建产业园。", NATIONAL, [("成都市", "重庆市")]),
+    # the committee's own place with a partner named with its province and city (由我区与…共同建设)
+    ("由我区与四川省广安市邻水县共同建设产业园。", YUBEI, [("渝北区", "邻水县")]),
+    # ports named after cities: a link of their cities
+    ("推动大连港营口港港航一体化。", DALIAN, [("大连市", "营口市")]),
     # a yardstick after 与…相比 is no partner
     ("但与长三角一体化发展的要求相比，我区仍有差距。", QINGPU, []),
 ])
@@ -276,3 +309,17 @@ def test_mentions_per_region_are_bounded() -> None:
     names = [m.name for m in mentions]
     assert set(names) == {"太原市", "晋中市", "山西中部城市群"}
     assert all(names.count(n) <= 2 * MENTIONS_PER_REGION for n in set(names))
+
+
+def test_ports_linked_by_their_cities_are_no_regions_of_their_own() -> None:
+    """大连港营口港港航一体化 links 大连市 and 营口市, which are the speech's regions (the ports are not); ports
+    named in a clause without a link word of theirs stay named areas."""
+    from kg.pipeline import extract_text
+
+    digest = ("政协第十四届大连市委员会第三次会议大会发言摘编\n\n推动港航一体化 建设东北亚航运中心\n\n"
+              "民建大连市委会\n\n大连港与营口港分工不够明确。\n\n建议：推动大连港营口港港航一体化，共建航运中心。\n")
+    speech = extract_text(digest).speeches[0]
+    assert set(speech.regions) == {"大连市", "大连港", "营口市", "营口港"}
+    assert speech.region_links == [("大连市", "营口市")]
+    linked_only = extract_text(digest.replace("大连港与营口港分工不够明确。", "两港分工不够明确。")).speeches[0]
+    assert linked_only.regions == ["大连市", "营口市"]

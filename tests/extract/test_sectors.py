@@ -92,6 +92,14 @@ def test_metaphors_heads_and_weak_seconds(title: str, body: str, expected: list[
     ("壮大生物医药产业集群", "生物医药企业加快集聚，龙头企业偏少。", ["health", "industry"]),
     # an eco-island named in a title about elderly care is the place's epithet
     ("把生态岛建成康养福地", "发展旅居养老，推动医养结合，引进康养机构。", ["elderly-care", "health"]),
+    # an industry named by its material or by where it sits
+    ("做强稀土产业 打造新材料基地", "稀土资源丰富，但产业链条短。建议：发展稀土永磁材料。", ["industry"]),
+    ("发展临空经济 打造航空港", "临空经济区建设加快。建议：培育临空产业，发展航空制造。", ["industry"]),
+    # energy kinds joined by 一体化 are an energy project, no coordination of places
+    ("建设风光氢储一体化基地", "风能太阳能资源丰富。建议：推进风光氢储一体化项目。", ["energy"]),
+    # two places' rules are their coordination
+    ("深化粤港澳规则衔接 打造一流营商环境", "规则衔接仍有堵点。建议：推动规则衔接、机制对接。",
+     ["regional-coordination", "investment"]),
 ])
 def test_compounds_and_contexts(title: str, body: str, expected: list[str]) -> None:
     assert sectors(title, body) == expected
@@ -166,3 +174,17 @@ def test_coordination_first_where_the_link_is_the_topic(title: str, body: str, e
 ])
 def test_industries_and_compounds(title: str, body: str, expected: list[str]) -> None:
     assert sectors(title, body) == expected
+
+
+def test_a_title_that_names_the_places_it_joins_is_about_their_coordination() -> None:
+    """推动闽台融合发展: the title names the two places its link joins, whatever its body weighs."""
+    from kg.extract.sectors import LINK_SECTOR, classify
+    from kg.read import read_text
+    from kg.records import Span
+
+    src = read_text("推动闽台融合发展\n完善台胞就业、创业、居住政策，便利台胞在闽就业。")
+    title, body = Span(0, 8), Span(9, len(src.text))
+    plain, _ = classify(src, title, body, linked=True)
+    named, _ = classify(src, title, body, linked=True, title_links=True)
+    assert LINK_SECTOR not in plain
+    assert named[0] == LINK_SECTOR

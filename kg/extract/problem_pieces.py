@@ -1,0 +1,71 @@
+"""Pieces of a problem clause that belong together: a bare predicate with the item before it (引不进、留不住),
+an outcome with the part before it (各自为战，尚未形成合力), and parallel names of one kind of trouble before
+问题 (停车难、如厕难问题), so that a list splits only where its pieces name problems of their own."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from kg.lexicon import alternation, cues
+from kg.records import Span
+
+
+@cache
+def _problem_cues() -> dict:
+    return cues()["problems"]
+
+
+@cache
+def _negative() -> re.Pattern[str]:
+    return re.compile(alternation(_problem_cues()["negative"]))
+
+
+# A short verb with a potential complement (留不住, 用得上): a predicate, not a subject.
+# (结构不优 is a subject and its predicate: the complement after 不/得 is one of the verbs' result words.)
+_POTENTIAL = re.compile(r"^[\u4e00-\u9fff]{1,2}[不得][住来进去动起上下了到完好出开懂清够掉走][\u4e00-\u9fff]?$")
+JOINED_PREDICATE_MAX = 4
+_PARALLEL_MAX = 3
+
+
+def with_predicates_joined(simple: str, parts: list[Span]) -> list[Span]:
+    """引不进、留不住 is one problem: a short 、-part with no subject of its own (a bare predicate)
+    continues the item before it."""
+    out: list[Span] = []
+    for part in parts:
+        text = part.slice(simple)
+        bare = _POTENTIAL.match(text) or text.startswith(tuple(_problem_cues()["predicate_openings"]))
+        if out and not bare:  # 评估难、处置难: a short predicate parallel to the end of a longer part before it
+            before = out[-1].slice(simple)
+            bare = len(text) <= _PARALLEL_MAX and before[-1:] == text[-1:] and len(before) >= len(text) + 3
+        if (out and bare and len(text) <= JOINED_PREDICATE_MAX and part.start > 0
+                and simple[part.start - 1] == "、"):
+            out[-1] = Span(out[-1].start, part.end)
+        else:
+            out.append(part)
+    return out
+
+
+def parallel_set(listed: list[Span], simple: str) -> bool:
+    """停车难、如厕难、住宿难问题依然存在: short parallel names of one kind of trouble (each ending with the
+    same character) before 问题 name one problem, the set, whole."""
+    names = [p.slice(simple) for p in listed]
+    last = names[-1] if names else ""
+    head = last.split("问题")[0] if "问题" in last and not last.startswith("问题") else ""
+    return (len(names) >= 2 and bool(head) and "等" not in head and all(n[-1] == head[-1] for n in names[:-1])
+            and all(len(n) <= JOINED_PREDICATE_MAX for n in [*names[1:-1], head]))
+
+
+def with_outcomes_joined(simple: str, parts: list[Span]) -> list[Span]:
+    """各自为战，尚未形成合力 is one problem: a part without a subject that says what has not come of
+    the part before (尚未/未能 …) completes it, where that part names no problem of its own (A不足，
+    尚未建立B机制 are two)."""
+    out: list[Span] = []
+    for part in parts:
+        text = part.slice(simple)
+        if (out and text.startswith(tuple(_problem_cues()["outcome_openings"]))
+                and not _negative().search(out[-1].slice(simple))):
+            out[-1] = Span(out[-1].start, part.end)
+        else:
+            out.append(part)
+    return out
