@@ -235,7 +235,8 @@ def _names_a_landmark(region: Region, following: tuple[Word, ...], committee: Co
 _GEO_ENDINGS = ("山", "湖", "河", "江", "海", "岭", "原", "湾", "岛")
 
 
-def _compounds(text: str, words: tuple[Word, ...], committee: Committee | None) -> list[tuple[int, int, str]]:
+@lru_cache(maxsize=32)  # region_mentions and area_compounds read the same spans one after the other
+def _compounds(text: str, words: tuple[Word, ...], committee: Committee | None) -> tuple[tuple[int, int, str], ...]:
     """(start, end, name) of the named areas made of a head, optional descriptor words and an area
     word: 成都都市圈, 汉江生态经济带, 沈阳现代化都市圈, 襄十随神城市群 (a run of one-character
     abbreviations), 泸永江融合发展示范区; and the ring areas 环太湖地区 / 环渤海经济圈 (环 + a lake, sea
@@ -260,7 +261,7 @@ def _compounds(text: str, words: tuple[Word, ...], committee: Committee | None) 
                 out.append((start, m.end(), text[start : m.end()]))
     # 洋浦港, 海沧港区, 崖州湾科技城: a place and a generic word (kg/data/place_area_suffixes.tsv)
     out += _place_areas(text, words, committee)
-    return out
+    return tuple(out)
 
 
 @lru_cache(maxsize=32)
