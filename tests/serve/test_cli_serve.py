@@ -11,10 +11,16 @@ import urllib.parse
 from serving import FIXTURE, fetch
 
 
+def _ctrl_c_reaches_it() -> None:
+    """A job started in the background (nohup, CI runners, `cmd &`) ignores SIGINT, and its children
+    inherit that: the server under test gets the terminal's default back, as an interactive one has."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def test_cli_serve_answers_logs_and_stops_on_interrupt():
     command = [sys.executable, "-c", "from kg.cli import main; main()", "serve", "--graph", str(FIXTURE),
                "--port", "0", "--timeout", "5", "--workers", "1", "--cors", "http://app.example"]
-    proc = subprocess.Popen(command, stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(command, stderr=subprocess.PIPE, text=True, preexec_fn=_ctrl_c_reaches_it)
     try:
         line = proc.stderr.readline()
         url = line.split(" at ", 1)[1].split(" ", 1)[0]
@@ -45,7 +51,7 @@ def test_ctrl_c_right_after_the_serving_line_stops_cleanly():
     command = [sys.executable, "-c", "from kg.cli import main; main()", "serve", "--graph", str(FIXTURE),
                "--port", "0", "--processes", "2", "--workers", "2"]
     for _ in range(3):
-        proc = subprocess.Popen(command, stderr=subprocess.PIPE, text=True)
+        proc = subprocess.Popen(command, stderr=subprocess.PIPE, text=True, preexec_fn=_ctrl_c_reaches_it)
         assert " at http://127.0.0.1:" in proc.stderr.readline()
         proc.send_signal(signal.SIGINT)
         assert proc.wait(timeout=30) == 0, proc.stderr.read()
