@@ -83,6 +83,19 @@ class PoolStats:
     replaced: list[int] = field(default_factory=list)  # pids of workers killed
 
 
+def await_ready(conn, source: str, what: str) -> None:
+    """Wait for a started process (a query worker, a serving process) to say it has opened the
+    graph at ``source``; KgError naming ``what`` if it takes too long, stops, or says why not."""
+    try:
+        if not conn.poll(STARTUP_TIMEOUT):
+            raise KgError(f"{source}: {what} took over {STARTUP_TIMEOUT:g} s to open it")
+        status, detail = conn.recv()
+    except (EOFError, OSError) as exc:  # it died while loading (or was stopped meanwhile)
+        status, detail = "failed", f"{source}: {what} stopped while opening it ({exc!r})"
+    if status != "ready":
+        raise KgError(detail)
+
+
 class QueryPool:
     """Worker processes over ``source`` (a graph file or a store directory) plus the fast path."""
 
@@ -138,17 +151,10 @@ class QueryPool:
     def _ready(self, worker: _Worker) -> _Worker:
         """``worker`` once it has opened the graph; KgError (and it is killed) if it cannot."""
         try:
-            if not worker.conn.poll(STARTUP_TIMEOUT):
-                raise KgError(f"{self.source}: a query worker took over {STARTUP_TIMEOUT:g} s to open it")
-            status, detail = worker.conn.recv()
-        except (EOFError, OSError) as exc:  # it died while loading (or the pool was closed meanwhile)
-            status, detail = "failed", f"{self.source}: a query worker stopped while opening it ({exc!r})"
+            await_ready(worker.conn, self.source, "a query worker")
         except KgError:
             self._kill(worker)
             raise
-        if status != "ready":
-            self._kill(worker)
-            raise KgError(detail)
         return worker
 
     def _kill(self, worker: _Worker) -> None:

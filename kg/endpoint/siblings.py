@@ -33,7 +33,7 @@ from multiprocessing.connection import Connection
 
 from kg.endpoint.limits import Limits, Policy
 from kg.errors import KgError
-from kg.querypool import STARTUP_TIMEOUT, QueryPool, worker_env
+from kg.querypool import QueryPool, await_ready, worker_env
 
 log = logging.getLogger("kg.serve")
 
@@ -77,17 +77,10 @@ class Siblings:
 
     def _ready(self, sibling: _Sibling) -> _Sibling:
         try:
-            if not sibling.conn.poll(STARTUP_TIMEOUT):
-                raise KgError(f"{self.source}: a serving process took over {STARTUP_TIMEOUT:g} s to open it")
-            status, detail = sibling.conn.recv()
-        except (EOFError, OSError) as exc:
-            status, detail = "failed", f"{self.source}: a serving process stopped while opening it ({exc!r})"
+            await_ready(sibling.conn, self.source, "a serving process")
         except KgError:
             self._stop(sibling)
             raise
-        if status != "ready":
-            self._stop(sibling)
-            raise KgError(detail)
         with self._lock:
             self.live.append(sibling)
         return sibling
