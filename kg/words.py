@@ -17,8 +17,8 @@ spans such as bylines.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
 from functools import cache, lru_cache
+from typing import NamedTuple
 
 from kg.errors import KgError
 from kg.gazetteer import gazetteer
@@ -35,8 +35,7 @@ _ORDINARY_MIN_FREQ = 500
 _COMMON_TAGS = frozenset({"n", "s", "f", "v", "vn", "a", "an"})
 
 
-@dataclass(frozen=True)
-class Word:
+class Word(NamedTuple):  # a tuple: made for every word of every span, ~3× cheaper than a frozen dataclass
     text: str
     start: int
     end: int
