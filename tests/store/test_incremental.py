@@ -8,8 +8,7 @@ import json
 import shutil
 from pathlib import Path
 
-import pytest
-from paths import REPO, SAMPLE_DIR
+from paths import REPO
 
 from kg.build import build
 from kg.store import open_store
@@ -17,14 +16,6 @@ from kg.store import open_store
 DIGESTS = REPO / "tests" / "data" / "digests"
 FILES = ("graph.ttl", "graph.trig", "records.json")
 
-
-@pytest.fixture
-def inputs(tmp_path: Path) -> Path:
-    folder = tmp_path / "in"
-    folder.mkdir()
-    for src in [*SAMPLE_DIR.glob("*.txt"), *sorted(DIGESTS.glob("*.txt"))[:3]]:
-        shutil.copy(src, folder / src.name)
-    return folder
 
 
 def fresh(paths: list[Path], out: Path, jobs: int = 1) -> dict[str, bytes]:
