@@ -20,7 +20,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 from synthetic_graph import synthetic_store  # noqa: E402
 
-from kg.export import FORMATS, NetworkOptions, export, to_bytes  # noqa: E402
+from kg.export.formats import FORMATS, NetworkOptions, export, to_bytes  # noqa: E402
 
 
 def measure(n_nodes: int) -> list[tuple[str, float, int]]:

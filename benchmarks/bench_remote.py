@@ -21,7 +21,7 @@ from pathlib import Path
 from bench_build import make_corpus
 
 from kg.build import build
-from kg.distributed import extract_on_cluster
+from kg.build.distributed import extract_on_cluster
 from kg.store import GraphStore
 from kg.store.push import push
 from kg.store.remote import RemoteStore

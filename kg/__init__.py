@@ -14,7 +14,7 @@ from __future__ import annotations
 __version__ = "0.1.0"
 __all__ = ["IRI", "Answer", "Graph", "KgError", "build_graph", "open", "questions"]
 
-_HOMES = {"IRI": "kg.results", "KgError": "kg.errors", "Answer": "kg.api", "Graph": "kg.api",
+_HOMES = {"IRI": "kg.ask.results", "KgError": "kg.errors", "Answer": "kg.api", "Graph": "kg.api",
           "build_graph": "kg.api", "open": "kg.api", "questions": "kg.api"}
 
 

@@ -20,11 +20,11 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from kg.ask.query import NamedQuestion, get_question, resolve, run
+from kg.ask.query import bindings_for as _bindings_for
+from kg.ask.query import questions as _questions
+from kg.ask.results import IRI, Result, python_value, render
 from kg.errors import KgError
-from kg.query import NamedQuestion, get_question, resolve, run
-from kg.query import bindings_for as _bindings_for
-from kg.query import questions as _questions
-from kg.results import IRI, Result, python_value, render
 
 # The label an IRI is shown with, most telling first (the ones the graph uses, docs/model.md).
 _LABELS = """
@@ -169,7 +169,7 @@ def _open_store(target: str | Path):
     opener = getattr(kg.store, "open_store", None)
     if opener is not None:
         return opener(target)
-    from kg.export import default_graph_file
+    from kg.export.formats import default_graph_file
 
     path = Path(target)
     return kg.store.GraphStore.from_file(default_graph_file(path) if path.is_dir() else path)

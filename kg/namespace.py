@@ -2,7 +2,7 @@
 
 ``KG`` is the ontology as a closed namespace: a misspelt term (``KG.spekaer``) fails at import
 time instead of writing a triple nobody queries. tests/test_namespace.py keeps it equal to
-ontology/kg.ttl. ``KGR`` mints resource IRIs (see kg/graph_terms.py for the keys).
+ontology/kg.ttl. ``KGR`` mints resource IRIs (see kg/graph/terms.py for the keys).
 
 The rdflib namespaces are made on first use (``__getattr__``): ``PREFIXES`` alone, all that a
 query needs, does not import rdflib, which would cost a third of `kg query`'s start-up.

@@ -18,10 +18,10 @@ import tempfile
 from pathlib import Path
 
 from kg.io import atomic_write_bytes
-from kg.report import build_report
 from kg.store import GraphStore
 from kg.view.browser import open_page
 from kg.view.page import write_page
+from kg.view.report import build_report
 
 EGO_CENTRE = "民革"
 # (png, view, what to do on the page before the photograph)

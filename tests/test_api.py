@@ -16,7 +16,7 @@ import pytest
 from paths import REPO, SAMPLE_DIR
 
 import kg
-from kg.results import python_value
+from kg.ask.results import python_value
 
 FIXTURE = Path(__file__).parent / "data" / "query_fixture.ttl"
 XSD = "http://www.w3.org/2001/XMLSchema#"

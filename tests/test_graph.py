@@ -15,7 +15,7 @@ from rdflib.namespace import PROV
 
 from kg.errors import KgError
 from kg.graph import build_dataset, prov_activity, prov_times, to_quads
-from kg.graph_terms import key_hash
+from kg.graph.terms import key_hash
 from kg.namespace import KG_RESOURCE, PREFIXES
 from kg.records import Committee, Meeting
 from kg.store import GraphStore, serialize

@@ -197,7 +197,7 @@ def _extract(plan: Plan, store: GraphStore, gen: Path, workers: tuple[int | None
              report: BuildReport) -> tuple[dict[str, SourceEntry], dict[str, DocumentLine]]:
     jobs, scheduler = workers
     if scheduler:
-        from kg.distributed import parts_on_cluster
+        from kg.build.distributed import parts_on_cluster
 
         parts = parts_on_cluster(scheduler, plan.read)
     else:

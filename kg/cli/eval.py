@@ -7,7 +7,7 @@ import sys
 import click
 
 from kg.cli import main
-from kg.evaluate import format_table, load_records, overall, score
+from kg.extract.evaluate import format_table, load_records, overall, score
 
 
 @main.command(name="eval")

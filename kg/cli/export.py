@@ -10,7 +10,7 @@ import click
 
 from kg.cli import main, note
 from kg.errors import KgError
-from kg.export import (
+from kg.export.formats import (
     DIRECTORY_FORMATS,
     FORMATS,
     SUFFIXES,

@@ -4,10 +4,7 @@ from __future__ import annotations
 
 import click
 
-from kg.cli import detail, main, note
-from kg.cli.store_option import open_graph, store_options
-from kg.errors import QueryError
-from kg.query import (
+from kg.ask.query import (
     ask,
     bindings_for,
     fill_values,
@@ -17,7 +14,10 @@ from kg.query import (
     undated_note,
     unknown_value_note,
 )
-from kg.results import FORMATS, render
+from kg.ask.results import FORMATS, render
+from kg.cli import detail, main, note
+from kg.cli.store_option import open_graph, store_options
+from kg.errors import QueryError
 
 
 def parse_params(pairs: tuple[str, ...]) -> dict[str, str]:

@@ -12,7 +12,7 @@ from kg.cli.store_option import store_options
 from kg.endpoint.accesslog import configure_logging
 from kg.endpoint.guard import service_prefix
 from kg.endpoint.limits import Limits, Policy
-from kg.serve import SparqlServer
+from kg.endpoint.serve import SparqlServer
 from kg.store.remote import RemoteStore
 
 LOOPBACK = ("127.0.0.1", "localhost", "::1")

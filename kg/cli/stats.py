@@ -9,8 +9,8 @@ import click
 from kg.cli import main
 from kg.cli.store_option import open_graph, store_options
 from kg.io import atomic_write_text
-from kg.report import build_report
-from kg.stats import FORMATS, compute, render
+from kg.view.report import build_report
+from kg.view.stats import FORMATS, compute, render
 
 
 @main.command()

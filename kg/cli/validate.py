@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from kg.cli import main
-from kg.validate import validate_target
+from kg.graph.validate import validate_target
 
 
 @main.command(name="validate")

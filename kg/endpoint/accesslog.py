@@ -3,10 +3,10 @@
 A log record per request cost a cheap query ~30 µs, as much as running it (``LogRecord`` built
 with its caller, thread and process, then formatted with ``strftime`` and flushed to stderr on its
 own). Here a request costs one formatted line in a list: the lines carry their own time stamps and
-go to the ``kg.serve.access`` logger together, as one record, at most ``FLUSH_DELAY`` seconds
+go to the ``kg.endpoint.serve.access`` logger together, as one record, at most ``FLUSH_DELAY`` seconds
 later (or at once when ``MAX_PENDING`` are waiting, which keeps a batch under 4 KB: one write that
 other processes' writes to the same pipe do not cut), so each request still has its own line.
-The level is that of ``kg.serve`` (``--log-level``): info logs requests.
+The level is that of ``kg.endpoint.serve`` (``--log-level``): info logs requests.
 
 A line: ``2026-11-30 12:41:03,123 PEER METHOD PATH STATUS MS ms rows=ROWS`` — never the query
 string, which holds the query.

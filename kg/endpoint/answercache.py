@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections import OrderedDict
 from collections.abc import Hashable
 
-from kg.queryworker import Answer
+from kg.ask.worker import Answer
 
 ENTRY_OVERHEAD = 256  # bytes a kept answer costs beyond its body and key (objects, dict slot)
 

@@ -28,6 +28,9 @@ from urllib.parse import parse_qs
 
 import pyoxigraph as ox
 
+from kg.ask.pool import QueryPool, QueryStopped, QueryTimeout
+from kg.ask.query import questions
+from kg.ask.worker import Answer, Job
 from kg.endpoint.answercache import AnswerCache
 from kg.endpoint.guard import READ_ONLY, Refused, check_query, repeatable
 from kg.endpoint.http import Request, Response, log
@@ -35,9 +38,6 @@ from kg.endpoint.limits import Limits, Policy
 from kg.endpoint.negotiation import FORMAT_PARAMS, negotiate, prefers_html
 from kg.errors import QueryError
 from kg.namespace import PREFIXES
-from kg.query import questions
-from kg.querypool import QueryPool, QueryStopped, QueryTimeout
-from kg.queryworker import Answer, Job
 
 PAGE = Path(__file__).resolve().parent.parent / "data" / "query_page.html"
 SD = "http://www.w3.org/ns/sparql-service-description#"

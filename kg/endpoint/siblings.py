@@ -3,7 +3,7 @@
 One Python process answers HTTP on one core at a time (the GIL), while `oxigraph serve` answers on
 all of them. So `kg serve --processes N` starts N - 1 siblings of the server process
 (``python -m kg.endpoint.siblings``), each given the listening socket's file descriptor: each runs
-its own event loop, fast path and query workers (kg.querypool), and the kernel hands each new
+its own event loop, fast path and query workers (kg.ask.pool), and the kernel hands each new
 connection to whichever process accepts it first. A connection stays with the process that
 accepted it.
 
@@ -31,9 +31,9 @@ import threading
 from multiprocessing import Pipe
 from multiprocessing.connection import Connection
 
+from kg.ask.pool import QueryPool, await_ready, worker_env
 from kg.endpoint.limits import Limits, Policy
 from kg.errors import KgError
-from kg.querypool import QueryPool, await_ready, worker_env
 
 log = logging.getLogger("kg.serve")
 
@@ -174,7 +174,7 @@ class Siblings:
 def serve_as_sibling(listening_fd: int, control_fd: int, source: str, config: dict) -> None:
     """A sibling's life: open the graph, say "ready", serve until the control connection closes."""
     from kg.endpoint.accesslog import configure_logging
-    from kg.serve import SparqlServer
+    from kg.endpoint.serve import SparqlServer
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole group: the server stops us
     configure_logging(config["log_level"])

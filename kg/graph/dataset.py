@@ -15,8 +15,8 @@ from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.namespace import PROV, SKOS
 
 import kg
-from kg import graph_terms as terms
 from kg.errors import KgError
+from kg.graph import terms
 from kg.graph.document import document_part
 from kg.lexicon import Party, parties
 from kg.namespace import KG

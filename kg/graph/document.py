@@ -14,9 +14,9 @@ from dataclasses import dataclass
 from rdflib import RDF, RDFS, XSD
 from rdflib.namespace import DCTERMS, FOAF, PROV, SKOS
 
-from kg import graph_terms as terms
 from kg.errors import KgError
 from kg.gazetteer import Region, gazetteer, short_name
+from kg.graph import terms
 from kg.graph.writer import Names, integer, iri, lines, literal, rdflib_triples
 from kg.lexicon import Party
 from kg.namespace import KG, KG_RESOURCE, NIF, OPENGOV, ORG

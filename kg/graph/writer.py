@@ -36,7 +36,7 @@ def escape(text: str) -> str:
 
 
 def iri(value: str) -> str:
-    """An IRI term. The caller vouches for the IRI (kg.graph_terms makes them from hashes and
+    """An IRI term. The caller vouches for the IRI (kg.graph.terms makes them from hashes and
     checked ids); the store's parser still refuses one that is not."""
     return f"<{value}>"
 

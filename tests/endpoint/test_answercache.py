@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from kg.ask.worker import Answer
 from kg.endpoint.answercache import ENTRY_OVERHEAD, AnswerCache
-from kg.queryworker import Answer
 
 
 def answer(size: int) -> Answer:

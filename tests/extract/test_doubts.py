@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from kg.evaluate import FIELDS, _pairs, score
+from kg.extract.evaluate import FIELDS, _pairs, score
 from kg.pipeline import extract_file, extract_text
 from kg.records import to_record
 
@@ -44,7 +44,7 @@ def test_a_sector_on_weak_evidence_is_flagged() -> None:
 
 def speech_outcomes(folders: list[Path]) -> list[tuple[bool, bool]]:
     """(wrong, warned) for every gold speech the extractor finds: wrong when any scored field of the
-    speech has a false positive or a false negative (kg.evaluate, the reference scorer's measure)."""
+    speech has a false positive or a false negative (kg.extract.evaluate, the reference scorer's measure)."""
     out = []
     for folder in folders:
         for expected in sorted(folder.glob("*.expected.json")):

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from serving import FIXTURE, Recorder, running
 
-from kg.serve import SparqlServer
+from kg.endpoint.serve import SparqlServer
 
 
 def pytest_configure(config) -> None:

@@ -16,7 +16,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from kg.endpoint.limits import Limits, Policy
-from kg.serve import SparqlServer
+from kg.endpoint.serve import SparqlServer
 
 FIXTURE = Path(__file__).resolve().parents[1] / "data" / "query_fixture.ttl"
 TIMEOUT = 2.0

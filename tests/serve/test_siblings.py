@@ -12,7 +12,7 @@ import urllib.parse
 import pytest
 from serving import fetch, running
 
-from kg.queryworker import Job
+from kg.ask.worker import Job
 
 ASK = "ASK { ?s a kg:Speech }"
 

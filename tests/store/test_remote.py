@@ -19,9 +19,9 @@ import pytest
 from live_parts import free_port, start, start_oxigraph
 from paths import REPO, SAMPLE_DIR
 
+from kg.ask.query import ask, questions
 from kg.build import build
 from kg.errors import KgError
-from kg.query import ask, questions
 from kg.store import GraphStore
 from kg.store.push import PushFailed, push
 from kg.store.remote import (

@@ -11,9 +11,9 @@ import pytest
 import rdflib
 from paths import REPO, SAMPLE_DIR
 
+from kg.ask.query import ask, portable_sparql, questions
 from kg.build import build
 from kg.namespace import PREFIXES
-from kg.query import ask, portable_sparql, questions
 from kg.store import GraphStore, open_store
 
 DIGESTS = REPO / "tests" / "data" / "digests"
@@ -57,7 +57,7 @@ def rows(engine, sparql: str, bindings: dict[str, ox.Literal]) -> list[tuple]:
         return sorted((tuple(_lexical(t) for t in row) for row in result), key=repr)
     answer = ask(engine, sparql) if not bindings else None
     if answer is None:
-        from kg.query import run
+        from kg.ask.query import run
 
         answer = run(engine, sparql, bindings)
     if answer.kind == "ask":

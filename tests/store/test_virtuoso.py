@@ -12,8 +12,8 @@ import pytest
 from live_parts import start_virtuoso
 from paths import REPO, SAMPLE_DIR
 
+from kg.ask.query import ask, questions
 from kg.build import build
-from kg.query import ask, questions
 from kg.store import GraphStore
 from kg.store.push import checksums, push
 from kg.store.remote import RemoteStore

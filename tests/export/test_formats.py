@@ -15,7 +15,15 @@ from pyld import jsonld
 
 from kg.cli import main
 from kg.errors import KgError
-from kg.export import CSV_HEADER, FORMATS, default_graph_file, export, format_for_suffix, read_graph_file, to_bytes
+from kg.export.formats import (
+    CSV_HEADER,
+    FORMATS,
+    default_graph_file,
+    export,
+    format_for_suffix,
+    read_graph_file,
+    to_bytes,
+)
 from kg.graph import build_dataset, to_quads
 from kg.namespace import KG_RESOURCE, PREFIXES
 from kg.store import serialize

@@ -22,10 +22,10 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from kg.export import NetworkOptions
+from kg.export.formats import NetworkOptions
+from kg.export.network import SEPARATOR, Network, Node, build_network
 from kg.io import atomic_write_bytes, atomic_write_text
 from kg.namespace import PREFIXES, compact_iri
-from kg.network import SEPARATOR, Network, Node, build_network
 
 ARRAY_DELIMITER = SEPARATOR  # the network joins many values with it already
 RELATIONSHIPS_FILE = "relationships.csv"

@@ -19,11 +19,11 @@ import pytest
 from click.testing import CliRunner
 
 from kg.cli import main
-from kg.stats import communities, compute, projection, render
 from kg.store import GraphStore
+from kg.view.stats import communities, compute, projection, render
 
-FIXTURE = Path(__file__).parent / "data" / "query_fixture.ttl"
-SAME_NAME_REGIONS = Path(__file__).parent / "data" / "same_name_regions.ttl"
+FIXTURE = Path(__file__).parents[1] / "data" / "query_fixture.ttl"
+SAME_NAME_REGIONS = Path(__file__).parents[1] / "data" / "same_name_regions.ttl"
 NORM = 2 / (15 * 14)  # networkx normalizes betweenness by 2/((n-1)(n-2)) on an undirected graph
 
 

@@ -23,12 +23,12 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
+from kg.ask.query import run
 from kg.io import atomic_write_text
-from kg.query import run
-from kg.stats import Matrix, Stats, compute, tables
 from kg.store import GraphStore
 from kg.view.queries import speech_labels
 from kg.view.similar import TextGroup, group_texts
+from kg.view.stats import Matrix, Stats, compute, tables
 
 CJK_FONTS = ("Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "WenQuanYi Zen Hei",
              "WenQuanYi Micro Hei", "Noto Sans CJK JP", "Noto Sans CJK TC", "Source Han Sans CN",

@@ -1,4 +1,4 @@
-"""The entity network of a graph, for Gephi (GraphML, GEXF) and Neo4j (kg.neo4j).
+"""The entity network of a graph, for Gephi (GraphML, GEXF) and Neo4j (kg.export.neo4j).
 
 The RDF graph holds, besides speeches, people, units, parties, sectors, regions and meetings, many
 provenance nodes (kg:Mention, nif:OffsetBasedString: 70% of the nodes of a build). Drawn as they
@@ -25,7 +25,7 @@ from importlib import resources
 import networkx as nx
 import pyoxigraph as ox
 
-from kg.export import ENTITIES_ONLY, NetworkOptions
+from kg.export.formats import ENTITIES_ONLY, NetworkOptions
 from kg.namespace import PREFIXES, compact_iri
 
 P = {name: PREFIXES[prefix] + local for name, prefix, local in (

@@ -19,9 +19,9 @@ from itertools import combinations
 
 import networkx as nx
 
+from kg.ask.query import run
+from kg.ask.results import compact, text_table
 from kg.namespace import compact_iri
-from kg.query import run
-from kg.results import compact, text_table
 from kg.store import GraphStore
 
 SEED = 42

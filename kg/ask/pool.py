@@ -1,7 +1,7 @@
 """Queries under a time limit that is kept, and a fast path for queries already seen to be cheap.
 
 Oxigraph cannot cancel a running query, and a thread cannot be stopped from outside. So a query the
-endpoint has not seen before runs in one of a few worker processes (kg.queryworker; each opens the
+endpoint has not seen before runs in one of a few worker processes (kg.ask.worker; each opens the
 graph once, at start, and caps its own memory). When it overruns the time limit the caller gets
 QueryTimeout at once, the worker is killed (the query stops using CPU and memory there and then)
 and a fresh one is started in the background. A worker that dies mid-query (over its memory cap)
@@ -34,9 +34,9 @@ from multiprocessing import Pipe
 from multiprocessing.connection import Connection
 from pathlib import Path
 
+from kg.ask.worker import Answer, Job, ResultTooLarge, open_source, safe_answer
 from kg.endpoint.limits import Limits
 from kg.errors import KgError, QueryError
-from kg.queryworker import Answer, Job, ResultTooLarge, open_source, safe_answer
 
 STARTUP_TIMEOUT = 300.0  # seconds a worker may take to open the graph
 CHEAP_MEMORY = 10_000  # queries remembered as cheap
@@ -64,7 +64,7 @@ class QueryStopped(KgError):
 
 def worker_env() -> dict[str, str]:
     """The environment with this copy of `kg` first on the path, installed or not."""
-    here = str(Path(__file__).resolve().parent.parent)
+    here = str(Path(__file__).resolve().parents[2])
     return {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [here, os.environ.get("PYTHONPATH")]))}
 
 
@@ -112,7 +112,7 @@ class QueryPool:
         self._closed = False
         self._loop: asyncio.AbstractEventLoop | None = None
         self._cheap: OrderedDict[bytes, float] = OrderedDict()  # query → seconds a worker took
-        # told of each query proven cheap here, so that other serving processes learn it (kg.serve)
+        # told of each query proven cheap here, so that other serving processes learn it (kg.endpoint.serve)
         self.on_proven: Callable[[bytes, float], None] | None = None
         self._store = None
         self._threads: ThreadPoolExecutor | None = None
@@ -139,7 +139,7 @@ class QueryPool:
 
     def _spawn(self) -> _Worker:
         parent, child = Pipe()  # a socket pair; the worker gets its end as a file descriptor
-        process = subprocess.Popen([sys.executable, "-m", "kg.queryworker", str(child.fileno()), self.source,
+        process = subprocess.Popen([sys.executable, "-m", "kg.ask.worker", str(child.fileno()), self.source,
                                     self._worker_limits],
                                    pass_fds=[child.fileno()], stdin=subprocess.DEVNULL, env=worker_env())
         child.close()

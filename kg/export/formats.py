@@ -3,7 +3,7 @@
 RDF formats go through Oxigraph's writers (Turtle, N-Triples, N-Quads, TriG, RDF/XML); JSON-LD is
 compact with its context embedded, so that any JSON-LD processor (pyld, Oxigraph, rdflib) reads the
 one file as it is; CSV is one row per triple; GraphML and GEXF are the entity network for Gephi
-(kg.network); ``neo4j`` is a folder of CSV files for ``neo4j-admin database import`` (kg.neo4j).
+(kg.export.network); ``neo4j`` is a folder of CSV files for ``neo4j-admin database import`` (kg.export.neo4j).
 
 ``export`` writes a file atomically (temp file + rename); ``to_bytes`` gives the bytes, for stdout.
 """
@@ -103,7 +103,7 @@ def export(quads: Iterable[ox.Quad], fmt: str, path: str | Path,
            options: NetworkOptions = ENTITIES_ONLY) -> list[Path]:
     """Write ``quads`` to ``path`` in format ``fmt`` (a file, or a folder for neo4j); return the files."""
     if fmt == "neo4j":
-        from kg.neo4j import write_import_files
+        from kg.export.neo4j import write_import_files
 
         return write_import_files(list(quads), Path(path), options)
     data = to_bytes(quads, fmt, options)
@@ -194,7 +194,7 @@ def _csv_term(term) -> str:
 
 def _network_writer(fmt: str) -> Callable[[list[ox.Quad], NetworkOptions], bytes]:
     def write(quads: list[ox.Quad], options: NetworkOptions) -> bytes:
-        from kg.network import network_bytes
+        from kg.export.network import network_bytes
 
         return network_bytes(quads, fmt, options)
 

@@ -1,12 +1,12 @@
-"""Answering one query within the result limits; and the worker process of kg.querypool.
+"""Answering one query within the result limits; and the worker process of kg.ask.pool.
 
 ``answer`` runs a Job against a store and serializes the answer, stopping as soon as it passes the
 row or byte limit: SELECT results are first written as TSV (one row a line), through a writer
 that counts lines and bytes and stops the engine when over, then rewritten in the media type the
 client asked for; CONSTRUCT/DESCRIBE triples are taken one by one up to the row limit. The endpoint calls it
-in worker processes, and in its own threads for queries already seen to be cheap (kg.querypool).
+in worker processes, and in its own threads for queries already seen to be cheap (kg.ask.pool).
 
-As a process, ``python -m kg.queryworker FD SOURCE LIMITS`` opens SOURCE once (a graph file, or a
+As a process, ``python -m kg.ask.worker FD SOURCE LIMITS`` opens SOURCE once (a graph file, or a
 store directory opened read-only), caps its own address space (``resource.setrlimit``), says
 "ready" on the connection at file descriptor FD, then answers each Job it receives until the
 connection closes. It is started as its own module (not through multiprocessing's spawn, which
@@ -30,9 +30,9 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from kg.ask.query import run_raw
+from kg.ask.results import TURTLE_PREFIXES
 from kg.errors import KgError, QueryError
-from kg.query import run_raw
-from kg.results import TURTLE_PREFIXES
 from kg.store import GraphStore, open_store
 from kg.store.remote import RemoteStore, is_url
 
@@ -189,7 +189,7 @@ def serve_jobs(source: str, conn: Connection, limits: Mapping[str, int]) -> None
         conn.send(safe_answer(store, job, limits["max_rows"], limits["max_bytes"]))
 
 
-if __name__ == "__main__":  # run through the module's own name, so the answers pickle as kg.queryworker's
-    from kg.queryworker import serve_jobs as run
+if __name__ == "__main__":  # run through the module's own name, so the answers pickle as kg.ask.worker's
+    from kg.ask.worker import serve_jobs as run
 
     run(sys.argv[2], Connection(int(sys.argv[1])), json.loads(sys.argv[3]))

@@ -16,7 +16,7 @@ import pyshacl
 from rdflib import RDF, RDFS, XSD, BNode, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, FOAF, SKOS
 
-from kg.export import read_graph_file
+from kg.export.formats import read_graph_file
 from kg.namespace import KG, NIF, compact_iri
 from kg.ontology import load_ontology
 from kg.store import open_store

@@ -22,11 +22,11 @@ import pytest
 import rdflib
 from click.testing import CliRunner
 
+from kg.ask.query import questions, run
 from kg.cli import main
-from kg.query import questions, run
 from kg.store import GraphStore
 
-DATA = Path(__file__).parent / "data"
+DATA = Path(__file__).parents[1] / "data"
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 # a value for each parameter the named questions take
 VALUES = {"region": "晋中市", "sector": "文化旅游", "word": "人才"}
@@ -162,7 +162,7 @@ def test_named_question_gives_the_same_rows_on_three_engines(name, graph_file, o
 @pytest.mark.parametrize("name", sorted(questions()))
 def test_the_file_as_is_runs_elsewhere(name, graph_file, oxigraph_server, rdflib_graph):
     """No predeclared prefixes, no kg: the .rq file alone (parameters at their example values)."""
-    text = (Path(__file__).parents[1] / "kg" / "queries" / f"{name}.rq").read_text(encoding="utf-8")
+    text = (Path(__file__).parents[2] / "kg" / "ask" / "queries" / f"{name}.rq").read_text(encoding="utf-8")
     bare = ox.Store()
     bare.bulk_load(path=str(graph_file), format=ox.RdfFormat.TURTLE)
     expected = rows_of(*_select(bare.query(text)))

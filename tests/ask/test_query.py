@@ -14,14 +14,14 @@ import pyoxigraph as ox
 import pytest
 from click.testing import CliRunner
 
+from kg.ask.query import ask, fill_values, parse_question, questions
+from kg.ask.results import display_width, render
 from kg.cli import main
 from kg.errors import QueryError
-from kg.query import ask, fill_values, parse_question, questions
-from kg.results import display_width, render
 from kg.store import GraphStore
 
-FIXTURE = Path(__file__).parent / "data" / "query_fixture.ttl"
-SAME_NAME_REGIONS = Path(__file__).parent / "data" / "same_name_regions.ttl"
+FIXTURE = Path(__file__).parents[1] / "data" / "query_fixture.ttl"
+SAME_NAME_REGIONS = Path(__file__).parents[1] / "data" / "same_name_regions.ttl"
 
 
 @pytest.fixture(scope="module")

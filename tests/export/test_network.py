@@ -16,10 +16,10 @@ from click.testing import CliRunner
 from fixtures_records import fixture_document
 
 from kg.cli import main
-from kg.export import NetworkOptions, export
+from kg.export.formats import NetworkOptions, export
 from kg.graph import build_dataset, to_quads
 
-DATA = Path(__file__).parent / "data"
+DATA = Path(__file__).parents[1] / "data"
 ENTITY_TYPES = {"speech", "person", "unit", "party", "sector", "region", "meeting"}
 SPEECH = "https://w3id.org/zxkg/id/speech/"
 

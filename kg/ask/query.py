@@ -1,4 +1,4 @@
-"""Named questions (kg/queries/NAME.rq) and running SPARQL over a graph.
+"""Named questions (kg/ask/queries/NAME.rq) and running SPARQL over a graph.
 
 A named question is a SPARQL 1.1 file that runs as is on any engine: it declares its PREFIXes, and
 its leading comment lines carry its metadata::
@@ -32,9 +32,9 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from kg.ask.results import Result, from_oxigraph
 from kg.errors import KgError, QueryError
 from kg.namespace import PREFIXES
-from kg.results import Result, from_oxigraph
 from kg.store import GraphStore
 
 QUERY_DIR = Path(__file__).parent / "queries"

@@ -36,5 +36,5 @@ def mermaid_class_diagram(ontology: Graph | None = None) -> str:
     return "\n".join(lines) + "\n"
 
 
-if __name__ == "__main__":  # python -m kg.diagram > the README's diagram block
+if __name__ == "__main__":  # python -m kg.view.diagram > the README's diagram block
     print(mermaid_class_diagram(), end="")

@@ -12,11 +12,11 @@ import pytest
 from click.testing import CliRunner
 
 from kg.cli import main
-from kg.report import build_report, chart, find_cjk_font, over_time, render_html, speech_list, summarise, top_items
-from kg.stats import Matrix, compute
 from kg.store import GraphStore
+from kg.view.report import build_report, chart, find_cjk_font, over_time, render_html, speech_list, summarise, top_items
+from kg.view.stats import Matrix, compute
 
-FIXTURE = Path(__file__).parent / "data" / "query_fixture.ttl"
+FIXTURE = Path(__file__).parents[1] / "data" / "query_fixture.ttl"
 
 
 @pytest.fixture(scope="module")

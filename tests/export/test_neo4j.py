@@ -19,10 +19,10 @@ import pytest
 from click.testing import CliRunner
 
 from kg.cli import main
-from kg.export import NetworkOptions, export
-from kg.neo4j import ARRAY_DELIMITER, relationship_type
+from kg.export.formats import NetworkOptions, export
+from kg.export.neo4j import ARRAY_DELIMITER, relationship_type
 
-DATA = Path(__file__).parent / "data"
+DATA = Path(__file__).parents[1] / "data"
 # The import tool's property types (operations manual, "Import header format").
 TYPES = "int|long|float|double|boolean|byte|short|char|string|point|date|localtime|time|localdatetime|datetime|duration"
 PROPERTY = re.compile(rf"^[A-Za-z_][A-Za-z0-9_]*(?::(?:{TYPES})(?:\[\])?)?$")

@@ -16,7 +16,7 @@ import pytest
 from live_parts import free_port, start_dask, start_oxigraph
 from paths import REPO
 
-import kg.distributed
+import kg.build.distributed
 from kg.errors import InputError, KgError
 from kg.pipeline import extract_file
 from kg.records import to_record
@@ -64,7 +64,7 @@ def _saved_page(digest: str, folder: Path) -> str:
 def test_records_equal_a_local_extraction_in_order(cluster, in_repo, tmp_path):
     page = _saved_page(DIGESTS[1], tmp_path)
     paths = [DIGESTS[2], UNUSABLE[0], *DIGESTS[:2], *UNUSABLE[1:], page, *DIGESTS[3:]]
-    remote = list(kg.distributed.extract_on_cluster(cluster, paths))
+    remote = list(kg.build.distributed.extract_on_cluster(cluster, paths))
     local = [_local(p) for p in paths]
     assert sum(isinstance(r, InputError) for r in local) == len(UNUSABLE)  # the page is read, too
     for path, got, want in zip(paths, remote, local, strict=True):
@@ -94,9 +94,9 @@ def test_a_build_through_the_cluster_into_oxigraph_equals_a_local_build(cluster,
 
 
 def test_a_scheduler_nobody_runs_is_one_line(monkeypatch, in_repo):
-    monkeypatch.setattr(kg.distributed, "CONNECT_SECONDS", 2.0)
+    monkeypatch.setattr(kg.build.distributed, "CONNECT_SECONDS", 2.0)
     address = f"tcp://127.0.0.1:{free_port()}"
     with pytest.raises(KgError, match=rf"^{address}: cannot reach the Dask scheduler") as failed:
-        list(kg.distributed.extract_on_cluster(address, DIGESTS[:1]))
+        list(kg.build.distributed.extract_on_cluster(address, DIGESTS[:1]))
     assert "\n" not in str(failed.value)
 

@@ -9,9 +9,9 @@ from fixtures_records import fixture_document
 
 from kg.cli import main
 from kg.graph import build_dataset, to_quads
+from kg.graph.validate import validate_file, validate_quads
 from kg.namespace import KG_ONTOLOGY, KG_RESOURCE, PREFIXES
 from kg.store import serialize
-from kg.validate import validate_file, validate_quads
 
 DCTERMS = PREFIXES["dcterms"]
 

@@ -1,6 +1,6 @@
 """`kg serve`: a read-only SPARQL 1.1 Protocol endpoint over a graph file (or a store directory).
 
-The parts are in kg.endpoint (HTTP, routes, negotiation, guard, limits) and kg.querypool (workers
+The parts are in kg.endpoint (HTTP, routes, negotiation, guard, limits) and kg.ask.pool (workers
 and the fast path); this module binds the socket, opens the graph, and runs the event loop:
 ``serve_forever`` in one thread, ``shutdown`` from another (or Ctrl-C), then ``server_close``.
 """
@@ -15,13 +15,13 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 
+from kg.ask.pool import QueryPool
 from kg.endpoint.answercache import AnswerCache
 from kg.endpoint.app import Endpoint
 from kg.endpoint.http import HttpServer
 from kg.endpoint.limits import Limits, Policy
 from kg.endpoint.siblings import Siblings, share
 from kg.errors import KgError
-from kg.querypool import QueryPool
 from kg.store.remote import is_url
 
 

@@ -10,11 +10,11 @@ from click.testing import CliRunner
 from paths import shared_or_skip
 
 from kg.cli import main
-from kg.evaluate import load_records, overall, score
+from kg.extract.evaluate import load_records, overall, score
 from kg.pipeline import extract_file
 from kg.records import to_record
 
-DIGESTS = Path(__file__).parent / "data" / "digests"
+DIGESTS = Path(__file__).parents[1] / "data" / "digests"
 
 
 def reference_scorer():
