@@ -30,7 +30,7 @@ AWKWARD_CORPUS = ("tests/ask/corpus", "tests/data/news/qianxian-cppcc-10-3-repor
 
 @pytest.fixture(scope="session")
 def awkward_build(tmp_path_factory):
-    """The awkward corpus built by the real CLI (`kg build … -o OUT --no-page`); OUT and its stderr."""
+    """The awkward corpus built by the real CLI (`kg build … -o OUT --no-page`); OUT and what it printed."""
     import subprocess
     import sys
 
@@ -40,4 +40,4 @@ def awkward_build(tmp_path_factory):
     done = subprocess.run([sys.executable, "-m", "kg", "build", *AWKWARD_CORPUS, "-o", str(out), "--no-page",
                            "-j", "2"], cwd=REPO, capture_output=True, text=True, timeout=600)
     assert done.returncode == 0, done.stderr
-    return out, done.stderr
+    return out, done.stdout + done.stderr

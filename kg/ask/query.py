@@ -148,7 +148,7 @@ def resolve(query: str) -> tuple[str, NamedQuestion | None]:
     if _NAME.match(stripped) and stripped in questions():
         question = questions()[stripped]
         return question.sparql, question
-    if "\n" not in stripped and (stripped.endswith(".rq") or Path(stripped).is_file()):
+    if "\n" not in stripped and (stripped.endswith(".rq") or _is_file(stripped)):
         path = Path(stripped)
         if not path.is_file():
             raise QueryError(f"{path}: no such query file")
@@ -165,6 +165,14 @@ def resolve(query: str) -> tuple[str, NamedQuestion | None]:
     if _NAME.match(stripped):
         get_question(stripped)  # raises, with suggestions
     return query, None
+
+
+def _is_file(text: str) -> bool:
+    """Whether one line of QUERY names a file; SPARQL text longer than a file name may be is not one."""
+    try:
+        return Path(text).is_file()
+    except (OSError, ValueError):  # ENAMETOOLONG, a NUL byte
+        return False
 
 
 def portable_sparql(query: str, params: Mapping[str, str] | None = None) -> str:

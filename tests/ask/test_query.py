@@ -318,3 +318,13 @@ def test_region_sectors_keeps_two_places_of_one_name_apart(tmp_path):
                      encoding="utf-8")
     found = rows(GraphStore.from_file(path), "region-sectors", region="鼓楼区")
     assert sorted((r[1], r[2], r[3]) for r in found) == [("文化旅游", "1", "320106"), ("文化旅游", "1", "350102")]
+
+
+def test_sparql_longer_than_a_file_name_is_run_not_taken_for_a_path():
+    # one line of 300 characters: Path.is_file() raises "File name too long" on it
+    long = ("SELECT (COUNT(DISTINCT ?speech) AS ?n) WHERE { ?speech a kg:Speech "
+            + "OPTIONAL { ?speech kg:order ?o } " * 8 + "}")
+    assert len(long) > 255 and "\n" not in long
+    out = CliRunner().invoke(main, ["query", long, "--graph", str(FIXTURE), "--format", "csv"])
+    assert out.exit_code == 0, out.output
+    assert out.stdout.splitlines() == ["n", "5"]
