@@ -18,6 +18,7 @@ from click.testing import CliRunner
 from kg.ask.query import ask, run
 from kg.cli import main
 from kg.store import open_store
+from kg.view.model import OTHER_TYPE
 from kg.view.overview import overview_graph
 from kg.view.overview_facts import read_overview
 from kg.view.report import over_time
@@ -139,9 +140,21 @@ def test_the_report_agrees_with_the_named_questions(built, store, truth, tmp_pat
     assert sorted(headings) == sorted(r["meetingLabel"] for r in per_meeting)
 
 
+def shown_counts(nodes) -> dict[tuple[str, str], int]:
+    """(column, label) → the speeches a node's tooltip gives, the folded nodes' from their "其他" node."""
+    shown = {}
+    for node in nodes.values():
+        if node.type == OTHER_TYPE:  # 其他发言者：甲 2、乙 1…
+            names = node.tooltip.split("：", 1)[1].split("\n")[0].rstrip("…")
+            shown |= {(node.side, label): int(n) for label, n in (item.rsplit(" ", 1) for item in names.split("、"))}
+        else:
+            shown[(node.side, node.label)] = int(re.search(r"发言 (\d+) 篇$", node.tooltip)[1])
+    return shown
+
+
 def test_the_overview_numbers_agree_with_the_named_questions(store) -> None:
     nodes, _ = overview_graph(read_overview(store))
-    shown = {(n.side, n.label): int(re.search(r"发言 (\d+) 篇$", n.tooltip)[1]) for n in nodes.values()}
+    shown = shown_counts(nodes)
     by_party = {r["partyName"]: int(r["speeches"]) for r in named(store, "speeches-by-party")}
     assert {label: n for (side, label), n in shown.items() if label in by_party and side == "left"} == by_party
     by_sector = {r["label"]: int(r["n"]) for r in run(store, """
