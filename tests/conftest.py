@@ -18,10 +18,10 @@ def sample_gold() -> dict:
 # The awkward cases of the genre in one small build (tests/store/test_union.py compares every named
 # question across engines on it, tests/view/test_counts_agree.py the counts shown elsewhere):
 # news pages without a year (tests/ask/corpus/*-undated.txt and the sample digest), untitled
-# speeches and speeches without a party (the news reports), one person at three meetings for two units
-# (张建军: 农工党乾县总支, and a committee of the 政协 in 10-2), one problem at a dated and an undated meeting, one only at undated meetings, regions
-# several pages share (乾县, 礼泉县), and one meeting reported twice under two names, once in
-# traditional characters (婺源 11-4).
+# speeches and speeches without a party (the news reports), one person at three meetings for two
+# units (张建军: 农工党乾县总支, and a committee of the 政协 at 10-2), one problem at dated and undated
+# meetings, one only at undated meetings, regions several pages share (乾县, 礼泉县), and one meeting
+# reported twice under two names, once in traditional characters (婺源 11-4).
 AWKWARD_CORPUS = ("tests/ask/corpus", "tests/data/news/qianxian-cppcc-10-3-report.txt",
                   "tests/data/news/wuyuan-cppcc-11-4-report.txt",
                   "tests/data/news-holdout/wuyuan-cppcc-11-4-report-hant.txt",
