@@ -2,7 +2,7 @@
 
 On the awkward corpus (tests/conftest.py, built by `kg build`): the build summary (a line per
 document, the totals, the entities line), `kg stats`, the report's summary, charts and speech list,
-and the overview's numbers of speeches per party and sector.
+the trends page's meetings, and the overview's numbers of speeches per party and sector.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from kg.view.model import OTHER_TYPE
 from kg.view.overview import overview_graph
 from kg.view.overview_facts import read_overview
 from kg.view.report import over_time
+from kg.view.trends import read_meetings
 
 DOCUMENT_LINE = re.compile(r"^  (\S+): (\w+), (\d+) speeches \((\d+) with a byline\), (\d+) suggestions, "
                            r"(\d+) warnings$")
@@ -162,3 +163,9 @@ def test_the_overview_numbers_agree_with_the_named_questions(store) -> None:
           ?s a kg:Speech ; dcterms:subject ?x . ?x skos:prefLabel ?label FILTER(LANG(?label) = "zh") } GROUP BY ?label
         """).records()}
     assert {label: n for (side, label), n in shown.items() if side == "below"} == by_sector
+
+
+def test_the_trends_page_counts_each_meeting_as_the_questions_do(store) -> None:
+    shown = sorted((m.label, m.year, len(m.speeches)) for m in read_meetings(store))
+    assert shown == sorted((r["meetingLabel"], r["year"] or "", int(r["speeches"]))
+                           for r in named(store, "speeches-per-meeting"))
