@@ -25,10 +25,11 @@ def graph_with_an_undated_speech(tmp_path: Path) -> Path:
 
 
 def test_quiet_drops_notes_and_keeps_results(tmp_path):
-    args = ["query", "speeches-per-year", "--graph", str(graph_with_an_undated_speech(tmp_path)), "--format", "csv"]
+    args = ["query", "region-sectors", "--param", "region=晋中", "--graph", str(graph_with_an_undated_speech(tmp_path)),
+            "--format", "csv"]
     plain = CliRunner().invoke(main, args)
     quiet = CliRunner().invoke(main, ["--quiet", *args])
-    assert plain.stderr.startswith("kg: note: 1 speech(es) not counted")
+    assert plain.stderr.startswith("kg: note: the graph has no region called '晋中'")
     assert quiet.exit_code == 0 and quiet.stderr == "" and quiet.stdout == plain.stdout
     error = CliRunner().invoke(main, ["-q", "query", "nope-question", "--graph", str(DATA / "query_fixture.ttl")])
     assert error.exit_code == 2 and error.stderr.startswith("kg: no named question 'nope-question'")

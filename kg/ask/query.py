@@ -8,10 +8,6 @@ its leading comment lines carry its metadata::
     # description@zh: …
     # description@en: …
     # param: region text — 地区名称 | region name (kg:Region rdfs:label), e.g. 晋中市
-    # counts: year
-
-``# counts: year`` marks a question that counts only speeches whose meeting has a year (the
-meeting's ``dcterms:date``); ``undated_note`` then says how many speeches it left out.
 
 A parameter line is ``# param: NAME [TYPE] [= DEFAULT] — DESCRIPTION`` with TYPE ``text`` (the
 default; bound as an xsd:string literal) or ``integer``. The query gives each parameter a standard
@@ -73,7 +69,6 @@ class NamedQuestion:
     title: Mapping[str, str]
     description: Mapping[str, str]
     params: tuple[Param, ...] = ()
-    counts_years: bool = False  # only speeches whose meeting has a year are counted
 
     def bindings(self, values: Mapping[str, str]) -> dict[str, ox.Literal]:
         """RDF terms for ``values``; unknown names and missing required parameters are errors."""
@@ -115,10 +110,6 @@ def parse_question(name: str, text: str) -> NamedQuestion:
                                  "# param: NAME [text|integer] [= DEFAULT] — description)")
             params.append(Param(match["name"], match["type"] or "text", match["description"] or "",
                                 match["default"]))
-        elif key == "counts":
-            if value != "year":
-                raise QueryError(f"{name}.rq: bad counts line {line!r} (expected: # counts: year)")
-            meta[key] = value
         elif key in _KEYS:
             meta[key] = value
     missing = [k for k in _KEYS if not meta.get(k)]
@@ -128,8 +119,7 @@ def parse_question(name: str, text: str) -> NamedQuestion:
         if len(values_block(p.name).findall(text)) != 1:
             raise QueryError(f"{name}.rq: parameter {p.name} needs one block VALUES ?{p.name} {{ \"example\" }}")
     return NamedQuestion(name, text, {"zh": meta["title@zh"], "en": meta["title@en"]},
-                         {"zh": meta["description@zh"], "en": meta["description@en"]}, tuple(params),
-                         counts_years=meta.get("counts") == "year")
+                         {"zh": meta["description@zh"], "en": meta["description@en"]}, tuple(params))
 
 
 @cache
@@ -158,7 +148,7 @@ def resolve(query: str) -> tuple[str, NamedQuestion | None]:
     if _NAME.match(stripped) and stripped in questions():
         question = questions()[stripped]
         return question.sparql, question
-    if "\n" not in stripped and (stripped.endswith(".rq") or Path(stripped).is_file()):
+    if "\n" not in stripped and (stripped.endswith(".rq") or _is_file(stripped)):
         path = Path(stripped)
         if not path.is_file():
             raise QueryError(f"{path}: no such query file")
@@ -175,6 +165,14 @@ def resolve(query: str) -> tuple[str, NamedQuestion | None]:
     if _NAME.match(stripped):
         get_question(stripped)  # raises, with suggestions
     return query, None
+
+
+def _is_file(text: str) -> bool:
+    """Whether one line of QUERY names a file; SPARQL text longer than a file name may be is not one."""
+    try:
+        return Path(text).is_file()
+    except (OSError, ValueError):  # ENAMETOOLONG, a NUL byte
+        return False
 
 
 def portable_sparql(query: str, params: Mapping[str, str] | None = None) -> str:
@@ -243,25 +241,6 @@ def ask(store: GraphStore, query: str, params: Mapping[str, str] | None = None) 
     """Resolve ``query`` (text, .rq file or named question), bind ``params`` and run it."""
     sparql, question = resolve(query)
     return run(store, sparql, bindings_for(question, params or {}))
-
-
-_UNDATED = """
-SELECT (COUNT(DISTINCT ?speech) AS ?undated) WHERE {
-  ?speech a kg:Speech .
-  FILTER NOT EXISTS { ?speech kg:meeting/dcterms:date ?year }
-}"""
-
-
-def undated_note(store: GraphStore, query: str) -> str | None:
-    """For a question that counts by year: how many speeches it leaves out for want of a year."""
-    _, question = resolve(query)
-    if question is None or not question.counts_years:
-        return None
-    undated = int(next(iter(store.query(_UNDATED)))["undated"].value)
-    if not undated:
-        return None
-    return (f"{undated} speech(es) not counted: their meeting has no year (the digest names none) "
-            "or they have no meeting")
 
 
 # The values a parameter of these names can take, for saying why a question found nothing.

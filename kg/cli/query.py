@@ -11,7 +11,6 @@ from kg.ask.query import (
     portable_sparql,
     questions,
     resolve,
-    undated_note,
     unknown_value_note,
 )
 from kg.ask.results import FORMATS, render
@@ -88,7 +87,7 @@ def query(query: str | None, graph: str | None, fmt: str, params: tuple[str, ...
     detail(f"the SPARQL sent to the store:\n{sent_sparql(query, values)}")
     result = ask(store, query, values)
     click.echo(render(result, fmt), nl=False)
-    notes = [undated_note(store, query)]
+    notes = []
     if result.kind == "graph" and fmt in ("csv", "markdown"):  # asked for a table, given a graph
         notes.append(f"the answer is a graph (CONSTRUCT/DESCRIBE), printed as Turtle, not as {fmt}; "
                      "--format json gives JSON-LD")

@@ -47,10 +47,14 @@ SELECT DISTINCT ?speech ?kind ?text ?sectorLabel WHERE {
   ?item rdf:value ?text .
   OPTIONAL { ?speech dcterms:subject ?sector . ?sector skos:prefLabel ?sectorLabel FILTER(LANG(?sectorLabel) = "zh") }
 }"""
+# One name per meeting (the first in code-point order), as the named questions give it: a meeting
+# that two pages name differently is one meeting of the summary and one heading of the speech list.
+_MEETING_NAME = ("{ SELECT ?meeting (MIN(STR(?name)) AS ?meetingLabel) "
+                 "WHERE { ?meeting a kg:Meeting ; rdfs:label ?name } GROUP BY ?meeting }")
 _SPEECHES = """
 SELECT DISTINCT ?speech ?byline ?meeting ?meetingLabel ?year ?order WHERE {
   ?speech a kg:Speech .
-  OPTIONAL { ?speech kg:meeting ?meeting . ?meeting rdfs:label ?meetingLabel .
+  OPTIONAL { ?speech kg:meeting ?meeting . OPTIONAL MEETING_NAME
              OPTIONAL { ?meeting dcterms:date ?year } }
   OPTIONAL { ?speech kg:byline ?byline }
   OPTIONAL { ?speech kg:order ?order }
@@ -59,22 +63,33 @@ _WARNINGS = """
 SELECT DISTINCT ?speech ?label WHERE {
   ?speech kg:warning/skos:prefLabel ?label . FILTER(LANG(?label) = "zh")
 }"""
+_SPEECHES = _SPEECHES.replace("MEETING_NAME", _MEETING_NAME)
+# by resource, not by label: two places of one name (鼓楼区 of 福州 and of 南京) are two rows
 _COUNTS = """
-SELECT ?label (COUNT(DISTINCT ?speech) AS ?n) WHERE {{
+SELECT ?thing ?label ?code (COUNT(DISTINCT ?speech) AS ?n) WHERE {{
   ?speech a kg:Speech ; {path} ?thing . ?thing {label} ?label . FILTER(LANG(?label) = "zh" || LANG(?label) = "")
-}} GROUP BY ?label ORDER BY DESC(?n) ?label
+  OPTIONAL {{ ?thing kg:adminCode ?code }}
+}} GROUP BY ?thing ?label ?code ORDER BY DESC(?n) ?label ?thing
 """
+# the parties and sectors the speeches name, as the build summary counts them
+_NAMED = """
+SELECT (COUNT(DISTINCT ?party) AS ?parties) (COUNT(DISTINCT ?sector) AS ?sectors) WHERE {
+  ?speech a kg:Speech . { ?speech kg:party ?party } UNION { ?speech dcterms:subject ?sector }
+}"""
+# ?when: the year or the meeting of a speech; a speech without one is a column of its own (年份不详)
 _OVER_TIME = """
 SELECT ?sectorLabel ?when (COUNT(DISTINCT ?speech) AS ?n) WHERE {{
-  ?speech a kg:Speech ; dcterms:subject ?sector ; kg:meeting ?meeting .
+  ?speech a kg:Speech ; dcterms:subject ?sector .
   ?sector skos:prefLabel ?sectorLabel . FILTER(LANG(?sectorLabel) = "zh")
-  ?meeting {when} .
+  OPTIONAL {{ {when} }}
 }} GROUP BY ?sectorLabel ?when
 """
 _SPEECHES_WHEN = """
-SELECT ?when (COUNT(DISTINCT ?speech) AS ?n) WHERE {{ ?speech a kg:Speech ; kg:meeting ?meeting . ?meeting {when} . }}
-GROUP BY ?when
+SELECT ?when (COUNT(DISTINCT ?speech) AS ?n) WHERE {{ ?speech a kg:Speech . OPTIONAL {{ {when} }} }} GROUP BY ?when
 """
+WHEN = (("?speech kg:meeting/dcterms:date ?when", "年份 year", "年份不详"),
+        ("?speech kg:meeting ?meeting . " + _MEETING_NAME.replace("?meetingLabel", "?when"), "会议 meeting",
+         "会议不详"))
 COUNTED = {"party": ("kg:party", "skos:prefLabel"), "sector": ("dcterms:subject", "skos:prefLabel"),
            "region": ("dcterms:spatial", "rdfs:label")}
 
@@ -83,6 +98,8 @@ COUNTED = {"party": ("kg:party", "skos:prefLabel"), "sector": ("dcterms:subject"
 class Summary:
     meetings: list[dict]  # label, year, speeches
     speeches: int
+    parties: int  # that speeches name
+    sectors: int  # that speeches are about
     top: dict[str, list[tuple[str, int]]]  # party / sector / region -> (label, speeches)
     problems: list[TextGroup]
     suggestions: list[TextGroup]
@@ -156,12 +173,23 @@ def summarise(store: GraphStore, items: list[dict] | None = None, rows: int = SU
             m["speeches"].add(r["speech"])
     listed = sorted(({"label": m["label"], "year": m["year"] or "", "speeches": len(m["speeches"])}
                      for m in meetings.values()), key=lambda m: (m["year"], m["label"]))
-    top = {kind: [(r["label"], int(r["n"])) for r in run(store, _COUNTS.format(path=p, label=lab)).records()][:rows]
+    top = {kind: _top(run(store, _COUNTS.format(path=p, label=lab)).records())[:rows]
            for kind, (p, lab) in COUNTED.items()}
+    (named,) = run(store, _NAMED).records()
     grouped = {kind: group_texts([(r["text"], r["speech"]) for r in items if r["kind"] == kind])
                for kind in ("problem", "suggestion")}
     recurring = {kind: [g for g in groups if g.count > 1][:rows] for kind, groups in grouped.items()}
-    return Summary(listed, len(speeches), top, recurring["problem"], recurring["suggestion"])
+    return Summary(listed, len(speeches), int(named["parties"]), int(named["sectors"]), top,
+                   recurring["problem"], recurring["suggestion"])
+
+
+def _top(records: list[dict]) -> list[tuple[str, int]]:
+    """(label, speeches); a label that two resources share is told apart by their codes."""
+    things: dict[str, set[str]] = defaultdict(set)
+    for r in records:
+        things[r["label"]].add(r["thing"])
+    return [(f"{r['label']}（{r['code'] or r['thing'].rsplit('/', 1)[-1]}）" if len(things[r["label"]]) > 1
+             else r["label"], int(r["n"])) for r in records]
 
 
 def top_items(store: GraphStore, limit: int = TOP_ITEMS, items: list[dict] | None = None
@@ -177,23 +205,27 @@ def top_items(store: GraphStore, limit: int = TOP_ITEMS, items: list[dict] | Non
 
 
 def over_time(store: GraphStore) -> Matrix | None:
-    """Sectors × years (× meetings when all speeches share a year); None with one column only."""
-    for when, heading in (("dcterms:date", "年份 year"), ("rdfs:label", "会议 meeting")):
-        answer = run(store, _OVER_TIME.format(when=f"{when} ?when")).records()
-        if len({r["when"] for r in answer}) > 1:
-            return _trend(store, answer, when, heading)
+    """Sectors × years (× meetings when the speeches have fewer than two years); None with one column
+    only. Speeches without a year (or a meeting) are the last column, so that every speech counts."""
+    for when, heading, unknown in WHEN:
+        answer = run(store, _OVER_TIME.format(when=when)).records()
+        if len({r["when"] for r in answer if r["when"] is not None}) > 1:
+            return _trend(store, answer, when, heading, unknown)
     return None
 
 
-def _trend(store: GraphStore, answer: list[dict], when: str, heading: str) -> Matrix:
-    columns = sorted({r["when"] for r in answer})
+def _trend(store: GraphStore, answer: list[dict], when: str, heading: str, unknown: str) -> Matrix:
+    for r in answer:
+        r["when"] = unknown if r["when"] is None else r["when"]
+    columns = sorted({r["when"] for r in answer}, key=lambda c: (c == unknown, c))
     cells = {(r["sectorLabel"], r["when"]): int(r["n"]) for r in answer}
     totals: dict[str, int] = defaultdict(int)
     for (sector, _), n in cells.items():
         totals[sector] += n
     rows = sorted(totals, key=lambda s: (-totals[s], s))
     # a column's speeches, so that a busier year is not mistaken for a rise of every sector
-    per_column = {r["when"]: r["n"] for r in run(store, _SPEECHES_WHEN.format(when=f"{when} ?when")).records()}
+    per_column = {unknown if r["when"] is None else r["when"]: r["n"]
+                  for r in run(store, _SPEECHES_WHEN.format(when=when)).records()}
     return Matrix(f"领域 × {heading} (sector over time)", rows, [f"{c}（{per_column.get(c, 0)} 篇）" for c in columns],
                   [[cells.get((r, c), 0) for c in columns] for r in rows])
 
@@ -251,8 +283,8 @@ def render_html(summary: Summary, stats: Stats, items: dict, speeches: list[dict
     years = sorted({m["year"] for m in summary.meetings if m["year"]})
     span = f"（{years[0]}–{years[-1]} 年）" if len(years) > 1 else (f"（{years[0]} 年）" if years else "")
     parts.append(f'<section id="summary"><h2>概要</h2><p class="big"><b>{len(summary.meetings)}</b> 次会议{span} · '
-                 f"<b>{summary.speeches}</b> 篇发言 · <b>{len(stats.matrices[0].rows)}</b> 个党派团体 · "
-                 f"<b>{len(stats.matrices[0].columns)}</b> 个领域</p><div class=\"grid\">")
+                 f"<b>{summary.speeches}</b> 篇发言 · <b>{summary.parties}</b> 个党派团体 · "
+                 f"<b>{summary.sectors}</b> 个领域</p><div class=\"grid\">")
     for kind, heading in (("party", "党派团体"), ("sector", "领域"), ("region", "地区")):
         parts.append("<div>" + _table(f"发言最多的{heading}", [heading, "发言"], summary.top[kind], 4) + "</div>")
     for groups, heading in ((summary.problems, "最常提出的问题"), (summary.suggestions, "最常提出的建议")):

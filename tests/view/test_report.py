@@ -136,3 +136,12 @@ def test_speeches_without_a_meeting_are_in_the_report(tmp_path):
     build_report(store, out)
     page = out.read_text(encoding="utf-8")
     assert 'id="speech-sx"' in page and "无会议的发言" in page
+
+
+def test_two_places_of_one_name_are_two_rows_of_the_summary(tmp_path):
+    graph = tmp_path / "graph.ttl"
+    same_name = FIXTURE.parent / "same_name_regions.ttl"
+    graph.write_text(FIXTURE.read_text(encoding="utf-8") + same_name.read_text(encoding="utf-8"), encoding="utf-8")
+    top = dict(summarise(GraphStore.from_file(graph), rows=20).top["region"])
+    # each was named by one speech: not one 鼓楼区 of two speeches
+    assert top["鼓楼区（350102）"] == top["鼓楼区（320106）"] == 1 and "鼓楼区" not in top
