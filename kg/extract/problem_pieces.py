@@ -69,3 +69,58 @@ def with_outcomes_joined(simple: str, parts: list[Span]) -> list[Span]:
         else:
             out.append(part)
     return out
+
+
+@cache
+def _ending() -> re.Pattern[str]:
+    cue = _problem_cues()
+    endings = alternation(cue["negative_endings"])
+    return re.compile(rf"[\u4e00-\u9fff”」]{{2}}(?<![{cue['change_verbs']}])(?:{endings})$")
+
+
+@cache
+def _quoted_predicate() -> re.Pattern[str]:
+    adverbs = alternation(_problem_cues()["quoted_predicate_adverbs"])
+    return re.compile(rf"[\u4e00-\u9fff]{{2}}(?:{adverbs})[“「\"][^”」\"]{{2,8}}[”」\"](?:现象|问题|状态|困境|局面)?$")
+
+
+def names_problem(text: str) -> bool:
+    """A clause names a problem by a negative word (不足, 滞后 …), by a one-character predicate at its end
+    after a subject (产业链条短), or by a quoted label as its predicate (服务站大多“建而不用”)."""
+    text = text.rstrip("。；;，,")
+    return bool(_negative().search(text) or _ending().search(text) or _quoted_predicate().search(text))
+
+
+@cache
+def _attribute_parts() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    attributes = alternation(_problem_cues()["attributes"])
+    return (re.compile(rf"[\u4e00-\u9fff”」]{{2}}(?:{attributes})(?P<predicate>[^、]{{1,5}})$"),
+            re.compile(rf"^(?:{attributes})(?P<predicate>[^、]{{1,5}})$"))
+
+
+def shares_subject(listed: list[Span], simple: str) -> bool:
+    """临港产业规模偏小、附加值不高: attributes of one subject named before the first part, each with its
+    predicate, are one problem (a part with a subject of its own, 应收账款回款慢, is not an attribute)."""
+    first, rest = _attribute_parts()
+    names = [p.slice(simple) for p in listed]
+    head = first.search(names[0]) if len(names) >= 2 else None
+    return bool(head and names_problem(head.group("predicate")) and all(
+        (m := rest.match(n)) and names_problem(m.group("predicate")) for n in names[1:]))
+
+
+def nouns_before_one_predicate(listed: list[Span], simple: str) -> bool:
+    """中药材种植规模化、标准化程度低: pieces that name no problem before a last piece whose short
+    modifier and attribute (标准化程度) carry the predicate are nouns of that one predicate."""
+    names = [p.slice(simple) for p in listed]
+    attributes = alternation(_problem_cues()["attributes"])
+    last = re.match(rf"^(?P<modifier>[\u4e00-\u9fff]{{1,4}}?)(?:{attributes})", names[-1]) if names else None
+    # the pieces before are nouns like the modifier: short, or ending like it (规模化、标准化)
+    return (bool(last) and len(names) >= 2 and not any(names_problem(n) for n in names[:-1])
+            and all(len(n) <= JOINED_PREDICATE_MAX or n[-1] == last.group("modifier")[-1] for n in names[:-1]))
+
+
+def is_background(text: str) -> bool:
+    """全乡设施大多建于十多年前 / 全镇现有民宿86家: an age, time or count that sets the scene."""
+    cue = _problem_cues()
+    return (not names_problem(text) and not any(w in text for w in cue["scarce"])
+            and any(re.search(f, text) for f in cue["background_facts"]))
