@@ -1,12 +1,15 @@
 """Pieces of a problem clause that belong together: a bare predicate with the item before it (引不进、留不住),
 an outcome with the part before it (各自为战，尚未形成合力), and parallel names of one kind of trouble before
-问题 (停车难、如厕难问题), so that a list splits only where its pieces name problems of their own."""
+问题 (停车难、如厕难问题), attributes of one subject (规模偏小、附加值不高) and nouns before one predicate
+(规模化、标准化程度低), so that a list splits only where its pieces name problems of their own; and what a
+piece says: a problem (names_problem), the scene (is_background), or a list summed up (sums_up)."""
 
 from __future__ import annotations
 
 import re
 from functools import cache
 
+from kg.extract.spans import QUOTED
 from kg.lexicon import alternation, cues
 from kg.records import Span
 
@@ -25,6 +28,10 @@ def _negative() -> re.Pattern[str]:
 # (结构不优 is a subject and its predicate: the complement after 不/得 is one of the verbs' result words.)
 _POTENTIAL = re.compile(r"^[\u4e00-\u9fff]{1,2}[不得][住来进去动起上下了到完好出开懂清够掉走][\u4e00-\u9fff]?$")
 JOINED_PREDICATE_MAX = 4
+# …等问题，“冷热不均”现象突出: a clause beside a list that calls its problems a phenomenon
+_SUMMING_UP = re.compile(r"(?:现象|问题|情况|矛盾)(?:仍然|依然|仍|还|也)?"
+                         r"(?:较为|比较|十分|尤为|尤其|较|更加|更为|日益|日趋)?(?:突出|明显|严重|普遍|凸显)$")
+_HAN = re.compile(r"[\u4e00-\u9fff]{2}")
 _PARALLEL_MAX = 3
 
 
@@ -124,3 +131,25 @@ def is_background(text: str) -> bool:
     cue = _problem_cues()
     return (not names_problem(text) and not any(w in text for w in cue["scarce"])
             and any(re.search(f, text) for f in cue["background_facts"]))
+
+
+def sums_up(text: str, listed: str) -> bool:
+    """“一床难求”与“床位闲置”并存现象突出 / 冬季旅游“冷热不均”现象突出 after 旅游产品同质化严重等问题: a clause
+    beside a list that says its problems are a phenomenon, referring back to them (a referent, 并存) or
+    naming their subject again; 山区群众“看病远”现象仍较普遍 names a problem of its own."""
+    m = _SUMMING_UP.search(text)
+    if m is None:
+        return False
+    head = text[: m.start()]
+    said = {listed[i : i + 2] for i in range(len(listed) - 1)}
+    plain = QUOTED.sub("", head)
+    return (len(head) < 2 or without_referent(head) != head or any(w in head for w in _problem_cues()["summing_up"])
+            or any(plain[i : i + 2] in said for i in range(len(plain) - 1) if _HAN.match(plain[i : i + 2])))
+
+
+def without_referent(text: str) -> str:
+    """这些问题需要引起高度重视 → 需要引起高度重视: the words that refer back to problems already named."""
+    for referent in sorted(_problem_cues()["referents"], key=len, reverse=True):
+        if text.startswith(referent):
+            return text[len(referent):]
+    return text

@@ -20,10 +20,12 @@ from kg.extract.problem_pieces import (
     nouns_before_one_predicate,
     parallel_set,
     shares_subject,
+    sums_up,
     with_outcomes_joined,
     with_predicates_joined,
+    without_referent,
 )
-from kg.extract.spans import QUOTED, make_item, sentences, split_on, trim, unquoted
+from kg.extract.spans import make_item, sentences, split_on, trim, unquoted
 from kg.extract.suggestions import find_lead
 from kg.lexicon import alternation, cues
 from kg.read import Source
@@ -51,10 +53,6 @@ _YARDSTICK_GAP = re.compile(r"^(?:与|和|同|跟|对照)[^，,。；;]{1,30}(?:
 _DETAIL = re.compile(r"[：:]|(?<=[，,])\s*(?:主要|具体|突出|集中)(?:是|表现为|表现在|体现在)")
 # 也要清醒地看到 / 调研中我们发现: a clause that only says a problem is coming
 _PERCEPTION = re.compile(r"^.{0,8}(?:看到|发现|认识到|注意到)$")
-# …等问题，“冷热不均”现象突出: a clause after a list that sums it up as a phenomenon names no problem of its own
-_SUMMING_UP = re.compile(r"(?:现象|问题|情况|矛盾)(?:仍然|依然|仍|还|也)?"
-                         r"(?:较为|比较|十分|尤为|尤其|较|更加|更为|日益|日趋)?(?:突出|明显|严重|普遍|凸显)$")
-_HAN = re.compile(r"[\u4e00-\u9fff]{2}")
 _SUMMARY_MAX = 30
 _CLAUSE_PIECE_MIN = 8
 # 美食产业与旅游、文创融合不够: a piece that joins nouns (与/和/及) starts a subject list, no clause
@@ -149,20 +147,6 @@ def extract_problems(src: Source, body: Span) -> list[Item]:
     return [make_item(src, _without_lead_in(simple, s)) for s in spans]
 
 
-def _sums_up(text: str, listed: str) -> bool:
-    """“一床难求”与“床位闲置”并存现象突出 / 冬季旅游“冷热不均”现象突出 after 旅游产品同质化严重等问题: a clause
-    beside a list that says its problems are a phenomenon, referring back to them (a referent, 并存) or
-    naming their subject again; 山区群众“看病远”现象仍较普遍 names a problem of its own."""
-    m = _SUMMING_UP.search(text)
-    if m is None:
-        return False
-    head = text[: m.start()]
-    said = {listed[i : i + 2] for i in range(len(listed) - 1)}
-    plain = QUOTED.sub("", head)
-    return (len(head) < 2 or _without_referent(head) != head or any(w in head for w in _problem_cues()["summing_up"])
-            or any(plain[i : i + 2] in said for i in range(len(plain) - 1) if _HAN.match(plain[i : i + 2])))
-
-
 def _all_problems(parts: list[Span], simple: str) -> bool:
     return bool(parts) and all(names_problem(p.slice(simple)) for p in parts)
 
@@ -211,16 +195,9 @@ def _consequence_frames() -> tuple[re.Pattern[str], ...]:
 def _is_consequence(text: str) -> bool:
     """这些问题给企业物流带来不少额外成本 / 制约了成果转化 / 受国际物流价格波动影响: what the problems
     cause, or what causes them, is no problem itself."""
-    text = _without_referent(text)
+    text = without_referent(text)
     return (text.startswith(tuple(_problem_cues()["consequence_openings"]))
             or any(f.search(text) for f in _consequence_frames()))
-
-
-def _without_referent(text: str) -> str:
-    for referent in sorted(_problem_cues()["referents"], key=len, reverse=True):
-        if text.startswith(referent):
-            return text[len(referent):]
-    return text
 
 
 @cache
@@ -292,7 +269,7 @@ def _from_clause(simple: str, clause: Span, need_negative: bool = False) -> list
                 listed = "".join(i.slice(simple) for i in items)  # (“小、散、弱”的现象仍较为普遍: sums them up)
                 items = [p for p in _clause_parts(simple, Span(clause.start, clause.start + comma), need_negative=True)
                          if not p.slice(simple).endswith(("后", "时", "以来"))  # (热度回落后: a time)
-                         and not _sums_up(p.slice(simple), listed)] + items
+                         and not sums_up(p.slice(simple), listed)] + items
         else:
             verb = None  # 仍存在明显短板 / 部分项目面临失传风险: no list, the clauses are the problems
     aspects = _aspect_list(rest.slice(simple))
@@ -309,7 +286,7 @@ def _from_clause(simple: str, clause: Span, need_negative: bool = False) -> list
             after = rest.start + (aspects.end() if aspects else 0) + comma.end()
             # (在A、B等方面，还需进一步加强: the aspects' own predicate, without a subject, names nothing new)
             items += [p for p in _clause_parts(simple, Span(after, clause.end), need_negative=True)
-                      if not _sums_up(p.slice(simple), listed)
+                      if not sums_up(p.slice(simple), listed)
                       and not _pattern("aspect_needs").match(p.slice(simple).lstrip("仍还也都"))]
     if items or verb:
         return items or [clause]
@@ -413,4 +390,4 @@ def _list_items(simple: str, span: Span) -> tuple[list[Span], int]:
 
 def _is_evaluation(text: str) -> bool:
     """这些问题需要引起高度重视 / 值得高度关注: what the speaker thinks of the problems, no problem."""
-    return _without_referent(text).rstrip("。") in _problem_cues()["evaluations"]
+    return without_referent(text).rstrip("。") in _problem_cues()["evaluations"]
