@@ -99,16 +99,19 @@ def names_problem(text: str) -> bool:
 
 
 @cache
-def _attribute_parts() -> tuple[re.Pattern[str], re.Pattern[str]]:
+def _attribute_parts() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """A part ending with an attribute and its predicate, a part that is nothing else, and a part whose short
+    modifier and attribute open it (标准化程度低)."""
     attributes = alternation(_problem_cues()["attributes"])
     return (re.compile(rf"[\u4e00-\u9fff”」]{{2}}(?:{attributes})(?P<predicate>[^、]{{1,5}})$"),
-            re.compile(rf"^(?:{attributes})(?P<predicate>[^、]{{1,5}})$"))
+            re.compile(rf"^(?:{attributes})(?P<predicate>[^、]{{1,5}})$"),
+            re.compile(rf"^(?P<modifier>[\u4e00-\u9fff]{{1,4}}?)(?:{attributes})"))
 
 
 def shares_subject(listed: list[Span], simple: str) -> bool:
     """临港产业规模偏小、附加值不高: attributes of one subject named before the first part, each with its
     predicate, are one problem (a part with a subject of its own, 应收账款回款慢, is not an attribute)."""
-    first, rest = _attribute_parts()
+    first, rest, _ = _attribute_parts()
     names = [p.slice(simple) for p in listed]
     head = first.search(names[0]) if len(names) >= 2 else None
     return bool(head and names_problem(head.group("predicate")) and all(
@@ -119,18 +122,21 @@ def nouns_before_one_predicate(listed: list[Span], simple: str) -> bool:
     """中药材种植规模化、标准化程度低: pieces that name no problem before a last piece whose short
     modifier and attribute (标准化程度) carry the predicate are nouns of that one predicate."""
     names = [p.slice(simple) for p in listed]
-    attributes = alternation(_problem_cues()["attributes"])
-    last = re.match(rf"^(?P<modifier>[\u4e00-\u9fff]{{1,4}}?)(?:{attributes})", names[-1]) if names else None
+    last = _attribute_parts()[2].match(names[-1]) if len(names) >= 2 else None
     # the pieces before are nouns like the modifier: short, or ending like it (规模化、标准化)
     return (bool(last) and len(names) >= 2 and not any(names_problem(n) for n in names[:-1])
             and all(len(n) <= JOINED_PREDICATE_MAX or n[-1] == last.group("modifier")[-1] for n in names[:-1]))
 
 
+@cache
+def _background() -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{f})" for f in _problem_cues()["background_facts"]))
+
+
 def is_background(text: str) -> bool:
     """全乡设施大多建于十多年前 / 全镇现有民宿86家: an age, time or count that sets the scene."""
-    cue = _problem_cues()
-    return (not names_problem(text) and not any(w in text for w in cue["scarce"])
-            and any(re.search(f, text) for f in cue["background_facts"]))
+    return (_background().search(text) is not None and not names_problem(text)
+            and not any(w in text for w in _problem_cues()["scarce"]))
 
 
 def sums_up(text: str, listed: str) -> bool:
