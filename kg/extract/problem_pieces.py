@@ -103,8 +103,8 @@ def _attribute_parts() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str
     """A part ending with an attribute and its predicate, a part that is nothing else, and a part whose short
     modifier and attribute open it (标准化程度低)."""
     attributes = alternation(_problem_cues()["attributes"])
-    return (re.compile(rf"[\u4e00-\u9fff”」]{{2}}(?:{attributes})(?P<predicate>[^、]{{1,5}})$"),
-            re.compile(rf"^(?:{attributes})(?P<predicate>[^、]{{1,5}})$"),
+    return (re.compile(rf"[\u4e00-\u9fff”」]{{2}}(?P<predicate>(?:{attributes})[^、]{{1,5}})$"),
+            re.compile(rf"^(?P<predicate>(?:{attributes})[^、]{{1,5}})$"),
             re.compile(rf"^(?P<modifier>[\u4e00-\u9fff]{{1,4}}?)(?:{attributes})"))
 
 
@@ -143,6 +143,8 @@ def sums_up(text: str, listed: str) -> bool:
     """“一床难求”与“床位闲置”并存现象突出 / 冬季旅游“冷热不均”现象突出 after 旅游产品同质化严重等问题: a clause
     beside a list that says its problems are a phenomenon, referring back to them (a referent, 并存) or
     naming their subject again; 山区群众“看病远”现象仍较普遍 names a problem of its own."""
+    if len(text) - len(without_referent(text)) >= 2:
+        return True  # 上述现象在山区乡镇较为突出: the list again
     m = _SUMMING_UP.search(text)
     if m is None:
         return False

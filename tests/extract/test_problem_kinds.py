@@ -29,6 +29,8 @@ def problems(body: str) -> list[str]:
      ["乡村旅游产品单一", "配套设施不完善"]),
     ("调研发现，我市茶产业“小、散、弱”的现象仍较为普遍，不少茶企仍面临茶产业链条偏短、品牌溢价低等问题。为此建议：一是培育。",
      ["茶产业链条偏短", "品牌溢价低"]),
+    ("近年来乡村振兴成效明显。但仍存在产业基础薄弱、人才短缺等问题，上述现象在山区乡镇较为突出。为此建议：一是加强。",
+     ["产业基础薄弱", "人才短缺"]),
 ])
 def test_a_clause_after_a_list_that_names_its_own_problem(body: str, expected: list[str]) -> None:
     assert problems(body) == expected
@@ -40,6 +42,8 @@ def test_a_clause_after_a_list_that_names_its_own_problem(body: str, expected: l
      ["部分已建站点存在“重建轻管”问题", "日常运营经费不足"]),
     ("近年来文化阵地建设成效明显。但一些乡镇文化站存在重硬件轻服务问题。为此建议：一是完善。",
      ["一些乡镇文化站存在重硬件轻服务问题"]),
+    ("近年来乡村振兴成效明显。但部分村庄面临“空心化”问题，村集体经济薄弱。为此建议：一是加强。",
+     ["部分村庄面临“空心化”问题", "村集体经济薄弱"]),
     # an object that names a problem by itself (a negative predicate) stands without the subject
     ("近年来农业社会化服务发展迅速，但各个环节也存在发展不平衡问题。为此建议：一是加强。", ["发展不平衡"]),
 ])
@@ -67,6 +71,9 @@ def test_a_quoted_predicate_names_a_problem(body: str, expected: list[str]) -> N
      ["棚体老化", "保温性能差"]),
     ("近年来乡村旅游加快发展。但全镇现有民宿86家，经营主体分散，服务标准不一。为此建议：一是统一。",
      ["经营主体分散", "服务标准不一"]),
+    # … unless the count is of what is broken
+    ("近年来健身设施覆盖面扩大。但全县共有村级健身广场326个，其中近三成器材损坏。为此建议：一是加强。",
+     ["近三成器材损坏"]),
 ])
 def test_a_background_fact_is_no_problem(body: str, expected: list[str]) -> None:
     assert problems(body) == expected
@@ -85,6 +92,7 @@ def test_a_background_fact_is_no_problem(body: str, expected: list[str]) -> None
      ["临港产业规模偏小、附加值不高", "龙头企业带动作用不强"]),
     ("近年来托育机构数量增加。但当前我市托育服务供给总量不足、结构不优、价格偏高。建议：一是增加。",
      ["托育服务供给总量不足、结构不优、价格偏高"]),
+    ("近年来民宿发展较快。但民宿产业规模小、档次低、效益差。为此建议：一是提升。", ["民宿产业规模小、档次低、效益差"]),
     # … and so do nouns before one predicate
     ("近年来中药材产业发展较快。但中药材种植规模化、标准化程度低，品牌影响力不强。为此建议：一是建基地。",
      ["中药材种植规模化、标准化程度低", "品牌影响力不强"]),
