@@ -26,7 +26,7 @@ def _negative() -> re.Pattern[str]:
 
 # A short verb with a potential complement (留不住, 用得上): a predicate, not a subject.
 # (结构不优 is a subject and its predicate: the complement after 不/得 is one of the verbs' result words.)
-_POTENTIAL = re.compile(r"^[\u4e00-\u9fff]{1,2}[不得][住来进去动起上下了到完好出开懂清够掉走][\u4e00-\u9fff]?$")
+_POTENTIAL = re.compile(r"^[\u4e00-\u9fff][不得][住来进去动起上下了到完好出开懂清够掉走][\u4e00-\u9fff]?$")
 JOINED_PREDICATE_MAX = 4
 # …等问题，“冷热不均”现象突出: a clause beside a list that calls its problems a phenomenon
 _SUMMING_UP = re.compile(r"(?:现象|问题|情况|矛盾)(?:仍然|依然|仍|还|也)?"

@@ -97,6 +97,9 @@ def test_a_background_fact_is_no_problem(body: str, expected: list[str]) -> None
     ("近年来中药材产业发展较快。但中药材种植规模化、标准化程度低，品牌影响力不强。为此建议：一是建基地。",
      ["中药材种植规模化、标准化程度低", "品牌影响力不强"]),
     ("近年来机构改革稳步推进。但部门之间人员、资金统筹不够。为此建议：一是统筹。", ["部门之间人员、资金统筹不够"]),
+    # a noun before 不清 is a subject (路径不清), no verb with a potential complement like 留不住
+    ("近年来企业加快转型。但中小企业面临转型成本高、人才缺、路径不清等难题。为此建议：一是扶持。",
+     ["转型成本高", "人才缺", "路径不清"]),
 ])
 def test_where_a_dunhao_splits(body: str, expected: list[str]) -> None:
     assert problems(body) == expected
