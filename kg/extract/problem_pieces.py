@@ -88,7 +88,8 @@ def _ending() -> re.Pattern[str]:
 @cache
 def _quoted_predicate() -> re.Pattern[str]:
     adverbs = alternation(_problem_cues()["quoted_predicate_adverbs"])
-    return re.compile(rf"[\u4e00-\u9fff]{{2}}(?:{adverbs})[“「\"][^”」\"]{{2,8}}[”」\"](?:的?(?:现象|问题|状态|困境|局面))?$")
+    label = r"[“「\"][^”」\"]{2,8}[”」\"]"
+    return re.compile(rf"[\u4e00-\u9fff]{{2}}(?:{adverbs}){label}(?:的?(?:现象|问题|状态|困境|局面))?$")
 
 
 def names_problem(text: str) -> bool:
