@@ -2,7 +2,7 @@
 
 - 存在A、B、C等问题 → A, B, C (the list after a verb such as 存在/面临/表现出, up to 等问题);
 - 在A、B等方面还需加强 → A, B;
-- 存在一些短板 (a vague object) → the clause itself;
+- 存在一些短板 (a vague object) → the clause itself; 部分站点存在“重建轻管”问题 (a label) → the clause too;
 - 主要存在三方面问题：一是…二是… → the numbered items;
 - a clause without a verb → its comma-separated parts that name a problem (不足, 滞后, 难 …).
 """
@@ -314,7 +314,9 @@ def _labelled_subject(simple: str, items: list[Span], subject: str, after: str) 
 def _clause_parts(simple: str, clause: Span, need_negative: bool) -> list[Span]:
     """The comma-separated parts of a clause that name a problem. A 、 splits a part only where the
     pieces before it name problems of their own (A不足、B滞后) or the part ends with the problem's
-    name (A、B等问题仍较突出): 学校、家庭、社区之间尚未形成合力 is one subject."""
+    name (A、B等问题仍较突出): 学校、家庭、社区之间尚未形成合力 is one subject, and so are attributes of one
+    subject (临港产业规模偏小、附加值不高) and nouns before one predicate (规模化、标准化程度低). A summary
+    before a colon gives way to the details after it; a background fact first (建于十多年前) is none."""
     colon = re.search(r"[：:]", unquoted(clause.slice(simple)))
     if colon and clause.start + colon.end() < clause.end:  # “大资源、小产业”的局面没有根本改变：A，B: the details
         clause = trim(simple, Span(clause.start + colon.end(), clause.end))
