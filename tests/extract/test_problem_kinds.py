@@ -118,3 +118,10 @@ def test_where_a_dunhao_splits(body: str, expected: list[str]) -> None:
 ])
 def test_a_summary_before_a_colon_gives_its_items(body: str, expected: list[str]) -> None:
     assert problems(body) == expected
+
+
+def test_a_summary_line_under_a_heading_gives_its_items() -> None:
+    body = ("近年来特色种植发展较快。\n存在的问题\n"
+            "“大资源、小产业”的局面没有根本改变：产业链条短，品牌影响力弱，龙头企业少。\n"
+            "乡村人才不足。\n几点建议\n一是加强。二是完善。")
+    assert problems(body) == ["产业链条短", "品牌影响力弱", "龙头企业少", "乡村人才不足"]
