@@ -7,7 +7,7 @@ import re
 from functools import cache
 
 from kg.extract.numbering import numbered_items
-from kg.extract.spans import sentences, trim
+from kg.extract.spans import sentences, split_on, trim, unquoted
 from kg.lexicon import alternation, cues
 from kg.records import Span
 
@@ -37,8 +37,20 @@ def under_heading(simple: str, part: Span) -> list[Span] | None:
             numbered = numbered_items(below.slice(simple))
             if numbered:
                 return [first_clause(simple, Span(below.start + m.start, below.start + m.end)) for m in numbered[1]]
-            return [trim(simple, s) for s in sentences(simple, below)]
+            return [item for s in sentences(simple, below) for item in _details(simple, trim(simple, s))]
     return None
+
+
+def _details(simple: str, sentence: Span) -> list[Span]:
+    """“大资源、小产业”的局面没有根本改变：A，B，C: a summary line that introduces its details with a colon
+    gives the details; any other sentence is one problem."""
+    colon = re.search(r"[：:]", unquoted(sentence.slice(simple)))
+    if colon is None:
+        return [sentence]
+    after = Span(sentence.start + colon.end(), sentence.end)
+    details = [trim(simple, s) for s in split_on(simple, after, "，,；;")]
+    details = [s for s in details if s.end - s.start >= 2]
+    return details if len(details) >= 2 else [sentence]
 
 
 @cache

@@ -1,12 +1,15 @@
 """Pieces of a problem clause that belong together: a bare predicate with the item before it (引不进、留不住),
 an outcome with the part before it (各自为战，尚未形成合力), and parallel names of one kind of trouble before
-问题 (停车难、如厕难问题), so that a list splits only where its pieces name problems of their own."""
+问题 (停车难、如厕难问题), attributes of one subject (规模偏小、附加值不高) and nouns before one predicate
+(规模化、标准化程度低), so that a list splits only where its pieces name problems of their own; and what a
+piece says: a problem (names_problem), the scene (is_background), or a list summed up (sums_up)."""
 
 from __future__ import annotations
 
 import re
 from functools import cache
 
+from kg.extract.spans import QUOTED
 from kg.lexicon import alternation, cues
 from kg.records import Span
 
@@ -23,8 +26,12 @@ def _negative() -> re.Pattern[str]:
 
 # A short verb with a potential complement (留不住, 用得上): a predicate, not a subject.
 # (结构不优 is a subject and its predicate: the complement after 不/得 is one of the verbs' result words.)
-_POTENTIAL = re.compile(r"^[\u4e00-\u9fff]{1,2}[不得][住来进去动起上下了到完好出开懂清够掉走][\u4e00-\u9fff]?$")
+_POTENTIAL = re.compile(r"^[\u4e00-\u9fff][不得][住来进去动起上下了到完好出开懂清够掉走][\u4e00-\u9fff]?$")
 JOINED_PREDICATE_MAX = 4
+# …等问题，“冷热不均”现象突出: a clause beside a list that calls its problems a phenomenon
+_SUMMING_UP = re.compile(r"(?:现象|问题|情况|矛盾)(?:仍然|依然|仍|还|也)?"
+                         r"(?:较为|比较|十分|尤为|尤其|较|更加|更为|日益|日趋)?(?:突出|明显|严重|普遍|凸显)$")
+_HAN = re.compile(r"[\u4e00-\u9fff]{2}")
 _PARALLEL_MAX = 3
 
 
@@ -69,3 +76,89 @@ def with_outcomes_joined(simple: str, parts: list[Span]) -> list[Span]:
         else:
             out.append(part)
     return out
+
+
+@cache
+def _ending() -> re.Pattern[str]:
+    cue = _problem_cues()
+    endings = alternation(cue["negative_endings"])
+    return re.compile(rf"[\u4e00-\u9fff”」]{{2}}(?<![{cue['change_verbs']}])(?:{endings})$")
+
+
+@cache
+def _quoted_predicate() -> re.Pattern[str]:
+    adverbs = alternation(_problem_cues()["quoted_predicate_adverbs"])
+    label = r"[“「\"][^”」\"]{2,8}[”」\"]"
+    return re.compile(rf"[\u4e00-\u9fff]{{2}}(?:{adverbs}){label}(?:的?(?:现象|问题|状态|困境|局面))?$")
+
+
+def names_problem(text: str) -> bool:
+    """A clause names a problem by a negative word (不足, 滞后 …), by a one-character predicate at its end
+    after a subject (产业链条短), or by a quoted label as its predicate (服务站大多“建而不用”)."""
+    text = text.rstrip("。；;，,")
+    return bool(_negative().search(text) or _ending().search(text) or _quoted_predicate().search(text))
+
+
+@cache
+def _attribute_parts() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """A part ending with an attribute and its predicate, a part that is nothing else, and a part whose short
+    modifier and attribute open it (标准化程度低)."""
+    attributes = alternation(_problem_cues()["attributes"])
+    return (re.compile(rf"[\u4e00-\u9fff”」]{{2}}(?P<predicate>(?:{attributes})[^、]{{1,5}})$"),
+            re.compile(rf"^(?P<predicate>(?:{attributes})[^、]{{1,5}})$"),
+            re.compile(rf"^(?P<modifier>[\u4e00-\u9fff]{{1,4}}?)(?:{attributes})"))
+
+
+def shares_subject(listed: list[Span], simple: str) -> bool:
+    """临港产业规模偏小、附加值不高: attributes of one subject named before the first part, each with its
+    predicate, are one problem (a part with a subject of its own, 应收账款回款慢, is not an attribute)."""
+    first, rest, _ = _attribute_parts()
+    names = [p.slice(simple) for p in listed]
+    head = first.search(names[0]) if len(names) >= 2 else None
+    return bool(head and names_problem(head.group("predicate")) and all(
+        (m := rest.match(n)) and names_problem(m.group("predicate")) for n in names[1:]))
+
+
+def nouns_before_one_predicate(listed: list[Span], simple: str) -> bool:
+    """中药材种植规模化、标准化程度低: pieces that name no problem before a last piece whose short
+    modifier and attribute (标准化程度) carry the predicate are nouns of that one predicate."""
+    names = [p.slice(simple) for p in listed]
+    last = _attribute_parts()[2].match(names[-1]) if len(names) >= 2 else None
+    # the pieces before are nouns like the modifier: short, or ending like it (规模化、标准化)
+    return (bool(last) and len(names) >= 2 and not any(names_problem(n) for n in names[:-1])
+            and all(len(n) <= JOINED_PREDICATE_MAX or n[-1] == last.group("modifier")[-1] for n in names[:-1]))
+
+
+@cache
+def _background() -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{f})" for f in _problem_cues()["background_facts"]))
+
+
+def is_background(text: str) -> bool:
+    """全乡设施大多建于十多年前 / 全镇现有民宿86家: an age, time or count that sets the scene."""
+    return (_background().search(text) is not None and not names_problem(text)
+            and not any(w in text for w in _problem_cues()["scarce"]))
+
+
+def sums_up(text: str, listed: str) -> bool:
+    """“一床难求”与“床位闲置”并存现象突出 / 冬季旅游“冷热不均”现象突出 after 旅游产品同质化严重等问题: a clause
+    beside a list that says its problems are a phenomenon, referring back to them (a referent, 并存) or
+    naming their subject again; 山区群众“看病远”现象仍较普遍 names a problem of its own."""
+    if len(text) - len(without_referent(text)) >= 2:
+        return True  # 上述现象在山区乡镇较为突出: the list again
+    m = _SUMMING_UP.search(text)
+    if m is None:
+        return False
+    head = text[: m.start()]
+    said = {listed[i : i + 2] for i in range(len(listed) - 1)}
+    plain = QUOTED.sub("", head)
+    return (len(head) < 2 or without_referent(head) != head or any(w in head for w in _problem_cues()["summing_up"])
+            or any(plain[i : i + 2] in said for i in range(len(plain) - 1) if _HAN.match(plain[i : i + 2])))
+
+
+def without_referent(text: str) -> str:
+    """这些问题需要引起高度重视 → 需要引起高度重视: the words that refer back to problems already named."""
+    for referent in sorted(_problem_cues()["referents"], key=len, reverse=True):
+        if text.startswith(referent):
+            return text[len(referent):]
+    return text

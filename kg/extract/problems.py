@@ -2,7 +2,7 @@
 
 - 存在A、B、C等问题 → A, B, C (the list after a verb such as 存在/面临/表现出, up to 等问题);
 - 在A、B等方面还需加强 → A, B;
-- 存在一些短板 (a vague object) → the clause itself;
+- 存在一些短板 (a vague object) → the clause itself; 部分站点存在“重建轻管”问题 (a label) → the clause too;
 - 主要存在三方面问题：一是…二是… → the numbered items;
 - a clause without a verb → its comma-separated parts that name a problem (不足, 滞后, 难 …).
 """
@@ -14,7 +14,17 @@ from functools import cache
 
 from kg.extract.numbering import numbered_items
 from kg.extract.problem_headings import first_clause, inline_heading, under_heading
-from kg.extract.problem_pieces import parallel_set, with_outcomes_joined, with_predicates_joined
+from kg.extract.problem_pieces import (
+    is_background,
+    names_problem,
+    nouns_before_one_predicate,
+    parallel_set,
+    shares_subject,
+    sums_up,
+    with_outcomes_joined,
+    with_predicates_joined,
+    without_referent,
+)
 from kg.extract.spans import make_item, sentences, split_on, trim, unquoted
 from kg.extract.suggestions import find_lead
 from kg.lexicon import alternation, cues
@@ -43,9 +53,6 @@ _YARDSTICK_GAP = re.compile(r"^(?:与|和|同|跟|对照)[^，,。；;]{1,30}(?:
 _DETAIL = re.compile(r"[：:]|(?<=[，,])\s*(?:主要|具体|突出|集中)(?:是|表现为|表现在|体现在)")
 # 也要清醒地看到 / 调研中我们发现: a clause that only says a problem is coming
 _PERCEPTION = re.compile(r"^.{0,8}(?:看到|发现|认识到|注意到)$")
-# …等问题，“冷热不均”现象突出: a clause after a list that sums it up as a phenomenon names no problem of its own
-_SUMMING_UP = re.compile(r"(?:现象|问题|情况|矛盾)(?:较为|比较|十分|尤为|尤其|仍然|依然|仍|更加|更为|日益|日趋)?"
-                         r"(?:突出|明显|严重|普遍|凸显)$")
 _SUMMARY_MAX = 30
 _CLAUSE_PIECE_MIN = 8
 # 美食产业与旅游、文创融合不够: a piece that joins nouns (与/和/及) starts a subject list, no clause
@@ -141,7 +148,7 @@ def extract_problems(src: Source, body: Span) -> list[Item]:
 
 
 def _all_problems(parts: list[Span], simple: str) -> bool:
-    return bool(parts) and all(_pattern("negative").search(p.slice(simple)) for p in parts)
+    return bool(parts) and all(names_problem(p.slice(simple)) for p in parts)
 
 
 @cache
@@ -188,16 +195,9 @@ def _consequence_frames() -> tuple[re.Pattern[str], ...]:
 def _is_consequence(text: str) -> bool:
     """这些问题给企业物流带来不少额外成本 / 制约了成果转化 / 受国际物流价格波动影响: what the problems
     cause, or what causes them, is no problem itself."""
-    text = _without_referent(text)
+    text = without_referent(text)
     return (text.startswith(tuple(_problem_cues()["consequence_openings"]))
             or any(f.search(text) for f in _consequence_frames()))
-
-
-def _without_referent(text: str) -> str:
-    for referent in sorted(_problem_cues()["referents"], key=len, reverse=True):
-        if text.startswith(referent):
-            return text[len(referent):]
-    return text
 
 
 @cache
@@ -259,12 +259,17 @@ def _from_clause(simple: str, clause: Span, need_negative: bool = False) -> list
             # (仍存在“隐形壁垒”，深港、珠澳之间…仍有堵点: a 、 in a later clause lists nothing after the verb)
             items, rest_start = _list_items(simple, Span(offset, clause.end))
             rest = Span(rest_start, clause.end)
+            comma = max(text.rfind("，", 0, verb.start()), text.rfind(",", 0, verb.start()))
+            labelled = _labelled_subject(simple, items, text[comma + 1 : verb.start()], after)
+            if labelled is not None:  # 部分已建站点存在“重建轻管”问题: the label needs its subject
+                items = [Span(clause.start + comma + 1 + labelled, rest_start)]
             # 调研显示，A知晓率低，B仍面临C、D等问题: a clause before the verb's that names a problem is one too
             # (A规模偏小，面临B、C等问题: without a subject of its own the verb's clause details the one before)
-            comma = max(text.rfind("，", 0, verb.start()), text.rfind(",", 0, verb.start()))
             if comma > 0 and len(text[comma + 1 : verb.start()].strip().rstrip("仍还也都依然均")) >= 2:
+                listed = "".join(i.slice(simple) for i in items)  # (“小、散、弱”的现象仍较为普遍: sums them up)
                 items = [p for p in _clause_parts(simple, Span(clause.start, clause.start + comma), need_negative=True)
-                         if not p.slice(simple).endswith(("后", "时", "以来"))] + items  # (热度回落后: a time)
+                         if not p.slice(simple).endswith(("后", "时", "以来"))  # (热度回落后: a time)
+                         and not sums_up(p.slice(simple), listed)] + items
         else:
             verb = None  # 仍存在明显短板 / 部分项目面临失传风险: no list, the clauses are the problems
     aspects = _aspect_list(rest.slice(simple))
@@ -275,12 +280,13 @@ def _from_clause(simple: str, clause: Span, need_negative: bool = False) -> list
         inner = Span(rest.start + aspects.start("list"), rest.start + aspects.end("list"))
         items += [trim(simple, s) for s in split_on(simple, inner, "、，,")]
     if items:  # …等问题，部分古镇游客体验不佳: a clause after the list that names a problem of its own
+        listed = "".join(i.slice(simple) for i in items)
         comma = re.search(r"[，,]", simple[rest.start + (aspects.end() if aspects else 0):clause.end])
         if comma:
             after = rest.start + (aspects.end() if aspects else 0) + comma.end()
             # (在A、B等方面，还需进一步加强: the aspects' own predicate, without a subject, names nothing new)
             items += [p for p in _clause_parts(simple, Span(after, clause.end), need_negative=True)
-                      if not _SUMMING_UP.search(p.slice(simple))
+                      if not sums_up(p.slice(simple), listed)
                       and not _pattern("aspect_needs").match(p.slice(simple).lstrip("仍还也都"))]
     if items or verb:
         return items or [clause]
@@ -292,27 +298,49 @@ def _from_clause(simple: str, clause: Span, need_negative: bool = False) -> list
     return parts
 
 
+def _labelled_subject(simple: str, items: list[Span], subject: str, after: str) -> int | None:
+    """部分已建站点存在“重建轻管”问题 / 一些文化站存在重硬件轻服务问题: a single object before 问题 that
+    names no problem by itself (a label, no negative word) needs the subject before the verb; where that
+    subject starts in it (after lead-ins), or None (发展不平衡问题 names its problem itself)."""
+    tail = _LIST_END.search(after)
+    if len(items) != 1 or tail is None or not tail.group().endswith("问题") or tail.group().startswith("等"):
+        return None
+    if names_problem(items[0].slice(simple)) or "、" in unquoted(after[: tail.start()]):
+        return None
+    start = len(subject) - len(subject.lstrip())
+    return start if len(subject.strip().rstrip("仍还也都依然均")) >= 2 else None
+
+
 def _clause_parts(simple: str, clause: Span, need_negative: bool) -> list[Span]:
     """The comma-separated parts of a clause that name a problem. A 、 splits a part only where the
     pieces before it name problems of their own (A不足、B滞后) or the part ends with the problem's
-    name (A、B等问题仍较突出): 学校、家庭、社区之间尚未形成合力 is one subject."""
+    name (A、B等问题仍较突出): 学校、家庭、社区之间尚未形成合力 is one subject, and so are attributes of one
+    subject (临港产业规模偏小、附加值不高) and nouns before one predicate (规模化、标准化程度低). A summary
+    before a colon gives way to the details after it; a background fact first (建于十多年前) is none."""
+    colon = re.search(r"[：:]", unquoted(clause.slice(simple)))
+    if colon and clause.start + colon.end() < clause.end:  # “大资源、小产业”的局面没有根本改变：A，B: the details
+        clause = trim(simple, Span(clause.start + colon.end(), clause.end))
     pieces: list[Span] = []
     for part in with_outcomes_joined(simple, [trim(simple, s) for s in split_on(simple, clause, "，,")]):
         listed = [trim(simple, s) for s in split_on(simple, part, "、")]
         text = part.slice(simple)
-        named = all(_pattern("negative").search(p.slice(simple)) for p in listed[:-1])
+        named = all(names_problem(p.slice(simple)) for p in listed[:-1])
         # 旅游业态以观光为主、过夜游客比重偏低: pieces too long for a subject's nouns are clauses of their own
-        named = named or (_pattern("negative").search(listed[-1].slice(simple)) is not None
+        named = named or (names_problem(listed[-1].slice(simple))
                           and all(p.end - p.start >= _CLAUSE_PIECE_MIN and not _CONJOINED.search(p.slice(simple))
                                   for p in listed[:-1]))
-        split = (len(listed) == 1 or named or _LISTED_SUBJECT.search(text)) and not parallel_set(listed, simple)
+        split = ((len(listed) == 1 or named or _LISTED_SUBJECT.search(text)) and not parallel_set(listed, simple)
+                 and not shares_subject(listed, simple) and not nouns_before_one_predicate(listed, simple))
         pieces += listed if split else [part]
     joined = with_predicates_joined(simple, pieces)
     parts = [_without_list_tail(simple, _without_subject_tail(simple, p)) for p in joined]
     parts = [p for p in parts if p.end > p.start and not _is_preamble(p.slice(simple))
              and not _is_evaluation(p.slice(simple)) and not _is_consequence(p.slice(simple))]
+    if len(parts) >= 2 and is_background(parts[0].slice(simple)) and any(
+            names_problem(p.slice(simple)) for p in parts[1:]):
+        parts = parts[1:]  # 全乡设施大多建于十多年前，老旧温棚占比高: the scene, then the problems
     if need_negative:
-        return [p for p in parts if _pattern("negative").search(p.slice(simple))]
+        return [p for p in parts if names_problem(p.slice(simple))]
     return parts
 
 
@@ -364,4 +392,4 @@ def _list_items(simple: str, span: Span) -> tuple[list[Span], int]:
 
 def _is_evaluation(text: str) -> bool:
     """这些问题需要引起高度重视 / 值得高度关注: what the speaker thinks of the problems, no problem."""
-    return _without_referent(text).rstrip("。") in _problem_cues()["evaluations"]
+    return without_referent(text).rstrip("。") in _problem_cues()["evaluations"]

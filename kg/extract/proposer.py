@@ -13,6 +13,9 @@ from kg.records import Byline, Committee, Span, Value
 
 # An autonomous region (内蒙古自治区) calls itself 区: 我区, 全区, 民盟区委.
 _AUTONOMOUS_REGION = "自治区"
+# A new area's committee (天津市滨海新区, 上海市浦东新区) calls its place 新区: 新区工商联, 助力新区发展.
+NEW_AREA_LEVEL = "new_area"
+_NEW_AREA = "新区"
 
 
 def committee_region(committee: Committee | None) -> Region | None:
@@ -22,13 +25,15 @@ def committee_region(committee: Committee | None) -> Region | None:
 
 
 def place_of_level(committee: Committee | None, level: str) -> Region | None:
-    """The committee's own place at a level: its city for 市, its province for 省 (a county-level
-    city, 晋江市 or 义乌市, is its own 市: its 我市 and 市工商联 are the county's; a municipality,
-    上海市, has no prefecture level: its 市 is the municipality, from its own committee and its
-    districts' alike)."""
+    """The committee's own place at a level: its city for 市, its province for 省, itself for 新区 where it
+    is a new area (a county-level city, 晋江市 or 义乌市, is its own 市: its 我市 and 市工商联 are the
+    county's; a municipality, 上海市, has no prefecture level: its 市 is the municipality, from its own
+    committee and its districts' alike)."""
     region = committee_region(committee)
     if region is None:
         return None
+    if level == NEW_AREA_LEVEL:
+        return region if region.name.endswith(_NEW_AREA) else None
     if level == "prefecture" and region.level == "county" and region.name.endswith("市"):
         return region
     if level == "county" and region.level == "province" and region.name.endswith(_AUTONOMOUS_REGION):

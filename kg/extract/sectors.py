@@ -1,8 +1,9 @@
 """Sectors: the concepts of the sector scheme whose evidence terms (kg/data/sector_terms.tsv) weigh
 most in a speech. Terms in the title count three times; the central sector comes first, and up to
 two more follow when they weigh at least half as much with clear terms of their own (weight 2 or
-more), or when the title itself names them with a clear term: a title says what a speech is about
-even where its body dwells on something else (联手打造…旅游环线 is about regional coordination as
+more), or a quarter as much with many clear terms that the central sector does not share (轨道, 公交 in
+a speech about 同城化), or when the title itself names them with a clear term: a title says what a speech
+is about even where its body dwells on something else (联手打造…旅游环线 is about regional coordination as
 well as tourism). Metaphors that hold a topic word (生态圈, 桥梁作用) are matched as words of no
 sector, so the word inside counts for nothing."""
 
@@ -27,6 +28,12 @@ CLEAR_WEIGHT = 2.0  # a term of this weight names its sector by itself (context 
 # A sector beside the central one needs this much from its title terms and clear terms of its own: a few
 # context words (企业, 产业链, 冷链) shared by many topics do not make a second sector however often they recur.
 SECOND_SECTOR_FLOOR = 4.0
+# … or, where the central sector's terms recur so often that half its weight is out of reach (a speech about
+# joining two cities says 一体化 a dozen times), this much from clear terms that are its own and not the central
+# sector's too (商会 counts for investment as well as the private economy, so it makes no second sector there), at
+# a quarter of the central weight: 轨道, 公交, 高速 in a speech about 同城化; 营商环境 in one about private firms.
+SUBSTANTIAL_CLEAR = 9.0
+SUBSTANTIAL_SHARE = 0.25
 WEAK_MARGIN = 0.2  # a central sector ahead of the next by less than this share is a weak choice
 EVIDENCE_PER_TERM = 3
 EVIDENCE_PER_SECTOR = 12
@@ -71,7 +78,8 @@ def classify(src: Source, title: Span, body: Span, linked: bool = False,
         return ([LINK_SECTOR], _kept([e for e in tally.evidence if e.sector == LINK_SECTOR])) if linked else ([], [])
     top = scores[ranked[0]]
     chosen = ranked[:1] + [s for s in ranked[1:] if tally.title.get(s, 0.0) >= TITLE_SECTOR_MIN or (
-        scores[s] >= SECOND_SECTOR_SHARE * top and tally.clear.get(s, 0.0) >= SECOND_SECTOR_FLOOR)]
+        scores[s] >= SECOND_SECTOR_SHARE * top and tally.clear.get(s, 0.0) >= SECOND_SECTOR_FLOOR) or (
+        scores[s] >= SUBSTANTIAL_SHARE * top and _own_clear(tally, s, ranked[0]) >= SUBSTANTIAL_CLEAR)]
     chosen = chosen[:MAX_SECTORS]
     if linked:
         chosen = _with_link_sector(tally, chosen, untitled=title.end == title.start, title_links=title_links)
@@ -99,6 +107,7 @@ class _Tally:
     scores: dict[str, float] = field(default_factory=dict)  # every term, title terms three times
     title: dict[str, float] = field(default_factory=dict)  # the title's share of the scores
     clear: dict[str, float] = field(default_factory=dict)  # the share of the title and of clear terms
+    clear_terms: dict[tuple[str, str], float] = field(default_factory=dict)  # that share by (sector, term)
     evidence: list[SectorEvidence] = field(default_factory=list)
 
 
@@ -117,8 +126,16 @@ def _tally_of(simple: str, title: Span, body: Span) -> _Tally:
                 tally.title[ev.sector] = tally.title.get(ev.sector, 0.0) + weight * factor
             if weight >= CLEAR_WEIGHT or span is title:
                 tally.clear[ev.sector] = tally.clear.get(ev.sector, 0.0) + weight * factor
+                key = (ev.sector, ev.term)
+                tally.clear_terms[key] = tally.clear_terms.get(key, 0.0) + weight * factor
             tally.evidence.append(ev)
     return tally
+
+
+def _own_clear(tally: _Tally, sector: str, central: str) -> float:
+    """The clear weight of a sector from terms that do not count for the central sector too."""
+    shared = {term for (s, term) in tally.clear_terms if s == central}
+    return sum(w for (s, term), w in tally.clear_terms.items() if s == sector and term not in shared)
 
 
 def _kept(evidence: list[SectorEvidence]) -> list[SectorEvidence]:

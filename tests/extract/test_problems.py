@@ -271,9 +271,9 @@ def test_clauses_around_lists(body: str, expected: list[str]) -> None:
     ("然而，由于缺乏统一规划，各景区各自为政，旅游线路分散。建议：一是统一。",
      ["缺乏统一规划", "各景区各自为政", "旅游线路分散"]),
     ("但区域内产业协作水平不高，制约了区域经济一体化发展。建议：一是加强。", ["产业协作水平不高"]),
-    # a subject and its predicate after 、 is a problem of its own (结构不优 is no potential complement like 留不住)
-    ("当前我市托育服务供给总量不足、结构不优、价格偏高。建议：一是增加。",
-     ["托育服务供给总量不足", "结构不优", "价格偏高"]),
+    # a subject and its predicate after 、 is a problem of its own (人员短缺 is no potential complement like 留不住)
+    ("当前我市托育机构数量不足、保育人员短缺、收费偏高。建议：一是增加。",
+     ["托育机构数量不足", "保育人员短缺", "收费偏高"]),
 ])
 def test_problems_without_contrast_and_their_lead_ins(body: str, expected: list[str]) -> None:
     assert problems(body) == expected

@@ -6,6 +6,7 @@ import pytest
 from committees import FOSHAN, HUAIYIN, JINJIANG, JINZHONG, MEIZHOU, NATIONAL, XIYANG, ZHEJIANG, source
 
 from kg.extract.proposer import build_byline, complete_unit, party_of, place_of_level
+from kg.extract.regions import region_mentions
 from kg.records import Committee
 
 # Municipalities have no prefecture level: a district's parent is the municipality itself.
@@ -82,3 +83,29 @@ def test_a_non_party_member_keeps_the_unit(line: str) -> None:
     src, span = source(line)
     byline = build_byline(src, [span], JINZHONG)
     assert (byline.speaker.value, byline.organization.value, byline.party) == ("张三", "无党派人士", "无党派")
+
+
+# A new area (天津市滨海新区, 上海市浦东新区) calls its own place 新区, as a district calls its own 我区.
+BINHAI = Committee("county", "滨海新区", "120116", "120000")
+PUDONG = Committee("county", "浦东新区", "310115", "310000")
+
+
+@pytest.mark.parametrize(("unit", "committee", "completed"), [
+    ("新区工商联", BINHAI, "滨海新区工商联"),
+    ("民建新区委", PUDONG, "民建浦东新区委"),
+    ("区工商联", BINHAI, "滨海新区工商联"),
+    ("新区工商联", HUANGPU, "新区工商联"),  # a district that is no new area has no 新区 of its own
+])
+def test_a_new_area_completes_its_units(unit: str, committee, completed: str) -> None:
+    assert complete_unit(unit, committee) == completed
+
+
+@pytest.mark.parametrize(("text", "committee", "names"), [
+    ("助力新区“双碳”目标实现，推动新区绿色低碳转型。", BINHAI, ["滨海新区"]),
+    ("新区临港产业集聚发展。", PUDONG, ["浦东新区"]),
+    ("推动新区绿色低碳转型。", HUANGPU, []),  # elsewhere 新区 names no place by itself
+    ("设立雄安新区是千年大计。", BINHAI, ["雄安新区"]),  # a named new area is that area, not the committee's
+])
+def test_a_new_area_calls_itself_xinqu(text: str, committee, names: list[str]) -> None:
+    src, span = source(text)
+    assert list(dict.fromkeys(m.name for m in region_mentions(src, span, committee))) == names

@@ -188,3 +188,45 @@ def test_a_title_that_names_the_places_it_joins_is_about_their_coordination() ->
     named, _ = classify(src, title, body, linked=True, title_links=True)
     assert LINK_SECTOR not in plain
     assert named[0] == LINK_SECTOR
+
+
+@pytest.mark.parametrize(("title", "body", "expected"), [
+    # a speech about joining two cities that dwells on rail, buses and motorways is about transport too
+    ("推进宁马同城化 共建跨江融合发展示范区",
+     "近年来，两市同城化进程加快，一体化发展机制不断完善。但同城化仍有短板：跨市轨道交通建设滞后，城际公交线路偏少，"
+     "高速公路收费站拥堵，一体化政策协同不够。为此建议：一是加快跨市轨道交通建设，推动城际铁路公交化运营；"
+     "二是开通更多跨市公交线路；三是健全同城化协调机制，推动一体化政策互认；四是推进两市公共服务同城化。",
+     ["regional-coordination", "infrastructure"]),
+    # a private-economy speech that asks again and again for a better business environment is about investment too
+    ("激发民营经济活力 推动民营企业高质量发展",
+     "我市民营经济贡献了六成以上的税收。但民营企业仍面临融资难、用工贵等问题，营商环境仍有短板，涉企检查偏多。"
+     "为此建议：一是持续优化营商环境，落实公平竞争审查；二是开展营商环境评价，以评促改；三是完善民营企业融资支持；"
+     "四是构建亲清政商关系，打造市场化法治化国际化营商环境。",
+     ["private-economy", "investment"]),
+    # industries beside a port, and a farm speech's processing clusters, are industry
+    ("做强港口经济 建设区域性国际航运枢纽",
+     "我市港口货物吞吐量持续增长，航线网络不断拓展。但港口集疏运体系不完善，临港产业规模偏小、附加值不高。"
+     "为此建议：一是完善港口集疏运体系，推进铁水联运；二是加密国际航线；三是做大临港产业，引进先进制造业项目，"
+     "打造临港产业集群。",
+     ["infrastructure", "industry"]),
+    ("做大蔬菜产业 打造乡村振兴新引擎",
+     "我县是全省蔬菜种植大县。但蔬菜精深加工能力弱，产业集群尚未形成，农产品品牌影响力不强。为此建议："
+     "一是建设标准化蔬菜种植基地；二是引进农产品加工企业，打造蔬菜加工产业集群，建设食品加工产业园；"
+     "三是培育区域公用品牌，推动蔬菜产业集群发展。",
+     ["agriculture", "industry"]),
+    # wine is industry, the grapes grown for it agriculture
+    ("推动葡萄酒产业高质量发展 打造葡萄酒产业强市",
+     "我市是全国重要的酿酒葡萄产区。但酿酒葡萄种植基地标准化程度低，葡萄酒品牌影响力不强。为此建议："
+     "一是建设标准化酿酒葡萄种植基地，推广优良品种；二是培育葡萄酒龙头企业，打造区域公用品牌。",
+     ["industry", "agriculture"]),
+])
+def test_a_second_sector_with_substantial_evidence_of_its_own(title: str, body: str, expected: list[str]) -> None:
+    assert sectors(title, body)[:2] == expected
+
+
+def test_a_term_shared_with_the_central_sector_makes_no_second_sector() -> None:
+    # 商会 counts for investment as well as the private economy: no investment from it however often it recurs
+    body = ("我市民营企业超过五万家，各类商会86家。但部分商会组织松散，服务民营企业能力不强，民营企业诉求反映渠道不畅。"
+            "为此建议：一是加强商会建设；二是支持商会参与行业治理；三是引导民营企业抱团发展，推动民营经济高质量发展；"
+            "四是建立商会联系民营企业机制。")
+    assert sectors("发挥商会桥梁纽带作用 助力民营企业高质量发展", body) == ["private-economy"]

@@ -1,0 +1,127 @@
+"""Kinds of problem clauses seen on blind digests (issue 10): a clause after a list that names its own problem,
+a subject kept before a label-like object, a quoted predicate, a background fact, where a 、 splits, and a
+summary line before a colon."""
+
+from __future__ import annotations
+
+import pytest
+from committees import source
+
+from kg.extract.problems import extract_problems
+
+
+def problems(body: str) -> list[str]:
+    src, span = source(body)
+    return [item.text for item in extract_problems(src, span)]
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # after a list closed by 等问题, a clause with a subject and a problem predicate of its own is a problem …
+    ("近年来特色种植发展较快。但仍存在品牌影响力弱、销售渠道窄等问题，部分农户“等靠要”思想依然突出。为此建议：一是打造品牌。",
+     ["品牌影响力弱", "销售渠道窄", "部分农户“等靠要”思想依然突出"]),
+    ("近年来医疗资源持续下沉。但仍面临全科医生偏少、设备利用率不高等问题，山区群众“看病远”现象仍较普遍。为此建议：一是加强。",
+     ["全科医生偏少", "设备利用率不高", "山区群众“看病远”现象仍较普遍"]),
+    # … but one that refers back to the list (这些, 并存) only sums it up
+    ("近年来社区养老加快发展。但仍存在床位空置、护理人员短缺等问题，这类现象较为普遍。为此建议：一是加强。",
+     ["床位空置", "护理人员短缺"]),
+    # … or names the listed problems' subject again, after the list or before it
+    ("近年来乡村旅游持续升温。但仍存在乡村旅游产品单一、配套设施不完善等问题，乡村旅游“淡旺季不均”现象突出。为此建议：一是丰富。",
+     ["乡村旅游产品单一", "配套设施不完善"]),
+    ("调研发现，我市茶产业“小、散、弱”的现象仍较为普遍，不少茶企仍面临茶产业链条偏短、品牌溢价低等问题。为此建议：一是培育。",
+     ["茶产业链条偏短", "品牌溢价低"]),
+    ("近年来乡村振兴成效明显。但仍存在产业基础薄弱、人才短缺等问题，上述现象在山区乡镇较为突出。为此建议：一是加强。",
+     ["产业基础薄弱", "人才短缺"]),
+])
+def test_a_clause_after_a_list_that_names_its_own_problem(body: str, expected: list[str]) -> None:
+    assert problems(body) == expected
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # SUBJECT存在“Y”问题: a label for a problem needs its subject, the item is the clause
+    ("近年来村级服务站点实现全覆盖。但部分已建站点存在“重建轻管”问题，日常运营经费不足。为此建议：一是完善。",
+     ["部分已建站点存在“重建轻管”问题", "日常运营经费不足"]),
+    ("近年来文化阵地建设成效明显。但一些乡镇文化站存在重硬件轻服务问题。为此建议：一是完善。",
+     ["一些乡镇文化站存在重硬件轻服务问题"]),
+    ("近年来乡村振兴成效明显。但部分村庄面临“空心化”问题，村集体经济薄弱。为此建议：一是加强。",
+     ["部分村庄面临“空心化”问题", "村集体经济薄弱"]),
+    # an object that names a problem by itself (a negative predicate) stands without the subject
+    ("近年来农业社会化服务发展迅速，但各个环节也存在发展不平衡问题。为此建议：一是加强。", ["发展不平衡"]),
+])
+def test_a_label_keeps_its_subject(body: str, expected: list[str]) -> None:
+    assert problems(body) == expected
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # a quoted phrase as the predicate names a problem, after a list and in a further sentence
+    ("近年来农村物流加快发展。但仍存在网点覆盖不全、配送成本偏高等问题，村级快递服务点大多“有点无人”。为此建议：一是整合。",
+     ["网点覆盖不全", "配送成本偏高", "村级快递服务点大多“有点无人”"]),
+    ("近年来建成一批村级电商服务站。但冷链设施不足，物流成本偏高。部分服务站长期“有牌无人”。为此建议：一是完善。",
+     ["冷链设施不足", "物流成本偏高", "部分服务站长期“有牌无人”"]),
+    # a quoted phrase that is what is done (打造“…”) is no predicate of a problem
+    ("近年来特色产业发展较快。但冷链设施不足，物流成本偏高。我市正在打造“康养之城”。为此建议：一是完善。",
+     ["冷链设施不足", "物流成本偏高"]),
+])
+def test_a_quoted_predicate_names_a_problem(body: str, expected: list[str]) -> None:
+    assert problems(body) == expected
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # an age, time or quantity at the start of the problem clause is background; the clauses after it are the problems
+    ("近年来设施农业稳步发展。但全县温室大棚大多建于二十年前，棚体老化、保温性能差。为此建议：一是改造。",
+     ["棚体老化", "保温性能差"]),
+    ("近年来乡村旅游加快发展。但全镇现有民宿86家，经营主体分散，服务标准不一。为此建议：一是统一。",
+     ["经营主体分散", "服务标准不一"]),
+    # … unless the count is of what is broken
+    ("近年来健身设施覆盖面扩大。但全县共有村级健身广场326个，其中近三成器材损坏。为此建议：一是加强。",
+     ["近三成器材损坏"]),
+])
+def test_a_background_fact_is_no_problem(body: str, expected: list[str]) -> None:
+    assert problems(body) == expected
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # 、 between clauses that each have their own subject and negative predicate splits …
+    ("近年来企业营收稳步增长。但当前市场需求不足、应收账款回款慢，企业经营压力较大。为此建议：一是加强。",
+     ["市场需求不足", "应收账款回款慢", "企业经营压力较大"]),
+    ("近年来化工园区加快建设。然而，我县化工产业链条短、精细化工比重低。为此建议：一是延链。",
+     ["化工产业链条短", "精细化工比重低"]),
+    ("近年来稀土产业规模扩大。但初级产品多、终端应用产品少，就地转化率不高。为此建议：一是延链。",
+     ["初级产品多", "终端应用产品少", "就地转化率不高"]),
+    ("近年来外贸发展较快。但当前全省跨境电商市场主体偏少、规模偏小，海外仓布局不足。为此建议：一是培育。",
+     ["跨境电商市场主体偏少", "规模偏小", "海外仓布局不足"]),
+    # … but attributes of one subject named before the first part stay one item
+    ("近年来港口吞吐量持续增长。但我市临港产业规模偏小、附加值不高，龙头企业带动作用不强。为此建议：一是招引。",
+     ["临港产业规模偏小、附加值不高", "龙头企业带动作用不强"]),
+    ("近年来托育机构数量增加。但当前我市托育服务供给总量不足、结构不优、价格偏高。建议：一是增加。",
+     ["托育服务供给总量不足、结构不优、价格偏高"]),
+    ("近年来民宿发展较快。但民宿产业规模小、档次低、效益差。为此建议：一是提升。", ["民宿产业规模小、档次低、效益差"]),
+    # … and so do nouns before one predicate
+    ("近年来中药材产业发展较快。但中药材种植规模化、标准化程度低，品牌影响力不强。为此建议：一是建基地。",
+     ["中药材种植规模化、标准化程度低", "品牌影响力不强"]),
+    ("近年来机构改革稳步推进。但部门之间人员、资金统筹不够。为此建议：一是统筹。", ["部门之间人员、资金统筹不够"]),
+    # a noun before 不清 is a subject (路径不清), no verb with a potential complement like 留不住
+    ("近年来企业加快转型。但中小企业面临转型成本高、人才缺、路径不清等难题。为此建议：一是扶持。",
+     ["转型成本高", "人才缺", "路径不清"]),
+])
+def test_where_a_dunhao_splits(body: str, expected: list[str]) -> None:
+    assert problems(body) == expected
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # a summary line before a colon gives only the items after it, with or without a contrast word before it
+    ("近年来特色种植发展较快。但“大资源、小产业”的局面没有根本改变：产业链条短，品牌影响力弱，龙头企业少。为此建议：一是加强。",
+     ["产业链条短", "品牌影响力弱", "龙头企业少"]),
+    ("近年来特色种植发展较快，“大资源、小产业”的局面没有根本改变：产业链条短，品牌影响力弱，龙头企业少。为此建议：一是加强。",
+     ["产业链条短", "品牌影响力弱", "龙头企业少"]),
+    ("近年来特色种植发展较快。但也面临一些困难。“大资源、小产业”的局面没有根本改变：产业链条短，品牌影响力弱。为此建议：一是加强。",
+     ["产业链条短", "品牌影响力弱"]),
+])
+def test_a_summary_before_a_colon_gives_its_items(body: str, expected: list[str]) -> None:
+    assert problems(body) == expected
+
+
+def test_a_summary_line_under_a_heading_gives_its_items() -> None:
+    body = ("近年来特色种植发展较快。\n存在的问题\n"
+            "“大资源、小产业”的局面没有根本改变：产业链条短，品牌影响力弱，龙头企业少。\n"
+            "乡村人才不足。\n几点建议\n一是加强。二是完善。")
+    assert problems(body) == ["产业链条短", "品牌影响力弱", "龙头企业少", "乡村人才不足"]
