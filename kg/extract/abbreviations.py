@@ -301,6 +301,13 @@ def _abbreviated_city(char: str) -> Region | None:
     return _unique_city_initials().get(char)
 
 
+def abbreviates_a_place(char: str, home: str | None) -> bool:
+    """``char`` may stand for a place: a provincial-level division (澳), a city by its classic abbreviation or
+    its unique first character (珠 → 珠海), or a place right under the province ``home`` (广 in Guangdong)."""
+    return (char in province_abbreviations() or _abbreviated_city(char) is not None
+            or (home is not None and bool(_prefectures_by_initial().get((home, char)))))
+
+
 def _county_nearby(char: str, committee: Committee | None) -> Region | None:
     """厦金 at the 厦门 committee → 金门县: the only county of the committee's province that ``char``
     starts, where no province is abbreviated so (across the strait or a border, a county is a party to

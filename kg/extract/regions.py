@@ -117,7 +117,7 @@ def region_mentions(src: Source, span: Span, committee: Committee | None) -> lis
     compounds = _compounds(text, words, committee)
     compound_parts = {i for start, end, _ in compounds for i in range(start, end)}
     not_places = {i for m in _not_places().finditer(text) for i in range(m.start(), m.end())}
-    not_places |= {i for start, end, _ in coined_areas(text, words) for i in range(start, end)}
+    not_places |= {i for start, end, _ in coined_areas(text, words, committee) for i in range(start, end)}
     # 崖州湾科技城 is no 崖州区: a place that heads a bay, lake or island named in a longer area is that area's
     not_places |= {i for start, end, _ in compounds for w in words
                    if start <= w.start and w.end < end and text[w.end] in GEO_CHARS and w.end - w.start >= 2
@@ -146,7 +146,8 @@ def region_mentions(src: Source, span: Span, committee: Committee | None) -> lis
             out.append(RegionMention(region.name, region.code, s, s.slice(src.text)))
     taken = {i for m in out for i in range(m.span.start - span.start, m.span.end - span.start)}
     areas = _place_areas(text, words, committee)
-    for start, end, region in _named_after_county(text, committee) + head_places(text, areas, _resolver(committee)):
+    heads = head_places(text, areas, _resolver(committee), committee)
+    for start, end, region in _named_after_county(text, committee) + heads:
         if not taken.intersection(range(start, end)):
             s = Span(span.start + start, span.start + end)
             out.append(RegionMention(region.name, region.code, s, s.slice(src.text)))
@@ -267,7 +268,7 @@ def _compounds(text: str, words: tuple[Word, ...], committee: Committee | None) 
 @lru_cache(maxsize=32)
 def _place_areas(text: str, words: tuple[Word, ...], committee: Committee | None) -> list[tuple[int, int, str]]:
     """Named areas of a place and a generic word; region_mentions and area_compounds read the same spans."""
-    return place_named_areas(text, words, _resolver(committee))
+    return place_named_areas(text, words, _resolver(committee), committee)
 
 
 def _resolver(committee: Committee | None):

@@ -1,0 +1,49 @@
+"""The kinds of regions a fresh committee's digest names that no table lists (domain.md: named areas that are not
+administrative are regions too; record-format.md: a place the speech is about must be found): an area headed by
+a proper name (an old town, a border port, a park, a reserve, a wetland, a reservoir, a produce region), a
+township, a bay named after a sea; and the links of a committee's own county with its city or neighbour."""
+
+from __future__ import annotations
+
+import pytest
+from test_regions import regions
+
+from kg.records import Committee
+
+TENGCHONG = Committee("county", "腾冲市", "530581", "530000")  # a county-level city of 保山市, Yunnan
+HELAN = Committee("county", "贺兰县", "640122", "640000")  # a county of 银川市, Ningxia
+YINCHUAN = Committee("prefecture", "银川市", "640100", "640000")
+WUHAN = Committee("prefecture", "武汉市", "420100", "420000")
+TANGSHAN = Committee("prefecture", "唐山市", "130200", "130000")
+WUYUAN = Committee("county", "婺源县", "361130", "360000")
+MEIZHOU = Committee("prefecture", "梅州市", "441400", "440000")
+
+
+@pytest.mark.parametrize(("text", "committee", "names"), [
+    # a proper name before the generic word that jieba knows (和顺, a county of far-away Shanxi) or not (猴/桥)
+    ("和顺古镇游客量持续回升。", TENGCHONG, ["和顺古镇"]),
+    ("猴桥口岸通关能力不足。", TENGCHONG, ["猴桥口岸"]),
+    ("加快马站工业园区建设。", TENGCHONG, ["马站工业园区"]),
+    ("高黎贡山国家级自然保护区生物多样性丰富。", TENGCHONG, ["高黎贡山国家级自然保护区"]),
+    ("阅海湿地、鸣翠湖湿地生态持续向好。", YINCHUAN, ["阅海湿地", "鸣翠湖湿地"]),
+    ("贺兰山东麓葡萄酒产区知名度不断提升。", YINCHUAN, ["贺兰山东麓葡萄酒产区"]),  # a mountain's side heads it
+    ("东湖新技术开发区集聚光电子企业。", WUHAN, ["东湖新技术开发区"]),  # one word to jieba; 东湖区 is Nanchang's
+    # a reservoir named after a city is an area, the city named too
+    ("保护好银川水库水源。", YINCHUAN, ["银川市", "银川水库"]),
+    # a place of the committee's province, or a county-level city, heading a park is that place
+    ("做优做强婺源工业园区。", WUYUAN, ["婺源县"]),
+    ("推动腾冲工业园区转型升级。", TENGCHONG, ["腾冲市"]),
+    # a run of abbreviations names the places that built the park; a description is no name
+    ("推动广梅产业园建设。", MEIZHOU, []),
+    ("保护江南水乡古镇。", TANGSHAN, []),
+    # ordinary words, numerals and function words before the generic word name nothing
+    ("新建两座水库，修复城市湿地，建设生态湿地，打造智慧口岸。", TANGSHAN, []),
+    ("建设化工产业园和数字产业园。", TANGSHAN, []),
+    # a township: its own name, jieba's split or not (界/头/乡, 曲/石镇); common words ending in 乡/镇 are none
+    ("推进界头乡、曲石镇乡村振兴。", TENGCHONG, ["界头乡", "曲石镇"]),
+    ("推动城乡融合，做好乡镇建设，打造工业重镇和特色城镇，返回家乡创业，推行县管乡用。", TENGCHONG, []),
+    # a bay named after a sea
+    ("治理渤海湾近岸海域污染。", TANGSHAN, ["渤海湾"]),
+])
+def test_named_areas_headed_by_a_proper_name(text, committee, names):
+    assert regions(text, committee)[0] == names
