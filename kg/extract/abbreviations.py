@@ -55,15 +55,17 @@ def abbreviation_pairs(src: Source, span: Span, committee: Committee | None) -> 
     # a run starts a few characters before a relation word: only those places are looked at
     reach = LONGEST_RUN + _LONGEST_COUNT + _COUNTED_TOPIC_GAP
     national = committee is not None and committee.level == "national"
+    local = _local_initials(committee)
     starts = sorted({i for m in _relation_words(national).finditer(text)
-                     for i in range(max(0, m.start() - reach), m.start() - 1) if is_initial(text[i])})
+                     for i in range(max(0, m.start() - reach), m.start() - 1)
+                     if is_initial(text[i]) or text[i] in local})
     if not starts:
         return []
     bounds = {i for w in tokens(text) for i in (w.start, w.end)}
     out: list[RegionMention] = []
     taken = 0
     for i in starts:
-        run = _run_at(text, i, bounds, direct, after_topic) if i >= taken else None
+        run = _run_at(text, i, bounds, direct, after_topic, local) if i >= taken else None
         if run is None and i >= taken and national:
             run = _group_before_area(text, i, bounds)
         if run is None or (text[i:run] in _named_area_spellings() and text.startswith(_strategies(), run)):
@@ -108,17 +110,17 @@ def bounded(mentions: list[RegionMention]) -> list[RegionMention]:
 
 
 def _run_at(text: str, start: int, bounds: set[int], direct: re.Pattern[str],
-            after_topic: re.Pattern[str]) -> int | None:
+            after_topic: re.Pattern[str], local: frozenset[str] = frozenset()) -> int | None:
     """Where a run of abbreviations starting at ``start`` ends, when a relation word follows it."""
     if start not in bounds:
         return None
     end = start
-    while end < len(text) and end - start < LONGEST_RUN and is_initial(text[end]):
+    while end < len(text) and end - start < LONGEST_RUN and (is_initial(text[end]) or text[end] in local):
         end += 1
     if text.startswith(_people_words(), end):
         return None  # 港澳台同胞交流: the run names where people come from, no places joined
     end = start
-    while end < len(text) and end - start < LONGEST_RUN and is_initial(text[end]):
+    while end < len(text) and end - start < LONGEST_RUN and (is_initial(text[end]) or text[end] in local):
         end += 1
     for stop in range(start + 2, end + 1):  # the shortest run that a relation word follows
         if stop in bounds and direct.match(text, stop):
@@ -388,6 +390,16 @@ def _initials() -> frozenset[str]:
     abbreviations and the cities' classic ones: what a run of abbreviations may be made of."""
     return frozenset({char for _, char in _prefectures_by_initial()} | set(province_abbreviations())
                      | set(city_abbreviations()))
+
+
+def _local_initials(committee: Committee | None) -> frozenset[str]:
+    """The first characters of a county committee's own place and of the other counties of its city (腾 of 腾冲 in
+    保腾一体化): a county-level place is abbreviated only there, where it is the topic, never far away."""
+    own = committee_region(committee)
+    if own is None or own.level != "county" or not own.parent:
+        return frozenset()
+    return frozenset({own.short[:1]} | {r.short[:1] for r in gazetteer().by_code.values()
+                                        if r.level == "county" and r.parent == own.parent})
 
 
 def is_initial(char: str) -> bool:

@@ -104,6 +104,7 @@ _KNOWN_CITY_MAX_FREQ = 1000
 def _known_city(short: str, region: Region) -> bool:
     """昆山 at a Shanghai committee: a county-level city that is the only region of its short name."""
     return (region.name.endswith("市") and len(gazetteer().by_short.get(short, [])) == 1
+            and short not in cues()["regions"]["ordinary_city_names"]
             and short not in gazetteer().by_name and not is_common_noun(short)
             and dictionary_frequency(short) < _KNOWN_CITY_MAX_FREQ)
 

@@ -47,3 +47,26 @@ MEIZHOU = Committee("prefecture", "梅州市", "441400", "440000")
 ])
 def test_named_areas_headed_by_a_proper_name(text, committee, names):
     assert regions(text, committee)[0] == names
+
+
+TIANJIN = Committee("province", "天津市", "120000", "120000")
+TAIZHOU_ZJ = Committee("prefecture", "台州市", "331000", "330000")
+
+
+@pytest.mark.parametrize(("text", "committee", "names", "links"), [
+    # the committee's own county abbreviated beside its city (保 of 保山) or the city's first character (银 of 银川)
+    ("推动保腾一体化，加强保腾两地合作。", TENGCHONG, ["保山市", "腾冲市"], {("保山市", "腾冲市")}),
+    ("推进银贺同城化发展。", HELAN, ["银川市", "贺兰县"], {("银川市", "贺兰县")}),
+    # a county's first character stands for it only at home: far away 腾 is no 腾冲
+    ("推动保腾一体化。", YINCHUAN, [], set()),
+    # a zone named after a city stands for the city in a link
+    ("推动银川经开区与石嘴山经开区协同发展。", YINCHUAN, ["银川市", "银川经开区", "石嘴山市", "石嘴山经开区"],
+     {("石嘴山市", "银川市")}),
+    # a county-level city whose bare name is an ordinary word names no place far away, but at home it does
+    ("做强临海产业，发展临海经济。", TIANJIN, [], set()),
+    ("推动临海与椒江协同发展。", TAIZHOU_ZJ, ["临海市", "椒江区"], {("椒江区", "临海市")}),
+])
+def test_pairs_of_the_committees_own_places(text, committee, names, links):
+    found, pairs = regions(text, committee)
+    assert found == names
+    assert pairs == {frozenset(p) for p in links}
