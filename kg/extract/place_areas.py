@@ -15,11 +15,12 @@ from collections.abc import Callable
 from functools import cache, lru_cache
 
 from kg.extract.place_words import place_words
-from kg.extract.proper_areas import proper_areas
+from kg.extract.proper_areas import proper_areas, unit_township
 from kg.extract.proposer import committee_region
 from kg.gazetteer import Region, gazetteer
 from kg.lexicon import alternation, cues, named_area_kinds, place_area_suffixes
-from kg.records import Committee
+from kg.read import Source
+from kg.records import Committee, RegionMention, Span
 from kg.words import Word, dictionary_frequency, is_common_noun
 
 _HEAD_SIZES = (4, 3, 2)
@@ -142,3 +143,16 @@ def _with_place_before(text: str, start: int, resolve: Resolver) -> int:
         if start - size >= 0 and resolve(text[start - size : start]) is not None:
             return start - size
     return start
+
+
+def unit_township_mentions(src: Source, unit_span: Span, unit_value: str) -> list[RegionMention]:
+    """The township of a byline unit (驼峰乡政协委员联络组 → 驼峰乡), where the unit's text is its value."""
+    found = unit_township(unit_value)
+    if found is None:
+        return []
+    start, end, name = found
+    span = Span(unit_span.start + start, unit_span.start + end)
+    if unit_span.slice(src.simple) != unit_value:
+        span = unit_span  # (a completed unit: 昔阳政协 → 昔阳县政协)
+    return [RegionMention(name, None, span, span.slice(src.text))]
+

@@ -147,3 +147,26 @@ def _is_name_word(word: str) -> bool:
 
 # 东湖 1867, 西夏 1024: a proper name may be a word jieba knows; 城市 (25084), 江南 (4987) are ordinary words first
 _NAME_MAX_FREQUENCY = 2500
+
+
+@cache
+def _township_unit() -> re.Pattern[str]:
+    """A township's name (two or three characters) and its generic word, then a unit's organ (each start tried)."""
+    generic = alternation([g for g in ("乡", "镇", "街道") if g in _rules()])
+    organs = alternation(cues()["regions"]["township_units"])
+    return re.compile(rf"(?=([\u4e00-\u9fff]{{2,3}}?(?:{generic}))(?:{organs}))")
+
+
+_LEVEL_CHARACTERS = frozenset("省市县区乡镇村")
+
+
+def unit_township(unit: str) -> tuple[int, int, str] | None:
+    """驼峰乡政协委员联络组 → 驼峰乡: the township a byline unit belongs to, at the unit's start or after the place
+    it names (腾冲市驼峰乡…); none where the name holds a level's character (县政协委员: no township)."""
+    gaz = gazetteer()
+    for m in _township_unit().finditer(unit):
+        name, before = m.group(1), unit[: m.start(1)]
+        head = name[:-1] if name[-1] in "乡镇" else name[:-2]
+        if (not before or before in gaz.by_name or before in gaz.by_short) and not set(head) & _LEVEL_CHARACTERS:
+            return m.start(1), m.end(1), name
+    return None

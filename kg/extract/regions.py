@@ -14,7 +14,7 @@ from functools import cache, lru_cache
 # abbreviation_pairs and region_links are re-exported: the pipeline takes every region extractor from here
 from kg.extract.abbreviations import LONGEST_RUN, abbreviated, bounded, is_initial
 from kg.extract.abbreviations import abbreviation_pairs as abbreviation_pairs
-from kg.extract.place_areas import GEO_CHARS, coined_areas, head_places, place_named_areas
+from kg.extract.place_areas import GEO_CHARS, coined_areas, head_places, place_named_areas, unit_township_mentions
 from kg.extract.place_words import place_words
 from kg.extract.proposer import committee_region, place_of_level
 from kg.extract.region_links import linked_ports as linked_ports
@@ -329,12 +329,14 @@ def area_compounds(src: Source, span: Span, committee: Committee | None) -> list
 
 
 def unit_regions(src: Source, unit_span: Span, unit_value: str, committee: Committee | None) -> list[RegionMention]:
-    """The place in a unit's name (平遥县政协 → 平遥县, 民革晋中市委 → 晋中市)."""
+    """The place in a unit's name (平遥县政协 → 平遥县, 民革晋中市委 → 晋中市), and its township
+    (驼峰乡政协委员联络组 → 驼峰乡)."""
     gaz = gazetteer()
     context = committee_region(committee)
+    township = unit_township_mentions(src, unit_span, unit_value)
     for size in range(min(len(unit_value), 9), 1, -1):
         for i in range(0, len(unit_value) - size + 1):
             region = gaz.resolve(unit_value[i : i + size], context)
             if region and region.code and size >= 3:
-                return [RegionMention(region.name, region.code, unit_span, unit_span.slice(src.text))]
-    return []
+                return [RegionMention(region.name, region.code, unit_span, unit_span.slice(src.text)), *township]
+    return township

@@ -5,10 +5,14 @@ township, a bay named after a sea; and the links of a committee's own county wit
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from test_regions import regions
 
-from kg.records import Committee
+from kg.extract.proper_areas import unit_township
+from kg.pipeline import extract_file
+from kg.records import Committee, to_record
 
 TENGCHONG = Committee("county", "腾冲市", "530581", "530000")  # a county-level city of 保山市, Yunnan
 HELAN = Committee("county", "贺兰县", "640122", "640000")  # a county of 银川市, Ningxia
@@ -70,3 +74,27 @@ def test_pairs_of_the_committees_own_places(text, committee, names, links):
     found, pairs = regions(text, committee)
     assert found == names
     assert pairs == {frozenset(p) for p in links}
+
+
+def test_a_township_byline_unit_is_a_region_of_its_speech():
+    """驼峰乡政协委员联络组: the unit's township is a region (its own name, no code); the speech's areas and the
+    county's link with its city come with it."""
+    doc = to_record(extract_file(Path(__file__).parents[1] / "data" / "region_kinds" / "tengchong-township-unit.txt"))
+    first, second = doc["speeches"]
+    assert first["organization"] == "驼峰乡政协委员联络组"
+    assert first["regions"] == ["和顺古镇", "驼峰乡", "腾冲市"]
+    assert second["regions"] == ["保山市", "腾冲市", "猴桥口岸"]
+    assert second["region_links"] == [["保山市", "腾冲市"]]
+
+
+@pytest.mark.parametrize(("unit", "township"), [
+    ("驼峰乡政协委员联络组", "驼峰乡"),
+    ("腾冲市驼峰乡政协委员联络组", "驼峰乡"),  # after the place the unit names
+    ("曲石街道政协委员工作组", "曲石街道"),
+    ("县政协委员联络组", None),  # a level's word, no township
+    ("乡镇政协委员联络组", None),
+    ("民革腾冲市委", None),
+])
+def test_the_township_of_a_unit(unit, township):
+    found = unit_township(unit)
+    assert (found[2] if found else None) == township
