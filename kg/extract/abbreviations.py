@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from kg.extract.clusters import listed_members, repeated_runs
 from kg.extract.proposer import committee_region
 from kg.gazetteer import Region, gazetteer
 from kg.lexicon import alternation, city_abbreviations, cues, named_areas, province_abbreviations
@@ -59,8 +60,6 @@ def abbreviation_pairs(src: Source, span: Span, committee: Committee | None) -> 
     starts = sorted({i for m in _relation_words(national).finditer(text)
                      for i in range(max(0, m.start() - reach), m.start() - 1)
                      if is_initial(text[i]) or text[i] in local})
-    if not starts:
-        return []
     bounds = {i for w in tokens(text) for i in (w.start, w.end)}
     out: list[RegionMention] = []
     taken = 0
@@ -71,12 +70,21 @@ def abbreviation_pairs(src: Source, span: Span, committee: Committee | None) -> 
         if run is None or (text[i:run] in _named_area_spellings() and text.startswith(_strategies(), run)):
             continue  # 京津冀协同发展 names the state's strategy for the area, no link of its members
         regions = _read_run(text[i:run], committee, heads_area=bool(_area_after().match(text, run)))
+        if regions is None:  # 武鄂黄黄: a repeated character, read from the places listed nearby
+            regions = listed_members(text[i:run], src.simple, span.start + i, span.start + run)
         if regions is not None:
             for pos, region in enumerate(regions, start=i):
                 s = Span(span.start + pos, span.start + pos + 1)
                 out.append(RegionMention(region.name, region.code, s, s.slice(src.text)))
         taken = run
-    return bounded(out)
+    read = {m.span.start - span.start for m in out}
+    for i, run in repeated_runs(text, bounds, _initials()):  # 融入武鄂黄黄: a cluster with no relation word after it
+        members = None if read.intersection(range(i, run)) else listed_members(
+            text[i:run], src.simple, span.start + i, span.start + run)
+        for pos, region in enumerate(members or (), start=i):
+            s = Span(span.start + pos, span.start + pos + 1)
+            out.append(RegionMention(region.name, region.code, s, s.slice(src.text)))
+    return bounded(sorted(out, key=lambda m: m.span))
 
 
 _LONGEST_COUNT = 3  # 两省市

@@ -30,6 +30,7 @@ def region_links(src: Source, spans: list[Span], mentions: list[RegionMention],
     own = committee_region(committee)
     ports = city_ports(mentions, src.simple)
     mentions = [m for m in mentions if id(m) not in ports]  # 大连港营口港港航一体化 joins 大连市 and 营口市
+    mentions = _outside_clusters(mentions)
     outermost = [m for m in mentions if not any(_inside(m.span, o.span) for o in mentions if o is not m)]
     groups = _group_areas(mentions) if committee is not None and committee.level == "national" else []
     links: list[tuple[str, ...]] = []
@@ -74,6 +75,20 @@ def region_links(src: Source, spans: list[Span], mentions: list[RegionMention],
     named = _named_pairs(src.simple, mentions)
     return [g for g in links if not any(h != g and _restates(g, h) and not (g in named and not set(g) & set(h))
                                         for h in links)]
+
+
+def _outside_clusters(mentions: list[RegionMention]) -> list[RegionMention]:
+    """The mentions but those of a cluster name whose characters repeat (武鄂黄黄, its members read from a list
+    nearby: clusters.py): the name gives the members, not their links; the text's own pairs give those."""
+    singles = sorted((m for m in mentions if m.span.end - m.span.start == 1), key=lambda m: m.span)
+    runs: list[list[RegionMention]] = []
+    for m in singles:
+        if runs and runs[-1][-1].span.end == m.span.start:
+            runs[-1].append(m)
+        else:
+            runs.append([m])
+    clustered = {id(m) for run in runs if len({m.surface for m in run}) < len(run) for m in run}
+    return [m for m in mentions if id(m) not in clustered]
 
 
 def city_ports(mentions: list[RegionMention], simple: str) -> dict[int, str]:

@@ -98,3 +98,32 @@ def test_a_township_byline_unit_is_a_region_of_its_speech():
 def test_the_township_of_a_unit(unit, township):
     found = unit_township(unit)
     assert (found[2] if found else None) == township
+
+
+def test_a_cluster_name_takes_its_members_from_the_list_nearby():
+    """融入武鄂黄黄 in a title: 黄 is 黄石 and 黄冈, as the body lists them; the cluster links nothing itself, the
+    text's own pair (黄石与鄂州同城化) is the link."""
+    doc = to_record(extract_file(Path(__file__).parents[1] / "data" / "region_kinds" / "huangshi-cluster.txt"))
+    (speech,) = doc["speeches"]
+    assert speech["regions"] == ["武汉市", "鄂州市", "黄石市", "黄冈市"]
+    title = [m["name"] for m in speech["region_mentions"] if m["end"] - m["start"] == 1]
+    assert title == ["武汉市", "鄂州市", "黄石市", "黄冈市"]
+    assert speech["region_links"] == [["黄石市", "鄂州市"]]
+
+
+HUANGSHI = Committee("prefecture", "黄石市", "420200", "420000")
+
+
+@pytest.mark.parametrize(("text", "names", "links"), [
+    # no list nearby, or one lacking a member: the repeated character says nothing, no place is guessed
+    ("加快武鄂黄黄一体化发展", [], set()),
+    ("加快武鄂黄黄一体化发展，鄂州、黄冈各有所长。", ["鄂州市", "黄冈市"], set()),
+    # a list nearby: the members, and only the pairs the text makes (黄石与鄂州、黄冈)
+    ("推进武鄂黄黄一体化，武汉、鄂州、黄石、黄冈各有所长，黄石与鄂州、黄冈同城化发展。",
+     ["武汉市", "鄂州市", "黄石市", "黄冈市"],
+     {("黄石市", "鄂州市"), ("黄石市", "黄冈市")}),
+])
+def test_a_cluster_with_a_repeated_character(text, names, links):
+    found, pairs = regions(text, HUANGSHI)
+    assert found == names
+    assert pairs == {frozenset(p) for p in links}
