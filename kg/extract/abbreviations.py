@@ -60,6 +60,9 @@ def abbreviation_pairs(src: Source, span: Span, committee: Committee | None) -> 
     starts = sorted({i for m in _relation_words(national).finditer(text)
                      for i in range(max(0, m.start() - reach), m.start() - 1)
                      if is_initial(text[i]) or text[i] in local})
+    clusters = repeated_runs(text, _initials())
+    if not starts and not clusters:
+        return []
     bounds = {i for w in tokens(text) for i in (w.start, w.end)}
     out: list[RegionMention] = []
     taken = 0
@@ -78,8 +81,9 @@ def abbreviation_pairs(src: Source, span: Span, committee: Committee | None) -> 
                 out.append(RegionMention(region.name, region.code, s, s.slice(src.text)))
         taken = run
     read = {m.span.start - span.start for m in out}
-    for i, run in repeated_runs(text, bounds, _initials()):  # 融入武鄂黄黄: a cluster with no relation word after it
-        members = None if read.intersection(range(i, run)) else listed_members(
+    for first, run in clusters:  # 融入武鄂黄黄: a cluster with no relation word after it, whole words of the text
+        i = next((b for b in range(first, run - 2) if b in bounds), run)
+        members = None if read.intersection(range(i, run)) or run not in bounds else listed_members(
             text[i:run], src.simple, span.start + i, span.start + run)
         for pos, region in enumerate(members or (), start=i):
             s = Span(span.start + pos, span.start + pos + 1)
@@ -406,8 +410,13 @@ def _local_initials(committee: Committee | None) -> frozenset[str]:
     own = committee_region(committee)
     if own is None or own.level != "county" or not own.parent:
         return frozenset()
-    return frozenset({own.short[:1]} | {r.short[:1] for r in gazetteer().by_code.values()
-                                        if r.level == "county" and r.parent == own.parent})
+    return _county_initials(own.parent)
+
+
+@cache
+def _county_initials(parent: str) -> frozenset[str]:
+    """The first characters of the counties of one city (the index is built once, for every city)."""
+    return frozenset(r.short[:1] for r in gazetteer().by_code.values() if r.level == "county" and r.parent == parent)
 
 
 def is_initial(char: str) -> bool:

@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from kg.extract.place_words import place_words
 from kg.gazetteer import Region, gazetteer
 
 # how far around the cluster's span the list of its members is looked for (a title's list is in the body)
@@ -20,16 +19,27 @@ _BEFORE = 300
 _AFTER = 1500
 
 
-def repeated_runs(text: str, bounds: set[int], initials: frozenset[str]) -> list[tuple[int, int]]:
-    """(start, end) of each run of three to six abbreviating characters (``initials``), whole words of the text,
-    in which a character repeats (融入武鄂黄黄: a cluster named with no relation word after it)."""
-    return [(m.start(), m.end()) for m in _run_pattern(initials).finditer(text)
-            if m.start() in bounds and m.end() in bounds and len(set(m.group())) < len(m.group())]
+def repeated_runs(text: str, initials: frozenset[str]) -> list[tuple[int, int]]:
+    """(start, end) of each run of three to six abbreviating characters (``initials``) holding one character
+    twice in a row (融入武鄂黄黄: a cluster named with no relation word after it)."""
+    out: list[tuple[int, int]] = []
+    for m in _twice_pattern(initials).finditer(text):
+        start, end = m.start(), m.end()
+        while start > 0 and end - start < _LONGEST_CLUSTER and text[start - 1] in initials:
+            start -= 1
+        while end < len(text) and end - start < _LONGEST_CLUSTER and text[end] in initials:
+            end += 1
+        if end - start >= 3 and (not out or start >= out[-1][1]):
+            out.append((start, end))
+    return out
+
+
+_LONGEST_CLUSTER = 6
 
 
 @cache
-def _run_pattern(initials: frozenset[str]) -> re.Pattern[str]:
-    return re.compile(f"[{''.join(sorted(initials))}]{{3,6}}")
+def _twice_pattern(initials: frozenset[str]) -> re.Pattern[str]:
+    return re.compile(f"([{''.join(sorted(initials))}])\\1")
 
 
 def listed_members(run: str, simple: str, start: int, end: int) -> list[Region] | None:
@@ -38,7 +48,7 @@ def listed_members(run: str, simple: str, start: int, end: int) -> list[Region] 
     if len(set(run)) == len(run):
         return None
     window = simple[max(0, start - _BEFORE) : end + _AFTER]
-    listed = _listed_places(window)
+    listed = _listed_places(window, run)
     members: list[Region] = []
     for char in run:
         found = next((r for r in listed if r.short.startswith(char) and r not in members), None)
@@ -48,15 +58,25 @@ def listed_members(run: str, simple: str, start: int, end: int) -> list[Region] 
     return members
 
 
-def _listed_places(window: str) -> list[Region]:
-    """The prefecture-level places the text names by their full or short names, each once, in order."""
+def _listed_places(window: str, run: str) -> list[Region]:
+    """The prefecture-level places the text names by their short names whose first characters are in ``run``,
+    each once, in the order of their first mention."""
+    found = []
+    for char in set(run):
+        for short, region in _prefectures_by_initial().get(char, ()):
+            at = window.find(short)
+            if at != -1:
+                found.append((at, region))
+    return [region for _, region in sorted(found, key=lambda f: (f[0], f[1].code))]
+
+
+@cache
+def _prefectures_by_initial() -> dict[str, tuple[tuple[str, Region], ...]]:
+    """First character → (short name, place) of the prefecture-level places whose short name is theirs alone."""
     gaz = gazetteer()
-    out: list[Region] = []
-    for w in place_words(window):
-        if len(w.text) < 2:
-            continue
-        found = [r for r in (*gaz.by_name.get(w.text, ()), *gaz.by_short.get(w.text, ()))
-                 if r.code and r.level == "prefecture"]
-        if len(found) == 1 and found[0] not in out:
-            out.append(found[0])
-    return out
+    index: dict[str, list[tuple[str, Region]]] = {}
+    for short, regions in gaz.by_short.items():
+        coded = [r for r in regions if r.code]
+        if len(short) >= 2 and len(coded) == 1 and coded[0].level == "prefecture":
+            index.setdefault(short[0], []).append((short, coded[0]))
+    return {char: tuple(sorted(places)) for char, places in index.items()}

@@ -78,8 +78,8 @@ def coined_areas(text: str, words: tuple[Word, ...], committee: Committee | None
     白泉港区) is none."""
     rules = cues()["regions"]["coined_areas"]
     found = list(_coined_pattern().finditer(text))
-    starts = {w.start for w in words}
-    ends = {w.end for w in words}
+    starts = {w.start for w in words} if found else set()
+    ends = {w.end for w in words} if found else set()
     gaz = gazetteer()
     out = []
     for m in found:

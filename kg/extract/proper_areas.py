@@ -14,7 +14,7 @@ to the head; a head jieba fused with the generic word (东湖新技术开发区,
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from kg.extract.abbreviations import abbreviates_a_place
 from kg.gazetteer import gazetteer
@@ -59,15 +59,13 @@ def proper_areas(text: str, words: tuple[Word, ...], home: str | None = None) ->
     if not found:
         return []
     by_end = {w.end: i for i, w in enumerate(words)}
-    by_start = {w.start: i for i, w in enumerate(words)}
-    containing = {pos: w for w in words for pos in range(w.start, w.end)}
     out = []
     for m in found:
-        word = containing.get(m.end() - 1)
-        if word is None or word.end != m.end():
+        last = by_end.get(m.end())
+        if last is None:
             continue  # 乡镇 of 乡镇建设, 湿地公园: the generic word starts a longer word
         rule = _rules()[m.group()]
-        start = _head(text, words, m.start(), by_end, by_start, containing, rule["longest_name"])
+        start = _head(text, words, m.start(), by_end, last, rule["longest_name"])
         if start is None or not _far_from_home(text[start : m.start()], home):
             continue
         name = text[start : m.end()]
@@ -77,22 +75,22 @@ def proper_areas(text: str, words: tuple[Word, ...], home: str | None = None) ->
     return out
 
 
-def _head(text: str, words: tuple[Word, ...], at: int, by_end: dict[int, int], by_start: dict[int, int],
-          containing: dict[int, Word], longest: int) -> int | None:
-    """Where the proper name before the generic word at ``at`` starts, or None."""
-    if at in by_end:
-        k = by_end[at]
+def _head(text: str, words: tuple[Word, ...], at: int, by_end: dict[int, int], last: int, longest: int) -> int | None:
+    """Where the proper name before the generic word at ``at`` starts, or None; word ``last`` ends the generic
+    word."""
+    k = by_end.get(at)
+    if k is not None:
         if len(words[k].text) >= 2:
             if words[k].text in _sides() and k > 0 and words[k - 1].text.endswith("山"):
                 return words[k - 1].start if _is_name_word(words[k - 1].text) else None  # 贺兰山东麓
             return words[k].start if len(words[k].text) <= longest and _is_name_word(words[k].text) else None
         return _single_run(text, words, k, longest)
-    fused = containing.get(at)
-    if fused is None or fused.start not in by_start:
-        return None
+    fused = words[last]
+    if fused.start > at:
+        return None  # (a word crosses into the generic word's start: no name before it here)
     if fused.start == at - 1 and dictionary_frequency(fused.text) <= _FUSED_MAX_FREQUENCY:
-        k = by_start[fused.start]  # 曲/石镇: the name's last character and the generic word
-        return _single_run(text, words, k - 1, longest, fused=1) if k > 0 else None
+        # 曲/石镇: the name's last character and the generic word
+        return _single_run(text, words, last - 1, longest, fused=1) if last > 0 else None
     head = text[fused.start : at]  # 东湖新技术开发区: the dictionary holds the whole name
     if 2 <= len(head) <= longest and _is_name_word(head):
         return fused.start
@@ -126,12 +124,14 @@ def _far_from_home(head: str, home: str | None) -> bool:
     return len(head) > 3 or not all(abbreviates_a_place(c, home) for c in head)
 
 
+@lru_cache(maxsize=4096)
 def _may_be_in_name(char: str) -> bool:
     if not _HANZI.fullmatch(char) or char in _not_name_characters():
         return False
     return all(flag not in _NOT_NAME_TAGS for _, flag in tag(char))
 
 
+@lru_cache(maxsize=4096)
 def _is_name_word(word: str) -> bool:
     """和顺, 高黎贡山, 东湖: a word the dictionary tags as a proper name and knows rarely; no place of the
     gazetteer's full names, nor a city's short name (those are read as places: place_areas.py)."""

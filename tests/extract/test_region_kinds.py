@@ -8,9 +8,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from committees import source
 from test_regions import regions
 
 from kg.extract.proper_areas import unit_township
+from kg.extract.regions import abbreviation_pairs
 from kg.pipeline import extract_file
 from kg.records import Committee, to_record
 
@@ -122,8 +124,16 @@ HUANGSHI = Committee("prefecture", "黄石市", "420200", "420000")
     ("推进武鄂黄黄一体化，武汉、鄂州、黄石、黄冈各有所长，黄石与鄂州、黄冈同城化发展。",
      ["武汉市", "鄂州市", "黄石市", "黄冈市"],
      {("黄石市", "鄂州市"), ("黄石市", "黄冈市")}),
+    ("全力推进武鄂黄黄建设，武汉、鄂州、黄石、黄冈各有所长。", ["武汉市", "鄂州市", "黄石市", "黄冈市"], set()),
 ])
 def test_a_cluster_with_a_repeated_character(text, names, links):
     found, pairs = regions(text, HUANGSHI)
     assert found == names
     assert pairs == {frozenset(p) for p in links}
+
+
+def test_a_cluster_read_after_a_verb_whose_last_character_abbreviates():
+    """推进武鄂黄黄: the cluster starts at its own word, not inside 推进."""
+    src, span = source("全力推进武鄂黄黄建设，武汉、鄂州、黄石、黄冈各有所长。")
+    found = [(m.surface, m.name) for m in abbreviation_pairs(src, span, HUANGSHI)]
+    assert found == [("武", "武汉市"), ("鄂", "鄂州市"), ("黄", "黄石市"), ("黄", "黄冈市")]
