@@ -135,7 +135,8 @@ def _may_be_in_name(char: str) -> bool:
 def _is_name_word(word: str) -> bool:
     """和顺, 高黎贡山, 东湖: a word the dictionary tags as a proper name and knows rarely; no place of the
     gazetteer's full names, nor a city's short name (those are read as places: place_areas.py)."""
-    if not _HANZI.fullmatch(word) or is_common_noun(word) or dictionary_frequency(word) > _NAME_MAX_FREQUENCY:
+    if (not _HANZI.fullmatch(word) or is_common_noun(word) or dictionary_frequency(word) > _NAME_MAX_FREQUENCY
+            or word in cues()["regions"]["area_descriptions"]):
         return False
     gaz = gazetteer()
     if any(r.code for r in gaz.by_name.get(word, ())) or any(

@@ -29,6 +29,7 @@ MEIZHOU = Committee("prefecture", "梅州市", "441400", "440000")
     # a proper name before the generic word that jieba knows (和顺, a county of far-away Shanxi) or not (猴/桥)
     ("和顺古镇游客量持续回升。", TENGCHONG, ["和顺古镇"]),
     ("猴桥口岸通关能力不足。", TENGCHONG, ["猴桥口岸"]),
+    ("游客到猴桥口岸通关。", TENGCHONG, ["猴桥口岸"]),
     ("加快马站工业园区建设。", TENGCHONG, ["马站工业园区"]),
     ("高黎贡山国家级自然保护区生物多样性丰富。", TENGCHONG, ["高黎贡山国家级自然保护区"]),
     ("阅海湿地、鸣翠湖湿地生态持续向好。", YINCHUAN, ["阅海湿地", "鸣翠湖湿地"]),
@@ -45,6 +46,9 @@ MEIZHOU = Committee("prefecture", "梅州市", "441400", "440000")
     # ordinary words, numerals and function words before the generic word name nothing
     ("新建两座水库，修复城市湿地，建设生态湿地，打造智慧口岸。", TANGSHAN, []),
     ("建设化工产业园和数字产业园。", TANGSHAN, []),
+    # nor a word that describes the kind of area (a coastal wetland, a hill-pond reservoir)
+    ("保护滨海湿地、红树林湿地，加固山塘水库。", TANGSHAN, []),
+    ("提升陆路口岸、航空口岸功能，管好省级自然保护区，建设特色小镇、中心镇。", TANGSHAN, []),
     # a township: its own name, jieba's split or not (界/头/乡, 曲/石镇); common words ending in 乡/镇 are none
     ("推进界头乡、曲石镇乡村振兴。", TENGCHONG, ["界头乡", "曲石镇"]),
     ("推动城乡融合，做好乡镇建设，打造工业重镇和特色城镇，返回家乡创业，推行县管乡用。", TENGCHONG, []),
