@@ -13,10 +13,10 @@ import re
 from functools import cache
 
 from kg.extract.clusters import listed_members, repeated_runs
+from kg.extract.county_abbreviations import counties_run, county_beside, local_initials, own_county
 from kg.extract.proposer import committee_region
 from kg.gazetteer import Region, gazetteer
 from kg.lexicon import alternation, city_abbreviations, cues, named_areas, province_abbreviations
-from kg.lexicon import municipality_neighbours as neighbours
 from kg.read import Source
 from kg.records import Committee, RegionMention, Span
 from kg.words import dictionary_frequency, tokens, user_words
@@ -56,7 +56,7 @@ def abbreviation_pairs(src: Source, span: Span, committee: Committee | None) -> 
     # a run starts a few characters before a relation word: only those places are looked at
     reach = LONGEST_RUN + _LONGEST_COUNT + _COUNTED_TOPIC_GAP
     national = committee is not None and committee.level == "national"
-    local = _local_initials(committee)
+    local = local_initials(committee)
     starts = sorted({i for m in _relation_words(national).finditer(text)
                      for i in range(max(0, m.start() - reach), m.start() - 1)
                      if is_initial(text[i]) or text[i] in local})
@@ -219,14 +219,17 @@ def _read_run(run: str, committee: Committee | None, heads_area: bool = False) -
     if run in gaz.by_short or any(r.code for r in gaz.by_name.get(run, ())) or (
             dictionary_frequency(run) >= _ORDINARY_RUN_FREQ and not provincial and run not in _lexicon_words()):
         return None  # (成渝 is a word only by our own sector table)
-    regions = [abbreviated(c, committee) for c in run]
+    counties = counties_run(run, committee)  # 榆太祁 at 晋中: counties of the committee's city
+    regions = counties or [abbreviated(c, committee) for c in run]
     if len(run) == 2 and regions.count(None) == 1:  # a city far away beside a place read nearby
         regions = [r or _abbreviated_city(c) for c, r in zip(run, regions, strict=True)]
     if len(run) == 2 and regions.count(None) == 1 and committee_region(committee) in regions:
         regions = [r or _county_nearby(c, committee) for c, r in zip(run, regions, strict=True)]  # 厦金 at 厦门
     if None in regions and committee_region(committee) is not None and committee_region(committee).level == "county":
         # 嘉昆太 at 昆山: a county of the committee's own city (太仓), or a district across the border (嘉定)
-        regions = [r or _county_beside(c, committee) for c, r in zip(run, regions, strict=True)]
+        regions = [r or county_beside(c, committee) for c, r in zip(run, regions, strict=True)]
+    if None in regions:  # 保腾 at 保山: a county of the committee's own city
+        regions = [r or own_county(c, committee) for c, r in zip(run, regions, strict=True)]
     if None in regions:  # 广佛同城化, 呼包鄂 at the national committee: cities of one province
         regions = _one_province_reading(run) or regions
     if len(run) > 2 and None in regions and any(regions) and not heads_area and not _holds_a_name(run):
@@ -245,31 +248,6 @@ def _holds_a_name(run: str) -> bool:
     gaz = gazetteer()
     return any(run[i:j] in gaz.by_short or run[i:j] in gaz.by_name
                for i in range(len(run)) for j in range(i + 2, len(run) + 1))
-
-
-def _county_beside(char: str, committee: Committee | None) -> Region | None:
-    """The only county of the committee's own city that ``char`` starts (太 → 太仓市 at 昆山), else the
-    only district of a bordering municipality (嘉 → 嘉定区 at 昆山, kg/data/municipality_neighbours.tsv)."""
-    own = committee_region(committee)
-    gaz = gazetteer()
-    if own is None or not own.parent:
-        return None
-    siblings = [r for r in _counties_by_parent_initial().get((own.parent, char), ()) if r is not own]
-    if len(siblings) == 1:
-        return siblings[0]
-    home = gaz.by_code.get(own.province_code or "")
-    across = [r for province, others in neighbours().items() if home is not None and home.name in others
-              for r in _counties_by_parent_initial().get((gaz.resolve(province).code, char), ())]
-    return across[0] if len(across) == 1 else None
-
-
-@cache
-def _counties_by_parent_initial() -> dict[tuple[str, str], tuple[Region, ...]]:
-    index: dict[tuple[str, str], list[Region]] = {}
-    for r in gazetteer().by_code.values():
-        if r.level == "county" and r.parent:
-            index.setdefault((r.parent, r.short[:1]), []).append(r)
-    return {key: tuple(regions) for key, regions in index.items()}
 
 
 def _one_province_reading(run: str) -> list[Region] | None:
@@ -402,21 +380,6 @@ def _initials() -> frozenset[str]:
     abbreviations and the cities' classic ones: what a run of abbreviations may be made of."""
     return frozenset({char for _, char in _prefectures_by_initial()} | set(province_abbreviations())
                      | set(city_abbreviations()))
-
-
-def _local_initials(committee: Committee | None) -> frozenset[str]:
-    """The first characters of a county committee's own place and of the other counties of its city (腾 of 腾冲 in
-    保腾一体化): a county-level place is abbreviated only there, where it is the topic, never far away."""
-    own = committee_region(committee)
-    if own is None or own.level != "county" or not own.parent:
-        return frozenset()
-    return _county_initials(own.parent)
-
-
-@cache
-def _county_initials(parent: str) -> frozenset[str]:
-    """The first characters of the counties of one city (the index is built once, for every city)."""
-    return frozenset(r.short[:1] for r in gazetteer().by_code.values() if r.level == "county" and r.parent == parent)
 
 
 def is_initial(char: str) -> bool:

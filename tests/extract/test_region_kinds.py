@@ -60,6 +60,8 @@ def test_named_areas_headed_by_a_proper_name(text, committee, names):
 
 
 TIANJIN = Committee("province", "天津市", "120000", "120000")
+BAOSHAN = Committee("prefecture", "保山市", "530500", "530000")
+JINZHONG = Committee("prefecture", "晋中市", "140700", "140000")
 TAIZHOU_ZJ = Committee("prefecture", "台州市", "331000", "330000")
 
 
@@ -67,8 +69,14 @@ TAIZHOU_ZJ = Committee("prefecture", "台州市", "331000", "330000")
     # the committee's own county abbreviated beside its city (保 of 保山) or the city's first character (银 of 银川)
     ("推动保腾一体化，加强保腾两地合作。", TENGCHONG, ["保山市", "腾冲市"], {("保山市", "腾冲市")}),
     ("推进银贺同城化发展。", HELAN, ["银川市", "贺兰县"], {("银川市", "贺兰县")}),
-    # a county's first character stands for it only at home: far away 腾 is no 腾冲
+    # a county's first character stands for it only at home (its city's committee too): far away 腾 is no 腾冲
+    ("推动保腾一体化。", BAOSHAN, ["保山市", "腾冲市"], {("保山市", "腾冲市")}),
     ("推动保腾一体化。", YINCHUAN, [], set()),
+    # a run of the city's own counties at its committee; a county's character beside a city's is still the city's
+    ("推进榆太祁一体化发展。", JINZHONG, ["榆次区", "太谷区", "祁县"],
+     {("榆次区", "太谷区"), ("榆次区", "祁县"), ("太谷区", "祁县")}),
+    ("推动平介协同发展。", JINZHONG, ["平遥县", "介休市"], {("平遥县", "介休市")}),
+    ("推动太原和晋中一体化发展。", JINZHONG, ["太原市", "晋中市"], {("太原市", "晋中市")}),
     # a zone named after a city stands for the city in a link
     ("推动银川经开区与石嘴山经开区协同发展。", YINCHUAN, ["银川市", "银川经开区", "石嘴山市", "石嘴山经开区"],
      {("石嘴山市", "银川市")}),
