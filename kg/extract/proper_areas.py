@@ -69,8 +69,10 @@ def proper_areas(text: str, words: tuple[Word, ...], home: str | None = None) ->
         if start is None or not _far_from_home(text[start : m.start()], home):
             continue
         name = text[start : m.end()]
-        if dictionary_frequency(name) > rule["max_frequency"] or name in gazetteer().by_name:
-            continue  # 城乡, 家乡, 重镇: an ordinary word; 连云港: a region's own name
+        one_word = words[last].start == start  # 西溪湿地, 城关镇: the dictionary knows the name whole
+        if (dictionary_frequency(name) > rule["max_frequency"] and not one_word) or name in gazetteer().by_name \
+                or name in gazetteer().by_short:
+            continue  # 城乡, 家乡, 重镇: an ordinary word; 连云港, 景德镇: a region's own name
         out.append((start, m.end(), name))
     return out
 

@@ -51,6 +51,9 @@ MEIZHOU = Committee("prefecture", "梅州市", "441400", "440000")
     ("提升陆路口岸、航空口岸功能，管好省级自然保护区，建设特色小镇、中心镇。", TANGSHAN, []),
     # a township: its own name, jieba's split or not (界/头/乡, 曲/石镇); common words ending in 乡/镇 are none
     ("推进界头乡、曲石镇乡村振兴。", TENGCHONG, ["界头乡", "曲石镇"]),
+    ("推进城关镇、马街镇建设。", TENGCHONG, ["城关镇", "马街镇"]),  # a township's name the dictionary knows whole
+    ("推进婺源与景德镇文旅协同。", WUYUAN, ["婺源县", "景德镇市"]),  # a city's own name is no township
+    ("加快漕河泾开发区建设，管好省级开发区和各类开发区。", TENGCHONG, ["漕河泾开发区"]),
     ("推动城乡融合，做好乡镇建设，打造工业重镇和特色城镇，返回家乡创业，推行县管乡用。", TENGCHONG, []),
     # a bay named after a sea
     ("治理渤海湾近岸海域污染。", TANGSHAN, ["渤海湾"]),
