@@ -7,8 +7,10 @@ only in passing optional: an area a speech is about must be found, one named in 
 can list every park, port and township, so the head is read from the text: the jieba word right before the
 generic word (kg/data/cues.toml, regions.proper_areas) when the dictionary tags it as a proper name and knows it
 rarely (和顺, 高黎贡山; not 城市, 大型, 生态), or the run of single characters jieba left of a name its dictionary
-lacks (猴/桥, 界/头), none of them a function word, numeral or measure word. A mountain's side (贺兰山东麓) belongs
-to the head; a head jieba fused with the generic word (东湖新技术开发区, 曲/石镇) is read from the characters.
+lacks (猴/桥, 界/头), none of them a function word or numeral. A mountain's side (贺兰山东麓) belongs to the head;
+a head jieba fused with the generic word (东湖新技术开发区, 曲/石镇) is read from the characters. A head that is a
+place after all (a county of the committee's province, a county-level city, a run of abbreviations: 婺源工业园区,
+二连浩特口岸, 广梅产业园) or describes the kind of area (滨海湿地) makes no named area.
 """
 
 from __future__ import annotations
@@ -26,7 +28,6 @@ _PROPER_TAGS = frozenset({"ns", "nr", "nz", "nt", "nrt", "nrfg"})
 # tags of characters that never stand in a name's run: numerals, pronouns, prepositions,
 # conjunctions, particles, adverbs
 _NOT_NAME_TAGS = frozenset({"m", "r", "p", "c", "u", "d", "uj", "ul", "uz", "ug", "ud", "y", "e", "o", "x"})
-_LONGEST_HEAD = 5
 # a word jieba fused of a name's last character and the generic word (石镇 of 曲石镇) is known this rarely
 _FUSED_MAX_FREQUENCY = 20
 _HANZI = re.compile(r"[\u4e00-\u9fff]+")
