@@ -12,10 +12,11 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from kg.extract.clusters import listed_members, repeated_runs
+from kg.extract.county_abbreviations import counties_run, county_beside, local_initials, own_county
 from kg.extract.proposer import committee_region
 from kg.gazetteer import Region, gazetteer
 from kg.lexicon import alternation, city_abbreviations, cues, named_areas, province_abbreviations
-from kg.lexicon import municipality_neighbours as neighbours
 from kg.read import Source
 from kg.records import Committee, RegionMention, Span
 from kg.words import dictionary_frequency, tokens, user_words
@@ -55,26 +56,39 @@ def abbreviation_pairs(src: Source, span: Span, committee: Committee | None) -> 
     # a run starts a few characters before a relation word: only those places are looked at
     reach = LONGEST_RUN + _LONGEST_COUNT + _COUNTED_TOPIC_GAP
     national = committee is not None and committee.level == "national"
+    local = local_initials(committee)
     starts = sorted({i for m in _relation_words(national).finditer(text)
-                     for i in range(max(0, m.start() - reach), m.start() - 1) if is_initial(text[i])})
-    if not starts:
+                     for i in range(max(0, m.start() - reach), m.start() - 1)
+                     if is_initial(text[i]) or text[i] in local})
+    clusters = repeated_runs(text, _initials())
+    if not starts and not clusters:
         return []
     bounds = {i for w in tokens(text) for i in (w.start, w.end)}
     out: list[RegionMention] = []
     taken = 0
     for i in starts:
-        run = _run_at(text, i, bounds, direct, after_topic) if i >= taken else None
+        run = _run_at(text, i, bounds, direct, after_topic, local) if i >= taken else None
         if run is None and i >= taken and national:
             run = _group_before_area(text, i, bounds)
         if run is None or (text[i:run] in _named_area_spellings() and text.startswith(_strategies(), run)):
             continue  # 京津冀协同发展 names the state's strategy for the area, no link of its members
         regions = _read_run(text[i:run], committee, heads_area=bool(_area_after().match(text, run)))
+        if regions is None:  # 武鄂黄黄: a repeated character, read from the places listed nearby
+            regions = listed_members(text[i:run], src.simple, span.start + i, span.start + run)
         if regions is not None:
             for pos, region in enumerate(regions, start=i):
                 s = Span(span.start + pos, span.start + pos + 1)
                 out.append(RegionMention(region.name, region.code, s, s.slice(src.text)))
         taken = run
-    return bounded(out)
+    read = {m.span.start - span.start for m in out}
+    for first, run in clusters:  # 融入武鄂黄黄: a cluster with no relation word after it, whole words of the text
+        i = next((b for b in range(first, run - 2) if b in bounds), run)
+        members = None if read.intersection(range(i, run)) or run not in bounds else listed_members(
+            text[i:run], src.simple, span.start + i, span.start + run)
+        for pos, region in enumerate(members or (), start=i):
+            s = Span(span.start + pos, span.start + pos + 1)
+            out.append(RegionMention(region.name, region.code, s, s.slice(src.text)))
+    return bounded(sorted(out, key=lambda m: m.span))
 
 
 _LONGEST_COUNT = 3  # 两省市
@@ -108,17 +122,17 @@ def bounded(mentions: list[RegionMention]) -> list[RegionMention]:
 
 
 def _run_at(text: str, start: int, bounds: set[int], direct: re.Pattern[str],
-            after_topic: re.Pattern[str]) -> int | None:
+            after_topic: re.Pattern[str], local: frozenset[str] = frozenset()) -> int | None:
     """Where a run of abbreviations starting at ``start`` ends, when a relation word follows it."""
     if start not in bounds:
         return None
     end = start
-    while end < len(text) and end - start < LONGEST_RUN and is_initial(text[end]):
+    while end < len(text) and end - start < LONGEST_RUN and (is_initial(text[end]) or text[end] in local):
         end += 1
     if text.startswith(_people_words(), end):
         return None  # 港澳台同胞交流: the run names where people come from, no places joined
     end = start
-    while end < len(text) and end - start < LONGEST_RUN and is_initial(text[end]):
+    while end < len(text) and end - start < LONGEST_RUN and (is_initial(text[end]) or text[end] in local):
         end += 1
     for stop in range(start + 2, end + 1):  # the shortest run that a relation word follows
         if stop in bounds and direct.match(text, stop):
@@ -205,14 +219,17 @@ def _read_run(run: str, committee: Committee | None, heads_area: bool = False) -
     if run in gaz.by_short or any(r.code for r in gaz.by_name.get(run, ())) or (
             dictionary_frequency(run) >= _ORDINARY_RUN_FREQ and not provincial and run not in _lexicon_words()):
         return None  # (成渝 is a word only by our own sector table)
-    regions = [abbreviated(c, committee) for c in run]
+    counties = counties_run(run, committee)  # 榆太祁 at 晋中: counties of the committee's city
+    regions = counties or [abbreviated(c, committee) for c in run]
     if len(run) == 2 and regions.count(None) == 1:  # a city far away beside a place read nearby
         regions = [r or _abbreviated_city(c) for c, r in zip(run, regions, strict=True)]
     if len(run) == 2 and regions.count(None) == 1 and committee_region(committee) in regions:
         regions = [r or _county_nearby(c, committee) for c, r in zip(run, regions, strict=True)]  # 厦金 at 厦门
     if None in regions and committee_region(committee) is not None and committee_region(committee).level == "county":
         # 嘉昆太 at 昆山: a county of the committee's own city (太仓), or a district across the border (嘉定)
-        regions = [r or _county_beside(c, committee) for c, r in zip(run, regions, strict=True)]
+        regions = [r or county_beside(c, committee) for c, r in zip(run, regions, strict=True)]
+    if None in regions:  # 保腾 at 保山: a county of the committee's own city
+        regions = [r or own_county(c, committee) for c, r in zip(run, regions, strict=True)]
     if None in regions:  # 广佛同城化, 呼包鄂 at the national committee: cities of one province
         regions = _one_province_reading(run) or regions
     if len(run) > 2 and None in regions and any(regions) and not heads_area and not _holds_a_name(run):
@@ -231,31 +248,6 @@ def _holds_a_name(run: str) -> bool:
     gaz = gazetteer()
     return any(run[i:j] in gaz.by_short or run[i:j] in gaz.by_name
                for i in range(len(run)) for j in range(i + 2, len(run) + 1))
-
-
-def _county_beside(char: str, committee: Committee | None) -> Region | None:
-    """The only county of the committee's own city that ``char`` starts (太 → 太仓市 at 昆山), else the
-    only district of a bordering municipality (嘉 → 嘉定区 at 昆山, kg/data/municipality_neighbours.tsv)."""
-    own = committee_region(committee)
-    gaz = gazetteer()
-    if own is None or not own.parent:
-        return None
-    siblings = [r for r in _counties_by_parent_initial().get((own.parent, char), ()) if r is not own]
-    if len(siblings) == 1:
-        return siblings[0]
-    home = gaz.by_code.get(own.province_code or "")
-    across = [r for province, others in neighbours().items() if home is not None and home.name in others
-              for r in _counties_by_parent_initial().get((gaz.resolve(province).code, char), ())]
-    return across[0] if len(across) == 1 else None
-
-
-@cache
-def _counties_by_parent_initial() -> dict[tuple[str, str], tuple[Region, ...]]:
-    index: dict[tuple[str, str], list[Region]] = {}
-    for r in gazetteer().by_code.values():
-        if r.level == "county" and r.parent:
-            index.setdefault((r.parent, r.short[:1]), []).append(r)
-    return {key: tuple(regions) for key, regions in index.items()}
 
 
 def _one_province_reading(run: str) -> list[Region] | None:
@@ -299,6 +291,13 @@ def _abbreviated_city(char: str) -> Region | None:
     if name:
         return gazetteer().resolve(name)
     return _unique_city_initials().get(char)
+
+
+def abbreviates_a_place(char: str, home: str | None) -> bool:
+    """``char`` may stand for a place: a provincial-level division (澳), a city by its classic abbreviation or
+    its unique first character (珠 → 珠海), or a place right under the province ``home`` (广 in Guangdong)."""
+    return (char in province_abbreviations() or _abbreviated_city(char) is not None
+            or (home is not None and bool(_prefectures_by_initial().get((home, char)))))
 
 
 def _county_nearby(char: str, committee: Committee | None) -> Region | None:

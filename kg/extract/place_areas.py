@@ -14,8 +14,13 @@ import re
 from collections.abc import Callable
 from functools import cache, lru_cache
 
+from kg.extract.place_words import place_words
+from kg.extract.proper_areas import proper_areas, unit_township
+from kg.extract.proposer import committee_region
 from kg.gazetteer import Region, gazetteer
 from kg.lexicon import alternation, cues, named_area_kinds, place_area_suffixes
+from kg.read import Source
+from kg.records import Committee, RegionMention, Span
 from kg.words import Word, dictionary_frequency, is_common_noun
 
 _HEAD_SIZES = (4, 3, 2)
@@ -29,8 +34,9 @@ def _suffix_pattern() -> re.Pattern[str]:
     return re.compile(alternation(place_area_suffixes()))
 
 
-def place_named_areas(text: str, words: tuple[Word, ...], resolve: Resolver) -> list[tuple[int, int, str]]:
-    """(start, end, name) of each named area of a place and a generic word in ``text``."""
+def place_named_areas(text: str, words: tuple[Word, ...], resolve: Resolver,
+                      committee: Committee | None = None) -> list[tuple[int, int, str]]:
+    """(start, end, name) of each named area of a place and a generic word in ``text``, and the coined ones."""
     starts = {w.start for w in words}
     ends = {w.end for w in words}
     gaz = gazetteer()
@@ -52,8 +58,11 @@ def place_named_areas(text: str, words: tuple[Word, ...], resolve: Resolver) -> 
         if name in gaz.by_name or name in gaz.by_short:
             continue  # 连云港, 张家港: a region's own name
         out.append((start, m.end(), name))
-    taken = {i for start, end, _ in out for i in range(start, end)}
-    return out + [a for a in coined_areas(text, words) if not taken.intersection(range(a[0], a[1]))]
+    # a coined area holding a place's area whole is the longer name (贺兰山东麓葡萄酒产区, not 贺兰山)
+    coined = [a for a in coined_areas(text, words, committee)
+              if all(a[0] <= start and end <= a[1] or end <= a[0] or a[1] <= start for start, end, _ in out)]
+    out = [p for p in out if not any(a[0] <= p[0] and p[1] <= a[1] for a in coined)]
+    return out + coined
 
 
 @cache
@@ -62,17 +71,15 @@ def _not_name_characters() -> frozenset[str]:
 
 
 @lru_cache(maxsize=32)
-def coined_areas(text: str, words: tuple[Word, ...]) -> list[tuple[int, int, str]]:
+def coined_areas(text: str, words: tuple[Word, ...], committee: Committee | None = None) -> list[tuple[int, int, str]]:
     """An island, port area or old town no table lists (鱼山岛, 金塘港区, 千灯古镇): two or three
     characters that start a word, that the dictionary knows as no ordinary word (生态岛, 海岛, 保税港区,
     历史古镇), and a generic word (kg/data/cues.toml, regions.coined_areas). A place inside it (泉港区 of
     白泉港区) is none."""
     rules = cues()["regions"]["coined_areas"]
     found = list(_coined_pattern().finditer(text))
-    if not found:
-        return []
-    starts = {w.start for w in words}
-    ends = {w.end for w in words}
+    starts = {w.start for w in words} if found else set()
+    ends = {w.end for w in words} if found else set()
     gaz = gazetteer()
     out = []
     for m in found:
@@ -88,7 +95,10 @@ def coined_areas(text: str, words: tuple[Word, ...]) -> list[tuple[int, int, str
                     and head not in gaz.by_short and _HANZI.fullmatch(head)):
                 out.append((start, m.end(), head + m.group()))
                 break
-    return out
+    taken = {i for start, end, _ in out for i in range(start, end)}
+    own = committee_region(committee)
+    home = own.code[:2] if own is not None and own.code else None
+    return out + [a for a in proper_areas(text, words, home) if not taken.intersection(range(a[0], a[1]))]
 
 
 _HANZI = re.compile(r"[\u4e00-\u9fff]+")
@@ -99,10 +109,15 @@ def _coined_pattern() -> re.Pattern[str]:
     return re.compile(alternation(cues()["regions"]["coined_areas"]))
 
 
-def head_places(text: str, areas: list[tuple[int, int, str]], resolve: Resolver) -> list[tuple[int, int, Region]]:
-    """钦州港 → 钦州市: the place that heads a named area, where it is the whole head (no bay's)."""
+def head_places(text: str, areas: list[tuple[int, int, str]], resolve: Resolver,
+                committee: Committee | None = None) -> list[tuple[int, int, Region]]:
+    """钦州港 → 钦州市: the place that heads a named area, where it is the whole head (no bay's); an area
+    headed by a proper name (和顺古镇, 东湖新技术开发区) names no place."""
     out = []
-    for start, end, _ in areas:
+    coined = set(coined_areas(text, place_words(text), committee))
+    for start, end, name in areas:
+        if (start, end, name) in coined:
+            continue
         for size in _HEAD_SIZES:
             region = resolve(text[start : start + size]) if start + size < end else None
             if region is not None and region.code and text[start + size] not in GEO_CHARS:
@@ -128,3 +143,16 @@ def _with_place_before(text: str, start: int, resolve: Resolver) -> int:
         if start - size >= 0 and resolve(text[start - size : start]) is not None:
             return start - size
     return start
+
+
+def unit_township_mentions(src: Source, unit_span: Span, unit_value: str) -> list[RegionMention]:
+    """The township of a byline unit (驼峰乡政协委员联络组 → 驼峰乡), where the unit's text is its value."""
+    found = unit_township(unit_value)
+    if found is None:
+        return []
+    start, end, name = found
+    span = Span(unit_span.start + start, unit_span.start + end)
+    if unit_span.slice(src.simple) != unit_value:
+        span = unit_span  # (a completed unit: 昔阳政协 → 昔阳县政协)
+    return [RegionMention(name, None, span, span.slice(src.text))]
+

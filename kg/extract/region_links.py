@@ -9,7 +9,7 @@ from itertools import combinations, pairwise, permutations
 
 from kg.extract.proposer import committee_region
 from kg.gazetteer import Region, gazetteer
-from kg.lexicon import alternation, cues, named_area_kinds
+from kg.lexicon import alternation, cues, named_area_kinds, place_area_suffixes
 from kg.read import Source
 from kg.records import Committee, RegionMention, Span
 
@@ -30,6 +30,7 @@ def region_links(src: Source, spans: list[Span], mentions: list[RegionMention],
     own = committee_region(committee)
     ports = city_ports(mentions, src.simple)
     mentions = [m for m in mentions if id(m) not in ports]  # 大连港营口港港航一体化 joins 大连市 and 营口市
+    mentions = _outside_clusters(mentions)
     outermost = [m for m in mentions if not any(_inside(m.span, o.span) for o in mentions if o is not m)]
     groups = _group_areas(mentions) if committee is not None and committee.level == "national" else []
     links: list[tuple[str, ...]] = []
@@ -52,8 +53,8 @@ def region_links(src: Source, spans: list[Span], mentions: list[RegionMention],
             if len(runs) >= 2:  # 川渝、黔桂等沿线地区协同: each group's members are partners of each other
                 links += [p for r in runs for p in _pairs(r, None) if p not in links]
                 continue
-            members = _parties(_members(outermost, clause))
             run = _is_run(outermost, clause)
+            members = _parties(_members(outermost, clause), nested=run)
             if own and own.level != "province" and "与" in ctext and own.name not in members:
                 # 我市与太原共建 / 与广德市共建浙皖毗邻区域: the committee's place is the other side
                 # (and the province it lies in, named beside, stands for it).
@@ -76,15 +77,34 @@ def region_links(src: Source, spans: list[Span], mentions: list[RegionMention],
                                         for h in links)]
 
 
+def _outside_clusters(mentions: list[RegionMention]) -> list[RegionMention]:
+    """The mentions but those of a cluster name whose characters repeat (武鄂黄黄, its members read from a list
+    nearby: clusters.py): the name gives the members, not their links; the text's own pairs give those."""
+    singles = sorted((m for m in mentions if m.span.end - m.span.start == 1), key=lambda m: m.span)
+    runs: list[list[RegionMention]] = []
+    for m in singles:
+        if runs and runs[-1][-1].span.end == m.span.start:
+            runs[-1].append(m)
+        else:
+            runs.append([m])
+    clustered = {id(m) for run in runs if len({m.surface for m in run}) < len(run) for m in run}
+    return [m for m in mentions if id(m) not in clustered]
+
+
 def city_ports(mentions: list[RegionMention], simple: str) -> dict[int, str]:
-    """The ids of ports named after a city, with the city (大连港, 营口港: the city's short name and 港, a
-    named area with the city's mention inside): in a link the city is the party. A port named with its port areas
-    (厦门港海沧港区) or after a provincial-level city (上海港) is left as it is."""
+    """The ids of ports and zones named after a city, with the city (大连港, 营口港, 银川经开区: the city's short
+    name and a generic word of kg/data/place_area_suffixes.tsv, a named area with the city's mention inside): in a
+    link the city is the party. A port named with its port areas (厦门港海沧港区) or after a provincial-level city
+    (上海港) is left as it is."""
     cities = {m.span.start: m for m in mentions if m.code and _level_of(m.name) == "prefecture"}
     areas = {m.span.start for m in mentions if m.code is None and m.name.endswith("港区")}
     return {id(m): cities[m.span.start].name for m in mentions
-            if m.code is None and m.span.start in cities and m.span.end == cities[m.span.start].span.end + 1
-            and simple[m.span.end - 1] == "港" and m.span.end not in areas}
+            if m.code is None and m.span.start in cities and m.span.end not in areas
+            and place_area_suffixes().get(simple[cities[m.span.start].span.end : m.span.end]) in _CITY_PARTS}
+
+
+# the kinds of generic words that make a part of a city standing for it in a link (kg/data/place_area_suffixes.tsv)
+_CITY_PARTS = frozenset({"port", "zone"})
 
 
 def linked_ports(mentions: list[RegionMention], simple: str, links: list[tuple[str, ...]]) -> set[int]:
@@ -231,12 +251,15 @@ _SPOT_KINDS = frozenset({"island", "scenic-area", "lake", "wetland", "mountain"}
 _INSIDE_TOWN_KINDS = frozenset({"old-town", "historic-district"})
 
 
-def _parties(names: list[str]) -> list[str]:
-    """The places a link joins (spots only where the clause joins nothing else)."""
+def _parties(names: list[str], nested: bool = False) -> list[str]:
+    """The places a link joins (spots only where the clause joins nothing else). A place that holds another is
+    its frame (我省 beside 济南、淄博), unless the two are ``nested`` in one run of abbreviations (银贺同城化 at 贺兰县:
+    the county and its own city are the pair)."""
     names = [n for n in dict.fromkeys(names) if named_area_kinds().get(n) not in _INSIDE_TOWN_KINDS]
     places = [n for n in names if named_area_kinds().get(n) not in _SPOT_KINDS]
     names = places if places else names
-    names = [n for n in names if not any(other != n and n in _ancestor_names(other) for other in names)]
+    if not nested:
+        names = [n for n in names if not any(other != n and n in _ancestor_names(other) for other in names)]
     places = [n for n in names if _code_of(n) != n]
     return places if len(places) >= 2 else names
 

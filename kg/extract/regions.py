@@ -14,7 +14,7 @@ from functools import cache, lru_cache
 # abbreviation_pairs and region_links are re-exported: the pipeline takes every region extractor from here
 from kg.extract.abbreviations import LONGEST_RUN, abbreviated, bounded, is_initial
 from kg.extract.abbreviations import abbreviation_pairs as abbreviation_pairs
-from kg.extract.place_areas import GEO_CHARS, coined_areas, head_places, place_named_areas
+from kg.extract.place_areas import GEO_CHARS, coined_areas, head_places, place_named_areas, unit_township_mentions
 from kg.extract.place_words import place_words
 from kg.extract.proposer import committee_region, place_of_level
 from kg.extract.region_links import linked_ports as linked_ports
@@ -104,6 +104,7 @@ _KNOWN_CITY_MAX_FREQ = 1000
 def _known_city(short: str, region: Region) -> bool:
     """昆山 at a Shanghai committee: a county-level city that is the only region of its short name."""
     return (region.name.endswith("市") and len(gazetteer().by_short.get(short, [])) == 1
+            and short not in cues()["regions"]["ordinary_city_names"]
             and short not in gazetteer().by_name and not is_common_noun(short)
             and dictionary_frequency(short) < _KNOWN_CITY_MAX_FREQ)
 
@@ -117,7 +118,7 @@ def region_mentions(src: Source, span: Span, committee: Committee | None) -> lis
     compounds = _compounds(text, words, committee)
     compound_parts = {i for start, end, _ in compounds for i in range(start, end)}
     not_places = {i for m in _not_places().finditer(text) for i in range(m.start(), m.end())}
-    not_places |= {i for start, end, _ in coined_areas(text, words) for i in range(start, end)}
+    not_places |= {i for start, end, _ in coined_areas(text, words, committee) for i in range(start, end)}
     # 崖州湾科技城 is no 崖州区: a place that heads a bay, lake or island named in a longer area is that area's
     not_places |= {i for start, end, _ in compounds for w in words
                    if start <= w.start and w.end < end and text[w.end] in GEO_CHARS and w.end - w.start >= 2
@@ -146,7 +147,8 @@ def region_mentions(src: Source, span: Span, committee: Committee | None) -> lis
             out.append(RegionMention(region.name, region.code, s, s.slice(src.text)))
     taken = {i for m in out for i in range(m.span.start - span.start, m.span.end - span.start)}
     areas = _place_areas(text, words, committee)
-    for start, end, region in _named_after_county(text, committee) + head_places(text, areas, _resolver(committee)):
+    heads = head_places(text, areas, _resolver(committee), committee)
+    for start, end, region in _named_after_county(text, committee) + heads:
         if not taken.intersection(range(start, end)):
             s = Span(span.start + start, span.start + end)
             out.append(RegionMention(region.name, region.code, s, s.slice(src.text)))
@@ -267,7 +269,7 @@ def _compounds(text: str, words: tuple[Word, ...], committee: Committee | None) 
 @lru_cache(maxsize=32)
 def _place_areas(text: str, words: tuple[Word, ...], committee: Committee | None) -> list[tuple[int, int, str]]:
     """Named areas of a place and a generic word; region_mentions and area_compounds read the same spans."""
-    return place_named_areas(text, words, _resolver(committee))
+    return place_named_areas(text, words, _resolver(committee), committee)
 
 
 def _resolver(committee: Committee | None):
@@ -327,12 +329,14 @@ def area_compounds(src: Source, span: Span, committee: Committee | None) -> list
 
 
 def unit_regions(src: Source, unit_span: Span, unit_value: str, committee: Committee | None) -> list[RegionMention]:
-    """The place in a unit's name (平遥县政协 → 平遥县, 民革晋中市委 → 晋中市)."""
+    """The place in a unit's name (平遥县政协 → 平遥县, 民革晋中市委 → 晋中市), and its township
+    (驼峰乡政协委员联络组 → 驼峰乡)."""
     gaz = gazetteer()
     context = committee_region(committee)
+    township = unit_township_mentions(src, unit_span, unit_value)
     for size in range(min(len(unit_value), 9), 1, -1):
         for i in range(0, len(unit_value) - size + 1):
             region = gaz.resolve(unit_value[i : i + size], context)
             if region and region.code and size >= 3:
-                return [RegionMention(region.name, region.code, unit_span, unit_span.slice(src.text))]
-    return []
+                return [RegionMention(region.name, region.code, unit_span, unit_span.slice(src.text)), *township]
+    return township
