@@ -12,13 +12,14 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from kg.dictionary import user_words
 from kg.extract.proposer import committee_region
 from kg.gazetteer import Region, gazetteer
 from kg.lexicon import alternation, city_abbreviations, cues, named_areas, province_abbreviations
 from kg.lexicon import municipality_neighbours as neighbours
 from kg.read import Source
 from kg.records import Committee, RegionMention, Span
-from kg.words import dictionary_frequency, tokens, user_words
+from kg.words import dictionary_frequency, tokens
 
 LONGEST_RUN = 6
 # A run that jieba's dictionary knows this often is an ordinary word (长江 18930, 中山 1117), unless it is
