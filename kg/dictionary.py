@@ -96,18 +96,21 @@ class Dictionary:
         self.ordinary = ordinary
         self._groups = groups
         self._read: dict[str, tuple[dict[str, int], frozenset[str]]] = {}
+        # first character → the words read so far that start with it (``starting_with``), for the cut to ask
+        # without a call (its one question for every character of a text)
+        self.groups_read: dict[str, dict[str, int]] = {}
 
     def _group(self, char: str) -> tuple[dict[str, int], frozenset[str]]:
         group = self._read.get(char)
         if group is None:
             data = self._groups.get(char)
             group = self._read[char] = marshal.loads(data) if data is not None else ({}, frozenset())
+            self.groups_read[char] = group[0]
         return group
 
     def starting_with(self, char: str) -> dict[str, int]:
         """The words and word prefixes that start with ``char`` → their frequency (0 for a prefix only)."""
-        group = self._read.get(char)
-        return (group or self._group(char))[0]
+        return self._group(char)[0]
 
     def frequency(self, word: str) -> int:
         return self.starting_with(word[0]).get(word, 0) if word else 0

@@ -26,10 +26,10 @@ from typing import NamedTuple
 
 from kg.dictionary import PREFIX_ONLY, dictionary
 
-# jieba's blocks: a run of these characters is cut into words, anything else stands alone (a space or a
-# line break as one), as in jieba.Tokenizer.cut.
-_BLOCK = re.compile("([\u4E00-\u9FD5a-zA-Z0-9+#&\\._%\\-]+)")
-_SPACE = re.compile("(\r\n|\\s)")
+# jieba's blocks: a run of these characters is cut into words, anything else stands alone (\r\n as one), as
+# in jieba.Tokenizer.cut.
+_BLOCK = re.compile("[\u4E00-\u9FD5a-zA-Z0-9+#&\\._%\\-]+")
+_WINDOWS_BREAK = re.compile("(\r\n)")
 # Single letters and digits that follow each other are one word (jieba's re_eng).
 _LATIN = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
 
@@ -62,21 +62,29 @@ def tokenize(text: str) -> list[Word]:
     guesses words the dictionary lacks, cost ~45% of extraction time (兰白城际 → 兰白)."""
     out: list[Word] = []
     at = 0
-    for block in _BLOCK.split(text):
-        if not block:
-            continue
-        if _BLOCK.match(block):
-            _cut_block(block, at, out)
-        else:
-            pos = at
-            for piece in _SPACE.split(block):
-                if _SPACE.match(piece):
-                    out.append(Word(piece, pos, pos + len(piece)))
-                else:
-                    out.extend(Word(char, pos + i, pos + i + 1) for i, char in enumerate(piece))
-                pos += len(piece)
-        at += len(block)
+    for block in _BLOCK.finditer(text):
+        if block.start() > at:
+            _cut_between(text[at : block.start()], at, out)
+        _cut_block(block.group(), block.start(), out)
+        at = block.end()
+    if at < len(text):
+        _cut_between(text[at:], at, out)
     return out
+
+
+def _cut_between(piece: str, offset: int, out: list[Word]) -> None:
+    """Characters between blocks stand alone, but for a Windows line break (jieba's re_skip)."""
+    if len(piece) == 1:
+        out.append(Word(piece, offset, offset + 1))
+    elif "\r\n" not in piece:
+        out.extend(map(Word, piece, range(offset, offset + len(piece)), range(offset + 1, offset + len(piece) + 1)))
+    else:
+        for part in _WINDOWS_BREAK.split(piece):
+            if part == "\r\n":
+                out.append(Word(part, offset, offset + 2))
+            else:
+                _cut_between(part, offset, out)
+            offset += len(part)
 
 
 @lru_cache(maxsize=32)
@@ -91,11 +99,12 @@ def _cut_block(block: str, offset: int, out: list[Word]) -> None:
     words = dictionary()
     log_total = words.log_total
     known = words.log_probability
+    groups, group_of = words.groups_read, words.starting_with
     size = len(block)
     best = [0.0] * (size + 1)
     step = [1] * size
     for here in range(size - 1, -1, -1):
-        found = words.starting_with(block[here])
+        found = groups.get(block[here]) or group_of(block[here])
         score, end = None, here + 1
         stop = here + 1
         while True:

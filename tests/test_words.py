@@ -12,7 +12,7 @@ from kg.words import Word, dictionary_frequency, is_common_noun, is_ordinary_wor
 
 # Latin runs, digits, symbols jieba keeps in a block (+#&._%-), spaces and line breaks, full-width punctuation
 _EDGES = ["", " ", "\r\n\r\n", "5G网络和AI技术、COVID-19疫情", "增长3.5%，达到1,200亿元", "C++ 与 C# 编程\t课程",
-          "太原晋中一体化", "兰白城际铁路", "民革晋中市委", "ＡＢＣ全角字母１２３", "a b\u3000c"]
+          "\r\r\n\n\r", "太原晋中一体化", "兰白城际铁路", "民革晋中市委", "ＡＢＣ全角字母１２３", "a b\u3000c"]
 
 
 @cache

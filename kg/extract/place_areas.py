@@ -31,11 +31,13 @@ def _suffix_pattern() -> re.Pattern[str]:
 
 def place_named_areas(text: str, words: tuple[Word, ...], resolve: Resolver) -> list[tuple[int, int, str]]:
     """(start, end, name) of each named area of a place and a generic word in ``text``."""
-    starts = {w.start for w in words}
-    ends = {w.end for w in words}
+    found = list(_suffix_pattern().finditer(text))
+    if found:  # (the words are looked at only where a generic word is)
+        starts = {w.start for w in words}
+        ends = {w.end for w in words}
     gaz = gazetteer()
     out: list[tuple[int, int, str]] = []
-    for m in _suffix_pattern().finditer(text):
+    for m in found:
         if m.end() not in ends:
             continue  # 港口, 山区, 湖泊: the generic word starts a longer word
         start = _head_start(text, m.start(), resolve)

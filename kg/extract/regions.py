@@ -37,6 +37,14 @@ def _own_place_words() -> dict[str, str]:
     return {w: level for level, words in cues()["regions"]["own_place"].items() for w in words}
 
 
+@cache
+def _place_names() -> frozenset[str]:
+    """Every word that may name a place (a region's name or short name, a named area, an own-place word):
+    most words of a span are none, and need no look at the committee."""
+    gaz = gazetteer()
+    return frozenset(gaz.by_name.keys() | gaz.by_short.keys() | _area_names().keys() | _own_place_words().keys())
+
+
 def _own_place(word: str, committee: Committee | None) -> Region | None:
     level = _own_place_words().get(word)
     if level is None or committee is None:
@@ -124,8 +132,9 @@ def region_mentions(src: Source, span: Span, committee: Committee | None) -> lis
                    for i in range(w.start, w.end)}
     found: dict[int, Region] = {}
     unread: list[int] = []
+    candidates = _place_names()
     for i, w in enumerate(words):
-        if w.start in not_places:
+        if w.text not in candidates or w.start in not_places:
             continue
         region = (_own_place(w.text, committee) or _resolve_word(w.text, committee)
                   or _listed_across_border(text, w, committee))
@@ -241,24 +250,25 @@ def _compounds(text: str, words: tuple[Word, ...], committee: Committee | None) 
     word: 成都都市圈, 汉江生态经济带, 沈阳现代化都市圈, 襄十随神城市群 (a run of one-character
     abbreviations), 泸永江融合发展示范区; and the ring areas 环太湖地区 / 环渤海经济圈 (环 + a lake, sea
     or mountain + an area word). The name is the whole surface."""
-    ends = {w.end: w for w in words}
-    # 湾区 of 粤港澳大湾区: an area word inside a named area's own word starts no compound
-    inside_areas = {i for w in words if w.text in _area_names() for i in range(w.start + 1, w.end)}
     out = []
-    for pattern, ring in _suffix_patterns():
-        for m in pattern.finditer(text):
-            if m.start() in inside_areas:
-                continue
-            if ring:
-                prev = ends.get(m.start())
-                if (prev is not None and prev.start > 0 and text[prev.start - 1] == "环"
-                        and prev.text.endswith(_GEO_ENDINGS)):
-                    out.append((prev.start - 1, m.end(), text[prev.start - 1 : m.end()]))
-                continue
-            start = _head_start(text, _before_descriptors(text, m.start()), ends, committee)
-            if start is not None:
-                start = start - 1 if start > 0 and text[start - 1] == "环" else start
-                out.append((start, m.end(), text[start : m.end()]))
+    found = [(m, ring) for pattern, ring in _suffix_patterns() for m in pattern.finditer(text)]
+    if found:  # (most spans name no area: the words are looked at only when one may)
+        ends = {w.end: w for w in words}
+        # 湾区 of 粤港澳大湾区: an area word inside a named area's own word starts no compound
+        inside_areas = {i for w in words if w.text in _area_names() for i in range(w.start + 1, w.end)}
+    for m, ring in found:
+        if m.start() in inside_areas:
+            continue
+        if ring:
+            prev = ends.get(m.start())
+            if (prev is not None and prev.start > 0 and text[prev.start - 1] == "环"
+                    and prev.text.endswith(_GEO_ENDINGS)):
+                out.append((prev.start - 1, m.end(), text[prev.start - 1 : m.end()]))
+            continue
+        start = _head_start(text, _before_descriptors(text, m.start()), ends, committee)
+        if start is not None:
+            start = start - 1 if start > 0 and text[start - 1] == "环" else start
+            out.append((start, m.end(), text[start : m.end()]))
     # 洋浦港, 海沧港区, 崖州湾科技城: a place and a generic word (kg/data/place_area_suffixes.tsv)
     out += _place_areas(text, words, committee)
     return tuple(out)
