@@ -56,8 +56,10 @@ def abbreviation_pairs(src: Source, span: Span, committee: Committee | None) -> 
     # a run starts a few characters before a relation word: only those places are looked at
     reach = LONGEST_RUN + _LONGEST_COUNT + _COUNTED_TOPIC_GAP
     national = committee is not None and committee.level == "national"
+    initials = _initials()  # (a run is two initials at least)
     starts = sorted({i for m in _relation_words(national).finditer(text)
-                     for i in range(max(0, m.start() - reach), m.start() - 1) if is_initial(text[i])})
+                     for i in range(max(0, m.start() - reach), m.start() - 1)
+                     if text[i] in initials and text[i + 1] in initials})
     if not starts:
         return []
     bounds = {i for w in tokens(text) for i in (w.start, w.end)}
