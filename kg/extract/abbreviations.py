@@ -346,8 +346,8 @@ def _abbreviated_nearby(char: str, committee: Committee | None) -> Region | None
     gaz = gazetteer()
     own = committee_region(committee)
     abbreviations = province_abbreviations()
-    if own is not None and own.short.startswith(char) and abbreviations.get(char) != _province_name(own):
-        return own  # 晋台融合 at the 晋江 committee (晋 is Shanxi's only where Shanxi is home)
+    if _abbreviates_own_place(char, own):
+        return own
     home = _province_name(own) if own is not None else None
     if home and home.endswith("市") and abbreviations.get(char) == home:
         return gazetteer().resolve(home)  # 津 at a Tianjin district is the municipality, not 津南区
@@ -365,6 +365,22 @@ def _abbreviated_nearby(char: str, committee: Committee | None) -> Region | None
         if found:
             return found[0]
     return None
+
+
+def _abbreviates_own_place(char: str, own: Region | None) -> bool:
+    """晋台融合 at the 晋江 committee: the committee's place starts with ``char`` (晋 is Shanxi's only where
+    Shanxi is home)."""
+    return own is not None and own.short.startswith(char) and province_abbreviations().get(char) != _province_name(own)
+
+
+def lone_abbreviated(char: str, committee: Committee | None) -> Region | None:
+    """在闽, 来沪: a province's abbreviation standing alone is the province (辽 at the 辽宁 committee too), or the
+    committee's own place that it starts where the province is another (台胞来晋创业 at 晋江)."""
+    own = committee_region(committee)
+    if _abbreviates_own_place(char, own):
+        return own
+    name = province_abbreviations().get(char)
+    return gazetteer().resolve(name) if name else None
 
 
 @cache

@@ -12,7 +12,7 @@ import re
 from functools import cache, lru_cache
 
 # abbreviation_pairs and region_links are re-exported: the pipeline takes every region extractor from here
-from kg.extract.abbreviations import LONGEST_RUN, abbreviated, bounded, is_initial
+from kg.extract.abbreviations import LONGEST_RUN, abbreviated, bounded, is_initial, lone_abbreviated
 from kg.extract.abbreviations import abbreviation_pairs as abbreviation_pairs
 from kg.extract.place_areas import GEO_CHARS, coined_areas, head_places, place_named_areas
 from kg.extract.place_words import place_words
@@ -20,7 +20,14 @@ from kg.extract.proposer import committee_region, place_of_level
 from kg.extract.region_links import linked_ports as linked_ports
 from kg.extract.region_links import region_links as region_links
 from kg.gazetteer import Region, gazetteer
-from kg.lexicon import alternation, cues, municipality_neighbours, named_areas
+from kg.lexicon import (
+    alternation,
+    cues,
+    lone_province_abbreviations,
+    municipality_neighbours,
+    named_areas,
+    presence_words,
+)
 from kg.read import Source
 from kg.records import Committee, RegionMention, Span
 from kg.words import Word, dictionary_frequency, is_common_noun, is_ordinary_word
@@ -42,7 +49,19 @@ def _place_names() -> frozenset[str]:
     """Every word that may name a place (a region's name or short name, a named area, an own-place word):
     most words of a span are none, and need no look at the committee."""
     gaz = gazetteer()
-    return frozenset(gaz.by_name.keys() | gaz.by_short.keys() | _area_names().keys() | _own_place_words().keys())
+    return frozenset(gaz.by_name.keys() | gaz.by_short.keys() | _area_names().keys() | _own_place_words().keys()
+                     | lone_province_abbreviations().keys())
+
+
+def _lone_abbreviation(text: str, words: tuple[Word, ...], i: int, committee: Committee | None) -> Region | None:
+    """台胞在闽就业, 来沪发展, 赴台交流: a province's abbreviation standing alone as a word right after a word of
+    presence or movement names the province (kg/data/presence_words.tsv; 台胞来晋创业 at 晋江 is 晋江市, elsewhere
+    山西省), unless another abbreviation follows (在闽台企: a run of abbreviations is read as one,
+    ``abbreviation_pairs``)."""
+    if words[i].text not in lone_province_abbreviations() or i == 0 or words[i - 1].text not in presence_words():
+        return None
+    after = text[words[i].end : words[i].end + 1]
+    return None if after and is_initial(after) else lone_abbreviated(words[i].text, committee)
 
 
 def _own_place(word: str, committee: Committee | None) -> Region | None:
@@ -137,7 +156,7 @@ def region_mentions(src: Source, span: Span, committee: Committee | None) -> lis
         if w.text not in candidates or w.start in not_places:
             continue
         region = (_own_place(w.text, committee) or _resolve_word(w.text, committee)
-                  or _listed_across_border(text, w, committee))
+                  or _listed_across_border(text, w, committee) or _lone_abbreviation(text, words, i, committee))
         if region is None and w.text in gazetteer().by_short:
             unread.append(i)
         if (region is None or _names_a_landmark(region, words[i + 1 : i + 2], committee)
