@@ -45,7 +45,7 @@ _USER_WORD_FREQ = 50_000
 # noisy (开封 v, 大连 d).
 _ORDINARY_MIN_FREQ = 500
 # jieba's tags of common words: a noun, a place word (郊区 s), a verb or adjective, a direction.
-COMMON_TAGS = frozenset({"n", "s", "f", "v", "vn", "a", "an"})
+_COMMON_TAGS = frozenset({"n", "s", "f", "v", "vn", "a", "an"})
 
 PREFIX_ONLY = 1.0  # no log-probability is positive: marks a word prefix that is no word
 _MAGIC = b"kg-dictionary 1\n"
@@ -116,7 +116,7 @@ class Dictionary:
         return self.starting_with(word[0]).get(word, 0) if word else 0
 
     def is_common(self, word: str) -> bool:
-        """A word of jieba's general dictionary tagged as a common word (COMMON_TAGS)."""
+        """A word of jieba's general dictionary tagged as a common word (_COMMON_TAGS)."""
         return bool(word) and word in self._group(word[0])[1]
 
 
@@ -166,7 +166,7 @@ def _build() -> tuple[int, frozenset[str], dict[str, bytes]]:
     for word, freq in tok.FREQ.items():
         by_first.setdefault(word[0], ({}, set()))[0][word] = freq
     for word, tag in tags.items():
-        if tag in COMMON_TAGS and word:
+        if tag in _COMMON_TAGS and word:
             by_first.setdefault(word[0], ({}, set()))[1].add(word)
     groups = {char: marshal.dumps((freqs, frozenset(common))) for char, (freqs, common) in by_first.items()}
     return tok.total, ordinary, groups
@@ -192,8 +192,12 @@ def _inputs_key() -> str:
 
 
 def _cache_folder() -> Path | None:
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "kg" if os.path.isabs(base) else None
+    """$XDG_CACHE_HOME/kg, else ~/.cache/kg (a relative $XDG_CACHE_HOME is ignored, as the XDG spec says);
+    None without a home."""
+    for base in (os.environ.get("XDG_CACHE_HOME", ""), os.path.join(os.path.expanduser("~"), ".cache")):
+        if os.path.isabs(base):
+            return Path(base) / "kg"
+    return None
 
 
 def _read_cache(path: Path, key: str) -> Dictionary | None:
