@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable
 from functools import cache, lru_cache
 
+from kg.extract.place_words import place_words
 from kg.gazetteer import Region, gazetteer
 from kg.lexicon import alternation, cues, named_area_kinds, place_area_suffixes
 from kg.words import Word, dictionary_frequency, is_common_noun
@@ -55,7 +56,7 @@ def place_named_areas(text: str, words: tuple[Word, ...], resolve: Resolver) -> 
             continue  # 连云港, 张家港: a region's own name
         out.append((start, m.end(), name))
     taken = {i for start, end, _ in out for i in range(start, end)}
-    return out + [a for a in coined_areas(text, words) if not taken.intersection(range(a[0], a[1]))]
+    return out + [a for a in coined_areas(text) if not taken.intersection(range(a[0], a[1]))]
 
 
 @cache
@@ -63,8 +64,8 @@ def _not_name_characters() -> frozenset[str]:
     return frozenset(cues()["regions"]["not_name_characters"])
 
 
-@lru_cache(maxsize=32)
-def coined_areas(text: str, words: tuple[Word, ...]) -> list[tuple[int, int, str]]:
+@lru_cache(maxsize=32)  # (by the text alone: hashing its words again costs more than reading them)
+def coined_areas(text: str) -> list[tuple[int, int, str]]:
     """An island, port area or old town no table lists (鱼山岛, 金塘港区, 千灯古镇): two or three
     characters that start a word, that the dictionary knows as no ordinary word (生态岛, 海岛, 保税港区,
     历史古镇), and a generic word (kg/data/cues.toml, regions.coined_areas). A place inside it (泉港区 of
@@ -73,6 +74,7 @@ def coined_areas(text: str, words: tuple[Word, ...]) -> list[tuple[int, int, str
     found = list(_coined_pattern().finditer(text))
     if not found:
         return []
+    words = place_words(text)
     starts = {w.start for w in words}
     ends = {w.end for w in words}
     gaz = gazetteer()

@@ -141,10 +141,10 @@ def region_mentions(src: Source, span: Span, committee: Committee | None) -> lis
     out = []
     text = span.slice(src.simple)
     words = place_words(text)
-    compounds = _compounds(text, words, committee)
+    compounds = _compounds(text, committee)
     compound_parts = {i for start, end, _ in compounds for i in range(start, end)}
     not_places = {i for m in _not_places().finditer(text) for i in range(m.start(), m.end())}
-    not_places |= {i for start, end, _ in coined_areas(text, words) for i in range(start, end)}
+    not_places |= {i for start, end, _ in coined_areas(text) for i in range(start, end)}
     # 崖州湾科技城 is no 崖州区: a place that heads a bay, lake or island named in a longer area is that area's
     not_places |= {i for start, end, _ in compounds for w in words
                    if start <= w.start and w.end < end and text[w.end] in GEO_CHARS and w.end - w.start >= 2
@@ -173,7 +173,7 @@ def region_mentions(src: Source, span: Span, committee: Committee | None) -> lis
             s = Span(span.start + words[i].start, span.start + words[i].end)
             out.append(RegionMention(region.name, region.code, s, s.slice(src.text)))
     taken = {i for m in out for i in range(m.span.start - span.start, m.span.end - span.start)}
-    areas = _place_areas(text, words, committee)
+    areas = _place_areas(text, committee)
     for start, end, region in _named_after_county(text, committee) + head_places(text, areas, _resolver(committee)):
         if not taken.intersection(range(start, end)):
             s = Span(span.start + start, span.start + end)
@@ -264,7 +264,7 @@ _GEO_ENDINGS = ("山", "湖", "河", "江", "海", "岭", "原", "湾", "岛")
 
 
 @lru_cache(maxsize=32)  # region_mentions and area_compounds read the same spans one after the other
-def _compounds(text: str, words: tuple[Word, ...], committee: Committee | None) -> tuple[tuple[int, int, str], ...]:
+def _compounds(text: str, committee: Committee | None) -> tuple[tuple[int, int, str], ...]:
     """(start, end, name) of the named areas made of a head, optional descriptor words and an area
     word: 成都都市圈, 汉江生态经济带, 沈阳现代化都市圈, 襄十随神城市群 (a run of one-character
     abbreviations), 泸永江融合发展示范区; and the ring areas 环太湖地区 / 环渤海经济圈 (环 + a lake, sea
@@ -272,6 +272,7 @@ def _compounds(text: str, words: tuple[Word, ...], committee: Committee | None) 
     out = []
     found = [(m, ring) for pattern, ring in _suffix_patterns() for m in pattern.finditer(text)]
     if found:  # (most spans name no area: the words are looked at only when one may)
+        words = place_words(text)
         ends = {w.end: w for w in words}
         # 湾区 of 粤港澳大湾区: an area word inside a named area's own word starts no compound
         inside_areas = {i for w in words if w.text in _area_names() for i in range(w.start + 1, w.end)}
@@ -289,14 +290,14 @@ def _compounds(text: str, words: tuple[Word, ...], committee: Committee | None) 
             start = start - 1 if start > 0 and text[start - 1] == "环" else start
             out.append((start, m.end(), text[start : m.end()]))
     # 洋浦港, 海沧港区, 崖州湾科技城: a place and a generic word (kg/data/place_area_suffixes.tsv)
-    out += _place_areas(text, words, committee)
+    out += _place_areas(text, committee)
     return tuple(out)
 
 
 @lru_cache(maxsize=32)
-def _place_areas(text: str, words: tuple[Word, ...], committee: Committee | None) -> list[tuple[int, int, str]]:
+def _place_areas(text: str, committee: Committee | None) -> list[tuple[int, int, str]]:
     """Named areas of a place and a generic word; region_mentions and area_compounds read the same spans."""
-    return place_named_areas(text, words, _resolver(committee))
+    return place_named_areas(text, place_words(text), _resolver(committee))
 
 
 def _resolver(committee: Committee | None):
@@ -349,7 +350,7 @@ def area_compounds(src: Source, span: Span, committee: Committee | None) -> list
     """Named areas made of a place and an area word: 成都都市圈, 大别山革命老区, 环太湖地区."""
     text = span.slice(src.simple)
     out = []
-    for start, end, name in _compounds(text, place_words(text), committee):
+    for start, end, name in _compounds(text, committee):
         s = Span(span.start + start, span.start + end)
         out.append(RegionMention(name, None, s, s.slice(src.text)))
     return bounded(out)
