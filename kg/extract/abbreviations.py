@@ -346,7 +346,7 @@ def _abbreviated_nearby(char: str, committee: Committee | None) -> Region | None
     gaz = gazetteer()
     own = committee_region(committee)
     abbreviations = province_abbreviations()
-    if _abbreviates_own_place(char, own):
+    if abbreviates_own_place(char, own):
         return own
     home = _province_name(own) if own is not None else None
     if home and home.endswith("市") and abbreviations.get(char) == home:
@@ -367,20 +367,10 @@ def _abbreviated_nearby(char: str, committee: Committee | None) -> Region | None
     return None
 
 
-def _abbreviates_own_place(char: str, own: Region | None) -> bool:
+def abbreviates_own_place(char: str, own: Region | None) -> bool:
     """晋台融合 at the 晋江 committee: the committee's place starts with ``char`` (晋 is Shanxi's only where
     Shanxi is home)."""
     return own is not None and own.short.startswith(char) and province_abbreviations().get(char) != _province_name(own)
-
-
-def lone_abbreviated(char: str, committee: Committee | None) -> Region | None:
-    """在闽, 来沪: a province's abbreviation standing alone is the province (辽 at the 辽宁 committee too), or the
-    committee's own place that it starts where the province is another (台胞来晋创业 at 晋江)."""
-    own = committee_region(committee)
-    if _abbreviates_own_place(char, own):
-        return own
-    name = province_abbreviations().get(char)
-    return gazetteer().resolve(name) if name else None
 
 
 @cache

@@ -12,7 +12,7 @@ import re
 from functools import cache, lru_cache
 
 # abbreviation_pairs and region_links are re-exported: the pipeline takes every region extractor from here
-from kg.extract.abbreviations import LONGEST_RUN, abbreviated, bounded, is_initial, lone_abbreviated
+from kg.extract.abbreviations import LONGEST_RUN, abbreviated, abbreviates_own_place, bounded, is_initial
 from kg.extract.abbreviations import abbreviation_pairs as abbreviation_pairs
 from kg.extract.place_areas import GEO_CHARS, coined_areas, head_places, place_named_areas
 from kg.extract.place_words import place_words
@@ -58,10 +58,12 @@ def _lone_abbreviation(text: str, words: tuple[Word, ...], i: int, committee: Co
     presence or movement names the province (kg/data/presence_words.tsv; 台胞来晋创业 at 晋江 is 晋江市, elsewhere
     山西省), unless another abbreviation follows (在闽台企: a run of abbreviations is read as one,
     ``abbreviation_pairs``)."""
-    if words[i].text not in lone_province_abbreviations() or i == 0 or words[i - 1].text not in presence_words():
-        return None
+    name = lone_province_abbreviations().get(words[i].text)
     after = text[words[i].end : words[i].end + 1]
-    return None if after and is_initial(after) else lone_abbreviated(words[i].text, committee)
+    if name is None or i == 0 or words[i - 1].text not in presence_words() or (after and is_initial(after)):
+        return None
+    own = committee_region(committee)  # (辽 at the 辽宁 committee is the province, not 辽阳 as in a run)
+    return own if abbreviates_own_place(words[i].text, own) else gazetteer().resolve(name)
 
 
 def _own_place(word: str, committee: Committee | None) -> Region | None:
