@@ -90,6 +90,18 @@ def province_abbreviations() -> dict[str, str]:
 
 
 @cache
+def lone_province_abbreviations() -> dict[str, str]:
+    """闽 → 福建省: the abbreviations read as their province also alone after a word of presence (在闽就业)."""
+    return {r["abbr"]: r["name"] for r in _tsv_rows("province_abbreviations.tsv") if r["alone"] == "yes"}
+
+
+@cache
+def presence_words() -> frozenset[str]:
+    """在, 来, 赴 …: words of presence or movement before a lone province abbreviation (在闽, 来沪)."""
+    return frozenset(r["word"] for r in _tsv_rows("presence_words.tsv"))
+
+
+@cache
 def city_abbreviations() -> dict[str, str]:
     """穗 → 广州市, 甬 → 宁波市: one-character abbreviations of cities other than their first character."""
     return {r["abbr"]: r["name"] for r in _tsv_rows("city_abbreviations.tsv")}

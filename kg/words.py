@@ -1,8 +1,8 @@
-"""The one place that talks to jieba: Chinese word segmentation with our lexicons loaded.
+"""Chinese word segmentation with our lexicons loaded: jieba's cut, over the merged dictionary.
 
-A private ``jieba.Tokenizer`` is warmed once with the parties, the regions (full and short
-names), the named areas and the sector terms as a user dictionary, so that 太原晋中一体化 splits
-into 太原 / 晋中 / 一体化 and 民革晋中市委 keeps its party. Offsets come from ``tokenize``, so
+The dictionary (kg/dictionary.py) is jieba's general dictionary with the parties, the regions (full
+and short names), the named areas and the sector terms added as user words, so that 太原晋中一体化
+splits into 太原 / 晋中 / 一体化 and 民革晋中市委 keeps its party. Offsets come with every word, so
 every word knows its characters.
 
 Short names of regions (白城, 合作) are ordinary words too: they get only the frequency jieba itself
@@ -10,29 +10,28 @@ suggests for them, so that the general dictionary's split still wins where it is
 兰 / 白 / 城际, not 兰 / 白城 / 际); and a county's short name that jieba knows as a frequent word of
 another class (合作 vn, 安定 v) is no name at all (``is_ordinary_word``).
 
-Part-of-speech tagging is ~8× slower than cutting (spec/measured.md): it is only offered for short
-spans such as bylines.
+The cut is jieba's own without the HMM (``jieba.Tokenizer.tokenize(text, HMM=False)``: the same
+words at the same places, tests/test_words.py holds it to that), written here over the dictionary
+read one first character at a time: jieba's builds a graph of every word at every place and then
+scores it, ours scores each place as it finds its words, and remembers each word's log-probability
+(extraction spends a third of its time cutting words; this cut takes half of jieba's time).
 """
 
 from __future__ import annotations
 
-import logging
-from functools import cache, lru_cache
+import re
+from functools import lru_cache
+from math import log
 from typing import NamedTuple
 
-from kg.errors import KgError
-from kg.gazetteer import gazetteer
-from kg.lexicon import cues, named_areas, parties, sector_terms
+from kg.dictionary import PREFIX_ONLY, dictionary
 
-# High enough that a lexicon word beats the general dictionary's split of the same characters.
-_USER_WORD_FREQ = 50_000
-# A county's short name is an ordinary word when jieba's dictionary has it at least this often with a
-# tag that is not a noun (n, nr, ns …): 合作 13478 vn, 安定 1278 v, 平定 756 a; but 昔阳 4, 和顺 97 nz.
-# Prefectures are left out: their short names are widely known names, and jieba's tags for them are
-# noisy (开封 v, 大连 d).
-_ORDINARY_MIN_FREQ = 500
-# jieba's tags of common words: a noun, a place word (郊区 s), a verb or adjective, a direction.
-_COMMON_TAGS = frozenset({"n", "s", "f", "v", "vn", "a", "an"})
+# jieba's blocks: a run of these characters is cut into words, anything else stands alone (\r\n as one), as
+# in jieba.Tokenizer.cut.
+_BLOCK = re.compile("[\u4E00-\u9FD5a-zA-Z0-9+#&\\._%\\-]+")
+_WINDOWS_BREAK = re.compile("(\r\n)")
+# Single letters and digits that follow each other are one word (jieba's re_eng).
+_LATIN = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
 
 
 class Word(NamedTuple):  # a tuple: made for every word of every span, ~3× cheaper than a frozen dataclass
@@ -41,76 +40,51 @@ class Word(NamedTuple):  # a tuple: made for every word of every span, ~3× chea
     end: int
 
 
-def user_words() -> list[str]:
-    """Every word of our lexicons but the short names of regions, in a stable order."""
-    words: set[str] = set()
-    for p in parties():
-        words.update(p.aliases)
-    gaz = gazetteer()
-    words.update(name for name in gaz.by_name if len(name) >= 2)
-    for name, aliases in named_areas():
-        words.add(name)
-        words.update(aliases)
-    words.update(t.term for t in sector_terms())
-    # 我区, 全市 …: without the HMM nothing else would join 我 and 区.
-    words.update(w for level_words in cues()["regions"]["own_place"].values() for w in level_words)
-    return sorted(words)
-
-
-def short_names() -> dict[str, str]:
-    """Short names of regions (2 characters or more) → the coarsest level they name."""
-    levels = ("province", "prefecture", "county")
-    out: dict[str, str] = {}
-    for short, regions in gazetteer().by_short.items():
-        if len(short) >= 2:
-            out[short] = min((r.level for r in regions), key=lambda lv: levels.index(lv) if lv in levels else 3)
-    return out
-
-
-@cache
-def _tokenizer():
-    try:
-        import jieba
-        import jieba.posseg
-    except ImportError as exc:  # pragma: no cover - jieba is a hard dependency
-        raise KgError("jieba is not installed (pip install jieba)") from exc
-    jieba.setLogLevel(logging.WARNING)
-    tok = jieba.Tokenizer()
-    tok.initialize()
-    pos = jieba.posseg.POSTokenizer(tok)  # its tags are the general dictionary's (add_word sets none)
-    ordinary = frozenset(w for w, level in short_names().items()
-                         if level == "county" and tok.FREQ.get(w, 0) >= _ORDINARY_MIN_FREQ
-                         and not pos.word_tag_tab.get(w, "n").startswith("n"))
-    for w in user_words():
-        tok.add_word(w, freq=_USER_WORD_FREQ)
-    for w in short_names():
-        if w not in ordinary:
-            tok.add_word(w)  # jieba's suggested frequency: a word, but no stronger than its context
-    return tok, pos, ordinary
-
-
 def is_ordinary_word(short: str) -> bool:
     """合作, 安定: a county's short name that jieba's dictionary knows as a frequent ordinary word."""
-    return short in _tokenizer()[2]
+    return short in dictionary().ordinary
 
 
 def dictionary_frequency(word: str) -> int:
     """How often jieba's dictionary (with our lexicons) has ``word``; 0 for a word it lacks."""
-    return _tokenizer()[0].FREQ.get(word, 0) or 0
+    return dictionary().frequency(word)
 
 
 def is_common_noun(word: str) -> bool:
     """矿区, 郊区, 城区: a word that jieba's general dictionary tags as a common noun (or a place word
     of another kind), not as a proper name (ns, nr, nz …)."""
-    return _tokenizer()[1].word_tag_tab.get(word, "ns") in _COMMON_TAGS
+    return dictionary().is_common(word)
 
 
 def tokenize(text: str) -> list[Word]:
     """Words of ``text`` with their offsets. Without jieba's HMM: the words we look for (regions,
-    areas, cue words) are all in the dictionary, names come from bylines (``tag``), and the HMM,
-    which only guesses words the dictionary lacks, cost ~45% of extraction time (兰白城际 → 兰白)."""
-    tok = _tokenizer()[0]
-    return [Word(w, s, e) for w, s, e in tok.tokenize(text, HMM=False)]
+    areas, cue words) are all in the dictionary, names come from bylines, and the HMM, which only
+    guesses words the dictionary lacks, cost ~45% of extraction time (兰白城际 → 兰白)."""
+    out: list[Word] = []
+    at = 0
+    for block in _BLOCK.finditer(text):
+        if block.start() > at:
+            _cut_between(text[at : block.start()], at, out)
+        _cut_block(block.group(), block.start(), out)
+        at = block.end()
+    if at < len(text):
+        _cut_between(text[at:], at, out)
+    return out
+
+
+def _cut_between(piece: str, offset: int, out: list[Word]) -> None:
+    """Characters between blocks stand alone, but for a Windows line break (jieba's re_skip)."""
+    if len(piece) == 1:
+        out.append(Word(piece, offset, offset + 1))
+    elif "\r\n" not in piece:
+        out.extend(map(Word, piece, range(offset, offset + len(piece)), range(offset + 1, offset + len(piece) + 1)))
+    else:
+        for part in _WINDOWS_BREAK.split(piece):
+            if part == "\r\n":
+                out.append(Word(part, offset, offset + 2))
+            else:
+                _cut_between(part, offset, out)
+            offset += len(part)
 
 
 @lru_cache(maxsize=32)
@@ -119,7 +93,48 @@ def tokens(text: str) -> tuple[Word, ...]:
     return tuple(tokenize(text))
 
 
-def tag(span_text: str) -> list[tuple[str, str]]:
-    """(word, part of speech) pairs of a short span, e.g. a byline; ``nr`` marks a person name."""
-    pos = _tokenizer()[1]
-    return [(p.word, p.flag) for p in pos.lcut(span_text)]
+def _cut_block(block: str, offset: int, out: list[Word]) -> None:
+    """jieba's best route through a block: from the end back, at each place the word that gives the
+    most probable rest (on a tie the longer word), a character alone where no word starts."""
+    words = dictionary()
+    log_total = words.log_total
+    known = words.log_probability
+    groups, group_of = words.groups_read, words.starting_with
+    size = len(block)
+    best = [0.0] * (size + 1)
+    step = [1] * size
+    for here in range(size - 1, -1, -1):
+        found = groups.get(block[here]) or group_of(block[here])
+        score, end = None, here + 1
+        stop = here + 1
+        while True:
+            piece = block[here:stop]
+            p = known.get(piece)
+            if p is None:
+                freq = found.get(piece)
+                if freq is None:
+                    break  # no word goes on this way
+                p = known[piece] = log(freq) - log_total if freq else PREFIX_ONLY
+            if p != PREFIX_ONLY:
+                candidate = p + best[stop]
+                if score is None or candidate >= score:
+                    score, end = candidate, stop
+            if stop >= size:
+                break
+            stop += 1
+        best[here] = -log_total + best[here + 1] if score is None else score  # (log 1 - log total)
+        step[here] = end - here
+    here, latin_from = 0, -1
+    while here < size:
+        end = here + step[here]
+        if end - here == 1 and block[here] in _LATIN:
+            if latin_from < 0:
+                latin_from = here
+        else:
+            if latin_from >= 0:
+                out.append(Word(block[latin_from:here], offset + latin_from, offset + here))
+                latin_from = -1
+            out.append(Word(block[here:end], offset + here, offset + end))
+        here = end
+    if latin_from >= 0:
+        out.append(Word(block[latin_from:], offset + latin_from, offset + size))

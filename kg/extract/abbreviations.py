@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from kg.dictionary import user_words
 from kg.extract.clusters import listed_members, repeated_runs
 from kg.extract.county_abbreviations import counties_run, county_beside, local_initials, own_county
 from kg.extract.proposer import committee_region
@@ -19,7 +20,7 @@ from kg.gazetteer import Region, gazetteer
 from kg.lexicon import alternation, city_abbreviations, cues, named_areas, province_abbreviations
 from kg.read import Source
 from kg.records import Committee, RegionMention, Span
-from kg.words import dictionary_frequency, tokens, user_words
+from kg.words import dictionary_frequency, tokens
 
 LONGEST_RUN = 6
 # A run that jieba's dictionary knows this often is an ordinary word (长江 18930, 中山 1117), unless it is
@@ -56,10 +57,11 @@ def abbreviation_pairs(src: Source, span: Span, committee: Committee | None) -> 
     # a run starts a few characters before a relation word: only those places are looked at
     reach = LONGEST_RUN + _LONGEST_COUNT + _COUNTED_TOPIC_GAP
     national = committee is not None and committee.level == "national"
-    local = local_initials(committee)
+    # a run is two initials at least; a county's own at home (腾 of 保腾 at 腾冲) counts as one
+    initials = _initials() | local_initials(committee)
     starts = sorted({i for m in _relation_words(national).finditer(text)
                      for i in range(max(0, m.start() - reach), m.start() - 1)
-                     if is_initial(text[i]) or text[i] in local})
+                     if text[i] in initials and text[i + 1] in initials})
     clusters = repeated_runs(text, _initials())
     if not starts and not clusters:
         return []
@@ -67,7 +69,7 @@ def abbreviation_pairs(src: Source, span: Span, committee: Committee | None) -> 
     out: list[RegionMention] = []
     taken = 0
     for i in starts:
-        run = _run_at(text, i, bounds, direct, after_topic, local) if i >= taken else None
+        run = _run_at(text, i, bounds, direct, after_topic, initials) if i >= taken else None
         if run is None and i >= taken and national:
             run = _group_before_area(text, i, bounds)
         if run is None or (text[i:run] in _named_area_spellings() and text.startswith(_strategies(), run)):
@@ -342,8 +344,8 @@ def _abbreviated_nearby(char: str, committee: Committee | None) -> Region | None
     gaz = gazetteer()
     own = committee_region(committee)
     abbreviations = province_abbreviations()
-    if own is not None and own.short.startswith(char) and abbreviations.get(char) != _province_name(own):
-        return own  # 晋台融合 at the 晋江 committee (晋 is Shanxi's only where Shanxi is home)
+    if abbreviates_own_place(char, own):
+        return own
     home = _province_name(own) if own is not None else None
     if home and home.endswith("市") and abbreviations.get(char) == home:
         return gazetteer().resolve(home)  # 津 at a Tianjin district is the municipality, not 津南区
@@ -361,6 +363,12 @@ def _abbreviated_nearby(char: str, committee: Committee | None) -> Region | None
         if found:
             return found[0]
     return None
+
+
+def abbreviates_own_place(char: str, own: Region | None) -> bool:
+    """晋台融合 at the 晋江 committee: the committee's place starts with ``char`` (晋 is Shanxi's only where
+    Shanxi is home)."""
+    return own is not None and own.short.startswith(char) and province_abbreviations().get(char) != _province_name(own)
 
 
 @cache

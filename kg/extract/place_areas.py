@@ -37,11 +37,12 @@ def _suffix_pattern() -> re.Pattern[str]:
 def place_named_areas(text: str, words: tuple[Word, ...], resolve: Resolver,
                       committee: Committee | None = None) -> list[tuple[int, int, str]]:
     """(start, end, name) of each named area of a place and a generic word in ``text``, and the coined ones."""
-    starts = {w.start for w in words}
-    ends = {w.end for w in words}
+    found = list(_suffix_pattern().finditer(text))
+    starts = {w.start for w in words} if found else set()  # (the words are looked at only where a generic word is)
+    ends = {w.end for w in words} if found else set()
     gaz = gazetteer()
     out: list[tuple[int, int, str]] = []
-    for m in _suffix_pattern().finditer(text):
+    for m in found:
         if m.end() not in ends:
             continue  # 港口, 山区, 湖泊: the generic word starts a longer word
         start = _head_start(text, m.start(), resolve)

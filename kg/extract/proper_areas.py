@@ -18,10 +18,11 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 
+from kg.dictionary import dictionary
 from kg.extract.abbreviations import abbreviates_a_place
 from kg.gazetteer import gazetteer
 from kg.lexicon import alternation, cues
-from kg.words import Word, dictionary_frequency, is_common_noun, tag
+from kg.words import Word, dictionary_frequency, is_common_noun
 
 # jieba's tags of proper names (place, person, other proper noun, organisation)
 _PROPER_TAGS = frozenset({"ns", "nr", "nz", "nt", "nrt", "nrfg"})
@@ -131,7 +132,7 @@ def _far_from_home(head: str, home: str | None) -> bool:
 def _may_be_in_name(char: str) -> bool:
     if not _HANZI.fullmatch(char) or char in _not_name_characters():
         return False
-    return all(flag not in _NOT_NAME_TAGS for _, flag in tag(char))
+    return dictionary().tag(char) not in _NOT_NAME_TAGS
 
 
 @lru_cache(maxsize=4096)
@@ -145,8 +146,7 @@ def _is_name_word(word: str) -> bool:
     if any(r.code for r in gaz.by_name.get(word, ())) or any(
             r.level in ("province", "prefecture") for r in gaz.by_short.get(word, ())):
         return False  # (a named area, 贺兰山, may head a longer one)
-    tags = tag(word)
-    return len(tags) == 1 and tags[0][1] in _PROPER_TAGS
+    return dictionary().tag(word) in _PROPER_TAGS
 
 
 # 东湖 1867, 西夏 1024: a proper name may be a word jieba knows; 城市 (25084), 江南 (4987) are ordinary words first

@@ -4,6 +4,7 @@ as pairs (record-format.md), from the mentions regions.py found."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import cache
 from itertools import combinations, pairwise, permutations
 
@@ -26,6 +27,8 @@ def region_links(src: Source, spans: list[Span], mentions: list[RegionMention],
     link serves (廣佛同城化是粵港澳大灣區建設的…) are left out; and a link that only restates a finer
     one at a coarser level (闽粤 beside 大埔县-龙岩市) goes.
     """
+    if not mentions:
+        return []
     link_words = _link_words()
     own = committee_region(committee)
     ports = city_ports(mentions, src.simple)
@@ -34,6 +37,7 @@ def region_links(src: Source, spans: list[Span], mentions: list[RegionMention],
     outermost = [m for m in mentions if not any(_inside(m.span, o.span) for o in mentions if o is not m)]
     groups = _group_areas(mentions) if committee is not None and committee.level == "national" else []
     links: list[tuple[str, ...]] = []
+    starts = sorted(m.span.start for m in mentions)
     for span in spans:
         text = span.slice(src.simple)
         start = 0
@@ -41,6 +45,9 @@ def region_links(src: Source, spans: list[Span], mentions: list[RegionMention],
             end = m.start() if m else len(text)
             clause = Span(span.start + start, span.start + end)
             start = m.end() if m else len(text)
+            first = bisect_left(starts, clause.start)
+            if first == len(starts) or starts[first] >= clause.end:
+                continue  # (no place in the clause: nothing to join)
             ctext = clause.slice(src.simple)
             if not link_words.search(ctext) and not _is_run(outermost, clause) and not _within(groups, clause):
                 continue  # (a run of abbreviations was read only before a relation word: 闽台‘通、惠、情’融合)

