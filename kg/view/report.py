@@ -281,7 +281,10 @@ def render_html(summary: Summary, stats: Stats, items: dict, speeches: list[dict
     parts.append('<nav id="toc"><b>目录</b> ' + " · ".join(
         f'<a href="#{key}">{html.escape(name)}</a>' for key, name in SECTIONS) + "</nav>")
     years = sorted({m["year"] for m in summary.meetings if m["year"]})
-    span = f"（{years[0]}–{years[-1]} 年）" if len(years) > 1 else (f"（{years[0]} 年）" if years else "")
+    undated = sum(1 for m in summary.meetings if not m["year"])
+    span = f"{years[0]}–{years[-1]} 年" if len(years) > 1 else (f"{years[0]} 年" if years else "")
+    span = "；".join(filter(None, [span, f"{undated} 次年份不详" if undated and years else ""]))
+    span = f"（{span}）" if span else ""
     parts.append(f'<section id="summary"><h2>概要</h2><p class="big"><b>{len(summary.meetings)}</b> 次会议{span} · '
                  f"<b>{summary.speeches}</b> 篇发言 · <b>{summary.parties}</b> 个党派团体 · "
                  f"<b>{summary.sectors}</b> 个领域</p><div class=\"grid\">")
