@@ -125,6 +125,8 @@ def test_the_report_agrees_with_the_named_questions(built, store, truth, tmp_pat
     figures = dict((unit, int(n)) for n, unit in re.findall(r"<b>(\d+)</b> (次会议|篇发言|个党派团体|个领域)", summary))
     assert figures == {"次会议": truth["meetings"], "篇发言": truth["speeches"], "个党派团体": truth["parties"],
                        "个领域": truth["sectors"]}
+    undated = sum(1 for r in named(store, "speeches-per-meeting") if not r.get("year"))
+    assert undated and f"{undated} 次年份不详" in summary  # the meetings' years are not all one year
     by_party = {r["partyName"]: int(r["speeches"]) for r in named(store, "speeches-by-party")}
     party_table = summary.split("发言最多的党派团体")[1].split("</table>")[0]
     top_parties = re.findall(r"<tr><td>([^<]+)</td><td>(\d+)</td></tr>", party_table)
