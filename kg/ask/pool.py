@@ -202,8 +202,12 @@ class QueryPool:
             return None
         self._cheap.move_to_end(key)
         self.stats.inline += 1
-        return self._result(key, proof, *safe_answer(self._store, job, self.limits.max_rows,
-                                                     self.limits.max_result_bytes, self._known_rows(job, proof)))
+        limits = self.limits
+        status, detail = safe_answer(self._store, job, limits.max_rows, limits.max_result_bytes,
+                                     proof.rows if job.repeatable and self._fixed else None)
+        if status == "ok" and detail.seconds >= proof.seconds:  # the common case, in short
+            return detail
+        return self._result(key, proof, status, detail)
 
     async def run(self, job: Job, service: bool = False) -> Answer:
         """The answer; QueryError (ResultTooLarge) for a bad (too large) query, QueryTimeout, QueryStopped.

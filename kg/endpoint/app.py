@@ -90,6 +90,8 @@ class Endpoint:
             outcome = self._route(request) if plan is None else self._answer(request, plan)
         except Refused as exc:
             outcome = Response.text(exc.status, str(exc))
+        if not self.policy.cors_origins:
+            return outcome
         if isinstance(outcome, Response):
             return self._with_cors(request, outcome)
         return self._later(request, outcome)
