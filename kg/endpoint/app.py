@@ -84,7 +84,7 @@ class Endpoint:
         the request's head (kg.endpoint.http.Head.memo): a client repeating a request repeats none of
         the work that led to it, only the query.
         """
-        memo = request.memo
+        memo = request.head.memo
         plan = memo.get(PLAN) if memo else None
         try:
             outcome = self._route(request) if plan is None else self._answer(request, plan)
