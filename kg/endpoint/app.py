@@ -186,8 +186,8 @@ class Endpoint:
         if self.answers is not None and repeatable:
             kept = (digest, tuple(sorted((k, str(v)) for k, v in bindings.items())), results_type, graph_type)
         plan = Plan(Job(sparql, bindings, results_type, graph_type, repeatable), "SERVICE" in sparql.upper(), kept)
-        if request.memo is not None:
-            request.memo[PLAN] = plan
+        if request.head.memo is not None:
+            request.head.memo[PLAN] = plan
         return self._answer(request, plan)
 
     def _answer(self, request: Request, plan: Plan) -> Response | Awaitable[Response]:

@@ -4,13 +4,19 @@ Why not http.server: it spends a thread per connection (200 idle sockets made 20
 read or idle timeout, and writes a response in several small writes, which with Nagle's algorithm
 and delayed ACKs cost every kept-alive request ~40 ms. Here one event loop holds the connections
 (an idle one costs a file descriptor until its idle timeout closes it), a request must arrive
-whole within the read timeout, the response head and body leave in one write (and asyncio sets
-TCP_NODELAY), and the number of connections is capped by closing the longest-idle ones.
+whole within the read timeout, the response head and body leave in one write (and the event
+loop sets TCP_NODELAY), and the number of connections is capped by closing the longest-idle ones.
 
 Requests on one connection are answered in order (pipelining works); a body needs Content-Length
 (chunked uploads get 411). A handler may answer at once (no task is made for a request answered
 from memory or by a cheap query) or later. Each answered request gets one line in the access log
 (kg.endpoint.accesslog): peer, method, path (never the query string), status, milliseconds, rows.
+
+A client repeating a request sends the same head again: heads of bodiless requests are parsed once
+and remembered (the last 512, of up to 8 KB each), each with a memo where the handler keeps what it
+made of the head (a query checked and planned: kg.endpoint.app), and a read that is exactly one such
+head is answered without buffering. With them, the Python around a cheap query (ASK on the sample,
+timed in-process) fell from ~45 µs to ~15 µs a request.
 """
 
 from __future__ import annotations
@@ -60,18 +66,8 @@ class Request:
     def __init__(self, head: Head, body: bytes = b"", peer: str = "") -> None:
         self.head, self.body, self.peer = head, body, peer
 
-    @classmethod
-    def of(cls, method: str, target: str, headers: dict[str, str] | None = None, body: bytes = b"") -> Request:
-        """A request made here rather than read from a socket (tests, tools)."""
-        headers = {k.lower(): v for k, v in (headers or {}).items()}
-        return cls(Head(method, target, "HTTP/1.1", headers, len(body)), body)
-
     method = property(lambda self: self.head.method)
-    target = property(lambda self: self.head.target)
-    version = property(lambda self: self.head.version)
-    headers = property(lambda self: self.head.headers)
     path = property(lambda self: self.head.path)
-    memo = property(lambda self: self.head.memo)
 
     @property
     def params(self) -> dict[str, list[str]]:
