@@ -77,6 +77,10 @@ class ResultTooLarge(QueryError):
     """The answer passed the row or byte limit; the engine was stopped there."""
 
 
+# ASK answers as written by pyoxigraph, by media type and value: a few, and a call saved on each ASK
+_BOOLEANS: dict[tuple[str, bool], bytes] = {}
+
+
 @lru_cache(maxsize=64)  # the few media types asked for
 def _results_format(media_type: str) -> ox.QueryResultsFormat:
     return ox.QueryResultsFormat.from_media_type(media_type)
@@ -152,7 +156,11 @@ def answer(store: GraphStore, job: Job, max_rows: int, max_bytes: int, rows: int
     result = run_raw(store, job.sparql, job.bindings)
     if isinstance(result, ox.QueryBoolean):
         fmt = _results_format(job.results_type)
-        return Answer(fmt.media_type, result.serialize(format=fmt), 1, time.perf_counter() - started)
+        written = (job.results_type, bool(result))
+        body = _BOOLEANS.get(written)
+        if body is None:
+            body = _BOOLEANS[written] = result.serialize(format=fmt)
+        return Answer(fmt.media_type, body, 1, time.perf_counter() - started)
     if isinstance(result, ox.QuerySolutions):
         fmt = _results_format(job.results_type)
         if rows is not None:
