@@ -20,7 +20,6 @@ what one pool proves is told to the others (``on_proven``, ``learn``).
 from __future__ import annotations
 
 import asyncio
-import hashlib
 import json
 import os
 import subprocess
@@ -33,10 +32,12 @@ from dataclasses import dataclass, field
 from multiprocessing import Pipe
 from multiprocessing.connection import Connection
 from pathlib import Path
+from typing import NamedTuple
 
 from kg.ask.worker import Answer, Job, ResultTooLarge, open_source, safe_answer
 from kg.endpoint.limits import Limits
 from kg.errors import KgError, QueryError
+from kg.store.remote import is_url
 
 STARTUP_TIMEOUT = 300.0  # seconds a worker may take to open the graph
 CHEAP_MEMORY = 10_000  # queries remembered as cheap
@@ -46,12 +47,6 @@ INLINE_THREADS = 4
 # 20 connections, medians of 4 alternating runs); it holds the loop 2 ms at most.
 ON_LOOP_BUDGET = 0.002
 THREAD_STACK = 32 * 1024 * 1024  # deep (but allowed) queries need room on the thread stack
-
-
-def _key(job: Job) -> bytes:
-    """A query and its bindings, as a digest: 10,000 large queries remembered take little memory."""
-    text = job.sparql + "\0" + "\0".join(f"{k}={v}" for k, v in sorted(job.bindings.items()))
-    return hashlib.blake2b(text.encode(), digest_size=16).digest()
 
 
 class QueryTimeout(KgError):
@@ -66,6 +61,13 @@ def worker_env() -> dict[str, str]:
     """The environment with this copy of `kg` first on the path, installed or not."""
     here = str(Path(__file__).resolve().parents[2])
     return {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [here, os.environ.get("PYTHONPATH")]))}
+
+
+class Proof(NamedTuple):
+    """What a worker's run of a query showed: it is cheap, and (if repeatable) how many rows it answers."""
+
+    seconds: float  # the shortest run seen
+    rows: int  # rows of its answer
 
 
 @dataclass(eq=False)
@@ -111,9 +113,10 @@ class QueryPool:
         self._lock = threading.Lock()
         self._closed = False
         self._loop: asyncio.AbstractEventLoop | None = None
-        self._cheap: OrderedDict[bytes, float] = OrderedDict()  # query → seconds a worker took
+        self._cheap: OrderedDict[bytes, Proof] = OrderedDict()  # query → what a worker's run of it showed
         # told of each query proven cheap here, so that other serving processes learn it (kg.endpoint.serve)
-        self.on_proven: Callable[[bytes, float], None] | None = None
+        self.on_proven: Callable[[bytes, float, int], None] | None = None
+        self._fixed = not is_url(self.source)  # the graph cannot change while served (not another store's)
         self._store = None
         self._threads: ThreadPoolExecutor | None = None
         try:  # the workers open the graph at the same time as this process does
@@ -193,55 +196,66 @@ class QueryPool:
         thread (it holds the event loop ``ON_LOOP_BUDGET`` at most); None if it must be run."""
         if self._threads is None:
             return None
-        key = _key(job)
-        cost = self._cheap.get(key)
-        if cost is None or cost >= ON_LOOP_BUDGET:
+        key = job.key
+        proof = self._cheap.get(key)
+        if proof is None or proof.seconds >= ON_LOOP_BUDGET:
             return None
         self._cheap.move_to_end(key)
         self.stats.inline += 1
-        return self._result(key, cost, *safe_answer(self._store, job, self.limits.max_rows,
-                                                    self.limits.max_result_bytes))
+        limits = self.limits
+        status, detail = safe_answer(self._store, job, limits.max_rows, limits.max_result_bytes,
+                                     proof.rows if job.repeatable and self._fixed else None)
+        if status == "ok" and detail.seconds >= proof.seconds:  # the common case, in short
+            return detail
+        return self._result(key, proof, status, detail)
 
     async def run(self, job: Job, service: bool = False) -> Answer:
         """The answer; QueryError (ResultTooLarge) for a bad (too large) query, QueryTimeout, QueryStopped.
 
         ``service``: the query calls another endpoint, so its cost is not the graph's: never inline.
         """
-        key = _key(job)
-        cost = self._cheap.get(key) if self._threads is not None else None
-        if cost is not None:  # in a thread: the engine runs without the GIL, beside the HTTP work
+        key = job.key
+        proof = self._cheap.get(key) if self._threads is not None else None
+        if proof is not None:  # in a thread: the engine runs without the GIL, beside the HTTP work
             self._cheap.move_to_end(key)
             self.stats.inline += 1
             limits = self.limits
             outcome = await asyncio.get_running_loop().run_in_executor(
-                self._threads, safe_answer, self._store, job, limits.max_rows, limits.max_result_bytes)
-            return self._result(key, cost, *outcome)
+                self._threads, safe_answer, self._store, job, limits.max_rows, limits.max_result_bytes,
+                self._known_rows(job, proof))
+            return self._result(key, proof, *outcome)
         self.stats.in_workers += 1
         status, detail = await self._in_worker(job)
         if status == "ok" and not service and detail.seconds < self.limits.inline_budget:
-            self.learn(key, detail.seconds)
+            self.learn(key, detail.seconds, detail.rows)
             if self.on_proven is not None:
-                self.on_proven(key, detail.seconds)
+                self.on_proven(key, detail.seconds, detail.rows)
         return self._result(key, None, status, detail)
 
     def proven(self, job: Job) -> bool:
         """Whether ``job`` is answered on the fast path (proven cheap here, or in a sibling process)."""
-        return self._threads is not None and _key(job) in self._cheap
+        return self._threads is not None and job.key in self._cheap
 
-    def learn(self, key: bytes, seconds: float) -> None:
-        """Remember that the query of ``key`` took ``seconds`` (in a worker: here, or another process's)."""
-        self._cheap[key] = min(seconds, self._cheap.get(key, seconds))
+    def learn(self, key: bytes, seconds: float, rows: int) -> None:
+        """Remember that the query of ``key`` took ``seconds`` and answered ``rows`` rows (in a worker:
+        here, or another process's)."""
+        known = self._cheap.get(key)
+        self._cheap[key] = Proof(seconds if known is None else min(seconds, known.seconds), rows)
         self._cheap.move_to_end(key)
         if len(self._cheap) > CHEAP_MEMORY:
             self._cheap.popitem(last=False)
 
-    def _result(self, key: bytes, cost: float | None, status: str, detail) -> Answer:
+    def _known_rows(self, job: Job, proof: Proof) -> int | None:
+        """The rows of ``job``'s answer, known from its proof if running it again gives the same answer."""
+        return proof.rows if job.repeatable and self._fixed else None
+
+    def _result(self, key: bytes, proof: Proof | None, status: str, detail) -> Answer:
         if status == "too-large":
             raise ResultTooLarge(detail)
         if status == "query-error":
             raise QueryError(detail)
-        if cost is not None and detail.seconds < cost:  # a first measure taken on a busy machine
-            self._cheap[key] = detail.seconds
+        if proof is not None and detail.seconds < proof.seconds:  # a first measure taken on a busy machine
+            self._cheap[key] = Proof(detail.seconds, proof.rows)
         return detail
 
     async def _in_worker(self, job: Job) -> tuple[str, object]:

@@ -23,6 +23,8 @@ import html
 import json
 import logging
 from collections.abc import Awaitable
+from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from urllib.parse import parse_qs
 
@@ -46,7 +48,17 @@ RESULT_FORMATS = ("SPARQL_Results_JSON", "SPARQL_Results_XML", "SPARQL_Results_C
                   "Turtle", "N3", "N-Triples", "RDF_XML", "JSON-LD")
 METHODS = "GET, HEAD, POST, OPTIONS"
 VERDICTS = 10_000  # guard verdicts remembered
-VARY = {"Vary": "Accept"}  # on every negotiated answer (copied into each response: CORS adds to it)
+VARY = {"Vary": "Accept"}  # on every negotiated answer (shared by the responses: CORS makes a new dict)
+PLAN = "query"  # where a request head's memo keeps the plan of its query
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    """What a query request comes to once routed and checked: the job to run, and how."""
+
+    job: Job
+    service: bool  # it calls another endpoint: never on the fast path
+    kept: tuple | None  # the key of its answer among the answers kept, if they are kept and it is repeatable
 
 
 class Endpoint:
@@ -66,11 +78,20 @@ class Endpoint:
         self.page = page.replace("__NETWORK__", "true" if self.network_page.is_file() else "false").encode()
 
     def handle(self, request: Request) -> Response | Awaitable[Response]:
-        """The response now when it is ready now (a cheap query, a page), else an awaitable of it."""
+        """The response now when it is ready now (a cheap query, a page), else an awaitable of it.
+
+        A query's plan (its job, checked by the guard, in the negotiated formats) is remembered with
+        the request's head (kg.endpoint.http.Head.memo): a client repeating a request repeats none of
+        the work that led to it, only the query.
+        """
+        memo = request.head.memo
+        plan = memo.get(PLAN) if memo else None
         try:
-            outcome = self._route(request)
+            outcome = self._route(request) if plan is None else self._answer(request, plan)
         except Refused as exc:
             outcome = Response.text(exc.status, str(exc))
+        if not self.policy.cors_origins:
+            return outcome
         if isinstance(outcome, Response):
             return self._with_cors(request, outcome)
         return self._later(request, outcome)
@@ -80,9 +101,9 @@ class Endpoint:
 
     def _with_cors(self, request: Request, response: Response) -> Response:
         origin = request.header("origin")
-        if origin and origin in self.policy.cors_origins:
-            response.headers["Access-Control-Allow-Origin"] = origin
-            response.headers["Vary"] = ", ".join(filter(None, [response.headers.get("Vary"), "Origin"]))
+        if origin and origin in self.policy.cors_origins:  # a new dict: the response's may be shared
+            response.headers = {**response.headers, "Access-Control-Allow-Origin": origin,
+                                "Vary": ", ".join(filter(None, [response.headers.get("Vary"), "Origin"]))}
         return response
 
     def _route(self, request: Request) -> Response | Awaitable[Response]:
@@ -158,35 +179,41 @@ class Endpoint:
 
     def _run(self, request: Request, sparql: str, bindings, params: dict[str, list[str]]
              ) -> Response | Awaitable[Response]:
-        if log.isEnabledFor(logging.DEBUG):  # the query text only at debug level: it may be private
-            log.debug("%s query: %s", request.peer, " ".join(sparql.split()))
         digest, repeatable = self._check(sparql)
         formats = [v for name in FORMAT_PARAMS for v in params.get(name, [])]
         results_type, graph_type = negotiate(request.header("accept"), formats)
         kept = None
         if self.answers is not None and repeatable:
             kept = (digest, tuple(sorted((k, str(v)) for k, v in bindings.items())), results_type, graph_type)
-            answer = self.answers.get(kept)
+        plan = Plan(Job(sparql, bindings, results_type, graph_type, repeatable), "SERVICE" in sparql.upper(), kept)
+        if request.head.memo is not None:
+            request.head.memo[PLAN] = plan
+        return self._answer(request, plan)
+
+    def _answer(self, request: Request, plan: Plan) -> Response | Awaitable[Response]:
+        if log.isEnabledFor(logging.DEBUG):  # the query text only at debug level: it may be private
+            log.debug("%s query: %s", request.peer, " ".join(plan.job.sparql.split()))
+        if plan.kept is not None:
+            answer = self.answers.get(plan.kept)
             if answer is not None:
                 return _answered(answer)
-        job = Job(sparql, bindings, results_type, graph_type)
         try:
-            answer = self.pool.answer_now(job)
+            answer = self.pool.answer_now(plan.job)
         except QueryError as exc:
-            return Response.text(400, str(exc), headers=dict(VARY))
+            return Response.text(400, str(exc), headers=VARY)
         if answer is None:
-            return self._run_later(job, "SERVICE" in sparql.upper(), kept)
-        self._keep(kept, answer)
+            return self._run_later(plan)
+        self._keep(plan.kept, answer)
         return _answered(answer)
 
-    async def _run_later(self, job: Job, service: bool, kept: tuple | None) -> Response:
+    async def _run_later(self, plan: Plan) -> Response:
         try:
-            answer = await self.pool.run(job, service=service)
+            answer = await self.pool.run(plan.job, service=plan.service)
         except (QueryTimeout, QueryStopped) as exc:
             return Response.text(503, str(exc), headers={"Retry-After": "10", **VARY})
         except QueryError as exc:
-            return Response.text(400, str(exc), headers=dict(VARY))
-        self._keep(kept, answer)
+            return Response.text(400, str(exc), headers=VARY)
+        self._keep(plan.kept, answer)
         return _answered(answer)
 
     def _keep(self, kept: tuple | None, answer: Answer) -> None:
@@ -255,13 +282,14 @@ def _endpoint_iri(host: str) -> str:
 
 
 def _answered(answer: Answer) -> Response:
-    return Response(200, answer.body, _with_charset(answer.content_type), dict(VARY), rows=answer.rows)
+    return Response(200, answer.body, _with_charset(answer.content_type), VARY, rows=answer.rows)
 
 
 def _form(body: bytes) -> dict[str, list[str]]:
     return parse_qs(body.decode("utf-8", "replace"), keep_blank_values=True)
 
 
+@lru_cache(maxsize=64)  # the few media types of the formats written
 def _with_charset(media_type: str) -> str:
     textual = media_type.startswith("text/") or media_type.endswith(("+json", "+xml", "/json", "/xml"))
     return media_type if "charset" in media_type or not textual else f"{media_type}; charset=utf-8"

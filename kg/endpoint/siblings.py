@@ -9,7 +9,7 @@ accepted it.
 
 Each sibling has a control connection to the server process, which carries:
   - "ready" (or "failed" and why) once the sibling has opened the graph;
-  - the queries proven cheap in any process (digest and seconds), relayed by the server process
+  - the queries proven cheap in any process (digest, seconds and rows), relayed by the server process
     to the others, so that a query seen once anywhere is answered on the fast path everywhere,
     and hostile queries tying up one process's workers do not hold up queries proven elsewhere.
 A sibling stops when its control connection closes: when the server stops, or dies. A sibling that
@@ -101,7 +101,7 @@ class Siblings:
     def attach(self, loop: asyncio.AbstractEventLoop, pool: QueryPool) -> None:
         """Relay on ``loop``: what a sibling learns goes to ``pool`` and the others; ``pool``'s to all."""
         self._loop, self._pool = loop, pool
-        pool.on_proven = lambda key, seconds: self._tell(("cheap", key, seconds), None)
+        pool.on_proven = lambda *proof: self._tell(("cheap", *proof), None)
         with self._lock:
             for sibling in self.live:
                 self._listen(sibling)
@@ -186,7 +186,7 @@ def serve_as_sibling(listening_fd: int, control_fd: int, source: str, config: di
     except KgError as exc:
         control.send(("failed", str(exc)))
         return
-    server.pool.on_proven = lambda key, seconds: control.send(("cheap", key, seconds))
+    server.pool.on_proven = lambda *proof: control.send(("cheap", *proof))
 
     def heard() -> None:
         try:

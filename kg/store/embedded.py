@@ -10,6 +10,7 @@ graph files are dumps, never sorted in Python. An in-memory store (a graph file 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from functools import lru_cache
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -18,6 +19,17 @@ from kg.errors import KgError
 from kg.namespace import PREFIXES
 from kg.store.graph_files import CHUNK_SUFFIXES, write_graph_files
 from kg.store.sources import SOURCES_QUERY, SourceRecord, graph_name, key_of
+
+
+@lru_cache(maxsize=256)
+def _prefixes_named(sparql: str) -> dict[str, str]:
+    """The predeclared prefixes whose ``name:`` the query's text holds, the only ones it can use (all of
+    them if it has ``\\u`` escapes, which may spell a name). pyoxigraph parses every prefix it is given
+    on every query: all 13 cost a cheap query (ASK on the endpoint) ~10% (benchmarks/bench_endpoint.py)."""
+    if "\\u" in sparql or "\\U" in sparql:
+        return PREFIXES
+    return {name: iri for name, iri in PREFIXES.items() if name + ":" in sparql}
+
 
 FORMATS_BY_SUFFIX = {
     ".ttl": ox.RdfFormat.TURTLE,
@@ -96,10 +108,10 @@ class GraphStore:
 
         The prefixes of ``kg.namespace.PREFIXES`` are predeclared, so ``kg:Speech`` works as is.
         """
-        subs = {ox.Variable(k): v for k, v in (bindings or {}).items()}
+        subs = {ox.Variable(k): v for k, v in bindings.items()} if bindings else None
         try:
-            return self._store.query(sparql, use_default_graph_as_union=True, substitutions=subs or None,
-                                     prefixes=PREFIXES)
+            return self._store.query(sparql, use_default_graph_as_union=True, substitutions=subs,
+                                     prefixes=_prefixes_named(sparql) if len(sparql) <= 4096 else PREFIXES)
         except SyntaxError as exc:
             raise KgError(f"malformed SPARQL query: {exc}") from exc
 
