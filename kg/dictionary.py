@@ -23,10 +23,10 @@ from __future__ import annotations
 import hashlib
 import logging
 import marshal
-import math
 import os
 import sys
 import tempfile
+from collections.abc import Iterable
 from functools import cache
 from importlib import metadata, resources
 from pathlib import Path
@@ -47,7 +47,6 @@ _ORDINARY_MIN_FREQ = 500
 # jieba's tags of common words: a noun, a place word (郊区 s), a verb or adjective, a direction.
 _COMMON_TAGS = frozenset({"n", "s", "f", "v", "vn", "a", "an"})
 
-PREFIX_ONLY = 1.0  # no log-probability is positive: marks a word prefix that is no word
 _MAGIC = b"kg-dictionary 1\n"
 _KEPT_FILES = 4  # cache files of other inputs (another checkout, an older data file) kept beside the newest
 # The modules whose code decides what goes into the dictionary: a change to them is a change of input.
@@ -84,44 +83,61 @@ def short_names() -> dict[str, str]:
 
 
 class Dictionary:
-    """Word frequencies (with jieba's prefix entries, frequency 0), their total, the counties' short names
-    that are ordinary words, and which words jieba tags as common words; read one first character at a time."""
+    """jieba's tokenizer over the merged dictionary, the counties' short names that are ordinary words, and
+    jieba's tags of its general dictionary's words; the words are read one first character at a time."""
 
     def __init__(self, total: int, ordinary: frozenset[str], groups: dict[str, bytes]) -> None:
-        self.total = total
-        self.log_total = math.log(total)
-        # word → log(frequency) - log(total), as jieba.Tokenizer.calc computes it, for the words the cut
-        # has met (PREFIX_ONLY for a prefix that is no word): bounded by the dictionary's size
-        self.log_probability: dict[str, float] = {}
+        import jieba  # (imported here: building the dictionary says so when it is missing)
+
+        # What jieba's Tokenizer.initialize does with its own marshal cache (FREQ and total set, the
+        # tokenizer marked initialized), but with FREQ filled one first character at a time (``read``).
+        self.tokenizer = jieba.Tokenizer()
+        self.tokenizer.total = total
+        self.tokenizer.initialized = True
         self.ordinary = ordinary
         self._groups = groups
-        self._read: dict[str, tuple[dict[str, int], frozenset[str], dict[str, str]]] = {}
-        # first character → the words read so far that start with it (``starting_with``), for the cut to ask
-        # without a call (its one question for every character of a text)
-        self.groups_read: dict[str, dict[str, int]] = {}
+        self._read: dict[str, tuple[frozenset[str], dict[str, str]]] = {}
+        # first characters whose words are not yet in the tokenizer's FREQ
+        self.unread: set[str] = set(groups)
 
-    def _group(self, char: str) -> tuple[dict[str, int], frozenset[str], dict[str, str]]:
+    def _group(self, char: str) -> tuple[frozenset[str], dict[str, str]]:
         group = self._read.get(char)
         if group is None:
             data = self._groups.get(char)
-            group = self._read[char] = marshal.loads(data) if data is not None else ({}, frozenset(), {})
-            self.groups_read[char] = group[0]
+            if data is None:
+                group = (frozenset(), {})
+            else:
+                freqs, common, tags = marshal.loads(data)
+                self.tokenizer.FREQ.update(freqs)
+                group = (common, tags)
+            self._read[char] = group
+            self.unread.discard(char)
         return group
 
-    def starting_with(self, char: str) -> dict[str, int]:
-        """The words and word prefixes that start with ``char`` → their frequency (0 for a prefix only)."""
-        return self._group(char)[0]
+    def read(self, chars: Iterable[str]) -> None:
+        """Put the words that start with these characters into the tokenizer's FREQ. jieba looks up only
+        pieces of the text it cuts, so with the words of the text's characters read it cuts as with all."""
+        for char in chars:
+            self._group(char)
+
+    def read_all(self) -> None:
+        """Every word: the tokenizer as jieba would have it loaded (before forking workers that share it)."""
+        self.read(list(self.unread))
 
     def frequency(self, word: str) -> int:
-        return self.starting_with(word[0]).get(word, 0) if word else 0
+        """How often the merged dictionary has ``word`` (0 for a prefix of words only, or no word)."""
+        if not word:
+            return 0
+        self._group(word[0])
+        return self.tokenizer.FREQ.get(word, 0)
 
     def is_common(self, word: str) -> bool:
         """A word of jieba's general dictionary tagged as a common word (_COMMON_TAGS)."""
-        return bool(word) and word in self._group(word[0])[1]
+        return bool(word) and word in self._group(word[0])[0]
 
     def tag(self, word: str) -> str | None:
         """jieba's part-of-speech tag of a word of its general dictionary (ns, nr, v …); None for others."""
-        return self._group(word[0])[2].get(word) if word else None
+        return self._group(word[0])[1].get(word) if word else None
 
 
 @cache
