@@ -10,11 +10,9 @@ suggests for them, so that the general dictionary's split still wins where it is
 兰 / 白 / 城际, not 兰 / 白城 / 际); and a county's short name that jieba knows as a frequent word of
 another class (合作 vn, 安定 v) is no name at all (``is_ordinary_word``).
 
-The cut is jieba's own without the HMM (``jieba.Tokenizer.tokenize(text, HMM=False)``: the same
-words at the same places, tests/test_words.py holds it to that), written here over the dictionary
-read one first character at a time: jieba's builds a graph of every word at every place and then
-scores it, ours scores each place as it finds its words, and remembers each word's log-probability
-(extraction spends a third of its time cutting words; this cut takes half of jieba's time).
+The cut is jieba's (``jieba.Tokenizer.tokenize(text, HMM=False)``) over the merged dictionary read from
+its cache file (kg/dictionary.py): a tokenizer cuts the same words at the same places as one built the
+slow way, from jieba's dict.txt with our words added one by one (tests/test_words.py holds it to that).
 """
 
 from __future__ import annotations
