@@ -13,7 +13,7 @@ total are set and it is marked initialized, as jieba's ``initialize`` does with 
 The words are kept grouped by their first character, each group its own marshalled bytes, and put into
 the tokenizer's ``FREQ`` only when a text first has that character: jieba looks up only pieces of the
 text it cuts, so it cuts as with the whole dictionary, and a fresh process starts without reading half a
-million words (a page needs about a quarter of them; reading them all at once costs ~0.25 s). A build
+million words (a page needs about a quarter of them; reading them all costs ~0.4 s: bench_warmup.py). A build
 reads them all before it forks its workers, which share them.
 
 The cache lives in ``$XDG_CACHE_HOME/kg`` (``~/.cache/kg``). It is written to a temporary file and
@@ -91,11 +91,9 @@ class Dictionary:
     jieba's tags of its general dictionary's words; the words are read one first character at a time."""
 
     def __init__(self, total: int, ordinary: frozenset[str], groups: dict[str, bytes]) -> None:
-        import jieba  # (imported here: building the dictionary says so when it is missing)
-
         # What jieba's Tokenizer.initialize does with its own marshal cache (FREQ and total set, the
         # tokenizer marked initialized), but with FREQ filled one first character at a time (``read``).
-        self.tokenizer = jieba.Tokenizer()
+        self.tokenizer = _jieba().Tokenizer()
         self.tokenizer.total = total
         self.tokenizer.initialized = True
         self.ordinary = ordinary
@@ -163,15 +161,13 @@ def dictionary() -> Dictionary:
 def merged_tokenizer():
     """A ``jieba.Tokenizer`` with our words added, jieba's tags of its general dictionary's words, and
     the counties' short names that are ordinary words (left out of the dictionary)."""
-    try:
-        import jieba
-        import jieba.posseg
-    except ImportError as exc:  # pragma: no cover - jieba is a hard dependency
-        raise KgError("jieba is not installed (pip install jieba)") from exc
+    jieba = _jieba()
+    from jieba import posseg
+
     jieba.setLogLevel(logging.WARNING)
     tok = jieba.Tokenizer()
     tok.initialize()
-    tags = jieba.posseg.POSTokenizer(tok).word_tag_tab  # the general dictionary's tags (add_word sets none)
+    tags = posseg.POSTokenizer(tok).word_tag_tab  # the general dictionary's tags (add_word sets none)
     ordinary = frozenset(w for w, level in short_names().items()
                          if level == "county" and tok.FREQ.get(w, 0) >= _ORDINARY_MIN_FREQ
                          and not tags.get(w, "n").startswith("n"))
@@ -181,6 +177,15 @@ def merged_tokenizer():
         if w not in ordinary:
             tok.add_word(w)  # jieba's suggested frequency: a word, but no stronger than its context
     return tok, tags, ordinary
+
+
+def _jieba():
+    """The jieba module, imported when the dictionary is first asked for."""
+    try:
+        import jieba
+    except ImportError as exc:  # pragma: no cover - jieba is a hard dependency
+        raise KgError("jieba is not installed (pip install jieba)") from exc
+    return jieba
 
 
 def _build() -> tuple[int, frozenset[str], dict[str, bytes]]:
