@@ -8,9 +8,13 @@ prefix dictionary), named after a hash of everything that goes into it: jieba's 
 version, our data files (kg/data), the gazetteer package's tables and the source of the modules that
 build it. A change to any of them makes a new file; nothing has to be cleared by hand.
 
-The words are grouped by their first character, each group kept as its own marshalled bytes and read
-only when a text first asks for that character: a page needs about a quarter of the dictionary, so a
-fresh process starts in a few milliseconds instead of reading half a million words.
+From the cache, jieba's own ``Tokenizer`` cuts the words: its word frequencies (``FREQ``) and their
+total are set and it is marked initialized, as jieba's ``initialize`` does with its own marshal cache.
+The words are kept grouped by their first character, each group its own marshalled bytes, and put into
+the tokenizer's ``FREQ`` only when a text first has that character: jieba looks up only pieces of the
+text it cuts, so it cuts as with the whole dictionary, and a fresh process starts without reading half a
+million words (a page needs about a quarter of them; reading them all costs ~0.4 s: bench_warmup.py). A build
+reads them all before it forks its workers, which share them.
 
 The cache lives in ``$XDG_CACHE_HOME/kg`` (``~/.cache/kg``). It is written to a temporary file and
 renamed, so several processes building at once each leave a whole file and a reader never sees half
@@ -23,10 +27,10 @@ from __future__ import annotations
 import hashlib
 import logging
 import marshal
-import math
 import os
 import sys
 import tempfile
+from collections.abc import Iterable
 from functools import cache
 from importlib import metadata, resources
 from pathlib import Path
@@ -47,7 +51,6 @@ _ORDINARY_MIN_FREQ = 500
 # jieba's tags of common words: a noun, a place word (郊区 s), a verb or adjective, a direction.
 _COMMON_TAGS = frozenset({"n", "s", "f", "v", "vn", "a", "an"})
 
-PREFIX_ONLY = 1.0  # no log-probability is positive: marks a word prefix that is no word
 _MAGIC = b"kg-dictionary 1\n"
 _KEPT_FILES = 4  # cache files of other inputs (another checkout, an older data file) kept beside the newest
 # The modules whose code decides what goes into the dictionary: a change to them is a change of input.
@@ -84,44 +87,59 @@ def short_names() -> dict[str, str]:
 
 
 class Dictionary:
-    """Word frequencies (with jieba's prefix entries, frequency 0), their total, the counties' short names
-    that are ordinary words, and which words jieba tags as common words; read one first character at a time."""
+    """jieba's tokenizer over the merged dictionary, the counties' short names that are ordinary words, and
+    jieba's tags of its general dictionary's words; the words are read one first character at a time."""
 
     def __init__(self, total: int, ordinary: frozenset[str], groups: dict[str, bytes]) -> None:
-        self.total = total
-        self.log_total = math.log(total)
-        # word → log(frequency) - log(total), as jieba.Tokenizer.calc computes it, for the words the cut
-        # has met (PREFIX_ONLY for a prefix that is no word): bounded by the dictionary's size
-        self.log_probability: dict[str, float] = {}
+        # What jieba's Tokenizer.initialize does with its own marshal cache (FREQ and total set, the
+        # tokenizer marked initialized), but with FREQ filled one first character at a time (``read``).
+        self.tokenizer = _jieba().Tokenizer()
+        self.tokenizer.total = total
+        self.tokenizer.initialized = True
         self.ordinary = ordinary
         self._groups = groups
-        self._read: dict[str, tuple[dict[str, int], frozenset[str], dict[str, str]]] = {}
-        # first character → the words read so far that start with it (``starting_with``), for the cut to ask
-        # without a call (its one question for every character of a text)
-        self.groups_read: dict[str, dict[str, int]] = {}
+        self._read: dict[str, tuple[frozenset[str], dict[str, str]]] = {}
+        # first characters whose words are not yet in the tokenizer's FREQ
+        self.unread: set[str] = set(groups)
 
-    def _group(self, char: str) -> tuple[dict[str, int], frozenset[str], dict[str, str]]:
+    def _group(self, char: str) -> tuple[frozenset[str], dict[str, str]]:
         group = self._read.get(char)
         if group is None:
             data = self._groups.get(char)
-            group = self._read[char] = marshal.loads(data) if data is not None else ({}, frozenset(), {})
-            self.groups_read[char] = group[0]
+            if data is None:
+                group = (frozenset(), {})
+            else:
+                freqs, common, tags = marshal.loads(data)
+                self.tokenizer.FREQ.update(freqs)
+                group = (common, tags)
+            self._read[char] = group
+            self.unread.discard(char)
         return group
 
-    def starting_with(self, char: str) -> dict[str, int]:
-        """The words and word prefixes that start with ``char`` → their frequency (0 for a prefix only)."""
-        return self._group(char)[0]
+    def read(self, chars: Iterable[str]) -> None:
+        """Put the words that start with these characters into the tokenizer's FREQ. jieba looks up only
+        pieces of the text it cuts, so with the words of the text's characters read it cuts as with all."""
+        for char in chars:
+            self._group(char)
+
+    def read_all(self) -> None:
+        """Every word: the tokenizer as jieba would have it loaded (before forking workers that share it)."""
+        self.read(list(self.unread))
 
     def frequency(self, word: str) -> int:
-        return self.starting_with(word[0]).get(word, 0) if word else 0
+        """How often the merged dictionary has ``word`` (0 for a prefix of words only, or no word)."""
+        if not word:
+            return 0
+        self._group(word[0])
+        return self.tokenizer.FREQ.get(word, 0)
 
     def is_common(self, word: str) -> bool:
         """A word of jieba's general dictionary tagged as a common word (_COMMON_TAGS)."""
-        return bool(word) and word in self._group(word[0])[1]
+        return bool(word) and word in self._group(word[0])[0]
 
     def tag(self, word: str) -> str | None:
         """jieba's part-of-speech tag of a word of its general dictionary (ns, nr, v …); None for others."""
-        return self._group(word[0])[2].get(word) if word else None
+        return self._group(word[0])[1].get(word) if word else None
 
 
 @cache
@@ -143,15 +161,13 @@ def dictionary() -> Dictionary:
 def merged_tokenizer():
     """A ``jieba.Tokenizer`` with our words added, jieba's tags of its general dictionary's words, and
     the counties' short names that are ordinary words (left out of the dictionary)."""
-    try:
-        import jieba
-        import jieba.posseg
-    except ImportError as exc:  # pragma: no cover - jieba is a hard dependency
-        raise KgError("jieba is not installed (pip install jieba)") from exc
+    jieba = _jieba()
+    from jieba import posseg
+
     jieba.setLogLevel(logging.WARNING)
     tok = jieba.Tokenizer()
     tok.initialize()
-    tags = jieba.posseg.POSTokenizer(tok).word_tag_tab  # the general dictionary's tags (add_word sets none)
+    tags = posseg.POSTokenizer(tok).word_tag_tab  # the general dictionary's tags (add_word sets none)
     ordinary = frozenset(w for w, level in short_names().items()
                          if level == "county" and tok.FREQ.get(w, 0) >= _ORDINARY_MIN_FREQ
                          and not tags.get(w, "n").startswith("n"))
@@ -161,6 +177,15 @@ def merged_tokenizer():
         if w not in ordinary:
             tok.add_word(w)  # jieba's suggested frequency: a word, but no stronger than its context
     return tok, tags, ordinary
+
+
+def _jieba():
+    """The jieba module, imported when the dictionary is first asked for."""
+    try:
+        import jieba
+    except ImportError as exc:  # pragma: no cover - jieba is a hard dependency
+        raise KgError("jieba is not installed (pip install jieba)") from exc
+    return jieba
 
 
 def _build() -> tuple[int, frozenset[str], dict[str, bytes]]:

@@ -14,12 +14,13 @@ import pytest
 from kg.dictionary import _KEPT_FILES, _drop_old_files
 
 TEXT = "推动太原晋中一体化，兰白城际铁路建设；民革晋中市委建议5G网络覆盖昔阳县"
-# A fresh process: its words, and whether it had to build the dictionary (only building imports jieba).
+# A fresh process: its words, and whether it had to build the dictionary (only building reads jieba's tags,
+# jieba.posseg; reading the cache imports jieba alone).
 _PROGRAM = f"""
 import json, sys
 from kg.words import tokenize, is_common_noun, dictionary_frequency
 words = [list(w) for w in tokenize({TEXT!r})]
-print(json.dumps({{"words": words, "built": "jieba" in sys.modules,
+print(json.dumps({{"words": words, "built": "jieba.posseg" in sys.modules,
                   "asked": [is_common_noun("矿区"), dictionary_frequency("一体化")]}}))
 """
 

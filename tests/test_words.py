@@ -1,4 +1,5 @@
-"""Word segmentation: our cut over the merged dictionary gives jieba's words at jieba's places."""
+"""Word segmentation: jieba's tokenizer over the cached merged dictionary cuts as a jieba tokenizer built the slow
+way (dict.txt read, our words added one by one): the cache changes nothing."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from functools import cache
 import pytest
 from paths import REPO
 
-from kg.dictionary import merged_tokenizer
+from kg.dictionary import dictionary, merged_tokenizer
 from kg.words import Word, dictionary_frequency, is_common_noun, is_ordinary_word, tokenize
 
 # Latin runs, digits, symbols jieba keeps in a block (+#&._%-), spaces and line breaks, full-width punctuation
@@ -21,15 +22,25 @@ def _reference():
 
 
 def _pages() -> list[str]:
-    folders = ["tests/data/digests", "tests/data/news", "data"]
-    return [p.read_text(encoding="utf-8") for folder in folders for p in sorted((REPO / folder).glob("*.txt"))[:6]]
+    """Every page of the corpus: the sample, the tuning digests and news pages, the holdouts."""
+    folders = ["data", "tests/data/digests", "tests/data/news", "tests/data/holdout", "tests/data/holdout2",
+               "tests/data/holdout3", "tests/data/holdout4", "tests/data/news-holdout", "tests/data/region_kinds"]
+    return [p.read_text(encoding="utf-8") for folder in folders for p in sorted((REPO / folder).glob("*.txt"))]
 
 
 @pytest.mark.parametrize("text", _EDGES + _pages())
-def test_cut_is_jiebas(text: str) -> None:
-    """The same words at the same places as jieba.Tokenizer.tokenize(HMM=False) with the same dictionary."""
+def test_cut_is_a_fresh_jiebas(text: str) -> None:
+    """The same words at the same places as a freshly initialized jieba tokenizer with our words added."""
     expected = [Word(*w) for w in _reference().tokenize(text, HMM=False)]
     assert tokenize(text) == expected
+
+
+def test_the_cached_dictionary_is_jiebas_whole() -> None:
+    """Every word read from the cache, the tokenizer holds what jieba's own loading and add_word give."""
+    merged = dictionary()
+    merged.read_all()
+    assert not merged.unread
+    assert merged.tokenizer.total == _reference().total and merged.tokenizer.FREQ == _reference().FREQ
 
 
 def test_words_know_their_characters() -> None:

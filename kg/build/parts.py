@@ -120,10 +120,10 @@ def _make_chunk(paths: list[str]) -> list[Part | InputError]:
 
 
 def _warm_up() -> None:
+    from kg.dictionary import dictionary
     from kg.graph import vocab_triples
-    from kg.words import tokenize
 
-    tokenize("预热")
+    dictionary().read_all()  # jieba's tokenizer with every word, which the forked workers then share
     vocab_triples()
 
 
