@@ -30,7 +30,7 @@ import pyoxigraph as ox
 
 import kg
 from kg.build.batches import GraphBatches
-from kg.build.outputs import COMPLETE, OutputFolder, take_over_chunks
+from kg.build.outputs import CHUNKS, COMPLETE, OutputFolder, take_over_chunks
 from kg.build.parts import Part, make_parts
 from kg.build.plan import Plan, make_plan, pipeline_fingerprint
 from kg.build.summary import SUMMARY_COUNTS, BuildReport, DocumentLine, kept_lines, write_lines
@@ -105,6 +105,7 @@ def _build(paths, folder: OutputFolder, gen: Path, page: bool, workers: tuple[in
     inputs = _inputs(paths, report)
     plan = make_plan(folder.current(), inputs)
     store = _start_store(plan, gen)
+    chunks = take_over_chunks(plan.previous, gen, plan.keep)
     stage("plan")
     entries, lines = _extract(plan, store, gen, workers, progress, report)
     if not entries:
@@ -116,7 +117,6 @@ def _build(paths, folder: OutputFolder, gen: Path, page: bool, workers: tuple[in
     store.flush()
     stage("store")
     # Oxigraph's writer releases the GIL: the graph files are written beside the records and the page.
-    chunks = take_over_chunks(plan.previous, gen, plan.keep)
     with ThreadPoolExecutor(1) as writers:
         dumps = [writers.submit(store.dump_graph_files, gen / "graph.ttl", gen / "graph.trig", chunks)]
         report.lines = _write_records(gen, entries, lines, kept_lines(plan.previous, plan.keep))
@@ -229,6 +229,8 @@ def _keep_part(batches: GraphBatches, gen: Path, part: Part) -> None:
     (gen / "records" / f"{part.key}.json").write_text(part.record + "\n", encoding="utf-8")
     (gen / "texts" / f"{part.key}.txt").write_bytes(part.text.encode("utf-8"))  # spans index it as is
     (gen / "parts" / f"{part.key}.nt").write_bytes(part.shared)
+    for suffix, chunk in ((".ttl", part.turtle), (".trig", part.trig)):
+        (gen / CHUNKS / f"{part.key}{suffix}").write_bytes(chunk)  # never a link: kept keys are not read
 
 
 def _write_records(gen: Path, entries: dict[str, SourceEntry], lines: dict[str, DocumentLine],

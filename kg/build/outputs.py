@@ -33,7 +33,7 @@ import pyoxigraph as ox
 
 from kg.errors import KgError
 from kg.namespace import PREFIXES
-from kg.store.graph_files import CHUNK_SUFFIXES
+from kg.store.graph_files import CHUNK_ORDER, CHUNK_SUFFIXES
 
 # What the top of the output folder links to in the current generation.
 PUBLISHED = ("store", "graph.ttl", "graph.trig", "graph.html", "records.json", "provenance.ttl", "texts")
@@ -125,7 +125,8 @@ def _swap_link(link: Path, target: Path) -> None:
 
 
 def chunk_stamp() -> str:
-    return json.dumps({"pyoxigraph": ox.__version__, "prefixes": PREFIXES}, sort_keys=True) + "\n"
+    """What makes a document's parts: the writer, the prefixes and the order of the triples."""
+    return json.dumps({"pyoxigraph": ox.__version__, "prefixes": PREFIXES, "order": CHUNK_ORDER}, sort_keys=True) + "\n"
 
 
 def take_over_chunks(previous: Path | None, generation: Path, keys) -> Path:

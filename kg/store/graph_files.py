@@ -1,22 +1,30 @@
 """Turtle and TriG files of an on-disk store, graph by graph, so that a build writes them again by
-copying what did not change.
+copying what did not change, and so that the build's workers write the documents' parts.
 
-A file is the prefixes, then each named graph's part in graph IRI order, a graph's triples in the
-store's key order: equal content gives equal bytes however the store was filled. A graph's Turtle
-part is Oxigraph's dump of that graph; its TriG part is the same lines indented by a tab inside
-``<graph> { … }``, which is what Oxigraph's TriG writer writes for it (tests/store/test_dumps.py), so
-one dump per graph makes both files. With ``chunks`` (a folder of the generation), a document
-graph's parts are read from ``chunks/<key>.ttl`` and ``.trig`` when there, else dumped and kept
-there for the next build (kg.build.outputs takes them over). The shared graphs, which can be large,
-go through a temporary file, never whole in memory.
+A file is the prefixes, then each named graph's part in graph IRI order. A graph's Turtle part is
+Oxigraph's writer's Turtle of that graph, without the prefixes; its TriG part is the same lines
+indented by a tab inside ``<graph> { … }``, which is what Oxigraph's TriG writer writes for it
+(tests/store/test_dumps.py), so one serialization per graph makes both files. Equal content gives
+equal bytes however the store was filled:
+
+- a document's graph (about a thousand triples) is written in the order of its triples' N-Triples
+  text (``document_parts``): a worker of the build makes its parts from the triples it extracted,
+  with no store at hand (an in-memory store has no canonical order, and a small on-disk one cost
+  ~27 ms per document), and this module makes the same bytes from the store's quads;
+- the shared graphs (entities, vocabulary, build), which can be large, are Oxigraph's dump of the
+  on-disk store, in its key order, through a temporary file, never whole in memory.
+
+With ``chunks`` (a folder of the generation), a document graph's parts are read from
+``chunks/<key>.ttl`` and ``.trig`` when there (a build writes its workers' parts there; the next
+build takes them over, kg.build.outputs), else made from the store and kept there.
 """
 
 from __future__ import annotations
 
-import io
 import shutil
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
+from functools import cache
 from pathlib import Path
 from typing import BinaryIO
 
@@ -26,6 +34,7 @@ from kg.store.sources import is_document_graph, key_of_graph
 
 TURTLE, TRIG = ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG
 CHUNK_SUFFIXES = {TURTLE: ".ttl", TRIG: ".trig"}  # a document graph's parts in chunks/
+CHUNK_ORDER = "n-triples text"  # of a document graph's triples (in the chunk stamp, kg.build.outputs)
 _PROBE = ox.NamedNode("urn:kg:probe")
 _BLOCK = 1 << 20
 
@@ -33,13 +42,12 @@ _BLOCK = 1 << 20
 def write_graph_files(store: ox.Store, graphs: list[ox.NamedNode], outs: Mapping[ox.RdfFormat, BinaryIO],
                       prefixes: Mapping[str, str] | None, chunks: Path | None = None) -> None:
     """Write ``graphs`` (in IRI order) of ``store`` to ``outs`` (a Turtle and/or a TriG file)."""
-    kwargs = {"prefixes": dict(prefixes)} if prefixes else {}
-    header = prefix_header(ox.serialize([ox.Triple(_PROBE, _PROBE, _PROBE)], format=TURTLE, **kwargs))
+    kwargs = _kwargs(prefixes)
     for out in outs.values():
-        out.write(header)
+        out.write(_header(_frozen(prefixes)))
     for graph in graphs:
-        if chunks is not None and is_document_graph(graph):
-            _write_document(store, graph, outs, kwargs, chunks / key_of_graph(graph))
+        if is_document_graph(graph):
+            _write_document(store, graph, outs, prefixes, chunks / key_of_graph(graph) if chunks else None)
             continue
         with tempfile.TemporaryFile() as body:
             store.dump(body, TURTLE, from_graph=graph, **kwargs)
@@ -56,23 +64,52 @@ def write_graph_files(store: ox.Store, graphs: list[ox.NamedNode], outs: Mapping
                 body.seek(start)
 
 
-def _write_document(store: ox.Store, graph: ox.NamedNode, outs: Mapping[ox.RdfFormat, BinaryIO], kwargs: dict,
-                    stem: Path) -> None:
-    cached = {fmt: stem.with_name(stem.name + suffix) for fmt, suffix in CHUNK_SUFFIXES.items()}
-    if all(path.is_file() for path in cached.values()):
+def document_parts(triples: Iterable[ox.Triple], graph: ox.NamedNode,
+                   prefixes: Mapping[str, str] | None) -> dict[ox.RdfFormat, bytes]:
+    """A document graph's Turtle and TriG parts: its triples (each once) in the order of their
+    N-Triples text, as Oxigraph's writer writes them with ``prefixes``."""
+    ordered = sorted(set(triples), key=str)
+    body = ox.serialize(ordered, format=TURTLE, **_kwargs(prefixes))
+    body = body[len(_header(_frozen(prefixes))):]
+    return {TURTLE: body, TRIG: _trig_opener(graph, _kwargs(prefixes)) + _indented(body) + b"}\n"}
+
+
+def document_parts_of_quads(nquads: bytes, prefixes: Mapping[str, str] | None) -> dict[ox.RdfFormat, bytes]:
+    """``document_parts`` of a document's graph given as N-Quads lines (all in the one graph)."""
+    quads = list(ox.parse(nquads, format=ox.RdfFormat.N_QUADS))
+    graphs = {q.graph_name for q in quads}
+    if len(graphs) != 1:
+        raise ValueError(f"a document's graph is one named graph, not {len(graphs)}")
+    return document_parts((q.triple for q in quads), graphs.pop(), prefixes)
+
+
+def _write_document(store: ox.Store, graph: ox.NamedNode, outs: Mapping[ox.RdfFormat, BinaryIO],
+                    prefixes: Mapping[str, str] | None, stem: Path | None) -> None:
+    cached = {fmt: stem.with_name(stem.name + suffix) for fmt, suffix in CHUNK_SUFFIXES.items()} if stem else {}
+    if cached and all(path.is_file() for path in cached.values()):
         for fmt, out in outs.items():
             with open(cached[fmt], "rb") as part:
                 shutil.copyfileobj(part, out, _BLOCK)
         return
-    dumped = io.BytesIO()
-    store.dump(dumped, TURTLE, from_graph=graph, **kwargs)
-    body = dumped.getvalue()
-    body = body[len(prefix_header(body)):]
-    parts = {TURTLE: body, TRIG: _trig_opener(graph, kwargs) + _indented(body) + b"}\n"}
+    parts = document_parts((q.triple for q in store.quads_for_pattern(None, None, None, graph)), graph, prefixes)
     for fmt, path in cached.items():
         path.write_bytes(parts[fmt])
     for fmt, out in outs.items():
         out.write(parts[fmt])
+
+
+def _kwargs(prefixes: Mapping[str, str] | None) -> dict:
+    return {"prefixes": dict(prefixes)} if prefixes else {}
+
+
+def _frozen(prefixes: Mapping[str, str] | None) -> tuple:
+    return tuple(prefixes.items()) if prefixes else ()
+
+
+@cache
+def _header(prefixes: tuple) -> bytes:
+    """The prefix lines Oxigraph's writer starts a file with, for ``prefixes`` (frozen)."""
+    return prefix_header(ox.serialize([ox.Triple(_PROBE, _PROBE, _PROBE)], format=TURTLE, **_kwargs(dict(prefixes))))
 
 
 def _trig_opener(graph: ox.NamedNode, kwargs: dict) -> bytes:
