@@ -90,11 +90,11 @@ def _part(path: str, doc: DocumentRecord, sha: str) -> Part:
     from kg.graph import document_lines
     from kg.namespace import PREFIXES
     from kg.records import to_record
-    from kg.store.graph_files import TRIG, TURTLE, document_parts_of_quads
+    from kg.store.graph_files import TRIG, TURTLE, document_parts
 
     made = document_lines(doc)
     record = to_record(doc)
-    chunks = document_parts_of_quads(made.graph, PREFIXES)
+    chunks = document_parts(made.graph, PREFIXES)
     return Part(path, doc.source, sha, made.key, doc.text, json.dumps(record, ensure_ascii=False, indent=1),
                 DocumentLine.of_record(doc.source, record), made.graph, made.shared, chunks[TURTLE], chunks[TRIG])
 
