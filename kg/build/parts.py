@@ -22,6 +22,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+import pyoxigraph as ox
+
 from kg.build.summary import DocumentLine
 from kg.errors import InputError
 from kg.records import DocumentRecord
@@ -94,7 +96,9 @@ def _part(path: str, doc: DocumentRecord, sha: str) -> Part:
 
     made = document_lines(doc)
     record = to_record(doc)
-    chunks = document_parts(made.graph, PREFIXES)
+    chunks = document_parts(made.graph, PREFIXES)  # parses the graph's lines strictly: the store's loader need not
+    for _ in ox.parse(made.shared, format=ox.RdfFormat.N_TRIPLES):  # nor the shared statements'
+        pass
     return Part(path, doc.source, sha, made.key, doc.text, json.dumps(record, ensure_ascii=False, indent=1),
                 DocumentLine.of_record(doc.source, record), made.graph, made.shared, chunks[TURTLE], chunks[TRIG])
 
