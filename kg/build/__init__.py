@@ -149,13 +149,15 @@ def _build(paths, folder: OutputFolder, gen: Path, page: bool, workers: tuple[in
 
 
 def _finish_store(store: GraphStore, batches: GraphBatches, build_graph) -> None:
-    """Load what is left, add the build graph, and compact the store: a store just filled by bulk
-    loads answers the page's queries ~3× slower (its table files overlap), and so would every
-    reader of the published store."""
+    """Load what is left, add the build graph, and compact the store after several loads: a store
+    filled by many bulk loads answers the page's queries ~3× slower (its table files overlap), and
+    so would every reader of the published store. (One load, such as a rebuild's, adds few files,
+    and compacting would rewrite the whole store.)"""
     batches.flush()
     store.replace_graph(BUILD_GRAPH, ntriples(build_graph))
     store.flush()
-    store.optimize()
+    if batches.loads > 1:
+        store.optimize()
 
 
 def _settle(path: Path) -> None:

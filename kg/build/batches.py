@@ -41,6 +41,7 @@ class GraphBatches:
         self._chunks: list[bytes] = []
         self._keys: list[str] = []
         self._size = 0
+        self.loads = 0  # bulk loads so far
 
     def add_document(self, key: str, graph: bytes, shared: bytes) -> None:
         """A document's graph (N-Quads in its own graph) and its shared statements (N-Triples)."""
@@ -64,4 +65,5 @@ class GraphBatches:
                 self.store.drop_document(key)
         if self._chunks:
             self.store.bulk_load(b"".join(self._chunks), lenient=True)
+            self.loads += 1
         self._chunks, self._keys, self._size = [], [], 0
