@@ -20,7 +20,7 @@ from kg.build.outputs import CHUNK_STAMP, CHUNKS
 from kg.build.summary import DocumentLine
 from kg.namespace import PREFIXES
 from kg.store import open_store
-from kg.store.graph_files import prefix_header, write_graph_files
+from kg.store.graph_files import document_parts, prefix_header, write_graph_files
 from kg.store.sources import is_document_graph
 
 DIGESTS = REPO / "tests" / "data" / "digests"
@@ -129,3 +129,13 @@ def test_the_parts_the_workers_write_are_what_the_store_gives(inputs, tmp_path):
 def _fresh(inputs: Path, out: Path) -> Path:
     build([inputs], out, page=False, jobs=1)
     return out
+
+
+def test_a_documents_parts_are_of_one_named_graph():
+    line = '<https://example.org/s> <https://example.org/p> "o" {}.\n'
+    one = line.format("<https://example.org/g> ").encode()
+    parts = document_parts(one + one, PREFIXES)  # a repeated line is one triple
+    assert parts[ox.RdfFormat.TRIG].count(b"\n") == 3 and parts[ox.RdfFormat.TURTLE].count(b"\n") == 1
+    for bad in (line.format("").encode(), one + line.format("<https://example.org/h> ").encode()):
+        with pytest.raises(ValueError, match="one named graph"):
+            document_parts(bad, PREFIXES)
