@@ -114,17 +114,19 @@ def _build(paths, folder: OutputFolder, gen: Path, page: bool, workers: tuple[in
     stage("extract")
     _pause_at("extracted")
     build_graph = build_triples(entries.values())
-    with ThreadPoolExecutor(1) as writers:
-        # Oxigraph releases the GIL: the store's last load and its compaction run beside the records,
-        # and the graph files are written beside the page.
-        finished = writers.submit(_finish_store, store, batches, build_graph)
+    with ThreadPoolExecutor(2) as helpers:
+        # Oxigraph releases the GIL: the store's last load runs beside the records; the graph files
+        # and the store's compaction beside the page.
+        loaded = helpers.submit(_finish_store, store, batches, build_graph)
         report.lines = _write_records(gen, entries, lines, kept_lines(plan.previous, plan.keep))
         stage("records")
-        finished.result()
+        loaded.result()
         report.triples = _count_triples(store, plan, lines)
         report.entities = _entity_counts(store)
         stage("store")
-        dumps = [writers.submit(store.dump_graph_files, gen / "graph.ttl", gen / "graph.trig", chunks)]
+        rest = [helpers.submit(store.dump_graph_files, gen / "graph.ttl", gen / "graph.trig", chunks)]
+        if batches.loads > 1:
+            rest.append(helpers.submit(store.optimize))
         if page:
             from kg.view import build_view, render_page
 
@@ -132,9 +134,9 @@ def _build(paths, folder: OutputFolder, gen: Path, page: bool, workers: tuple[in
             atomic_write_text(gen / "graph.html", render_page(model))
             report.view = f"{model.view} ({model.note})"
             stage("page")
-        for dump in dumps:
-            dump.result()
-        stage("dump (rest)")
+        for task in rest:
+            task.result()
+        stage("files and compaction (rest)")
     _pause_at("dumped")
     report.seconds = time.perf_counter() - started
     atomic_write_bytes(gen / "provenance.ttl", _provenance(store, build_graph, started_wall, datetime.now(UTC)))
@@ -148,15 +150,13 @@ def _build(paths, folder: OutputFolder, gen: Path, page: bool, workers: tuple[in
 
 
 def _finish_store(store: GraphStore, batches: GraphBatches, build_graph) -> None:
-    """Load what is left, add the build graph, and compact the store after several loads: a store
-    filled by many bulk loads answers the page's queries ~3× slower (its table files overlap), and
-    so would every reader of the published store. (One load, such as a rebuild's, adds few files,
-    and compacting would rewrite the whole store.)"""
+    """Load what is left and add the build graph. (After several loads the build compacts the store
+    beside the page: a store filled by many bulk loads answers queries ~3× slower, its table files
+    overlapping, and so would every reader of the published store and the next build. One load,
+    such as a rebuild's, adds few files, and compacting would rewrite the whole store.)"""
     batches.flush()
     store.replace_graph(BUILD_GRAPH, ntriples(build_graph))
     store.flush()
-    if batches.loads > 1:
-        store.optimize()
 
 
 def _provenance(store: GraphStore, build_graph: list[tuple], started: datetime, ended: datetime) -> bytes:
