@@ -4,10 +4,12 @@ the records and the build's provenance out, as one new generation of the output 
 The flow (docs/store.md): plan (which files changed since the generation built on) → copy that
 generation's store (a RocksDB checkpoint) → drop the documents no longer given (and then rebuild
 the entity graph from the kept documents' shared statements) → extract the new and changed files
-on all cores (``kg.build.parts``), their graphs and shared statements loaded into the store in
-batches as they come (``kg.build.batches``) → the build graph (the sources) → dumps (in threads),
-records.json, page, provenance → publish (``kg.build.outputs``). A file that cannot be used is
-reported and skipped; the others are still built.
+on all cores (``kg.build.parts``: the workers also write each document's parts of graph.ttl and
+graph.trig, kept in chunks/), their graphs and shared statements loaded into the store in batches
+as they come (``kg.build.batches``) → the last batch and the build graph (the sources), beside
+records.json → the page, beside the graph files (the parts copied, the shared graphs dumped) and
+the store's compaction → provenance → publish (``kg.build.outputs``). A file that cannot be used
+is reported and skipped; the others are still built.
 """
 
 from __future__ import annotations
