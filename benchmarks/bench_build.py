@@ -10,9 +10,9 @@ meeting's session number changed, so that every copy is another meeting with its
 (sessions pass 100, which once crashed the build). Each size is built in a fresh process; reported
 per size: wall seconds, CPU% and CPU seconds (all processes: on a shared machine CPU time is the
 steadier figure), peak RSS (the build process and the largest worker), triples, seconds per stage
-(with the CPU% of the longer ones), the extraction stage against jieba.lcut over the same texts
-(one process), a rebuild after adding one file (as a share of the fresh build), and `kg query
-NAME` on the store, process start included.
+(with the CPU seconds and CPU% of the longer ones), the extraction stage against jieba.lcut over the
+same texts (one process), a rebuild after adding one file (wall and CPU, each as a share of the
+fresh build's), and `kg query NAME` on the store, process start included.
 """
 
 from __future__ import annotations
@@ -128,13 +128,20 @@ def bench_size(copies: int, jobs: int | None, page: bool, incremental: bool) -> 
             one_more.write_text(copy_text(SOURCES[0].read_text(encoding="utf-8"), copies + 1), encoding="utf-8")
             again = in_child(folder, out, jobs, page, lcut=False)
             fresh["rebuild_one"] = again["wall"]
+            fresh["rebuild_cpu"] = again["cpu"]
             fresh["rebuild_stages"] = again["stages"]
+            fresh["rebuild_stage_cpu"] = again["stage_cpu"]
         return fresh
 
 
+def stage_text(seconds: dict, cpu: dict) -> str:
+    """Wall seconds per stage, with the CPU seconds (all processes) of the longer ones."""
+    return ", ".join(f"{k} {v:.1f}" + (f" (CPU {cpu[k]:.1f} s, {100 * cpu[k] / v:.0f}%)" if v >= 1 else "")
+                     for k, v in seconds.items())
+
+
 def print_row(r: dict) -> None:
-    stages = ", ".join(f"{k} {v:.1f}" + (f" (CPU {100 * r['stage_cpu'][k] / v:.0f}%)" if v >= 1 else "")
-                       for k, v in r["stages"].items())
+    stages = stage_text(r["stages"], r["stage_cpu"])
     ratio = r["stages"].get("extract", 0) / r["lcut"] if r.get("lcut") else float("nan")
     print(f"{r['copies']:>5}× {r['documents']:>6} docs {r['speeches']:>7} speeches "
           f"({r['distinct_speeches']} distinct) {r['triples']:>10,} triples | "
@@ -143,8 +150,9 @@ def print_row(r: dict) -> None:
     print(f"       stages: {stages}; lcut {r['lcut']:.1f} s", flush=True)
     if "rebuild_one" in r:
         print(f"       rebuild after adding one file: {r['rebuild_one']:.1f} s "
-              f"({100 * r['rebuild_one'] / r['wall']:.1f}% of the fresh build); "
-              + ", ".join(f"{k} {v:.1f}" for k, v in r["rebuild_stages"].items()), flush=True)
+              f"({100 * r['rebuild_one'] / r['wall']:.1f}% of the fresh build), CPU {r['rebuild_cpu']:.1f} s "
+              f"({100 * r['rebuild_cpu'] / r['cpu']:.1f}% of the fresh build's); "
+              + stage_text(r["rebuild_stages"], r["rebuild_stage_cpu"]), flush=True)
 
 
 def main() -> None:

@@ -4,10 +4,12 @@ the records and the build's provenance out, as one new generation of the output 
 The flow (docs/store.md): plan (which files changed since the generation built on) → copy that
 generation's store (a RocksDB checkpoint) → drop the documents no longer given (and then rebuild
 the entity graph from the kept documents' shared statements) → extract the new and changed files
-on all cores (``kg.build.parts``), their graphs and shared statements loaded into the store in
-batches as they come (``kg.build.batches``) → the build graph (the sources) → dumps (in threads),
-records.json, page, provenance → publish (``kg.build.outputs``). A file that cannot be used is
-reported and skipped; the others are still built.
+on all cores (``kg.build.parts``: the workers also write each document's parts of graph.ttl and
+graph.trig, kept in chunks/), their graphs and shared statements loaded into the store in batches
+as they come (``kg.build.batches``) → the last batch and the build graph (the sources), beside
+records.json → the page, beside the graph files (the parts copied, the shared graphs dumped) and
+the store's compaction → provenance → publish (``kg.build.outputs``). A file that cannot be used
+is reported and skipped; the others are still built.
 """
 
 from __future__ import annotations
@@ -27,10 +29,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pyoxigraph as ox
+from rdflib.namespace import PROV, RDF
 
 import kg
 from kg.build.batches import GraphBatches
-from kg.build.outputs import COMPLETE, OutputFolder, take_over_chunks
+from kg.build.outputs import CHUNKS, COMPLETE, OutputFolder, take_over_chunks
 from kg.build.parts import Part, make_parts
 from kg.build.plan import Plan, make_plan, pipeline_fingerprint
 from kg.build.summary import SUMMARY_COUNTS, BuildReport, DocumentLine, kept_lines, write_lines
@@ -40,7 +43,6 @@ from kg.io import atomic_write_bytes, atomic_write_text, atomic_writer
 from kg.namespace import PREFIXES
 from kg.pipeline import find_inputs
 from kg.store import GraphStore
-from kg.store.embedded import serialize
 from kg.store.sources import BUILD_GRAPH, ENTITY_GRAPH, VOCAB_GRAPH, graph_name
 
 __all__ = ["BuildReport", "DocumentLine", "build"]
@@ -65,16 +67,17 @@ def build(paths: Iterable[str | Path], out_dir: str | Path = "outputs", *, page:
     folder = OutputFolder(out)
     try:
         with folder.locked():
-            folder.remove_leftovers()
+            remover = folder.remove_leftovers()  # in a thread, beside the build
             generation = folder.new_generation()
             try:
                 report = _build(paths, folder, generation, page, (jobs, scheduler), progress, started_wall, started)
             except BaseException:
                 shutil.rmtree(generation, ignore_errors=True)
                 raise
+            finally:
+                remover.join()
             _pause_at("publish")
             folder.publish(generation)
-            folder.remove_leftovers()
     except KgError:
         if not existed:
             shutil.rmtree(out, ignore_errors=True)
@@ -105,24 +108,27 @@ def _build(paths, folder: OutputFolder, gen: Path, page: bool, workers: tuple[in
     inputs = _inputs(paths, report)
     plan = make_plan(folder.current(), inputs)
     store = _start_store(plan, gen)
+    chunks = take_over_chunks(plan.previous, gen, plan.keep)
     stage("plan")
-    entries, lines = _extract(plan, store, gen, workers, progress, report)
+    entries, lines, batches = _extract(plan, store, gen, workers, progress, report)
     if not entries:
         raise KgError("nothing to build: " + "; ".join(str(e) for e in report.errors))
     stage("extract")
     _pause_at("extracted")
     build_graph = build_triples(entries.values())
-    store.replace_graph(BUILD_GRAPH, ntriples(build_graph))
-    store.flush()
-    stage("store")
-    # Oxigraph's writer releases the GIL: the graph files are written beside the records and the page.
-    chunks = take_over_chunks(plan.previous, gen, plan.keep)
-    with ThreadPoolExecutor(1) as writers:
-        dumps = [writers.submit(store.dump_graph_files, gen / "graph.ttl", gen / "graph.trig", chunks)]
+    with ThreadPoolExecutor(2) as helpers:
+        # Oxigraph releases the GIL: the store's last load runs beside the records; the graph files
+        # and the store's compaction beside the page.
+        loaded = helpers.submit(_finish_store, store, batches, build_graph)
         report.lines = _write_records(gen, entries, lines, kept_lines(plan.previous, plan.keep))
+        stage("records")
+        loaded.result()
         report.triples = _count_triples(store, plan, lines)
         report.entities = _entity_counts(store)
-        stage("records")
+        stage("store")
+        rest = [helpers.submit(store.dump_graph_files, gen / "graph.ttl", gen / "graph.trig", chunks)]
+        if batches.loads > 1:
+            rest.append(helpers.submit(store.optimize))
         if page:
             from kg.view import build_view, render_page
 
@@ -130,14 +136,12 @@ def _build(paths, folder: OutputFolder, gen: Path, page: bool, workers: tuple[in
             atomic_write_text(gen / "graph.html", render_page(model))
             report.view = f"{model.view} ({model.note})"
             stage("page")
-        for dump in dumps:
-            dump.result()
-        stage("dump (rest)")
+        for task in rest:
+            task.result()
+        stage("files and compaction (rest)")
     _pause_at("dumped")
     report.seconds = time.perf_counter() - started
-    provenance = times_graph(build_graph, started_wall, datetime.now(UTC))
-    atomic_write_bytes(gen / "provenance.ttl", serialize((ox.Quad(*map(to_ox, t)) for t in provenance),
-                                                         ox.RdfFormat.TURTLE, PREFIXES))
+    atomic_write_bytes(gen / "provenance.ttl", _provenance(store, build_graph, started_wall, datetime.now(UTC)))
     del store  # closed before the generation is published …
     gc.collect()
     _settle(gen / "store")
@@ -145,6 +149,25 @@ def _build(paths, folder: OutputFolder, gen: Path, page: bool, workers: tuple[in
             "triples": report.triples}
     (gen / COMPLETE).write_text(json.dumps(meta, indent=1) + "\n", encoding="utf-8")
     return report
+
+
+def _finish_store(store: GraphStore, batches: GraphBatches, build_graph) -> None:
+    """Load what is left and add the build graph. (After several loads the build compacts the store
+    beside the page: a store filled by many bulk loads answers queries ~3× slower, its table files
+    overlapping, and so would every reader of the published store and the next build. One load,
+    such as a rebuild's, adds few files, and compacting would rewrite the whole store.)"""
+    batches.flush()
+    store.replace_graph(BUILD_GRAPH, ntriples(build_graph))
+    store.flush()
+
+
+def _provenance(store: GraphStore, build_graph: list[tuple], started: datetime, ended: datetime) -> bytes:
+    """provenance.ttl: the build graph as the store holds it (in its key order: nothing to sort, which
+    took 0.5 s at 50×), then the build's start and end times."""
+    activity = next(t for t in build_graph if t[1] == RDF.type and t[2] == PROV.Activity)
+    times = [t for t in times_graph([activity], started, ended) if t != activity]
+    triples = [*(q.triple for q in store.quads(BUILD_GRAPH)), *(ox.Triple(*map(to_ox, t)) for t in sorted(times))]
+    return ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=PREFIXES)
 
 
 def _settle(path: Path) -> None:
@@ -194,7 +217,8 @@ def _load_entities(store: GraphStore, gen: Path, keys: list[str]) -> None:
 
 
 def _extract(plan: Plan, store: GraphStore, gen: Path, workers: tuple[int | None, str | None], progress,
-             report: BuildReport) -> tuple[dict[str, SourceEntry], dict[str, DocumentLine]]:
+             report: BuildReport) -> tuple[dict[str, SourceEntry], dict[str, DocumentLine], GraphBatches]:
+    """Extract the files to read into the store, in batches; the last batch is left to load."""
     jobs, scheduler = workers
     if scheduler:
         from kg.build.distributed import parts_on_cluster
@@ -219,9 +243,8 @@ def _extract(plan: Plan, store: GraphStore, gen: Path, workers: tuple[int | None
         _keep_part(batches, gen, result)
         entries[result.key] = SourceEntry(result.key, result.path, result.file_sha256)
         lines[result.key] = result.line
-    batches.flush()
     report.read, report.kept, report.dropped = len(lines), len(plan.keep), len(plan.drop)
-    return entries, lines
+    return entries, lines, batches
 
 
 def _keep_part(batches: GraphBatches, gen: Path, part: Part) -> None:
@@ -229,6 +252,8 @@ def _keep_part(batches: GraphBatches, gen: Path, part: Part) -> None:
     (gen / "records" / f"{part.key}.json").write_text(part.record + "\n", encoding="utf-8")
     (gen / "texts" / f"{part.key}.txt").write_bytes(part.text.encode("utf-8"))  # spans index it as is
     (gen / "parts" / f"{part.key}.nt").write_bytes(part.shared)
+    for suffix, chunk in ((".ttl", part.turtle), (".trig", part.trig)):
+        (gen / CHUNKS / f"{part.key}{suffix}").write_bytes(chunk)  # never a link: kept keys are not read
 
 
 def _write_records(gen: Path, entries: dict[str, SourceEntry], lines: dict[str, DocumentLine],

@@ -9,7 +9,9 @@ only when whole (kg/build/outputs.py); a killed build's store is thrown away.
 
 A batch holds each document's own graph (N-Quads, in its named graph) and its statements about
 shared entities, put in ``kgr:graph/entities`` (the store holds each statement once). Memory grows
-with a batch, never with the corpus.
+with a batch, never with the corpus. The loader skips its parser's checks (``lenient``): every line
+was parsed strictly where it was made (``kg.build.parts``), which costs a build's workers less than
+the loader's checks cost the build process.
 """
 
 from __future__ import annotations
@@ -18,10 +20,11 @@ from kg.graph.writer import in_graph, iri
 from kg.store import GraphStore
 from kg.store.sources import ENTITY_GRAPH
 
-# ~130 documents. Bigger batches make fewer, larger table files for RocksDB to merge: loading the
-# 1.7M quads of the 50× benchmark took 24–26 s of CPU in 16 MB batches, 21 s in 32 MB and 20 s in
-# 64 MB, whose loader held 170 MB more.
-BATCH_BYTES = 32 << 20
+# ~260 documents. Bigger batches make fewer, larger table files: loading the 1.9M quads of the 50×
+# benchmark took 24–26 s of CPU in 16 MB batches and 19–22 s from 32 MB up (one load of all: 21 s),
+# but a store of 32 MB loads (42 table files) answered the page's queries 2.7× slower than one of
+# 128 MB loads (22 files); the loader holds ~4× its batch (64 MB: +130 MB, 128 MB: +430 MB).
+BATCH_BYTES = 64 << 20
 
 _ENTITY_GRAPH = iri(ENTITY_GRAPH.value)
 
@@ -38,6 +41,7 @@ class GraphBatches:
         self._chunks: list[bytes] = []
         self._keys: list[str] = []
         self._size = 0
+        self.loads = 0  # bulk loads so far
 
     def add_document(self, key: str, graph: bytes, shared: bytes) -> None:
         """A document's graph (N-Quads in its own graph) and its shared statements (N-Triples)."""
@@ -60,5 +64,6 @@ class GraphBatches:
             for key in self._keys:
                 self.store.drop_document(key)
         if self._chunks:
-            self.store.bulk_load(b"".join(self._chunks))
+            self.store.bulk_load(b"".join(self._chunks), lenient=True)
+            self.loads += 1
         self._chunks, self._keys, self._size = [], [], 0

@@ -1,8 +1,9 @@
 """The per-document work of a build, on all local cores: read → extract → records → graph part.
 
 ``make_part`` turns one path into a ``Part`` (everything the build keeps of a document, already
-serialized: the record, its summary line, the text, the document's graph as N-Quads and its
-statements about shared entities as N-Triples) or an ``InputError``. It is a plain top-level
+serialized: the record, its summary line, the text, the document's graph as N-Quads, its parts of
+graph.ttl and graph.trig (``kg.store.graph_files.document_parts``: the workers write them, not the
+build process) and its statements about shared entities as N-Triples) or an ``InputError``. It is a plain top-level
 function of a path, so that a process pool maps it here and a Dask cluster can map it elsewhere.
 ``make_parts`` runs it over a list of paths in a process pool and yields the results in the order
 of the paths. A window of chunks stays submitted, so the workers go on while the build process
@@ -20,6 +21,8 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+
+import pyoxigraph as ox
 
 from kg.build.summary import DocumentLine
 from kg.errors import InputError
@@ -47,6 +50,8 @@ class Part:
     line: DocumentLine  # the record's summary line
     graph: bytes  # the document's graph: N-Quads, in its named graph
     shared: bytes  # its statements about shared entities, N-Triples
+    turtle: bytes  # its graph's part of graph.ttl (chunks/<key>.ttl)
+    trig: bytes  # … and of graph.trig (chunks/<key>.trig)
 
 
 def file_sha256(path: str | Path) -> str | None:
@@ -85,12 +90,17 @@ def part_from_bytes(path: str, data: bytes, limit: int) -> Part | InputError:
 
 def _part(path: str, doc: DocumentRecord, sha: str) -> Part:
     from kg.graph import document_lines
+    from kg.namespace import PREFIXES
     from kg.records import to_record
+    from kg.store.graph_files import TRIG, TURTLE, document_parts
 
     made = document_lines(doc)
     record = to_record(doc)
+    chunks = document_parts(made.graph, PREFIXES)  # parses the graph's lines strictly: the store's loader need not
+    for _ in ox.parse(made.shared, format=ox.RdfFormat.N_TRIPLES):  # nor the shared statements'
+        pass
     return Part(path, doc.source, sha, made.key, doc.text, json.dumps(record, ensure_ascii=False, indent=1),
-                DocumentLine.of_record(doc.source, record), made.graph, made.shared)
+                DocumentLine.of_record(doc.source, record), made.graph, made.shared, chunks[TURTLE], chunks[TRIG])
 
 
 def default_jobs() -> int:

@@ -140,11 +140,12 @@ class GraphStore:
         else:
             self._store.extend(ox.Quad(t.subject, t.predicate, t.object, graph) for t in triples)
 
-    def bulk_load(self, quads: bytes) -> None:
+    def bulk_load(self, quads: bytes, *, lenient: bool = False) -> None:
         """Add N-Quads with Oxigraph's bulk loader: many times faster than a transaction, but without
         one, so a load cut short leaves part of it. Only for a store nobody reads until it is whole
-        (a build's new generation, kg/build/outputs.py)."""
-        self._store.bulk_load(quads, ox.RdfFormat.N_QUADS)
+        (a build's new generation, kg/build/outputs.py). ``lenient`` skips the parser's checks (of
+        IRIs, for one): only for lines already parsed strictly."""
+        self._store.bulk_load(quads, ox.RdfFormat.N_QUADS, lenient=lenient)
 
     def drop_graph(self, graph: ox.NamedNode) -> None:
         if self._store.contains_named_graph(graph):
@@ -157,6 +158,12 @@ class GraphStore:
     def flush(self) -> None:
         if self.path:
             self._store.flush()
+
+    def optimize(self) -> None:
+        """Compact an on-disk store (RocksDB): after bulk loads, its overlapping table files make
+        every read slower."""
+        if self.path:
+            self._store.optimize()
 
     # ------------------------------------------------------------ dumping
 

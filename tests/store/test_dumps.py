@@ -1,9 +1,11 @@
-"""graph.ttl and graph.trig: written graph by graph in graph IRI order, each document's part kept in
-the generation's chunks/ and taken over by the next build. Whatever a build takes over, its files equal
-a fresh build's byte for byte, and they hold exactly the store's quads (read by pyoxigraph and rdflib)."""
+"""graph.ttl and graph.trig: written graph by graph in graph IRI order, each document's part made by
+the worker that extracted it, kept in the generation's chunks/ and taken over by the next build. The
+workers' parts are what the store gives; whatever a build takes over, its files equal a fresh build's
+byte for byte, and they hold exactly the store's quads (read by pyoxigraph and rdflib)."""
 
 from __future__ import annotations
 
+import io
 import json
 import shutil
 from pathlib import Path
@@ -18,11 +20,11 @@ from kg.build.outputs import CHUNK_STAMP, CHUNKS
 from kg.build.summary import DocumentLine
 from kg.namespace import PREFIXES
 from kg.store import open_store
-from kg.store.graph_files import prefix_header
+from kg.store.graph_files import document_parts, prefix_header, write_graph_files
+from kg.store.sources import is_document_graph
 
 DIGESTS = REPO / "tests" / "data" / "digests"
 FILES = ("graph.ttl", "graph.trig")
-
 
 
 def files(out: Path) -> dict[str, bytes]:
@@ -97,13 +99,43 @@ def test_the_trig_parts_are_what_oxigraphs_own_trig_writer_writes(inputs, tmp_pa
     out = tmp_path / "out"
     build([inputs], out, page=False, jobs=1)
     store = open_store(out)
-    written = [ox.serialize(store.quads(graph), format=ox.RdfFormat.TRIG, prefixes=PREFIXES)
+    # a document's graph in the order of its triples' N-Triples text, a shared graph in the store's
+    written = [ox.serialize(sorted(store.quads(graph), key=lambda q: str(q.triple)) if is_document_graph(graph)
+                            else store.quads(graph), format=ox.RdfFormat.TRIG, prefixes=PREFIXES)
                for graph in store.graphs()]
     header = prefix_header(written[0])
     assert header and all(part.startswith(header) for part in written)
     assert (out / "graph.trig").read_bytes() == header + b"".join(part[len(header):] for part in written)
 
 
+def test_the_parts_the_workers_write_are_what_the_store_gives(inputs, tmp_path):
+    out = tmp_path / "out"
+    build([inputs], out, page=False, jobs=2)
+    chunks = out / "current" / CHUNKS
+    from_workers = {p.name: p.read_bytes() for p in chunks.iterdir() if p.name != CHUNK_STAMP}
+    store = open_store(out)
+    assert len(from_workers) == 2 * sum(map(is_document_graph, store.graphs()))
+    written = {fmt: io.BytesIO() for fmt in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG)}
+    write_graph_files(store._store, store.graphs(), written, PREFIXES)  # no chunks: every part from the store
+    assert written[ox.RdfFormat.TURTLE].getvalue() == (out / "graph.ttl").read_bytes()
+    assert written[ox.RdfFormat.TRIG].getvalue() == (out / "graph.trig").read_bytes()
+    for name in from_workers:
+        (chunks / name).unlink()
+    store.dump_graph_files(tmp_path / "again.ttl", tmp_path / "again.trig", chunks)  # made again, and kept
+    assert {p.name: p.read_bytes() for p in chunks.iterdir() if p.name != CHUNK_STAMP} == from_workers
+    assert (tmp_path / "again.trig").read_bytes() == (out / "graph.trig").read_bytes()
+
+
 def _fresh(inputs: Path, out: Path) -> Path:
     build([inputs], out, page=False, jobs=1)
     return out
+
+
+def test_a_documents_parts_are_of_one_named_graph():
+    line = '<https://example.org/s> <https://example.org/p> "o" {}.\n'
+    one = line.format("<https://example.org/g> ").encode()
+    parts = document_parts(one + one, PREFIXES)  # a repeated line is one triple
+    assert parts[ox.RdfFormat.TRIG].count(b"\n") == 3 and parts[ox.RdfFormat.TURTLE].count(b"\n") == 1
+    for bad in (line.format("").encode(), one + line.format("<https://example.org/h> ").encode()):
+        with pytest.raises(ValueError, match="one named graph"):
+            document_parts(bad, PREFIXES)
