@@ -24,7 +24,6 @@ from collections import defaultdict
 
 import networkx as nx
 import numpy as np
-from scipy.spatial import cKDTree
 
 EXACT_LAYOUT_MAX_NODES = 500
 SPRING_ITERATIONS = 50
@@ -116,6 +115,9 @@ def _ordered_subgraph(graph: nx.Graph, nodes: list[str]) -> nx.Graph:
 
 def cutoff_force_layout(n: int, edge_index: np.ndarray, iterations: int = FORCE_ITERATIONS) -> np.ndarray:
     """Fruchterman-Reingold positions (ideal edge length 1) with repulsion only within REPULSION_RADIUS."""
+    # imported here: SciPy takes 0.25–0.6 s to import, and only a large full view gets here (not the overview)
+    from scipy.spatial import cKDTree
+
     side = math.sqrt(n)
     pos = np.random.default_rng(SEED).uniform(-side / 2, side / 2, (n, 2))
     temperature = side / 4
