@@ -96,7 +96,13 @@ def names_problem(text: str) -> bool:
     """A clause names a problem by a negative word (不足, 滞后 …), by a one-character predicate at its end
     after a subject (产业链条短), or by a quoted label as its predicate (服务站大多“建而不用”)."""
     text = text.rstrip("。；;，,")
-    return bool(_negative().search(text) or _ending().search(text) or _quoted_predicate().search(text))
+    return bool(_negative().search(text) or _ending().search(text) or _quoted_predicate().search(text)
+                or any(f.search(text) for f in _negative_frames()))
+
+
+@cache
+def _negative_frames() -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(f) for f in _problem_cues()["negative_frames"])
 
 
 @cache

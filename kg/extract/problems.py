@@ -40,12 +40,17 @@ _LIST_END = re.compile(r"(?:等(?:方面)?(?:的)?[\u4e00-\u9fff]{0,4}|的问题
                        r"|的(?:挑战|困难|难题|短板|瓶颈|障碍|风险))(?=[，,。；;]|$)")
 # The tail of a subject list: 等问题 (等短板, 等不足 …) or a bare 问题/现象 (融资贵问题仍然突出); a bare 不足 is the
 # last item's predicate (基层服务能力不足), not a tail.
-_SUBJECT_TAIL = re.compile(r"(?P<etc>等)(?:方面)?(?:的)?(?:问题|短板|困难|不足|障碍|现象|情况|矛盾|配套设施|配套|设施)"
+# (高层次人才住房、子女入学等配套保障不足: a longer noun after 等 is the subject of one problem, the list whole;
+# 停车、住宿等配套不足: a bare 配套 or 设施 right before its predicate is the list's kind, the items lacking)
+_KIND_BEFORE_PREDICATE = (r"(?:配套设施|配套|设施)"
+                          r"(?=(?:仍|还|也|都|依然|仍然|较为|严重)?(?:不|缺|滞后|薄弱|落后|短缺|匮乏))")
+_TAIL_NOUNS = rf"(?:问题|短板|困难|不足|障碍|现象|情况|矛盾|{_KIND_BEFORE_PREDICATE})"
+_SUBJECT_TAIL = re.compile(rf"(?P<etc>等)(?:方面)?(?:的)?{_TAIL_NOUNS}"
                            r"[^，,、等]*$"
                            r"|(?:的)?(?:问题|现象|情况|矛盾)[^，,、等]*$")
 # A、B等问题 / 融资难、融资贵问题: the 、-list is the problems' subject (助餐、助浴等服务供给不足 is one problem)
 # (停车、住宿等配套不足: the items are what is lacking, 停车 and 住宿)
-_LISTED_SUBJECT = re.compile(r"等(?:方面)?(?:的)?(?:问题|短板|困难|不足|障碍|现象|情况|矛盾|配套|设施)|问题")
+_LISTED_SUBJECT = re.compile(rf"等(?:方面)?(?:的)?{_TAIL_NOUNS}|问题")
 # 与高质量发展的要求还有差距 / 与先进地区相比仍有差距: a gap to a yardstick sums up, names no problem
 _YARDSTICK_GAP = re.compile(r"^(?:与|和|同|跟|对照)[^，,。；;]{1,30}(?:还有|仍有|尚有|存在|仍存在|还存在|有)"
                             r"(?:一定|较大|不小|明显)?(?:的)?差距$")
@@ -113,7 +118,8 @@ def extract_problems(src: Source, body: Span) -> list[Item]:
             started = True
             spans += _from_clause(simple, Span(sent.start + at, sent.end))
             summary = spans[0] if len(spans) == 1 and _is_summary(spans[0].slice(simple)) else None
-        elif started and summary is not None and numbered_items(text[:12], minimum=1):
+        elif (started and numbered_items(text[:12], minimum=1)
+              and (summary is not None or _single_clause(spans, simple) and _opens_numbered(text))):
             numbered = numbered_items(Span(sent.start, part.end).slice(simple))
             if numbered:  # 也存在一些问题。一是…；二是…: the numbered sentences are the problems
                 spans = [first_clause(simple, Span(sent.start + m.start, sent.start + m.end)) for m in numbered[1]]
@@ -131,7 +137,14 @@ def extract_problems(src: Source, body: Span) -> list[Item]:
               and _all_problems(named := _clause_parts(simple, sent, need_negative=False), simple)):
             # 在A、B等方面还需提升。C机制尚不完善。: a further sentence of problems only (受…影响，C: an effect)
             spans += named
-    if not started:  # no contrast word: a sentence that says 存在…问题 still lists problems
+    if not started:  # no contrast word: 竞争力还不够强：一是A；二是B, a problem summed up before its numbered details
+        for sent in sents:
+            detailed = _numbered_after_summary(simple, sent)
+            if detailed:
+                spans += detailed
+                started = True
+                break
+    if not started:  # nor that: a sentence that says 存在…问题 still lists problems
         for sent in sents:
             text = sent.slice(simple)
             if _pattern("verbs").search(text) and _pattern("announcing").search(text):
@@ -145,6 +158,29 @@ def extract_problems(src: Source, body: Span) -> list[Item]:
                     break
     spans = [s for s in spans if not _YARDSTICK_GAP.match(s.slice(simple))]
     return [make_item(src, _without_lead_in(simple, s)) for s in spans]
+
+
+def _single_clause(spans: list[Span], simple: str) -> bool:
+    """但是，A竞争力还不够强。一是…；二是…: one short clause before numbered sentences sums them up."""
+    return len(spans) == 1 and len(spans[0].slice(simple)) <= _SUMMARY_MAX and not re.search(
+        r"[，,；;]", spans[0].slice(simple))
+
+
+def _opens_numbered(text: str) -> bool:
+    """一是A；二是B: a sentence that starts with its first numbered item (对此，我建议：其一… does not)."""
+    numbered = numbered_items(text)
+    return bool(numbered) and not text[: numbered[1][0].marker_start].strip()
+
+
+def _numbered_after_summary(simple: str, sent: Span) -> list[Span]:
+    """A竞争力还不够强：一是B，C；二是D: the numbered items after a colon that ends a problem's summary."""
+    text = sent.slice(simple)
+    colon = re.search(r"[：:]", unquoted(text))
+    if colon is None or not names_problem(text[: colon.start()]):
+        return []
+    numbered = numbered_items(text[colon.end():])
+    start = sent.start + colon.end()
+    return [first_clause(simple, Span(start + m.start, start + m.end)) for m in numbered[1]] if numbered else []
 
 
 def _all_problems(parts: list[Span], simple: str) -> bool:
@@ -234,6 +270,9 @@ def _from_clause(simple: str, clause: Span, need_negative: bool = False) -> list
             listed = with_predicates_joined(simple, [trim(simple, s) for s in split_on(simple, after, "、")])
         if len(listed) >= 2:
             return listed
+    by_semicolon = _semicolon_items(simple, clause, need_negative)
+    if by_semicolon:
+        return by_semicolon
     verb = _pattern("verbs").search(text)
     if verb and not text[verb.end():].strip("着了。；;，, "):
         verb = None  # 障碍依然存在: the verb ends the clause and lists nothing
@@ -296,6 +335,22 @@ def _from_clause(simple: str, clause: Span, need_negative: bool = False) -> list
     if len(parts) > _BARE_CLAUSES_MIN and _is_summary(parts[0].slice(simple)):
         return parts[1:]  # 两市协同仍有不少短板，A，B，C: the summary's details
     return parts
+
+
+def _semicolon_items(simple: str, clause: Span, need_negative: bool) -> list[Span]:
+    """A不优，B不合理，C过于集中；D短缺，E率低；F少、G弱: problems set apart by ； are the ；-parts, each
+    whole with its commas (the writer grouped them); a part that lists after a verb (存在A、B等问题) gives
+    its list. Every part must name a problem, else the ； parts are no list of problems."""
+    parts = [trim(simple, s) for s in split_on(simple, clause, "；;")]
+    parts = [p for p in parts if p.end > p.start]
+    if len(parts) < 2 or not all(names_problem(p.slice(simple)) for p in parts):
+        return []
+    items: list[Span] = []
+    for part in parts:
+        text = part.slice(simple)
+        listing = _pattern("verbs").search(text)
+        items += _from_clause(simple, part, need_negative) if listing else [part]
+    return items
 
 
 def _labelled_subject(simple: str, items: list[Span], subject: str, after: str) -> int | None:
