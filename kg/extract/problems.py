@@ -13,9 +13,19 @@ import re
 from functools import cache
 
 from kg.extract.numbering import numbered_items
-from kg.extract.problem_headings import first_clause, inline_heading, under_heading
+from kg.extract.problem_headings import (
+    SUMMARY_MAX,
+    first_clause,
+    inline_heading,
+    numbered_after_summary,
+    opens_numbered,
+    single_clause,
+    under_heading,
+)
 from kg.extract.problem_pieces import (
+    LISTED_SUBJECT,
     is_background,
+    is_evaluation,
     names_problem,
     nouns_before_one_predicate,
     parallel_set,
@@ -23,7 +33,9 @@ from kg.extract.problem_pieces import (
     sums_up,
     with_outcomes_joined,
     with_predicates_joined,
+    without_list_tail,
     without_referent,
+    without_subject_tail,
 )
 from kg.extract.spans import make_item, sentences, split_on, trim, unquoted
 from kg.extract.suggestions import find_lead
@@ -38,19 +50,6 @@ _COMPARISON = re.compile(r"^(?:与|和|同|跟|对照|对比|比照).{0,30}(?:�
 # (面临A的挑战: the problem is A, named before the kind of trouble it is.)
 _LIST_END = re.compile(r"(?:等(?:方面)?(?:的)?[\u4e00-\u9fff]{0,4}|的问题|问题"
                        r"|的(?:挑战|困难|难题|短板|瓶颈|障碍|风险))(?=[，,。；;]|$)")
-# The tail of a subject list: 等问题 (等短板, 等不足 …) or a bare 问题/现象 (融资贵问题仍然突出); a bare 不足 is the
-# last item's predicate (基层服务能力不足), not a tail.
-# (高层次人才住房、子女入学等配套保障不足: a longer noun after 等 is the subject of one problem, the list whole;
-# 停车、住宿等配套不足: a bare 配套 or 设施 right before its predicate is the list's kind, the items lacking)
-_KIND_BEFORE_PREDICATE = (r"(?:配套设施|配套|设施)"
-                          r"(?=(?:仍|还|也|都|依然|仍然|较为|严重)?(?:不|缺|滞后|薄弱|落后|短缺|匮乏))")
-_TAIL_NOUNS = rf"(?:问题|短板|困难|不足|障碍|现象|情况|矛盾|{_KIND_BEFORE_PREDICATE})"
-_SUBJECT_TAIL = re.compile(rf"(?P<etc>等)(?:方面)?(?:的)?{_TAIL_NOUNS}"
-                           r"[^，,、等]*$"
-                           r"|(?:的)?(?:问题|现象|情况|矛盾)[^，,、等]*$")
-# A、B等问题 / 融资难、融资贵问题: the 、-list is the problems' subject (助餐、助浴等服务供给不足 is one problem)
-# (停车、住宿等配套不足: the items are what is lacking, 停车 and 住宿)
-_LISTED_SUBJECT = re.compile(rf"等(?:方面)?(?:的)?{_TAIL_NOUNS}|问题")
 # 与高质量发展的要求还有差距 / 与先进地区相比仍有差距: a gap to a yardstick sums up, names no problem
 _YARDSTICK_GAP = re.compile(r"^(?:与|和|同|跟|对照)[^，,。；;]{1,30}(?:还有|仍有|尚有|存在|仍存在|还存在|有)"
                             r"(?:一定|较大|不小|明显)?(?:的)?差距$")
@@ -58,7 +57,6 @@ _YARDSTICK_GAP = re.compile(r"^(?:与|和|同|跟|对照)[^，,。；;]{1,30}(?:
 _DETAIL = re.compile(r"[：:]|(?<=[，,])\s*(?:主要|具体|突出|集中)(?:是|表现为|表现在|体现在)")
 # 也要清醒地看到 / 调研中我们发现: a clause that only says a problem is coming
 _PERCEPTION = re.compile(r"^.{0,8}(?:看到|发现|认识到|注意到)$")
-_SUMMARY_MAX = 30
 _CLAUSE_PIECE_MIN = 8
 # 美食产业与旅游、文创融合不够: a piece that joins nouns (与/和/及) starts a subject list, no clause
 _CONJOINED = re.compile(r"[与和及同跟]")
@@ -119,7 +117,7 @@ def extract_problems(src: Source, body: Span) -> list[Item]:
             spans += _from_clause(simple, Span(sent.start + at, sent.end))
             summary = spans[0] if len(spans) == 1 and _is_summary(spans[0].slice(simple)) else None
         elif (started and numbered_items(text[:12], minimum=1)
-              and (summary is not None or _single_clause(spans, simple) and _opens_numbered(text))):
+              and (summary is not None or single_clause(spans, simple) and opens_numbered(text))):
             numbered = numbered_items(Span(sent.start, part.end).slice(simple))
             if numbered:  # 也存在一些问题。一是…；二是…: the numbered sentences are the problems
                 spans = [first_clause(simple, Span(sent.start + m.start, sent.start + m.end)) for m in numbered[1]]
@@ -139,7 +137,7 @@ def extract_problems(src: Source, body: Span) -> list[Item]:
             spans += named
     if not started:  # no contrast word: 竞争力还不够强：一是A；二是B, a problem summed up before its numbered details
         for sent in sents:
-            detailed = _numbered_after_summary(simple, sent)
+            detailed = numbered_after_summary(simple, sent)
             if detailed:
                 spans += detailed
                 started = True
@@ -158,29 +156,6 @@ def extract_problems(src: Source, body: Span) -> list[Item]:
                     break
     spans = [s for s in spans if not _YARDSTICK_GAP.match(s.slice(simple))]
     return [make_item(src, _without_lead_in(simple, s)) for s in spans]
-
-
-def _single_clause(spans: list[Span], simple: str) -> bool:
-    """但是，A竞争力还不够强。一是…；二是…: one short clause before numbered sentences sums them up."""
-    return len(spans) == 1 and len(spans[0].slice(simple)) <= _SUMMARY_MAX and not re.search(
-        r"[，,；;]", spans[0].slice(simple))
-
-
-def _opens_numbered(text: str) -> bool:
-    """一是A；二是B: a sentence that starts with its first numbered item (对此，我建议：其一… does not)."""
-    numbered = numbered_items(text)
-    return bool(numbered) and not text[: numbered[1][0].marker_start].strip()
-
-
-def _numbered_after_summary(simple: str, sent: Span) -> list[Span]:
-    """A竞争力还不够强：一是B，C；二是D: the numbered items after a colon that ends a problem's summary."""
-    text = sent.slice(simple)
-    colon = re.search(r"[：:]", unquoted(text))
-    if colon is None or not names_problem(text[: colon.start()]):
-        return []
-    numbered = numbered_items(text[colon.end():])
-    start = sent.start + colon.end()
-    return [first_clause(simple, Span(start + m.start, start + m.end)) for m in numbered[1]] if numbered else []
 
 
 def _all_problems(parts: list[Span], simple: str) -> bool:
@@ -209,7 +184,7 @@ def _lead_in_pattern() -> re.Pattern[str]:
 
 def _is_summary(text: str) -> bool:
     """还存在一些短板和不足 / 也存在一些问题: a vague clause that only announces problems."""
-    return bool(_pattern("vague").search(text) and _pattern("announcing").search(text)) and len(text) <= _SUMMARY_MAX
+    return bool(_pattern("vague").search(text) and _pattern("announcing").search(text)) and len(text) <= SUMMARY_MAX
 
 
 def _without_lead_in(simple: str, span: Span) -> Span:
@@ -384,37 +359,19 @@ def _clause_parts(simple: str, clause: Span, need_negative: bool) -> list[Span]:
         named = named or (names_problem(listed[-1].slice(simple))
                           and all(p.end - p.start >= _CLAUSE_PIECE_MIN and not _CONJOINED.search(p.slice(simple))
                                   for p in listed[:-1]))
-        split = ((len(listed) == 1 or named or _LISTED_SUBJECT.search(text)) and not parallel_set(listed, simple)
+        split = ((len(listed) == 1 or named or LISTED_SUBJECT.search(text)) and not parallel_set(listed, simple)
                  and not shares_subject(listed, simple) and not nouns_before_one_predicate(listed, simple))
         pieces += listed if split else [part]
     joined = with_predicates_joined(simple, pieces)
-    parts = [_without_list_tail(simple, _without_subject_tail(simple, p)) for p in joined]
+    parts = [without_list_tail(simple, without_subject_tail(simple, p)) for p in joined]
     parts = [p for p in parts if p.end > p.start and not _is_preamble(p.slice(simple))
-             and not _is_evaluation(p.slice(simple)) and not _is_consequence(p.slice(simple))]
+             and not is_evaluation(p.slice(simple)) and not _is_consequence(p.slice(simple))]
     if len(parts) >= 2 and is_background(parts[0].slice(simple)) and any(
             names_problem(p.slice(simple)) for p in parts[1:]):
         parts = parts[1:]  # 全乡设施大多建于十多年前，老旧温棚占比高: the scene, then the problems
     if need_negative:
         return [p for p in parts if names_problem(p.slice(simple))]
     return parts
-
-
-def _without_subject_tail(simple: str, part: Span) -> Span:
-    """A、B等问题依然存在 / A、B问题仍然突出: the list is the subject, so its last item ends before
-    (等)问题; a clause that is no list's last item keeps 问题 (停车难问题依然突出)."""
-    m = _SUBJECT_TAIL.search(part.slice(simple))
-    last_of_list = part.start > 0 and simple[part.start - 1] == "、"
-    if m and m.start() >= 2 and (m.group("etc") or last_of_list):
-        return Span(part.start, part.start + m.start())
-    return part
-
-
-def _without_list_tail(simple: str, part: Span) -> Span:
-    """…，专业人才缺乏等: the 等 that closes a list of clauses (不平等, 对等 keep theirs)."""
-    text = part.slice(simple)
-    if text.endswith("等") and not text.endswith(("平等", "同等", "对等", "均等", "相等", "高等", "中等", "初等")):
-        return Span(part.start, part.end - 1)
-    return part
 
 
 def _aspect_list(text: str) -> re.Match[str] | None:
@@ -443,8 +400,3 @@ def _list_items(simple: str, span: Span) -> tuple[list[Span], int]:
     rest = span.start + (tail.end() if tail else len(text))
     items = [trim(simple, s, tail="等") for s in split_on(simple, Span(span.start, span.start + end), "、，,")]
     return [s for s in with_predicates_joined(simple, items) if s.end - s.start >= 2], rest
-
-
-def _is_evaluation(text: str) -> bool:
-    """这些问题需要引起高度重视 / 值得高度关注: what the speaker thinks of the problems, no problem."""
-    return without_referent(text).rstrip("。") in _problem_cues()["evaluations"]
