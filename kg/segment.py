@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from kg.extract.byline import looks_like_byline, split_fused
+from kg.extract.byline import is_speaker_line, looks_like_byline, split_fused
 from kg.extract.meeting import find_meeting
 from kg.extract.problem_headings import is_heading_line
 from kg.extract.suggestions import is_lead_line
@@ -162,7 +162,10 @@ def _speech(src: Source, block: _Block) -> SegmentedSpeech | None:
         # No byline: the last header line is the title (earlier ones are a headline or kicker).
         return SegmentedSpeech(titled[-1].span, [], body)
     first = bylines[0]
-    byline_lines = [header[i] for i in bylines if i - first <= 1]
+    # A role line over the title and the 发言人 line under it (■ 自治区政协委员、XX大学教授 / TITLE /
+    # 发言人：张三) are one byline too.
+    byline_lines = [header[i] for i in bylines
+                    if i - first <= 1 or is_speaker_line(header[i].text)]
     title_candidates = [ln for i, ln in enumerate(header) if i not in bylines and ln in titled]
     if not title_candidates:
         return None

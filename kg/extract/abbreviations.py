@@ -15,6 +15,7 @@ from functools import cache
 from kg.dictionary import user_words
 from kg.extract.clusters import listed_members, repeated_runs
 from kg.extract.county_abbreviations import counties_run, county_beside, local_initials, own_county
+from kg.extract.named_city_pairs import named_city_pair, transport_pairs
 from kg.extract.proposer import committee_region
 from kg.gazetteer import Region, gazetteer
 from kg.lexicon import alternation, city_abbreviations, cues, named_areas, province_abbreviations
@@ -29,6 +30,8 @@ _ORDINARY_RUN_FREQ = 100
 # How many characters of topic may stand between a pair and its relation word (深港|科技创新|合作), and after a
 # count, which makes the run a pair of places (沪苏两地|青少年科技|交流).
 _TOPIC_GAP = 4
+# 闽宁镇是闽宁协作的样板: a town named after a pair ends the pair, its 镇 no abbreviation (镇江) of a third place.
+_TOWN_WORDS = "镇乡村"
 _COUNTED_TOPIC_GAP = 8
 
 
@@ -64,7 +67,7 @@ def abbreviation_pairs(src: Source, span: Span, committee: Committee | None) -> 
                      if text[i] in initials and text[i + 1] in initials})
     clusters = repeated_runs(text, _initials())
     if not starts and not clusters:
-        return []
+        return transport_pairs(src, span, set(), committee_region(committee))
     bounds = {i for w in tokens(text) for i in (w.start, w.end)}
     out: list[RegionMention] = []
     taken = 0
@@ -74,7 +77,8 @@ def abbreviation_pairs(src: Source, span: Span, committee: Committee | None) -> 
             run = _group_before_area(text, i, bounds)
         if run is None or (text[i:run] in _named_area_spellings() and text.startswith(_strategies(), run)):
             continue  # 京津冀协同发展 names the state's strategy for the area, no link of its members
-        regions = _read_run(text[i:run], committee, heads_area=bool(_area_after().match(text, run)))
+        regions = (named_city_pair(text[i:run], text, i)
+                   or _read_run(text[i:run], committee, heads_area=bool(_area_after().match(text, run))))
         if regions is None:  # 武鄂黄黄: a repeated character, read from the places listed nearby
             regions = listed_members(text[i:run], src.simple, span.start + i, span.start + run)
         if regions is not None:
@@ -83,6 +87,7 @@ def abbreviation_pairs(src: Source, span: Span, committee: Committee | None) -> 
                 out.append(RegionMention(region.name, region.code, s, s.slice(src.text)))
         taken = run
     read = {m.span.start - span.start for m in out}
+    out += transport_pairs(src, span, read, committee_region(committee))  # 杭黄高铁 beside 杭州 and 黄山
     for first, run in clusters:  # 融入武鄂黄黄: a cluster with no relation word after it, whole words of the text
         i = next((b for b in range(first, run - 2) if b in bounds), run)
         members = None if read.intersection(range(i, run)) or run not in bounds else listed_members(
@@ -144,7 +149,8 @@ def _run_at(text: str, start: int, bounds: set[int], direct: re.Pattern[str],
             return stop  # 黔桂两省区铁路运能偏紧: provinces counted are a pair without a relation word
             # (川渝、黔桂等沿线地区协同: groups of provinces listed before 等 share the relation word after it)
     for stop in range(end, start + 1, -1):  # the longest run that a relation word follows after a topic
-        if stop in bounds and after_topic.match(text, stop) and not text.startswith(_area_words(), stop):
+        if (stop in bounds and after_topic.match(text, stop) and not text.startswith(_area_words(), stop)
+                and not (stop - start > 2 and text[stop - 1] in _TOWN_WORDS)):
             return stop  # (襄十随神城市群协同发展: a run that heads a named area is the area's)
     return None
 

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from kg.gazetteer import gazetteer
 from kg.lexicon import alternation, cues, party_alias_pattern
 
 _HAN = r"[\u4e00-\u9fff·]"
@@ -39,7 +40,14 @@ _PROXY_NOTE = re.compile(
 
 
 # Words no person's name holds (辽宁省政协大会发言：TITLE is a headline, not 辽宁省政协 + 大会发言).
-_NOT_IN_NAMES = re.compile(r"政协|委员|发言|会议|大会|摘编|摘登")
+# 自治区/自治州/自治县 are a level of place (自治区政协委员 is a role, not 自治区 + 政协委员).
+_NOT_IN_NAMES = re.compile(r"政协|委员|发言|会议|大会|摘编|摘登|自治")
+# A role standing alone on its line (■ 自治区政协委员、宁夏大学教授, the speaker on a 发言人： line of its
+# own): behind a marker, or opening with a committee (市政协委员…), so that a title ending in 委员
+# (争当新时代优秀政协委员) is no byline.
+_COMMITTEE_ROLE = re.compile(
+    r"(?P<place>[\u4e00-\u9fff]{0,10}?)(?:全国|省|市|县|区|州|自治区|自治州|自治县|盟|旗)?政协(?:委员|常委)"
+)
 _CLAUSE_MARK = re.compile(r"[，。；;！？!?]")
 
 
@@ -127,7 +135,20 @@ def parse_line(line: str) -> list[Part]:
         if kind:
             return [Part("speaker", i + bracket.start(1), i + bracket.end(1)),
                     Part(kind, i + bracket.start(3), i + bracket.end(3))]
-    return _token_parts(body, i) or _member_after_name(body, i)
+    return _token_parts(body, i) or _member_after_name(body, i) or _role_alone(line, body, i)
+
+
+def _role_alone(line: str, body: str, offset: int) -> list[Part]:
+    """■ 自治区政协委员、宁夏大学教授: a line that is only a role (its speaker on a 发言人 line)."""
+    marked = offset > 0 and any(ch in _byline_cues()["markers"] for ch in line[:offset])
+    if len(body) > 30 or re.search(r"\s|[“”《》「」，。：:]", body) or not is_role(body):
+        return []
+    committee = _COMMITTEE_ROLE.match(body)
+    gaz = gazetteer()
+    if marked or committee and (not committee["place"] or committee["place"] in gaz.by_name
+                                or committee["place"] in gaz.by_short):
+        return [Part("role", offset, offset + len(body))]
+    return []
 
 
 def _member_after_name(body: str, offset: int) -> list[Part]:
@@ -192,7 +213,8 @@ def _glued_parts(body: str, offset: int) -> list[Part]:
     for cut in range(min(len(body) - 2, 4), 1, -1):  # 刘长江委员: a name glued to its role
         head, tail = body[:cut], body[cut:]
         role_start = tail in ("委员", "常委") or tail.startswith(("市", "县", "区", "省", "州", "全国", "政协"))
-        if is_name(head) and role_start and is_role(tail) and len(tail) <= 12:
+        if is_name(head) and role_start and is_role(tail) and len(tail) <= 12 \
+                and not _place_before_role(head, tail):
             return [Part("speaker", offset, offset + cut), Part("role", offset + cut, offset + len(body))]
     # A unit or role glued to the name after it: the phrase must end like one (…政协, …委员会, …委员),
     # so that 县工商联陈建国 is 县工商联 + 陈建国, not 县工商联陈 + 建国. Names of three characters are
@@ -206,6 +228,19 @@ def _glued_parts(body: str, offset: int) -> list[Part]:
     if is_unit(body) and len(body) <= 12 and not is_name(body):  # 民革市委 … named by its party
         return [Part("unit", offset, offset + len(body))]
     return []
+
+
+def _place_before_role(head: str, tail: str) -> bool:
+    """晋中市政协委员, 张三市政协委员: a place (晋中市) or a place's level glued to the name (张三市) is
+    the role's, not the name's."""
+    places = gazetteer().by_name
+    return head in places or head + tail[:1] in places or head[-1] in "省市县区州"
+
+
+def is_speaker_line(line: str) -> bool:
+    """发言人：张三 on a line of its own (after markers, if any)."""
+    body = line.lstrip(_byline_cues()["markers"] + " \u3000")
+    return body.startswith(tuple(_byline_cues()["speaker_labels"])) and looks_like_byline(line)
 
 
 def looks_like_byline(line: str) -> bool:

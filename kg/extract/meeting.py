@@ -27,6 +27,7 @@ _TERM_FIRST = re.compile(
     rf"(?P<t>{_N})届(?P<place>[^\s，。、“”——]{{0,12}}?)政协(?:第)?(?P<s>{_N})次(?:全体)?会议"
 )
 _YEAR = re.compile(r"(20\d\d|19\d\d)\s*(?:年|[-/.]\d)")
+_AUTONOMOUS_REGION = "自治区"
 _LEVEL_CHARS = {"省": "province", "市": "prefecture", "州": "prefecture", "县": "county", "区": "county"}
 
 
@@ -98,7 +99,11 @@ def _committee(place: str, src: Source, gaz: Gazetteer) -> Committee:
     if "全国" in place:
         return Committee("national", None, None, None)
     region = _region_in(place, gaz)
-    if region is None and place[-1:] in _LEVEL_CHARS:  # 市政协 / 在市政协 / 2024年市政协: the city the text names
+    if region is None and place.endswith(_AUTONOMOUS_REGION):
+        # 自治区政协十二届三次会议: an autonomous region's own committee (province level), never a
+        # county's, though 区 ends the word; which of the five, the page says.
+        region = _autonomous_region_from_text(src, gaz)
+    elif region is None and place[-1:] in _LEVEL_CHARS:  # 市政协 / 在市政协 / 2024年市政协: the city the text names
         region = _place_from_text(src, _LEVEL_CHARS[place[-1]], gaz)
     if region is None:
         return Committee("national" if not place else "unknown", None, None, None)
@@ -118,6 +123,23 @@ def _region_in(place: str, gaz: Gazetteer) -> Region | None:
                 break
         i += 1
     return found
+
+
+def _autonomous_region_from_text(src: Source, gaz: Gazetteer) -> Region | None:
+    """The autonomous region a page that says only 自治区 is about: the one whose name or short name
+    (宁夏大学, 广西日报), or whose prefectures' and counties' full names (银川市, 永宁县), it says most."""
+    counts: dict[str, int] = {}
+    for region in gaz.by_code.values():
+        province = gaz.by_code.get(region.province_code or "")
+        if province is None or not province.name.endswith(_AUTONOMOUS_REGION):
+            continue
+        names = {region.name, region.short} if region.level == "province" else {region.name}
+        said = sum(src.simple.count(n) for n in names if len(n) >= 2)
+        if said:
+            counts[province.code or ""] = counts.get(province.code or "", 0) + said
+    if not counts:
+        return None
+    return gaz.by_code[max(sorted(counts), key=lambda c: counts[c])]
 
 
 def _place_from_text(src: Source, level: str, gaz: Gazetteer) -> Region | None:

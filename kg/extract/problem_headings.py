@@ -7,12 +7,15 @@ import re
 from functools import cache
 
 from kg.extract.numbering import numbered_items
+from kg.extract.problem_pieces import names_problem
 from kg.extract.spans import sentences, split_on, trim, unquoted
 from kg.lexicon import alternation, cues
 from kg.records import Span
 
 _HEADING_NUMBER = re.compile(r"^(?:[一二三四五六七八九十]+[、．.]|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、])\s*")
 _HEADING_MAX = 16
+# A summary clause (还存在一些短板; 竞争力还不够强) is short: its details follow.
+SUMMARY_MAX = 30
 
 
 @cache
@@ -74,3 +77,26 @@ def first_clause(simple: str, span: Span) -> Span:
     """A numbered problem is named by its first sentence."""
     first = sentences(simple, span)
     return trim(simple, first[0] if first else span)
+
+
+def single_clause(spans: list[Span], simple: str) -> bool:
+    """但是，A竞争力还不够强。一是…；二是…: one short clause before numbered sentences sums them up."""
+    return len(spans) == 1 and len(spans[0].slice(simple)) <= SUMMARY_MAX and not re.search(
+        r"[，,；;]", spans[0].slice(simple))
+
+
+def opens_numbered(text: str) -> bool:
+    """一是A；二是B: a sentence that starts with its first numbered item (对此，我建议：其一… does not)."""
+    numbered = numbered_items(text)
+    return bool(numbered) and not text[: numbered[1][0].marker_start].strip()
+
+
+def numbered_after_summary(simple: str, sent: Span) -> list[Span]:
+    """A竞争力还不够强：一是B，C；二是D: the numbered items after a colon that ends a problem's summary."""
+    text = sent.slice(simple)
+    colon = re.search(r"[：:]", unquoted(text))
+    if colon is None or not names_problem(text[: colon.start()]):
+        return []
+    numbered = numbered_items(text[colon.end():])
+    start = sent.start + colon.end()
+    return [first_clause(simple, Span(start + m.start, start + m.end)) for m in numbered[1]] if numbered else []

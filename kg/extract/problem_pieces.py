@@ -2,7 +2,8 @@
 an outcome with the part before it (各自为战，尚未形成合力), and parallel names of one kind of trouble before
 问题 (停车难、如厕难问题), attributes of one subject (规模偏小、附加值不高) and nouns before one predicate
 (规模化、标准化程度低), so that a list splits only where its pieces name problems of their own; and what a
-piece says: a problem (names_problem), the scene (is_background), or a list summed up (sums_up)."""
+piece says: a problem (names_problem), the scene (is_background), a list summed up (sums_up) or an evaluation
+(is_evaluation); and the tails a listed item loses (等问题, a closing 等)."""
 
 from __future__ import annotations
 
@@ -33,6 +34,19 @@ _SUMMING_UP = re.compile(r"(?:现象|问题|情况|矛盾)(?:仍然|依然|仍|�
                          r"(?:较为|比较|十分|尤为|尤其|较|更加|更为|日益|日趋)?(?:突出|明显|严重|普遍|凸显)$")
 _HAN = re.compile(r"[\u4e00-\u9fff]{2}")
 _PARALLEL_MAX = 3
+# The tail of a subject list: 等问题 (等短板, 等不足 …) or a bare 问题/现象 (融资贵问题仍然突出); a bare 不足 is the
+# last item's predicate (基层服务能力不足), not a tail.
+# (高层次人才住房、子女入学等配套保障不足: a longer noun after 等 is the subject of one problem, the list whole;
+# 停车、住宿等配套不足: a bare 配套 or 设施 right before its predicate is the list's kind, the items lacking)
+_KIND_BEFORE_PREDICATE = (r"(?:配套设施|配套|设施)"
+                          r"(?=(?:仍|还|也|都|依然|仍然|较为|严重)?(?:不|缺|滞后|薄弱|落后|短缺|匮乏))")
+_TAIL_NOUNS = rf"(?:问题|短板|困难|不足|障碍|现象|情况|矛盾|{_KIND_BEFORE_PREDICATE})"
+SUBJECT_TAIL_RE = re.compile(rf"(?P<etc>等)(?:方面)?(?:的)?{_TAIL_NOUNS}"
+                           r"[^，,、等]*$"
+                           r"|(?:的)?(?:问题|现象|情况|矛盾)[^，,、等]*$")
+# A、B等问题 / 融资难、融资贵问题: the 、-list is the problems' subject (助餐、助浴等服务供给不足 is one problem)
+# (停车、住宿等配套不足: the items are what is lacking, 停车 and 住宿)
+LISTED_SUBJECT = re.compile(rf"等(?:方面)?(?:的)?{_TAIL_NOUNS}|问题")
 
 
 def with_predicates_joined(simple: str, parts: list[Span]) -> list[Span]:
@@ -96,7 +110,13 @@ def names_problem(text: str) -> bool:
     """A clause names a problem by a negative word (不足, 滞后 …), by a one-character predicate at its end
     after a subject (产业链条短), or by a quoted label as its predicate (服务站大多“建而不用”)."""
     text = text.rstrip("。；;，,")
-    return bool(_negative().search(text) or _ending().search(text) or _quoted_predicate().search(text))
+    return bool(_negative().search(text) or _ending().search(text) or _quoted_predicate().search(text)
+                or any(f.search(text) for f in _negative_frames()))
+
+
+@cache
+def _negative_frames() -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(f) for f in _problem_cues()["negative_frames"])
 
 
 @cache
@@ -162,3 +182,26 @@ def without_referent(text: str) -> str:
         if text.startswith(referent):
             return text[len(referent):]
     return text
+
+
+def without_subject_tail(simple: str, part: Span) -> Span:
+    """A、B等问题依然存在 / A、B问题仍然突出: the list is the subject, so its last item ends before
+    (等)问题; a clause that is no list's last item keeps 问题 (停车难问题依然突出)."""
+    m = SUBJECT_TAIL_RE.search(part.slice(simple))
+    last_of_list = part.start > 0 and simple[part.start - 1] == "、"
+    if m and m.start() >= 2 and (m.group("etc") or last_of_list):
+        return Span(part.start, part.start + m.start())
+    return part
+
+
+def without_list_tail(simple: str, part: Span) -> Span:
+    """…，专业人才缺乏等: the 等 that closes a list of clauses (不平等, 对等 keep theirs)."""
+    text = part.slice(simple)
+    if text.endswith("等") and not text.endswith(("平等", "同等", "对等", "均等", "相等", "高等", "中等", "初等")):
+        return Span(part.start, part.end - 1)
+    return part
+
+
+def is_evaluation(text: str) -> bool:
+    """这些问题需要引起高度重视 / 值得高度关注: what the speaker thinks of the problems, no problem."""
+    return without_referent(text).rstrip("。") in _problem_cues()["evaluations"]

@@ -13,9 +13,19 @@ import re
 from functools import cache
 
 from kg.extract.numbering import numbered_items
-from kg.extract.problem_headings import first_clause, inline_heading, under_heading
+from kg.extract.problem_headings import (
+    SUMMARY_MAX,
+    first_clause,
+    inline_heading,
+    numbered_after_summary,
+    opens_numbered,
+    single_clause,
+    under_heading,
+)
 from kg.extract.problem_pieces import (
+    LISTED_SUBJECT,
     is_background,
+    is_evaluation,
     names_problem,
     nouns_before_one_predicate,
     parallel_set,
@@ -23,7 +33,9 @@ from kg.extract.problem_pieces import (
     sums_up,
     with_outcomes_joined,
     with_predicates_joined,
+    without_list_tail,
     without_referent,
+    without_subject_tail,
 )
 from kg.extract.spans import make_item, sentences, split_on, trim, unquoted
 from kg.extract.suggestions import find_lead
@@ -38,14 +50,6 @@ _COMPARISON = re.compile(r"^(?:与|和|同|跟|对照|对比|比照).{0,30}(?:�
 # (面临A的挑战: the problem is A, named before the kind of trouble it is.)
 _LIST_END = re.compile(r"(?:等(?:方面)?(?:的)?[\u4e00-\u9fff]{0,4}|的问题|问题"
                        r"|的(?:挑战|困难|难题|短板|瓶颈|障碍|风险))(?=[，,。；;]|$)")
-# The tail of a subject list: 等问题 (等短板, 等不足 …) or a bare 问题/现象 (融资贵问题仍然突出); a bare 不足 is the
-# last item's predicate (基层服务能力不足), not a tail.
-_SUBJECT_TAIL = re.compile(r"(?P<etc>等)(?:方面)?(?:的)?(?:问题|短板|困难|不足|障碍|现象|情况|矛盾|配套设施|配套|设施)"
-                           r"[^，,、等]*$"
-                           r"|(?:的)?(?:问题|现象|情况|矛盾)[^，,、等]*$")
-# A、B等问题 / 融资难、融资贵问题: the 、-list is the problems' subject (助餐、助浴等服务供给不足 is one problem)
-# (停车、住宿等配套不足: the items are what is lacking, 停车 and 住宿)
-_LISTED_SUBJECT = re.compile(r"等(?:方面)?(?:的)?(?:问题|短板|困难|不足|障碍|现象|情况|矛盾|配套|设施)|问题")
 # 与高质量发展的要求还有差距 / 与先进地区相比仍有差距: a gap to a yardstick sums up, names no problem
 _YARDSTICK_GAP = re.compile(r"^(?:与|和|同|跟|对照)[^，,。；;]{1,30}(?:还有|仍有|尚有|存在|仍存在|还存在|有)"
                             r"(?:一定|较大|不小|明显)?(?:的)?差距$")
@@ -53,7 +57,6 @@ _YARDSTICK_GAP = re.compile(r"^(?:与|和|同|跟|对照)[^，,。；;]{1,30}(?:
 _DETAIL = re.compile(r"[：:]|(?<=[，,])\s*(?:主要|具体|突出|集中)(?:是|表现为|表现在|体现在)")
 # 也要清醒地看到 / 调研中我们发现: a clause that only says a problem is coming
 _PERCEPTION = re.compile(r"^.{0,8}(?:看到|发现|认识到|注意到)$")
-_SUMMARY_MAX = 30
 _CLAUSE_PIECE_MIN = 8
 # 美食产业与旅游、文创融合不够: a piece that joins nouns (与/和/及) starts a subject list, no clause
 _CONJOINED = re.compile(r"[与和及同跟]")
@@ -113,7 +116,8 @@ def extract_problems(src: Source, body: Span) -> list[Item]:
             started = True
             spans += _from_clause(simple, Span(sent.start + at, sent.end))
             summary = spans[0] if len(spans) == 1 and _is_summary(spans[0].slice(simple)) else None
-        elif started and summary is not None and numbered_items(text[:12], minimum=1):
+        elif (started and numbered_items(text[:12], minimum=1)
+              and (summary is not None or single_clause(spans, simple) and opens_numbered(text))):
             numbered = numbered_items(Span(sent.start, part.end).slice(simple))
             if numbered:  # 也存在一些问题。一是…；二是…: the numbered sentences are the problems
                 spans = [first_clause(simple, Span(sent.start + m.start, sent.start + m.end)) for m in numbered[1]]
@@ -131,7 +135,14 @@ def extract_problems(src: Source, body: Span) -> list[Item]:
               and _all_problems(named := _clause_parts(simple, sent, need_negative=False), simple)):
             # 在A、B等方面还需提升。C机制尚不完善。: a further sentence of problems only (受…影响，C: an effect)
             spans += named
-    if not started:  # no contrast word: a sentence that says 存在…问题 still lists problems
+    if not started:  # no contrast word: 竞争力还不够强：一是A；二是B, a problem summed up before its numbered details
+        for sent in sents:
+            detailed = numbered_after_summary(simple, sent)
+            if detailed:
+                spans += detailed
+                started = True
+                break
+    if not started:  # nor that: a sentence that says 存在…问题 still lists problems
         for sent in sents:
             text = sent.slice(simple)
             if _pattern("verbs").search(text) and _pattern("announcing").search(text):
@@ -173,7 +184,7 @@ def _lead_in_pattern() -> re.Pattern[str]:
 
 def _is_summary(text: str) -> bool:
     """还存在一些短板和不足 / 也存在一些问题: a vague clause that only announces problems."""
-    return bool(_pattern("vague").search(text) and _pattern("announcing").search(text)) and len(text) <= _SUMMARY_MAX
+    return bool(_pattern("vague").search(text) and _pattern("announcing").search(text)) and len(text) <= SUMMARY_MAX
 
 
 def _without_lead_in(simple: str, span: Span) -> Span:
@@ -234,6 +245,9 @@ def _from_clause(simple: str, clause: Span, need_negative: bool = False) -> list
             listed = with_predicates_joined(simple, [trim(simple, s) for s in split_on(simple, after, "、")])
         if len(listed) >= 2:
             return listed
+    by_semicolon = _semicolon_items(simple, clause, need_negative)
+    if by_semicolon:
+        return by_semicolon
     verb = _pattern("verbs").search(text)
     if verb and not text[verb.end():].strip("着了。；;，, "):
         verb = None  # 障碍依然存在: the verb ends the clause and lists nothing
@@ -298,6 +312,22 @@ def _from_clause(simple: str, clause: Span, need_negative: bool = False) -> list
     return parts
 
 
+def _semicolon_items(simple: str, clause: Span, need_negative: bool) -> list[Span]:
+    """A不优，B不合理，C过于集中；D短缺，E率低；F少、G弱: problems set apart by ； are the ；-parts, each
+    whole with its commas (the writer grouped them); a part that lists after a verb (存在A、B等问题) gives
+    its list. Every part must name a problem, else the ； parts are no list of problems."""
+    parts = [trim(simple, s) for s in split_on(simple, clause, "；;")]
+    parts = [p for p in parts if p.end > p.start]
+    if len(parts) < 2 or not all(names_problem(p.slice(simple)) for p in parts):
+        return []
+    items: list[Span] = []
+    for part in parts:
+        text = part.slice(simple)
+        listing = _pattern("verbs").search(text)
+        items += _from_clause(simple, part, need_negative) if listing else [part]
+    return items
+
+
 def _labelled_subject(simple: str, items: list[Span], subject: str, after: str) -> int | None:
     """部分已建站点存在“重建轻管”问题 / 一些文化站存在重硬件轻服务问题: a single object before 问题 that
     names no problem by itself (a label, no negative word) needs the subject before the verb; where that
@@ -329,37 +359,19 @@ def _clause_parts(simple: str, clause: Span, need_negative: bool) -> list[Span]:
         named = named or (names_problem(listed[-1].slice(simple))
                           and all(p.end - p.start >= _CLAUSE_PIECE_MIN and not _CONJOINED.search(p.slice(simple))
                                   for p in listed[:-1]))
-        split = ((len(listed) == 1 or named or _LISTED_SUBJECT.search(text)) and not parallel_set(listed, simple)
+        split = ((len(listed) == 1 or named or LISTED_SUBJECT.search(text)) and not parallel_set(listed, simple)
                  and not shares_subject(listed, simple) and not nouns_before_one_predicate(listed, simple))
         pieces += listed if split else [part]
     joined = with_predicates_joined(simple, pieces)
-    parts = [_without_list_tail(simple, _without_subject_tail(simple, p)) for p in joined]
+    parts = [without_list_tail(simple, without_subject_tail(simple, p)) for p in joined]
     parts = [p for p in parts if p.end > p.start and not _is_preamble(p.slice(simple))
-             and not _is_evaluation(p.slice(simple)) and not _is_consequence(p.slice(simple))]
+             and not is_evaluation(p.slice(simple)) and not _is_consequence(p.slice(simple))]
     if len(parts) >= 2 and is_background(parts[0].slice(simple)) and any(
             names_problem(p.slice(simple)) for p in parts[1:]):
         parts = parts[1:]  # 全乡设施大多建于十多年前，老旧温棚占比高: the scene, then the problems
     if need_negative:
         return [p for p in parts if names_problem(p.slice(simple))]
     return parts
-
-
-def _without_subject_tail(simple: str, part: Span) -> Span:
-    """A、B等问题依然存在 / A、B问题仍然突出: the list is the subject, so its last item ends before
-    (等)问题; a clause that is no list's last item keeps 问题 (停车难问题依然突出)."""
-    m = _SUBJECT_TAIL.search(part.slice(simple))
-    last_of_list = part.start > 0 and simple[part.start - 1] == "、"
-    if m and m.start() >= 2 and (m.group("etc") or last_of_list):
-        return Span(part.start, part.start + m.start())
-    return part
-
-
-def _without_list_tail(simple: str, part: Span) -> Span:
-    """…，专业人才缺乏等: the 等 that closes a list of clauses (不平等, 对等 keep theirs)."""
-    text = part.slice(simple)
-    if text.endswith("等") and not text.endswith(("平等", "同等", "对等", "均等", "相等", "高等", "中等", "初等")):
-        return Span(part.start, part.end - 1)
-    return part
 
 
 def _aspect_list(text: str) -> re.Match[str] | None:
@@ -388,8 +400,3 @@ def _list_items(simple: str, span: Span) -> tuple[list[Span], int]:
     rest = span.start + (tail.end() if tail else len(text))
     items = [trim(simple, s, tail="等") for s in split_on(simple, Span(span.start, span.start + end), "、，,")]
     return [s for s in with_predicates_joined(simple, items) if s.end - s.start >= 2], rest
-
-
-def _is_evaluation(text: str) -> bool:
-    """这些问题需要引起高度重视 / 值得高度关注: what the speaker thinks of the problems, no problem."""
-    return without_referent(text).rstrip("。") in _problem_cues()["evaluations"]

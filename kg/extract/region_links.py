@@ -58,7 +58,7 @@ def region_links(src: Source, spans: list[Span], mentions: list[RegionMention],
                 continue  # 与长三角一体化发展的要求相比: a yardstick, no partner
             runs = _runs(outermost, clause)
             if len(runs) >= 2:  # 川渝、黔桂等沿线地区协同: each group's members are partners of each other
-                links += [p for r in runs for p in _pairs(r, None) if p not in links]
+                links += [p for p in dict.fromkeys(p for r in runs for p in _pairs(r, None)) if p not in links]
                 continue
             run = _is_run(outermost, clause)
             members = _parties(_members(outermost, clause), nested=run)

@@ -147,3 +147,16 @@ def test_a_title_with_a_colon_is_not_fused() -> None:
 ])
 def test_byline_sentences_and_what_is_none(line: str, parts: list) -> None:
     assert [(p.kind, line[p.start : p.end]) for p in parse_line(line)] == parts
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    # a role alone: behind a marker, or opening with a committee; 自治区 is no name
+    ("■ 自治区政协委员、宁夏大学教授", [("role", "自治区政协委员、宁夏大学教授")]),
+    ("自治区政协委员、宁夏大学教授", [("role", "自治区政协委员、宁夏大学教授")]),
+    ("晋中市政协委员", [("role", "晋中市政协委员")]),
+    ("争当新时代优秀政协委员", []),
+    # a place or its level glued before the role belongs to the role
+    ("张三市政协委员", [("speaker", "张三"), ("role", "市政协委员")]),
+])
+def test_role_lines(line: str, expected: list) -> None:
+    assert [(p.kind, line[p.start:p.end]) for p in parse_line(line)] == expected

@@ -46,6 +46,12 @@ def meeting(text: str) -> tuple:
     # the city only by its short name elsewhere in the text
     ("晉中日報 2024年1月12日\n——市政協五屆三次會議大會發言摘編",
      ("政协第五届晋中市委员会第三次会议", "晋中市", "prefecture", 5, 3)),
+    # 自治区 alone: an autonomous region's own committee, which one the page says (a county it also
+    # names is no committee)
+    ("凝心聚力促发展\n——自治区政协十二届三次会议大会发言摘编\n永宁县如何发展\n宁夏大学教授 留在宁夏就业",
+     ("政协第十二届宁夏回族自治区委员会第三次会议", "宁夏回族自治区", "province", 12, 3)),
+    ("自治区政协十三届二次会议大会发言\n南宁市、柳州市、桂林市协同发展",
+     ("政协第十三届广西壮族自治区委员会第二次会议", "广西壮族自治区", "province", 13, 2)),
 ])
 def test_meeting_lines(text: str, expected: tuple) -> None:
     assert meeting(text) == expected

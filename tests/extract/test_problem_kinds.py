@@ -125,3 +125,32 @@ def test_a_summary_line_under_a_heading_gives_its_items() -> None:
             "“大资源、小产业”的局面没有根本改变：产业链条短，品牌影响力弱，龙头企业少。\n"
             "乡村人才不足。\n几点建议\n一是加强。二是完善。")
     assert problems(body) == ["产业链条短", "品牌影响力弱", "龙头企业少", "乡村人才不足"]
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # problems set apart by ；: the ；-parts, each whole with its commas, the last ending the sentence
+    ("我区枸杞产业发展势头良好。但是，品种结构不优，早中晚熟品种搭配不合理，上市期过于集中；冷链物流设施短缺，"
+     "商品化处理率低；加工企业少、带动力弱。建议加大投入。",
+     ["品种结构不优，早中晚熟品种搭配不合理，上市期过于集中", "冷链物流设施短缺，商品化处理率低",
+      "加工企业少、带动力弱"]),
+    # a numbered list after the colon that ends a summary clause: the items, not the summary
+    ("我区文旅产业竞争力还不够强：一是龙头企业少，带动作用有限；二是文旅融合深度不够；三是宣传推介方式单一。建议加强统筹。",
+     ["龙头企业少，带动作用有限", "文旅融合深度不够", "宣传推介方式单一"]),
+    ("近年来全区文旅产业发展较快。但是，我区文旅产业竞争力还不够强。一是龙头企业少，带动作用有限；二是文旅融合深度不够。建议加强统筹。",
+     ["龙头企业少，带动作用有限", "文旅融合深度不够"]),
+    # predicates that name a problem: 缺口大, 多头重复, 仍以…为主, 仍有短板, a quoted list of negated labels
+    ("调研发现，全区养老护理人才缺口大，部门检查多头重复。建议加强统筹。", ["养老护理人才缺口大", "部门检查多头重复"]),
+    ("目前，我区出口产品仍以初级产品为主，产业链仍有短板。建议加强统筹。",
+     ["出口产品仍以初级产品为主", "产业链仍有短板"]),
+    ("调研发现，不少企业对惠企政策“不知道、不会用、用不上”，政策落地效果不佳。建议加强宣传。",
+     ["不少企业对惠企政策“不知道、不会用、用不上”", "政策落地效果不佳"]),
+    # nouns before 等 and a longer subject noun are one problem; a bare 配套 before its predicate lists them
+    ("近年来人才工作成效明显。但是，高层次人才住房、子女入学等配套保障不足，人才流失较多。建议完善保障。",
+     ["高层次人才住房、子女入学等配套保障不足", "人才流失较多"]),
+])
+def test_problems_of_issue_10_kinds(body: str, expected: list[str]) -> None:
+    assert problems(body) == expected
+
+
+def test_a_goal_in_quoted_labels_is_no_problem() -> None:
+    assert problems("近年来城市建设加快。当前，我区正打造“一城、两带、三区”。建议加强统筹。") == []

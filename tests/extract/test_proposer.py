@@ -109,3 +109,9 @@ def test_a_new_area_completes_its_units(unit: str, committee, completed: str) ->
 def test_a_new_area_calls_itself_xinqu(text: str, committee, names: list[str]) -> None:
     src, span = source(text)
     assert list(dict.fromkeys(m.name for m in region_mentions(src, span, committee))) == names
+
+
+def test_an_autonomous_regions_own_units() -> None:
+    ningxia = Committee("province", "宁夏回族自治区", "640000", "640000")
+    assert complete_unit("自治区工商联", ningxia) == "宁夏回族自治区工商联"
+    assert place_of_level(ningxia, "county").name == "宁夏回族自治区"  # 我区, 全区

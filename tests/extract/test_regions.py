@@ -91,7 +91,7 @@ def regions(text: str, committee) -> tuple[list[str], set[frozenset[str]]]:
     ("全市养老服务设施不断完善。", HEXI, ["天津市"]),
     # a city whose last character starts a longer word (泉港区, 水产业, 安全) is still found
     ("加快阳泉港区建设。", NATIONAL, ["阳泉市", "阳泉港区"]),
-    ("天水产业园区发展迅速。", NATIONAL, ["天水市"]),
+    ("天水产业园区发展迅速。", NATIONAL, ["天水市", "天水产业园区"]),  # X产业园区 a named area (issue 10)
     ("推进六安全域旅游。", NATIONAL, ["六安市"]),
     ("九江城区人口持续增长。", NATIONAL, ["九江市"]),
     # a port or zone named after a county names it anywhere, and is a named area itself; 连云港港区 is the city's
