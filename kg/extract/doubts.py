@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from kg.extract.region_links import abbreviation_runs
 from kg.extract.sectors import weak_sectors
 from kg.gazetteer import gazetteer
 from kg.read import Source, to_simplified
@@ -39,14 +40,7 @@ def speech_doubts(src: Source, title: Span, speech: Speech) -> list[str]:
 
 def _group_linked(speech: Speech) -> bool:
     """A link between two members of a run of three or more one-character abbreviations (襄十随)."""
-    singles = sorted((m for m in speech.region_mentions if m.span.end - m.span.start == 1), key=lambda m: m.span)
-    runs: list[list[RegionMention]] = []
-    for m in singles:
-        if runs and runs[-1][-1].span.end == m.span.start:
-            runs[-1].append(m)
-        else:
-            runs.append([m])
-    groups = [{m.name for m in run} for run in runs if len(run) >= 3]
+    groups = [{m.name for m in run} for run in abbreviation_runs(speech.region_mentions) if len(run) >= 3]
     return any(set(link) <= group for link in speech.region_links for group in groups)
 
 

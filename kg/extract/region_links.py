@@ -84,9 +84,8 @@ def region_links(src: Source, spans: list[Span], mentions: list[RegionMention],
                                         for h in links)]
 
 
-def _outside_clusters(mentions: list[RegionMention]) -> list[RegionMention]:
-    """The mentions but those of a cluster name whose characters repeat (武鄂黄黄, its members read from a list
-    nearby: clusters.py): the name gives the members, not their links; the text's own pairs give those."""
+def abbreviation_runs(mentions: list[RegionMention]) -> list[list[RegionMention]]:
+    """The one-character mentions in runs of characters that follow each other (襄十随, 武鄂黄黄), in text order."""
     singles = sorted((m for m in mentions if m.span.end - m.span.start == 1), key=lambda m: m.span)
     runs: list[list[RegionMention]] = []
     for m in singles:
@@ -94,6 +93,13 @@ def _outside_clusters(mentions: list[RegionMention]) -> list[RegionMention]:
             runs[-1].append(m)
         else:
             runs.append([m])
+    return runs
+
+
+def _outside_clusters(mentions: list[RegionMention]) -> list[RegionMention]:
+    """The mentions but those of a cluster name whose characters repeat (武鄂黄黄, its members read from a list
+    nearby: clusters.py): the name gives the members, not their links; the text's own pairs give those."""
+    runs = abbreviation_runs(mentions)
     clustered = {id(m) for run in runs if len({m.surface for m in run}) < len(run) for m in run}
     return [m for m in mentions if id(m) not in clustered]
 
