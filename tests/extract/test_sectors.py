@@ -272,3 +272,16 @@ def test_opening_up_bases_and_belts(title: str, body: str, expected: list[str]) 
 ])
 def test_a_partnership_that_is_only_the_means(title: str, body: str, expected: list[str]) -> None:
     assert sectors(title, body) == expected
+
+
+@pytest.mark.parametrize(("title", "body", "expected"), [
+    # one water network for town and country joins no places
+    ("完善城乡供水一体化工程", "我县部分山区农村饮水安全保障水平不高，管网老化。", ["infrastructure"]),
+    # goods named by their kind are manufactures
+    ("推动家电家具产业数字化转型", "我区家电、家具企业多为中小企业，生产线自动化程度低。",
+     ["industry", "digital-economy"]),
+    # care for infants is a public service, not care for the old
+    ("完善普惠托育服务体系", "我市托育机构数量不足，托育费用偏高，生育支持政策落实不到位。", ["governance"]),
+])
+def test_water_networks_manufactures_and_infant_care(title: str, body: str, expected: list[str]) -> None:
+    assert sectors(title, body) == expected
