@@ -285,3 +285,19 @@ def test_a_partnership_that_is_only_the_means(title: str, body: str, expected: l
 ])
 def test_water_networks_manufactures_and_infant_care(title: str, body: str, expected: list[str]) -> None:
     assert sectors(title, body) == expected
+
+
+@pytest.mark.parametrize(("title", "body", "expected"), [
+    # industry moved in steps to the outer regions is their coordination as well as industry
+    ("推动沿海制造业向山区梯度转移", "山区承接能力不强，工业园区配套不完善。", ["industry", "regional-coordination"]),
+    # a tourism belt across places
+    ("深化体育文化旅游带建设", "沿线两市景区分散，旅游线路缺乏统筹。", ["culture-tourism", "regional-coordination"]),
+    # a science corridor shared with neighbouring districts
+    ("推进科创大走廊与周边地区协同发展", "共建产业创新联盟，推动创新资源共享。",
+     ["science-talent", "regional-coordination"]),
+    # farmed fish and shellfish, processed and shipped cold, are agriculture
+    ("做强水产加工", "水产加工企业精深加工比重低，冷链物流设施不足，水产品品牌影响力不强。", ["agriculture"]),
+    ("推动文体融合发展", "打造城市会客厅，提升街区商业活力。", ["culture-tourism"]),
+])
+def test_belts_corridors_and_farmed_fish(title: str, body: str, expected: list[str]) -> None:
+    assert sectors(title, body) == expected
