@@ -4,8 +4,10 @@ two more follow when they weigh at least half as much with clear terms of their 
 more), or a quarter as much with many clear terms that the central sector does not share (轨道, 公交 in
 a speech about 同城化), or when the title itself names them with a clear term: a title says what a speech
 is about even where its body dwells on something else (联手打造…旅游环线 is about regional coordination as
-well as tourism). Metaphors that hold a topic word (生态圈, 桥梁作用) are matched as words of no
-sector, so the word inside counts for nothing."""
+well as tourism). Where a titled speech's title names neither a coordination term nor the places it
+joins, its body's coordination words (对口合作 for its schools) are a means, not its topic, and weigh
+half. Metaphors that hold a topic word (生态圈, 桥梁作用) are matched as words of no sector, so the
+word inside counts for nothing."""
 
 from __future__ import annotations
 
