@@ -301,3 +301,8 @@ def test_water_networks_manufactures_and_infant_care(title: str, body: str, expe
 ])
 def test_belts_corridors_and_farmed_fish(title: str, body: str, expected: list[str]) -> None:
     assert sectors(title, body) == expected
+
+
+def test_the_tools_of_opening_up_are_investment() -> None:
+    assert sectors("用好RCEP规则 发挥综合保税区作用", "保税仓储企业少，通关效率不高，中欧班列回程货源不足。")[0] \
+        == "investment"
