@@ -4,13 +4,15 @@ two more follow when they weigh at least half as much with clear terms of their 
 more), or a quarter as much with many clear terms that the central sector does not share (轨道, 公交 in
 a speech about 同城化), or when the title itself names them with a clear term: a title says what a speech
 is about even where its body dwells on something else (联手打造…旅游环线 is about regional coordination as
-well as tourism). Metaphors that hold a topic word (生态圈, 桥梁作用) are matched as words of no
-sector, so the word inside counts for nothing."""
+well as tourism). Where a titled speech's title names neither a coordination term nor the places it
+joins, its body's coordination words (对口合作 for its schools) are a means, not its topic, and weigh
+half. Metaphors that hold a topic word (生态圈, 桥梁作用) are matched as words of no sector, so the
+word inside counts for nothing."""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 
 from kg.lexicon import alternation, sector_terms
@@ -35,6 +37,9 @@ SECOND_SECTOR_FLOOR = 4.0
 SUBSTANTIAL_CLEAR = 9.0
 SUBSTANTIAL_SHARE = 0.25
 WEAK_MARGIN = 0.2  # a central sector ahead of the next by less than this share is a weak choice
+# A speech whose title names neither a coordination term nor the places it joins uses a partnership (对口支援 for
+# its schools, 东数西算 for its data centres) as a means: the body's coordination words weigh this share only.
+MEANS_SHARE = 0.5
 EVIDENCE_PER_TERM = 3
 EVIDENCE_PER_SECTOR = 12
 
@@ -71,6 +76,8 @@ def classify(src: Source, title: Span, body: Span, linked: bool = False,
     regional coordination too, where the speech says so in its title (a term, or ``title_links``: the
     title names the places it joins, 推动闽台融合发展) or its body weighs enough."""
     tally = _tally(src, title, body)
+    if title.end > title.start and not title_links and not tally.title.get(LINK_SECTOR):
+        tally = _link_as_means(tally)
     scores = tally.scores
     ranked = sorted(scores, key=lambda s: (-scores[s], s))
     if not ranked or scores[ranked[0]] < MIN_SCORE:
@@ -84,6 +91,14 @@ def classify(src: Source, title: Span, body: Span, linked: bool = False,
     if linked:
         chosen = _with_link_sector(tally, chosen, untitled=title.end == title.start, title_links=title_links)
     return chosen, _kept([e for e in tally.evidence if e.sector in chosen])
+
+
+def _link_as_means(tally: _Tally) -> _Tally:
+    """The tally with the coordination sector's weight cut to MEANS_SHARE (a copy: the cached tally stays)."""
+    def cut(weights: dict) -> dict:
+        return {k: w * MEANS_SHARE if (k[0] if isinstance(k, tuple) else k) == LINK_SECTOR else w
+                for k, w in weights.items()}
+    return replace(tally, scores=cut(tally.scores), clear=cut(tally.clear), clear_terms=cut(tally.clear_terms))
 
 
 def _with_link_sector(tally: _Tally, chosen: list[str], untitled: bool, title_links: bool = False) -> list[str]:

@@ -230,3 +230,79 @@ def test_a_term_shared_with_the_central_sector_makes_no_second_sector() -> None:
             "为此建议：一是加强商会建设；二是支持商会参与行业治理；三是引导民营企业抱团发展，推动民营经济高质量发展；"
             "四是建立商会联系民营企业机制。")
     assert sectors("发挥商会桥梁纽带作用 助力民营企业高质量发展", body) == ["private-economy"]
+
+
+@pytest.mark.parametrize(("title", "body", "expected"), [
+    # opening up: a park built with a foreign partner, capacity cooperation abroad, firms going abroad
+    ("推进中马“两国双园”建设 深化国际产能合作",
+     "我市与马来西亚共建产业园区，引进外资企业二十余家。但园区配套不足，企业出海渠道少，跨境物流成本高。"
+     "建议扩大对外开放，发展开放型经济，推动国际产能合作走深走实。", ["investment"]),
+    ("高水平建设临空经济区 打造开放型经济新高地",
+     "临空经济区获批以来，航空物流加快集聚，但对外开放平台少，跨境贸易规模小。建议完善口岸功能，推动企业出海。",
+     ["investment", "industry"]),
+    # a salt-lake chemical base and its products are industry, whatever talent or private firms it needs
+    ("做强盐湖产业 建设世界级产业基地",
+     "我省盐湖资源丰富，但碳酸锂、金属镁等产品附加值低，循环经济水平不高，高端人才短缺，民营企业参与度低。"
+     "建议延伸盐湖化工产业链，发展精细化工，引进科技人才，支持民营企业参与。", ["industry"]),
+    # a metropolitan area's integration is about its city functions too
+    ("推进都市圈同城化发展 提升中心城市功能",
+     "我市都市圈建设起步晚，城市功能不完善，公共服务同城共享程度低。建议完善城市功能，加快都市圈一体化建设。",
+     ["regional-coordination", "urban-development"]),
+    # an economic belt along a canal joins the places along it
+    ("建设大运河文化带 打造运河经济带", "运河沿线城市产业同质，江海联动不足。建议推动沿线城市协同发展，实现江海联动。",
+     ["regional-coordination"]),
+])
+def test_opening_up_bases_and_belts(title: str, body: str, expected: list[str]) -> None:
+    assert sectors(title, body) == expected
+
+
+@pytest.mark.parametrize(("title", "body", "expected"), [
+    # a partnership that is only the means of a school speech makes no coordination speech …
+    ("推动职业教育提质培优",
+     "我州职业院校办学条件薄弱，专业教师不足。近年来依托对口支援和对口合作，引进东部优质教育资源，"
+     "但对口合作多停留在捐赠层面。建议深化对口合作，推动职业院校与东部院校结对，共建专业，提升教师水平。",
+     ["education"]),
+    ("加快建设国家数据中心集群",
+     "我市是东数西算工程枢纽节点，数据中心规模持续扩大，但算力利用率不高，跨区域调度机制不完善，两地协作不足。"
+     "建议加快数据中心绿色化，提升算力调度能力。", ["digital-economy"]),
+    # … but where the title names it, the partnership is a topic of the speech
+    ("深化对口合作 推动职业教育提质培优",
+     "我州职业院校办学条件薄弱。依托对口合作引进东部优质教育资源，建议深化对口合作，推动院校结对。",
+     ["education", "regional-coordination"]),
+])
+def test_a_partnership_that_is_only_the_means(title: str, body: str, expected: list[str]) -> None:
+    assert sectors(title, body) == expected
+
+
+@pytest.mark.parametrize(("title", "body", "expected"), [
+    # one water network for town and country joins no places
+    ("完善城乡供水一体化工程", "我县部分山区农村饮水安全保障水平不高，管网老化。", ["infrastructure"]),
+    # goods named by their kind are manufactures
+    ("推动家电家具产业数字化转型", "我区家电、家具企业多为中小企业，生产线自动化程度低。",
+     ["industry", "digital-economy"]),
+    # care for infants is a public service, not care for the old
+    ("完善普惠托育服务体系", "我市托育机构数量不足，托育费用偏高，生育支持政策落实不到位。", ["governance"]),
+])
+def test_water_networks_manufactures_and_infant_care(title: str, body: str, expected: list[str]) -> None:
+    assert sectors(title, body) == expected
+
+
+@pytest.mark.parametrize(("title", "body", "expected"), [
+    # industry moved in steps to the outer regions is their coordination as well as industry
+    ("推动沿海制造业向山区梯度转移", "山区承接能力不强，工业园区配套不完善。", ["industry", "regional-coordination"]),
+    # a tourism belt across places
+    ("深化体育文化旅游带建设", "沿线两市景区分散，旅游线路缺乏统筹。", ["culture-tourism", "regional-coordination"]),
+    # a science corridor shared with neighbouring districts
+    ("推进科创大走廊与周边地区协同发展", "共建产业创新联盟，推动创新资源共享。",
+     ["science-talent", "regional-coordination"]),
+    # farmed fish and shellfish, processed and shipped cold, are agriculture
+    ("做强水产加工", "水产加工企业精深加工比重低，冷链物流设施不足，水产品品牌影响力不强。", ["agriculture"]),
+    ("推动文体融合发展", "打造城市会客厅，提升街区商业活力。", ["culture-tourism"]),
+])
+def test_belts_corridors_and_farmed_fish(title: str, body: str, expected: list[str]) -> None:
+    assert sectors(title, body) == expected
+
+
+def test_the_tools_of_opening_up_are_investment() -> None:
+    assert sectors("用好RCEP规则 发挥综合保税区作用", "保税仓储企业少，通关效率不高，中欧班列回程货源不足。")[0] \
+        == "investment"
