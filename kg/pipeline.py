@@ -244,10 +244,12 @@ def extract_text(text: str, name: str = "<text>") -> DocumentRecord:
 
 def find_inputs(paths: Iterable[str | Path]) -> Iterator[Path]:
     """Files as given; folders walked (without following links to folders) for the input suffixes
-    (kg.read.INPUT_SUFFIXES), in sorted order. Hidden entries and Office lock files (``~$x.docx``)
-    are passed over. Whatever is given or found with an input suffix is yielded even when it is no
-    regular file (a FIFO, a folder named ``x.txt``, a broken or looping link), so that reading it
-    names it and the reason; a missing path is yielded as is, for the same reason."""
+    (kg.read.INPUT_SUFFIXES), in sorted order. Hidden entries, Office lock files (``~$x.docx``) and
+    a folder's own documentation (README.md, LICENSE.txt …: FOLDER_DOCUMENTATION) are passed over,
+    the last with a note, since a README describing a corpus reads like a speech without a byline.
+    Whatever is given or found with an input suffix is yielded even when it is no regular file (a
+    FIFO, a folder named ``x.txt``, a broken or looping link), so that reading it names it and the
+    reason; a missing path is yielded as is, for the same reason."""
     for p in map(Path, paths):
         if p.is_dir():
             yield from sorted(_walk(p))
@@ -255,9 +257,20 @@ def find_inputs(paths: Iterable[str | Path]) -> Iterator[Path]:
             yield p
 
 
+# Names (before the first dot, any case) that a folder's own documentation goes by; given by name,
+# such a file is read like any other.
+FOLDER_DOCUMENTATION = frozenset({"readme", "license", "licence", "changelog", "changes", "notice",
+                                  "contributing", "authors", "copying"})
+
+
 def _walk(folder: Path) -> Iterator[Path]:
     for root, dirs, names in os.walk(folder):
         dirs[:] = [d for d in dirs if not d.startswith(".")]
         for name in names + dirs:
-            if name.lower().endswith(INPUT_SUFFIXES) and not name.startswith((".", "~$")):
-                yield Path(root, name)
+            if not name.lower().endswith(INPUT_SUFFIXES) or name.startswith((".", "~$")):
+                continue
+            if name.split(".", 1)[0].lower() in FOLDER_DOCUMENTATION:
+                log.warning("%s: passed over as the folder's documentation (give it by name to read it)",
+                            Path(root, name))
+                continue
+            yield Path(root, name)

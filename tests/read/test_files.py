@@ -158,3 +158,13 @@ def test_an_old_word_file_is_named_as_such(tmp_path: Path) -> None:
     doc = tmp_path / "speeches.doc"
     doc.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504 + "政协".encode("utf-16-le"))
     assert refusal(doc) == "an old Office file (.doc, .wps or .xls): save it as .docx first"
+
+
+def test_a_folders_own_documentation_is_passed_over_with_a_note(tmp_path: Path, caplog) -> None:
+    for name in ("README.md", "readme.txt", "LICENSE.txt", "CHANGELOG.md", "digest.txt", "readmes.txt"):
+        (tmp_path / name).write_text("x", encoding="utf-8")
+    with caplog.at_level("WARNING", logger="kg.pipeline"):
+        found = [p.name for p in find_inputs([tmp_path])]
+    assert found == ["digest.txt", "readmes.txt"]
+    assert sum("passed over as the folder's documentation" in r.getMessage() for r in caplog.records) == 4
+    assert list(find_inputs([tmp_path / "README.md"])) == [tmp_path / "README.md"]  # read when named
