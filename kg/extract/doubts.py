@@ -1,42 +1,168 @@
-"""Where the extractor was unsure about a speech's sectors and places, as warning codes of
-kg/data/warnings.tsv, so that a reader knows which facts to check:
+"""Where the extractor decided on thin evidence, as warning codes of kg/data/warnings.tsv, so that a
+reader knows which facts to check. A code marks a decision that could have gone another way given
+what the text says, not a routine step: a unit completed against the committee with the level word
+the committee itself bears (民盟市委 at a city's plenary) is no doubt; a unit completed from a place's
+short name (普陀政协) is.
 
-- weak-sector: a sector chosen on weak evidence (``sectors.weak_sectors``);
-- short-name-region: a place known only by a name that needed guessing: a one-character
-  abbreviation (甬), a county's short name (湄潭), or a short name several regions share (鼓楼),
-  read through the committee's place. A unique short name of a province or prefecture (太原, 四川) is
-  no guess, nor is an own-place word (我市) or a unit's name (its completion has a code of its own);
-- group-link: region links read from a run of abbreviations (厦漳泉, 襄十随), every member with every
-  other: whether a group's name joins each pair or only the speaker's place with the others is a
-  reading that readers of the genre make both ways.
+- no-byline, no-title, no-suggestion-lead: what the page did not give (the pipeline sets these);
+- unit-completed: the unit's place was supplied where the byline's own words do not settle it: a short
+  place name completed with a level the gazetteer chose (来安政协 → 来安县政协), or a level word other than
+  the one the completed place bears (区政协 at a county's committee);
+- weak-sector: a sector chosen on weak evidence (``sectors.weak_sectors``: no clear term, or a central
+  sector barely ahead of the next), or a sector beside the central one that the title does not name,
+  which rests on body terms alone;
+- short-name-region: a place known only by a name that needed guessing: a one-character abbreviation
+  other than a conventional one (昆 for 昆明 or 昆山, 宁 for 南京 or 宁夏; 川, 沪, 甬 are conventional), a
+  short name several regions share read outside the committee's own area, or a county's short name
+  outside the committee's province (古城, 天山: far from the speaker, and often a common noun);
+- coined-area: an area named from a place and an area word (紫陶产业园区, 准东开发区) that no list gives:
+  its official name and extent are the extractor's reading;
+- group-link: region links read from a run of abbreviations (厦漳泉), every member with every other;
+- loose-link: a link between two places that no clause of the title or body joins by a relation word
+  with no third place beside them: read from a list of three or more places, or across clauses;
+- split-issue: problems split at a comma or an enumeration comma inside one clause (A规模小、B不足): the
+  clause gives no list marker (一是, a semicolon), so whether it is one problem or two is a reading.
 """
 
 from __future__ import annotations
 
-from functools import lru_cache
+import re
+from functools import cache, lru_cache
 
+from kg.extract.proposer import committee_region
 from kg.extract.region_links import abbreviation_runs
-from kg.extract.sectors import weak_sectors
-from kg.gazetteer import gazetteer
+from kg.extract.sectors import sector_evidence, weak_sectors
+from kg.gazetteer import Region, gazetteer
+from kg.lexicon import alternation, city_abbreviations, cues, named_areas, province_abbreviations
 from kg.read import Source, to_simplified
-from kg.records import RegionMention, Span, Speech
+from kg.records import Committee, Item, RegionMention, Span, Speech, Value
 
+UNIT_COMPLETED = "unit-completed"
 WEAK_SECTOR = "weak-sector"
 SHORT_NAME_REGION = "short-name-region"
+COINED_AREA = "coined-area"
 GROUP_LINK = "group-link"
+LOOSE_LINK = "loose-link"
+SPLIT_ISSUE = "split-issue"
 
 
-def speech_doubts(src: Source, title: Span, speech: Speech) -> list[str]:
-    """The warning codes for a speech's sectors and regions, in this order."""
+def speech_doubts(src: Source, title: Span, speech: Speech, committee: Committee | None) -> list[str]:
+    """The warning codes for a speech's unit, sectors, places, links and problems, in this order."""
     out = []
-    if weak_sectors(src, title, speech.body, speech.sectors):
+    org = speech.byline.organization
+    if org is not None and unit_guessed(org, committee):
+        out.append(UNIT_COMPLETED)
+    if weak_sectors(src, title, speech.body, speech.sectors) or _body_only_sector(src, title, speech.sectors):
         out.append(WEAK_SECTOR)
-    if any(_guessed(name, speech.region_mentions) for name in speech.regions):
+    own = committee_region(committee)
+    if any(_guessed(name, speech.region_mentions, own) for name in speech.regions):
         out.append(SHORT_NAME_REGION)
+    if any(coined_area(m) for m in speech.region_mentions if m.name in speech.regions):
+        out.append(COINED_AREA)
     if _group_linked(speech):
         out.append(GROUP_LINK)
+    if any(not _firm_link(src, title, speech, link) for link in speech.region_links):
+        out.append(LOOSE_LINK)
+    if split_inside_clause(src.simple, speech.issues):
+        out.append(SPLIT_ISSUE)
     return out
 
+
+# --- unit ---------------------------------------------------------------------------------------------
+
+def unit_guessed(org: Value, committee: Committee | None) -> bool:
+    """A unit completed where its own words do not settle the place (see the module's docstring)."""
+    if org.value == org.surface:
+        return False
+    surface, value = _simplified(org.surface), _simplified(org.value)
+    if cues()["bylines"]["unit_full_names"].get(surface) == value:
+        return False  # 无党派 → 无党派人士: a unit with one name
+    start = next((i for i, (a, b) in enumerate(zip(surface, value, strict=False)) if a != b), len(surface))
+    rest = surface[start:]
+    level = max((w for w in cues()["bylines"]["place_levels"] if rest.startswith(w)), key=len, default="")
+    if not level:
+        return True  # 普陀政协 → 普陀区政协: a short name, its level the gazetteer's choice
+    place = value[start : len(value) - (len(rest) - len(level))]
+    region = committee_region(committee)
+    own = {region.name, *(r.name for r in gazetteer().ancestors(region))} if region else set()
+    # 民盟市委 → 民盟芜湖市委 at 芜湖's committee: the committee's own place (or its city, its province),
+    # bearing the very level word the byline used
+    return not (place.endswith(level) and place in own)
+
+
+# --- sectors ------------------------------------------------------------------------------------------
+
+def _body_only_sector(src: Source, title: Span, sectors: list[str]) -> bool:
+    """A titled speech's second or third sector that no term of its title names: the body's terms
+    alone put it there, and a body dwells on means and context as much as on its topic."""
+    if title.end <= title.start or len(sectors) < 2:
+        return False
+    named = {ev.sector for ev, _ in sector_evidence(src, title)}
+    return any(s not in named for s in sectors[1:])
+
+
+# --- places -------------------------------------------------------------------------------------------
+
+def _guessed(name: str, mentions: list[RegionMention], own: Region | None) -> bool:
+    """Every mention of the region is a guessed short name."""
+    mine = [m for m in mentions if m.name == name]
+    return bool(mine) and all(guessed_short_name(m, own) for m in mine)
+
+
+# A mention's surface is a few characters, and the same few recur on every page.
+_simplified = lru_cache(maxsize=8192)(to_simplified)
+
+
+def guessed_short_name(mention: RegionMention, own: Region | None) -> bool:
+    """A mention by a short name that needed guessing (see the module's docstring); ``own``: the
+    committee's place."""
+    surface = _simplified(mention.surface)
+    if mention.code is None or mention.name in surface:
+        return False  # a named area, a full name, or a unit that names the place in full
+    if len(surface) == 1:
+        return mention.name not in _conventional_readings().get(surface, ())
+    region = gazetteer().by_code.get(mention.code)
+    if region is None or surface != region.short:
+        return False  # 我市 and the like, a unit's name
+    if len(gazetteer().by_short.get(surface, [])) > 1:
+        return not _within(region, own, own.level == "province" if own else False)
+    return region.level == "county" and not _within(region, own, whole_province=True)
+
+
+def _within(region: Region, own: Region | None, whole_province: bool) -> bool:
+    """Inside the committee's province, or (not whole_province) inside its prefecture-level area."""
+    if own is None or own.code is None or region.code is None:
+        return False
+    return region.code.startswith(own.code[:2] if whole_province else own.code[:4])
+
+
+@cache
+def _conventional_readings() -> dict[str, tuple[str, ...]]:
+    """The place a one-character abbreviation stands for by convention, where it stands for one only:
+    a province's (川, 沪) or a city's classic abbreviation (甬) that no prefecture-level city's name
+    starts with and no other table gives another place for. A city's first character (昆 for 昆明)
+    is a reading, not a convention: county-level cities (昆山) share it."""
+    readings: dict[str, set[str]] = {}
+    for table in (province_abbreviations(), city_abbreviations()):
+        for ch, name in table.items():
+            readings.setdefault(ch, set()).add(name)
+    for region in gazetteer().by_code.values():
+        if region.level == "prefecture" and region.name[0] in readings:
+            readings[region.name[0]].add(region.name)
+    return {ch: tuple(names) for ch, names in readings.items() if len(names) == 1}
+
+
+@cache
+def _listed_areas() -> frozenset[str]:
+    return frozenset(name for name, _ in named_areas())
+
+
+def coined_area(mention: RegionMention) -> bool:
+    """An area that no list gives: named from a place and an area word by the extractor."""
+    return mention.code is None and mention.name not in _listed_areas()
+
+
+# --- links --------------------------------------------------------------------------------------------
 
 def _group_linked(speech: Speech) -> bool:
     """A link between two members of a run of three or more one-character abbreviations (襄十随)."""
@@ -44,23 +170,58 @@ def _group_linked(speech: Speech) -> bool:
     return any(set(link) <= group for link in speech.region_links for group in groups)
 
 
-def _guessed(name: str, mentions: list[RegionMention]) -> bool:
-    """Every mention of the region is a guessed short name."""
-    own = [m for m in mentions if m.name == name]
-    return bool(own) and all(_is_guess(m) for m in own)
+_CLAUSE = re.compile(r"[^，,。；;！？!?：:\n]+")
 
 
-# A mention's surface is a few characters, and the same few recur on every page.
-_simplified = lru_cache(maxsize=8192)(to_simplified)
+@cache
+def _relation_words() -> re.Pattern[str]:
+    return re.compile(alternation(cues()["regions"]["pair_relations"]))
 
 
-def _is_guess(mention: RegionMention) -> bool:
-    surface = _simplified(mention.surface)
-    if mention.code is None or mention.name in surface:
-        return False  # a named area, a full name, or a unit that names the place in full
-    if len(surface) == 1:
-        return True  # 甬 of 沪甬港航合作
-    region = gazetteer().by_code.get(mention.code)
-    if region is None or surface != region.short:
-        return False  # 我市 and the like, a unit's name
-    return region.level == "county" or len(gazetteer().by_short.get(surface, [])) > 1
+def _firm_link(src: Source, title: Span, speech: Speech, link: tuple[str, ...]) -> bool:
+    """A clause of the title or body that names the linked places, no third, and a relation word."""
+    for span in (title, speech.body):
+        text = span.slice(src.simple)
+        for clause in _CLAUSE.finditer(text):
+            inside = Span(span.start + clause.start(), span.start + clause.end())
+            names = {m.name for m in speech.region_mentions
+                     if inside.start <= m.span.start and m.span.end <= inside.end}
+            names -= {n for n in names if any(n != o and n in o for o in names)}  # 成都 of 成都都市圈
+            if set(link) <= names and len(names) == len(link) and _relation_words().search(clause.group()):
+                return True
+    return False
+
+
+# --- problems -----------------------------------------------------------------------------------------
+
+# The joints between two problems, weakest first: an enumeration comma, a comma, then a semicolon, a full
+# stop or a list marker (一是, 第二).
+_JOINT_LEVELS = (re.compile(r"、"), re.compile(r"[，,]"),
+                 re.compile(r"[；;。！？!?\n]|[一二三四五六七八九十]是|第[一二三四五六七八九十]"))
+_PUNCTUATION_ONLY = re.compile(r"^[、，,\s]+$")
+
+
+def split_inside_clause(simple: str, items: list[Item]) -> bool:
+    """Problems parted at two levels of joint (A规模小、B不足，C滞后): a split at the weaker joint, where
+    nothing but that comma parts them, may cut one problem in two (规模小、效益不高) as well as part two.
+    Problems all parted alike (A、B、C) are a list, and so is a run closed by 等 (在A、B等方面, A、B等问题)."""
+    joints = []  # (level, parted by punctuation only, the end of the second problem)
+    for a, b in zip(items, items[1:], strict=False):
+        between = simple[a.span.end : b.span.start] if b.span.start >= a.span.end else ""
+        level = max((i for i, p in enumerate(_JOINT_LEVELS) if p.search(between)), default=None)
+        if level is not None:
+            joints.append((level, bool(_PUNCTUATION_ONLY.match(between)), b.span.end))
+    if any(_JOINT_LEVELS[-1].search(simple, item.span.start + 1, item.span.end) for item in items):
+        return True  # 精品果率偏低；冷链物流设施不足: one problem across a semicolon or a list marker
+    if len({level for level, _, _ in joints}) < 2:
+        return False
+    top = max(level for level, _, _ in joints)
+    for i, (level, bare, _) in enumerate(joints):
+        if not bare or level == top:
+            continue
+        run_end = i
+        while run_end + 1 < len(joints) and joints[run_end + 1][:2] == (level, True):
+            run_end += 1
+        if simple[joints[run_end][2] : joints[run_end][2] + 1] != "等":
+            return True
+    return False
