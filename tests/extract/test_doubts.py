@@ -8,10 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from kg.extract.doubts import coined_area, guessed_short_name, split_inside_clause, unit_guessed
+from kg.extract.doubts import guessed_short_name, split_inside_clause, unit_guessed
 from kg.extract.evaluate import FIELDS, _pairs, score
 from kg.gazetteer import gazetteer
-from kg.lexicon import named_areas
 from kg.pipeline import extract_file, extract_text
 from kg.records import Committee, Item, RegionMention, Span, Value, to_record
 
@@ -94,13 +93,6 @@ def test_problems_split_at_a_weaker_joint_are_flagged() -> None:
     assert split_inside_clause(across, items(across, "精品果率偏低；二是冷链物流设施不足"))
     assert "split-issue" in warnings_of("做强特色农业", "市政协委员 李华", "我市农业基础较好。但农产品加工企业规模小、"
                                         "带动能力弱，冷链物流设施不足，品牌影响力不强。建议：一是培育龙头企业。二是建设冷链物流。")
-
-
-def test_an_area_that_no_list_gives_is_coined() -> None:
-    assert coined_area(RegionMention("紫陶产业园区", None, Span(0, 6), "紫陶产业园区"))
-    listed = named_areas()[0][0]
-    assert not coined_area(RegionMention(listed, None, Span(0, len(listed)), listed))
-    assert not coined_area(mention("宜兴", "宜兴市"))
 
 
 def test_a_sector_on_weak_evidence_is_flagged() -> None:
