@@ -20,6 +20,11 @@ short name (普陀政协) is.
   An area named from a place and an area word that no list gives (紫陶产业园区, 银川都市圈) was tried as
   a code of its own: it fired on right speeches as often as on wrong ones, since most such names are
   the page's own;
+- listed-region: a place the body names only inside a list of three or more places (销往北京、天津、石家庄):
+  an example or the setting as likely as the speech's topic;
+- own-place-unread: an own-place word (全州, 我区) that no place was read from: the committee's level did not
+  say which place it means (a 州 at a city's plenary, a district's 我区 at a city's), so the speech's own
+  place may be missing;
 - group-link: region links read from a run of abbreviations (厦漳泉), every member with every other;
 - loose-link: a link between two places that no clause of the title or body joins by a relation word
   with no third place beside them: read from a list of three or more places, or across clauses;
@@ -46,6 +51,8 @@ SHORT_NAME_REGION = "short-name-region"
 GROUP_LINK = "group-link"
 LOOSE_LINK = "loose-link"
 SPLIT_ISSUE = "split-issue"
+OWN_PLACE_UNREAD = "own-place-unread"
+LISTED_REGION = "listed-region"
 
 
 def speech_doubts(src: Source, title: Span, speech: Speech, committee: Committee | None) -> list[str]:
@@ -59,6 +66,10 @@ def speech_doubts(src: Source, title: Span, speech: Speech, committee: Committee
     own = committee_region(committee)
     if any(_guessed(name, speech.region_mentions, own) for name in speech.regions):
         out.append(SHORT_NAME_REGION)
+    if listed_only(src.simple, speech):
+        out.append(LISTED_REGION)
+    if _own_place_unread(src, title, speech):
+        out.append(OWN_PLACE_UNREAD)
     groups = _groups(speech)
     if any(_in_group(link, groups) for link in speech.region_links):
         out.append(GROUP_LINK)
@@ -140,6 +151,42 @@ def _conventional_readings() -> dict[str, tuple[str, ...]]:
         if region.level == "prefecture" and region.name[0] in readings:
             readings[region.name[0]].add(region.name)
     return {ch: tuple(names) for ch, names in readings.items() if len(names) == 1}
+
+
+_LIST_JOINT = frozenset({"、", "和", "与", "及", "以及"})
+LIST_MIN = 3
+
+
+def listed_only(simple: str, speech: Speech) -> bool:
+    """A place the speech names only inside lists of three or more places of its body (兰州、白银、武威):
+    an example or the setting as likely as the speech's topic."""
+    body = sorted((m for m in speech.region_mentions if speech.body.start <= m.span.start < speech.body.end),
+                  key=lambda m: m.span)
+    joined = [simple[a.span.end : b.span.start] in _LIST_JOINT for a, b in zip(body, body[1:], strict=False)]
+    listed: set[int] = set()  # ids of the mentions inside a list
+    start = 0
+    for end in range(len(body)):
+        if end == len(body) - 1 or not joined[end]:
+            if end - start + 1 >= LIST_MIN:
+                listed |= {id(m) for m in body[start : end + 1]}
+            start = end + 1
+    names = {body_mention.name for body_mention in body if id(body_mention) in listed}
+    return any(all(id(m) in listed for m in speech.region_mentions if m.name == name) for name in names)
+
+
+# 我州, 全盟, 本市: the speaker's own place, by the level character it bears (not 资本市场, 全区域)
+_OWN_PLACE = re.compile(r"[我全本][省市州县区旗盟](?![场域级])")
+
+
+def _own_place_unread(src: Source, title: Span, speech: Speech) -> bool:
+    """The speech names its own place (我州, 全盟) and no place was read there: the committee's level
+    did not say which place the word means, so the speech's own place may be missing."""
+    for span in (title, speech.body):
+        for m in _OWN_PLACE.finditer(span.slice(src.simple)):
+            at = span.start + m.start()
+            if not any(r.span.start <= at < r.span.end for r in speech.region_mentions):
+                return True
+    return False
 
 
 # --- links --------------------------------------------------------------------------------------------

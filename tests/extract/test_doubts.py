@@ -146,6 +146,20 @@ def test_wrong_speeches_carry_warnings_more_often_than_right_ones() -> None:
     assert wrong_rate >= WARNED_RATIO * right_rate, (sum(wrong), len(wrong), sum(right), len(right))
 
 
+def test_a_place_named_only_in_a_list_is_flagged() -> None:
+    body = "我市特色农业产品销往{}等地。但冷链物流设施不足。建议：一是培育龙头企业。二是建设冷链物流。"
+    assert "listed-region" in warnings_of("做强特色农业", "市政协委员 李华", body.format("北京、天津、石家庄"))
+    assert "listed-region" not in warnings_of("做强特色农业", "市政协委员 李华", body.format("北京、天津"))
+
+
+def test_an_own_place_word_that_no_place_was_read_from_is_flagged() -> None:
+    body = "近年来，{}特色农业发展较快。但冷链物流设施不足。建议：一是培育龙头企业。二是建设冷链物流。"
+    # 全州 at a city's plenary: which 州 is meant, its level does not say
+    assert "own-place-unread" in warnings_of("做强特色农业", "市政协委员 李华", body.format("全州"))
+    assert "own-place-unread" not in warnings_of("做强特色农业", "市政协委员 李华", body.format("全市"))
+    assert "own-place-unread" not in warnings_of("做强特色农业", "市政协委员 李华", body.format("资本市场"))
+
+
 def test_a_link_read_from_a_list_of_places_is_loose() -> None:
     listed = warnings_of("推进太原晋中一体化", "民盟市委 张明", "太原、晋中、忻州、阳泉协同发展加快推进。"
                          "但交通衔接不畅。建议：一是共建快速通道。二是联合招商。")
