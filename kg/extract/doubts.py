@@ -16,10 +16,9 @@ short name (普陀政协) is.
 - short-name-region: a place known only by a name that needed guessing: a one-character abbreviation
   other than a conventional one (昆 for 昆明 or 昆山, 宁 for 南京 or 宁夏; 川, 沪, 甬 are conventional), a
   short name several regions share read outside the committee's own area, or a county's short name
-  outside the committee's province (古城, 天山: far from the speaker, and often a common noun);
-  An area named from a place and an area word that no list gives (紫陶产业园区, 银川都市圈) was tried as
-  a code of its own: it fired on right speeches as often as on wrong ones, since most such names are
-  the page's own;
+  outside the committee's province (古城, 天山: far from the speaker, and often a common noun). An area
+  named from a place and an area word that no list gives (紫陶产业园区, 银川都市圈) was tried as a code of
+  its own: it fired on right speeches as often as on wrong ones, most such names being the page's own;
 - listed-region: a place the body names only inside a list of three or more places (销往北京、天津、石家庄):
   an example or the setting as likely as the speech's topic;
 - own-place-unread: an own-place word (全州, 我区) that no place was read from: the committee's level did not
