@@ -63,18 +63,18 @@ def speech_doubts(src: Source, title: Span, speech: Speech, committee: Committee
     if weak_sectors(src, title, speech.body, speech.sectors):
         out.append(WEAK_SECTOR)
     own = committee_region(committee)
-    if any(_guessed(name, speech.region_mentions, own) for name in speech.regions):
+    if _some_guessed(speech.region_mentions, own):
         out.append(SHORT_NAME_REGION)
-    if listed_only(src.simple, speech):
+    if len(speech.region_mentions) >= LIST_MIN and listed_only(src.simple, speech):
         out.append(LISTED_REGION)
     if _own_place_unread(src, title, speech):
         out.append(OWN_PLACE_UNREAD)
-    groups = _groups(speech)
+    groups = _groups(speech) if speech.region_links else []
     if any(_in_group(link, groups) for link in speech.region_links):
         out.append(GROUP_LINK)
     if any(not _in_group(link, groups) and not _firm_link(src, title, speech, link) for link in speech.region_links):
         out.append(LOOSE_LINK)
-    if split_inside_clause(src.simple, speech.issues):
+    if len(speech.issues) >= 2 and split_inside_clause(src.simple, speech.issues):
         out.append(SPLIT_ISSUE)
     return out
 
@@ -103,10 +103,12 @@ def unit_guessed(org: Value, committee: Committee | None) -> bool:
 
 # --- places -------------------------------------------------------------------------------------------
 
-def _guessed(name: str, mentions: list[RegionMention], own: Region | None) -> bool:
-    """Every mention of the region is a guessed short name."""
-    mine = [m for m in mentions if m.name == name]
-    return bool(mine) and all(guessed_short_name(m, own) for m in mine)
+def _some_guessed(mentions: list[RegionMention], own: Region | None) -> bool:
+    """A region whose every mention is a guessed short name."""
+    guessed, named = set(), set()
+    for m in mentions:
+        (guessed if guessed_short_name(m, own) else named).add(m.name)
+    return bool(guessed - named)
 
 
 # A mention's surface is a few characters, and the same few recur on every page.
@@ -159,8 +161,7 @@ LIST_MIN = 3
 def listed_only(simple: str, speech: Speech) -> bool:
     """A place the speech names only inside lists of three or more places of its body (兰州、白银、武威):
     an example or the setting as likely as the speech's topic."""
-    body = sorted((m for m in speech.region_mentions if speech.body.start <= m.span.start < speech.body.end),
-                  key=lambda m: m.span)
+    body = [m for m in speech.region_mentions if speech.body.start <= m.span.start < speech.body.end]  # in order
     joined = [simple[a.span.end : b.span.start] in _LIST_JOINT for a, b in zip(body, body[1:], strict=False)]
     listed: set[int] = set()  # ids of the mentions inside a list
     start = 0
