@@ -27,8 +27,9 @@ short name (普陀政协) is.
 - group-link: region links read from a run of abbreviations (厦漳泉), every member with every other;
 - loose-link: a link between two places that no clause of the title or body joins by a relation word
   with no third place beside them: read from a list of three or more places, or across clauses;
-- split-issue: problems split at a comma or an enumeration comma inside one clause (A规模小、B不足): the
-  clause gives no list marker (一是, a semicolon), so whether it is one problem or two is a reading.
+- split-issue: problems split at a comma or an enumeration comma inside one clause (A规模小、B不足) where
+  the text parts other problems more strongly (，or ；): whether the weaker joint parts two problems or
+  joins the halves of one is a reading; or one problem that runs across a semicolon or a list marker.
 """
 
 from __future__ import annotations
@@ -74,7 +75,7 @@ def speech_doubts(src: Source, title: Span, speech: Speech, committee: Committee
         out.append(GROUP_LINK)
     if any(not _in_group(link, groups) and not _firm_link(src, title, speech, link) for link in speech.region_links):
         out.append(LOOSE_LINK)
-    if len(speech.issues) >= 2 and split_inside_clause(src.simple, speech.issues):
+    if speech.issues and split_inside_clause(src.simple, speech.issues):
         out.append(SPLIT_ISSUE)
     return out
 
