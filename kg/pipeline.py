@@ -199,8 +199,8 @@ def _places_and_sectors(src: Source, speech: Speech, spans: list[Span], committe
     title_links = len({m.name for m in speech.region_mentions if m.name in linked and _inside(m.span, title)}) >= 2
     speech.sectors, speech.sector_evidence = classify(src, title, speech.body, linked=bool(speech.region_links),
                                                       title_links=title_links)
-    _doubts(src, speech)
-    speech.warnings += speech_doubts(src, title, speech)
+    _doubts(speech)
+    speech.warnings += speech_doubts(src, title, speech, committee)
 
 
 def _not_a_topic(src: Source, mention: RegionMention, speech: Speech, noise: list[Span]) -> bool:
@@ -218,13 +218,11 @@ def _not_a_topic(src: Source, mention: RegionMention, speech: Speech, noise: lis
                for m in re.finditer(re.escape(name), window))
 
 
-def _doubts(src: Source, speech: Speech) -> None:
-    """The warnings of kg/data/warnings.tsv that the byline and the title give rise to."""
+def _doubts(speech: Speech) -> None:
+    """The warnings of kg/data/warnings.tsv for what the page did not give: a byline, a title."""
     b = speech.byline
     if b.speaker is None and b.organization is None:
         speech.warnings.append("no-byline")
-    if b.organization is not None and b.organization.value != b.organization.surface:
-        speech.warnings.append("unit-completed")
     if speech.title is None:
         speech.warnings.append("no-title")
 
