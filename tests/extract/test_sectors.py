@@ -343,3 +343,16 @@ def test_the_tools_of_opening_up_are_investment() -> None:
 ])
 def test_farm_products_medicines_ports_and_care(title: str, body: str, expected: list[str]) -> None:
     assert sorted(sectors(title, body)) == sorted(expected)  # both topics; which is central depends on the counts
+
+
+def test_innovation_done_together_by_the_places_a_speech_joins() -> None:
+    # 哈大齐 is read as a link elsewhere; the title's 协同创新 makes the speech about the places' coordination too
+    body = "三市科技资源互补，但协同创新机制不健全。建议共建协同创新平台，推动创新资源共享。"
+    assert linked_sectors("推进哈大齐协同创新", body) == ["science-talent", "regional-coordination"]
+    # joining a city and its schools (市校协同创新) joins no places
+    assert "regional-coordination" not in sectors("深化市校协同创新", "推动高校与企业共建实验室，促进成果转化。")
+
+
+def test_aid_from_a_paired_region_is_only_the_means_of_a_farm_speech() -> None:
+    body = "依托对口支援资金建设青稞种植基地，发展牦牛养殖，农牧民增收渠道拓宽。建议用好对口支援项目，做强特色农牧业。"
+    assert sectors("做强高原特色农牧业", body) == ["agriculture"]
