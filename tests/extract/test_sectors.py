@@ -356,3 +356,8 @@ def test_innovation_done_together_by_the_places_a_speech_joins() -> None:
 def test_aid_from_a_paired_region_is_only_the_means_of_a_farm_speech() -> None:
     body = "依托对口支援资金建设青稞种植基地，发展牦牛养殖，农牧民增收渠道拓宽。建议用好对口支援项目，做强特色农牧业。"
     assert sectors("做强高原特色农牧业", body) == ["agriculture"]
+
+
+def test_industries_run_together_by_the_places_joined() -> None:
+    body = "一体化发展进入新阶段，要加强与两市在装备制造、新能源等领域的产业协作，共同打造城市群。"
+    assert linked_sectors("", body) == ["regional-coordination", "industry"]
