@@ -361,3 +361,17 @@ def test_aid_from_a_paired_region_is_only_the_means_of_a_farm_speech() -> None:
 def test_industries_run_together_by_the_places_joined() -> None:
     body = "一体化发展进入新阶段，要加强与两市在装备制造、新能源等领域的产业协作，共同打造城市群。"
     assert linked_sectors("", body) == ["regional-coordination", "industry"]
+
+
+@pytest.mark.parametrize(("title", "body", "expected"), [
+    # a title that puts digital tools to work for governance names both
+    ("以数字化赋能基层社会治理",
+     "基层网格员负担重，社区事务繁杂，群众诉求响应慢。建议完善网格化管理，畅通群众诉求渠道。",
+     ["governance", "digital-economy"]),
+    # keeping children from drowning is their care, not the river's ecology
+    ("守护农村儿童平安成长",
+     "农村留守儿童暑期溺水事故时有发生，河道、山塘缺少警示。建议加强防溺水教育，落实家庭监护责任。",
+     ["governance"]),
+])
+def test_digital_governance_and_child_safety(title: str, body: str, expected: list[str]) -> None:
+    assert sectors(title, body) == expected
