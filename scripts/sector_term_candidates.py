@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Candidates for kg/data/sector_terms.tsv, generated from labelled speeches for a person to review.
 
-    .venv/bin/python scripts/sector_term_candidates.py tests/data/digests tests/data/holdout tests/data/holdout2
+    .venv/bin/python scripts/sector_term_candidates.py tests/data/digests tests/data/news
 
 For each sector: words (jieba, two characters or more) of the speeches whose central gold sector it
 is, frequent there and rare under the other sectors, that the table does not have yet. Then the
@@ -33,19 +33,21 @@ def main(folders: list[str]) -> None:
     misleading: Counter = Counter()
     fitting: Counter = Counter()
     for folder in map(Path, folders):
-        for expected in sorted(folder.glob("*.expected.json")):
-            gold = json.loads(expected.read_text(encoding="utf-8"))
+        for gold in _documents(folder):
             src = read_file(folder / gold["source"])
-            by_title = {s["title"]: s for s in gold["speeches"]}
+            # a titled speech is paired by its title, an untitled one (a news report's) by its speaker
+            by_key = {s["title"] or ("speaker", s.get("speaker")): s for s in gold["speeches"]}
             for speech in extract_file(folder / gold["source"]).speeches:
-                labelled = by_title.get(speech.title.value if speech.title else None)
+                key = speech.title.value if speech.title else (
+                    "speaker", speech.byline.speaker.value if speech.byline.speaker else None)
+                labelled = by_key.get(key)
                 if labelled is None or not labelled["sectors"]:
                     continue
                 words = {w.text for w in tokenize(speech.span.slice(src.simple)) if len(w.text) >= 2}
                 everywhere.update(words)
                 under[labelled["sectors"][0]].update(words)
                 allowed = set(labelled["sectors"]) | set(labelled.get("sectors_optional", []))
-                for span in (speech.title.span, speech.body):
+                for span in (speech.title.span, speech.body) if speech.title else (speech.body,):
                     for ev, weight in sector_evidence(src, span):
                         (fitting if ev.sector in allowed else misleading)[(ev.sector, ev.term, weight)] += 1
     for sector, counts in sorted(under.items()):
@@ -58,5 +60,14 @@ def main(folders: list[str]) -> None:
             print(key, "misleading", n, "fitting", fitting.get(key, 0))
 
 
+def _documents(folder: Path) -> list[dict]:
+    """The expected records of a folder; a file holds one document or a list of them (a mixed page)."""
+    docs = []
+    for expected in sorted(folder.glob("*.expected.json")):
+        data = json.loads(expected.read_text(encoding="utf-8"))
+        docs += data if isinstance(data, list) else [data]
+    return docs
+
+
 if __name__ == "__main__":
-    main(sys.argv[1:] or ["tests/data/digests", "tests/data/holdout", "tests/data/holdout2"])
+    main(sys.argv[1:] or ["tests/data/digests", "tests/data/news"])

@@ -27,8 +27,10 @@ def sectors(title: str, body: str) -> list[str]:
     ("多元协同校企合作 倾力助推产教融合", "推动高校与企业共建实验室，开展产学研合作，促进成果转化。",
      ["science-talent", "education"]),
     ("做强大埔茶产业 带动山区群众增收", "茶园面积持续扩大，茶叶品牌分散。", ["agriculture"]),
-    # context words (农村, 妇女) weigh little, the topic of the title comes first
-    ("关爱农村留守儿童 护航健康成长", "我市农村留守儿童较多，农村寄宿制学校心理健康教师不足。", ["education"]),
+    # context words (农村, 妇女) weigh little, the topic of the title comes first; children left behind are a matter of
+    # schooling and of public care (governance) both
+    ("关爱农村留守儿童 护航健康成长", "我市农村留守儿童较多，农村寄宿制学校心理健康教师不足。",
+     ["education", "governance"]),
     ("扩大“两癌”筛查覆盖面 守护妇女健康", "我市农村妇女两癌免费筛查服务群众十余万人次，基层诊断能力偏弱。",
      ["health"]),
     ("推动马铃薯产业全链条升级", "马铃薯是我市主导产业，种薯繁育体系不健全，仓储冷链设施不足。", ["agriculture"]),
@@ -306,3 +308,70 @@ def test_belts_corridors_and_farmed_fish(title: str, body: str, expected: list[s
 def test_the_tools_of_opening_up_are_investment() -> None:
     assert sectors("用好RCEP规则 发挥综合保税区作用", "保税仓储企业少，通关效率不高，中欧班列回程货源不足。")[0] \
         == "investment"
+
+
+@pytest.mark.parametrize(("title", "body", "expected"), [
+    # a farm product carried through its processing industry: grown (agriculture) and made (industry)
+    ("做强糖业全产业链 助力蔗农增收",
+     "我市甘蔗种植面积稳定，但甘蔗生产机械化水平低，制糖企业精深加工不足，糖业产业链条短。"
+     "建议建设高标准糖料蔗基地，支持制糖企业技术改造，完善蔗农利益联结机制。", ["agriculture", "industry"]),
+    ("打造绿色食品产业集群", "我县特色农产品丰富，但农产品加工转化率低。建议培育绿色食品加工企业，建设食品产业园。",
+     ["agriculture", "industry"]),
+    # tea and wine estates opened to visitors are culture and tourism too
+    ("推进茶旅融合发展", "我县茶园面积大，但茶旅融合层次低。建议开发茶旅精品线路，发展茶园民宿。",
+     ["culture-tourism", "agriculture"]),
+    # the medicine industry is industry as well as health
+    ("推动民族医药产业高质量发展",
+     "我州苗医药资源丰富，但民族医药企业规模小，产业链条短。建议建设民族医药产业园，培育龙头制药企业。",
+     ["health", "industry"]),
+    # a port's quay areas and the industry beside it
+    ("推进港产城融合发展 做强临港产业",
+     "我市港区吞吐量持续增长，但临港产业层次不高。建议完善港区集疏运体系，推动港产城融合。",
+     ["infrastructure", "industry"]),
+    # a trade hub is opening up, not transport
+    ("打造国际贸易枢纽", "开放平台能级不高。建议共建商贸枢纽，吸引外资企业投资。", ["investment"]),
+    # a neighbourhood life circle and a new town's services are urban development
+    ("建设15分钟社区生活圈 提升新城公共服务水平",
+     "新城配套不足，社区生活圈不完善。建议完善新城公共服务设施，推进城市更新。",
+     ["urban-development", "governance"]),
+    # digital tools of governance
+    ("以数字赋能基层治理", "网格员负担重。建议推进一网统管，提升基层治理水平。", ["governance", "digital-economy"]),
+    # a child's surroundings are no ecology, its guardians and children's homes are public care
+    ("守护留守儿童健康成长",
+     "留守儿童家庭监护缺失，成长环境、家庭环境欠佳，儿童之家运行不规范。建议健全家庭监护，办好儿童之家。",
+     ["governance", "education"]),
+])
+def test_farm_products_medicines_ports_and_care(title: str, body: str, expected: list[str]) -> None:
+    assert sorted(sectors(title, body)) == sorted(expected)  # both topics; which is central depends on the counts
+
+
+def test_innovation_done_together_by_the_places_a_speech_joins() -> None:
+    # 哈大齐 is read as a link elsewhere; the title's 协同创新 makes the speech about the places' coordination too
+    body = "三市科技资源互补，但协同创新机制不健全。建议共建协同创新平台，推动创新资源共享。"
+    assert linked_sectors("推进哈大齐协同创新", body) == ["science-talent", "regional-coordination"]
+    # joining a city and its schools (市校协同创新) joins no places
+    assert "regional-coordination" not in sectors("深化市校协同创新", "推动高校与企业共建实验室，促进成果转化。")
+
+
+def test_aid_from_a_paired_region_is_only_the_means_of_a_farm_speech() -> None:
+    body = "依托对口支援资金建设青稞种植基地，发展牦牛养殖，农牧民增收渠道拓宽。建议用好对口支援项目，做强特色农牧业。"
+    assert sectors("做强高原特色农牧业", body) == ["agriculture"]
+
+
+def test_industries_run_together_by_the_places_joined() -> None:
+    body = "一体化发展进入新阶段，要加强与两市在装备制造、新能源等领域的产业协作，共同打造城市群。"
+    assert linked_sectors("", body) == ["regional-coordination", "industry"]
+
+
+@pytest.mark.parametrize(("title", "body", "expected"), [
+    # a title that puts digital tools to work for governance names both
+    ("以数字化赋能基层社会治理",
+     "基层网格员负担重，社区事务繁杂，群众诉求响应慢。建议完善网格化管理，畅通群众诉求渠道。",
+     ["governance", "digital-economy"]),
+    # keeping children from drowning is their care, not the river's ecology
+    ("守护农村儿童平安成长",
+     "农村留守儿童暑期溺水事故时有发生，河道、山塘缺少警示。建议加强防溺水教育，落实家庭监护责任。",
+     ["governance"]),
+])
+def test_digital_governance_and_child_safety(title: str, body: str, expected: list[str]) -> None:
+    assert sectors(title, body) == expected
