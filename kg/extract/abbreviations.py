@@ -251,6 +251,19 @@ def _read_run(run: str, committee: Committee | None, heads_area: bool = False) -
     return regions  # type: ignore[return-value]
 
 
+def inside_a_run(text: str, start: int, end: int, committee: Committee | None) -> bool:
+    """钦北防三市同城化: the two characters at ``start``–``end`` (钦北, a district's short name) and the one beside
+    them are a run of abbreviations that a relation word follows and that reads whole (钦州, 北海, 防城港): the
+    characters are the run's, no district of their own."""
+    direct, _ = _relations()
+    for first, last in ((start - 1, end), (start, end + 1)):
+        run = text[max(0, first) : last]
+        if (first >= 0 and last <= len(text) and all(is_initial(c) for c in run) and direct.match(text, last)
+                and _read_run(run, committee)):
+            return True
+    return False
+
+
 def _holds_a_name(run: str) -> bool:
     """来佛山 holds 佛山: a place's own name inside the characters makes them no run of abbreviations."""
     gaz = gazetteer()

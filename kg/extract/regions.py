@@ -12,7 +12,14 @@ import re
 from functools import cache, lru_cache
 
 # abbreviation_pairs and region_links are re-exported: the pipeline takes every region extractor from here
-from kg.extract.abbreviations import LONGEST_RUN, abbreviated, abbreviates_own_place, bounded, is_initial
+from kg.extract.abbreviations import (
+    LONGEST_RUN,
+    abbreviated,
+    abbreviates_own_place,
+    bounded,
+    inside_a_run,
+    is_initial,
+)
 from kg.extract.abbreviations import abbreviation_pairs as abbreviation_pairs
 from kg.extract.place_areas import GEO_CHARS, coined_areas, head_places, place_named_areas, unit_township_mentions
 from kg.extract.place_words import place_words
@@ -165,6 +172,7 @@ def region_mentions(src: Source, span: Span, committee: Committee | None) -> lis
         if (region is None or _names_a_landmark(region, words[i + 1 : i + 2], committee)
                 or _names_a_bay(region, w.text, text[w.end : w.end + 1])
                 or (region.level == "area" and w.start in compound_parts)
+                or (region.level == "county" and w.text != region.name and inside_a_run(text, w.start, w.end, committee))
                 or _common_noun_alone(region, w.text, words[i - 1].text if i else "", committee)):
             continue
         found[i] = region
