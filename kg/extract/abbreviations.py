@@ -15,6 +15,7 @@ from functools import cache
 from kg.dictionary import user_words
 from kg.extract.clusters import listed_members, repeated_runs
 from kg.extract.county_abbreviations import counties_run, county_beside, local_initials, own_county
+from kg.extract.foreign_places import foreign_positions
 from kg.extract.named_city_pairs import named_city_pair, transport_pairs
 from kg.extract.proposer import committee_region
 from kg.gazetteer import Region, gazetteer
@@ -62,9 +63,10 @@ def abbreviation_pairs(src: Source, span: Span, committee: Committee | None) -> 
     national = committee is not None and committee.level == "national"
     # a run is two initials at least; a county's own at home (腾 of 保腾 at 腾冲) counts as one
     initials = _initials() | local_initials(committee)
+    foreign = foreign_positions(text)  # 马来西亚关丹港港航合作: no 丹东 and 香港 abroad
     starts = sorted({i for m in _relation_words(national).finditer(text)
                      for i in range(max(0, m.start() - reach), m.start() - 1)
-                     if text[i] in initials and text[i + 1] in initials})
+                     if text[i] in initials and text[i + 1] in initials and i not in foreign})
     clusters = repeated_runs(text, _initials())
     if not starts and not clusters:
         return transport_pairs(src, span, set(), committee_region(committee))
@@ -230,7 +232,7 @@ def _read_run(run: str, committee: Committee | None, heads_area: bool = False) -
     counties = counties_run(run, committee)  # 榆太祁 at 晋中: counties of the committee's city
     regions = counties or [abbreviated(c, committee) for c in run]
     if len(run) == 2 and regions.count(None) == 1:  # a city far away beside a place read nearby
-        regions = [r or _abbreviated_city(c) for c, r in zip(run, regions, strict=True)]
+        regions = [r or _city_beside(c, regions) for c, r in zip(run, regions, strict=True)]
     if len(run) == 2 and regions.count(None) == 1 and committee_region(committee) in regions:
         regions = [r or _county_nearby(c, committee) for c, r in zip(run, regions, strict=True)]  # 厦金 at 厦门
     if None in regions and committee_region(committee) is not None and committee_region(committee).level == "county":
@@ -262,6 +264,22 @@ def inside_a_run(text: str, start: int, end: int, committee: Committee | None) -
                 and _read_run(run, committee)):
             return True
     return False
+
+
+def _city_beside(char: str, partners: list[Region | None]) -> Region | None:
+    """The city ``char`` abbreviates far away (``_abbreviated_city``), beside ``partners``. Beside a special
+    administrative region (港 of 关丹港 is a port's word) only a city of Guangdong next to it (深港, 珠澳) or one
+    of a classic abbreviation (穗港) is read: 丹港 names no 丹东 and 香港."""
+    city = _abbreviated_city(char)
+    beside_a_sar = any(p is not None and p.code and p.code[:2] in _SAR_CODES for p in partners)
+    if city is None or not beside_a_sar or char in city_abbreviations():
+        return city
+    return city if city.code and city.code[:2] == _SARS_NEIGHBOUR else None
+
+
+# 香港 81, 澳门 82 (GB/T 2260) and the province around them, 广东 44
+_SAR_CODES = frozenset({"81", "82"})
+_SARS_NEIGHBOUR = "44"
 
 
 def _holds_a_name(run: str) -> bool:

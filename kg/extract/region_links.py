@@ -66,6 +66,8 @@ def region_links(src: Source, spans: list[Span], mentions: list[RegionMention],
                 # 我市与太原共建 / 与广德市共建浙皖毗邻区域: the committee's place is the other side
                 # (and the province it lies in, named beside, stands for it).
                 others = [n for n in members if n not in _ancestor_names(own.name)]
+                if len(others) == 1 and _before_with(src.simple, clause, outermost, others[0]):
+                    continue  # 北部湾港与关丹港合作: the partner after 与 is no region read
                 if len(others) == 1:
                     members = [own.name, *others]
                 elif _all_after_with(src.simple, clause, outermost):
@@ -212,6 +214,13 @@ def _all_after_with(simple: str, clause: Span, mentions: list[RegionMention]) ->
     starts = [m.span.start for m in mentions if clause.start <= m.span.start and m.span.end <= clause.end]
     at = simple.find("与", clause.start, clause.end)
     return bool(starts) and at != -1 and at < min(starts)
+
+
+def _before_with(simple: str, clause: Span, mentions: list[RegionMention], name: str) -> bool:
+    """Every mention of ``name`` in the clause comes before its 与 (the subject of 与X合作, not X)."""
+    at = simple.find("与", clause.start, clause.end)
+    starts = [m.span.start for m in mentions if m.name == name and clause.start <= m.span.start < clause.end]
+    return at != -1 and bool(starts) and max(starts) < at
 
 
 def _pairs(members: list[str], own: Region | None) -> list[tuple[str, str]]:

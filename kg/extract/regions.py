@@ -21,6 +21,7 @@ from kg.extract.abbreviations import (
     is_initial,
 )
 from kg.extract.abbreviations import abbreviation_pairs as abbreviation_pairs
+from kg.extract.foreign_places import foreign_positions, joint_prefix
 from kg.extract.place_areas import GEO_CHARS, coined_areas, head_places, place_named_areas, unit_township_mentions
 from kg.extract.place_words import place_words
 from kg.extract.proposer import committee_region, place_of_level
@@ -154,6 +155,7 @@ def region_mentions(src: Source, span: Span, committee: Committee | None) -> lis
     compounds = _compounds(text, committee)
     compound_parts = {i for start, end, _ in compounds for i in range(start, end)}
     not_places = {i for m in _not_places().finditer(text) for i in range(m.start(), m.end())}
+    not_places |= foreign_positions(text)  # 马来西亚关丹港: a place abroad
     not_places |= {i for start, end, _ in coined_areas(text, words, committee) for i in range(start, end)}
     # 崖州湾科技城 is no 崖州区: a place that heads a bay, lake or island named in a longer area is that area's
     not_places |= {i for start, end, _ in compounds for w in words
@@ -172,7 +174,8 @@ def region_mentions(src: Source, span: Span, committee: Committee | None) -> lis
         if (region is None or _names_a_landmark(region, words[i + 1 : i + 2], committee)
                 or _names_a_bay(region, w.text, text[w.end : w.end + 1])
                 or (region.level == "area" and w.start in compound_parts)
-                or (region.level == "county" and w.text != region.name and inside_a_run(text, w.start, w.end, committee))
+                or (region.level == "county" and w.text != region.name
+                    and inside_a_run(text, w.start, w.end, committee))
                 or _common_noun_alone(region, w.text, words[i - 1].text if i else "", committee)):
             continue
         found[i] = region
@@ -303,13 +306,20 @@ def _compounds(text: str, committee: Committee | None) -> tuple[tuple[int, int, 
             out.append((start, m.end(), text[start : m.end()]))
     # 洋浦港, 海沧港区, 崖州湾科技城: a place and a generic word (kg/data/place_area_suffixes.tsv)
     out += _place_areas(text, committee)
-    return tuple(out)
+    # a park two countries built keeps their abbreviations (中马钦州产业园区); an area abroad is none
+    # (马来西亚关丹产业园区)
+    foreign = foreign_positions(text)
+    return tuple((joint_prefix(text, start), end, text[joint_prefix(text, start) : end])
+                 for start, end, _ in out if start not in foreign)
 
 
 @lru_cache(maxsize=32)
 def _place_areas(text: str, committee: Committee | None) -> list[tuple[int, int, str]]:
-    """Named areas of a place and a generic word; region_mentions and area_compounds read the same spans."""
-    return place_named_areas(text, place_words(text), _resolver(committee), committee)
+    """Named areas of a place and a generic word, none abroad; region_mentions and area_compounds read the same
+    spans."""
+    foreign = foreign_positions(text)
+    areas = place_named_areas(text, place_words(text), _resolver(committee), committee)
+    return [a for a in areas if a[0] not in foreign]
 
 
 def _resolver(committee: Committee | None):

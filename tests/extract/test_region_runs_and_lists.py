@@ -32,3 +32,27 @@ def test_a_run_of_city_abbreviations_is_the_cities(text, committee, names, links
     found, pairs = regions(text, committee)
     assert found == names
     assert pairs == {frozenset(p) for p in links}
+
+
+NATIONAL = Committee("national", None, None, None)
+
+
+@pytest.mark.parametrize(("text", "committee", "names", "links"), [
+    # a place named after a country is abroad: no region, its characters no abbreviations (关丹 is no 丹东)
+    ("推动中马钦州产业园区与马来西亚关丹产业园区联动发展。", QINZHOU, ["中马钦州产业园区", "钦州市"], set()),
+    ("推动钦州港与马来西亚关丹港港航合作。", QINZHOU, ["钦州市", "钦州港"], set()),
+    ("打造马来西亚—中国关丹产业园区。", QINZHOU, [], set()),
+    ("加强与越南海防港合作。", BEIHAI, [], set()),
+    # a park two countries built keeps their abbreviations; its city is named too
+    ("中马钦州产业园区招商引资成效明显。", QINZHOU, ["中马钦州产业园区", "钦州市"], set()),
+    # 港 after a port's name, 两港, 港口 is no Hong Kong; beside 深, 珠 or a province it is
+    ("推动北部湾港与关丹港合作。", QINZHOU, ["北部湾港"], set()),
+    ("深化两港合作，推进港口联动。", QINZHOU, [], set()),
+    ("深化深港科技创新合作。", NATIONAL, ["深圳市", "香港特别行政区"], {("深圳市", "香港特别行政区")}),
+    ("推进珠澳合作。", NATIONAL, ["珠海市", "澳门特别行政区"], {("珠海市", "澳门特别行政区")}),
+    ("推动沪港经贸往来。", NATIONAL, ["上海市", "香港特别行政区"], {("上海市", "香港特别行政区")}),
+])
+def test_places_abroad_and_ports_are_no_regions(text, committee, names, links):
+    found, pairs = regions(text, committee)
+    assert found == names
+    assert pairs == {frozenset(p) for p in links}
