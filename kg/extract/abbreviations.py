@@ -80,7 +80,8 @@ def abbreviation_pairs(src: Source, span: Span, committee: Committee | None) -> 
         if run is None or (text[i:run] in _named_area_spellings() and text.startswith(_strategies(), run)):
             continue  # 京津冀协同发展 names the state's strategy for the area, no link of its members
         regions = (named_city_pair(text[i:run], text, i)
-                   or _read_run(text[i:run], committee, heads_area=bool(_area_after().match(text, run))))
+                   or _read_run(text[i:run], committee, heads_area=bool(_area_after().match(text, run)),
+                                listed=_in_a_list_of_runs(text, i, run)))
         if regions is None:  # 武鄂黄黄: a repeated character, read from the places listed nearby
             regions = listed_members(text[i:run], src.simple, span.start + i, span.start + run)
         if regions is not None:
@@ -219,9 +220,12 @@ def _group_areas() -> tuple[str, ...]:
     return tuple(cues()["regions"]["group_areas"])
 
 
-def _read_run(run: str, committee: Committee | None, heads_area: bool = False) -> list[Region] | None:
+def _read_run(run: str, committee: Committee | None, heads_area: bool = False,
+              listed: bool = False) -> list[Region] | None:
     """The places of a run, or None when it is a named area (unless a group of provincial-level divisions:
-    京津冀协同创新 joins 北京, 天津 and 河北), an ordinary word or not all read."""
+    京津冀协同创新 joins 北京, 天津 and 河北), an ordinary word or not all read. A run ``listed`` among others
+    (京玉、沪果、鲁北等结对: partner pairs of provinces and the committee's prefectures) reads no far-away city by its
+    first character (北 is no 北海 there)."""
     provincial = _provincial(run)
     if run in _named_area_spellings() and not (provincial and committee is not None and committee.level == "national"):
         return None  # (京津冀 at a local committee is the area its places belong to)
@@ -231,7 +235,7 @@ def _read_run(run: str, committee: Committee | None, heads_area: bool = False) -
         return None  # (成渝 is a word only by our own sector table)
     counties = counties_run(run, committee)  # 榆太祁 at 晋中: counties of the committee's city
     regions = counties or [abbreviated(c, committee) for c in run]
-    if len(run) == 2 and regions.count(None) == 1:  # a city far away beside a place read nearby
+    if len(run) == 2 and regions.count(None) == 1 and not listed:  # a city far away beside a place read nearby
         regions = [r or _city_beside(c, regions) for c, r in zip(run, regions, strict=True)]
     if len(run) == 2 and regions.count(None) == 1 and committee_region(committee) in regions:
         regions = [r or _county_nearby(c, committee) for c, r in zip(run, regions, strict=True)]  # 厦金 at 厦门
@@ -242,7 +246,7 @@ def _read_run(run: str, committee: Committee | None, heads_area: bool = False) -
         regions = [r or own_county(c, committee) for c, r in zip(run, regions, strict=True)]
     if None in regions:  # 广佛同城化, 呼包鄂 at the national committee: cities of one province
         regions = _one_province_reading(run) or regions
-    if len(run) > 2 and None in regions and any(regions) and not heads_area and not _holds_a_name(run):
+    if len(run) > 2 and None in regions and any(regions) and not (heads_area or listed) and not _holds_a_name(run):
         regions = [r or _abbreviated_city(c) for c, r in zip(run, regions, strict=True)]  # 通武廊: 廊 is 廊坊
     if None in regions or len(set(regions)) < len(regions):
         return None  # 泸永江 at 永川, 泸 unread: no part of the run is read alone
@@ -264,6 +268,15 @@ def inside_a_run(text: str, start: int, end: int, committee: Committee | None) -
                 and _read_run(run, committee)):
             return True
     return False
+
+
+def _in_a_list_of_runs(text: str, start: int, end: int) -> bool:
+    """The run at ``start``–``end`` is an item of a list of runs of abbreviations (京玉、沪果、鲁北等): another run of
+    two stands right before it or right after it, 、 between."""
+    before = text[max(0, start - 3) : start]
+    after = text[end : end + 3]
+    return (len(before) == 3 and before[2] == "、" and is_initial(before[0]) and is_initial(before[1])) or (
+        len(after) == 3 and after[0] == "、" and is_initial(after[1]) and is_initial(after[2]))
 
 
 def _city_beside(char: str, partners: list[Region | None]) -> Region | None:

@@ -56,3 +56,22 @@ def test_places_abroad_and_ports_are_no_regions(text, committee, names, links):
     found, pairs = regions(text, committee)
     assert found == names
     assert pairs == {frozenset(p) for p in links}
+
+
+QINGHAI = Committee("province", "青海省", "630000", "630000")
+HAIDONG = Committee("prefecture", "海东市", "630200", "630000")
+
+
+@pytest.mark.parametrize(("text", "committee", "names", "links"), [
+    # partner pairs listed in the background (a province's and a prefecture's characters): no far-away city
+    # is invented from one character (北 is no 北海市)
+    ("对口支援京玉、沪果、津黄、苏海、浙西、鲁北等协作结对持续深化。", QINGHAI, [], set()),
+    ("京玉、沪果、津黄、苏海、浙西、鲁北对口支援成效明显。", HAIDONG, [], set()),
+    # groups of provinces listed before 等 are still each other's partners
+    ("推动川渝、黔桂等沿线地区协同发展。", NATIONAL, ["四川省", "重庆市", "贵州省", "广西壮族自治区"],
+     {("四川省", "重庆市"), ("贵州省", "广西壮族自治区")}),
+])
+def test_a_list_of_partner_pairs_invents_no_city(text, committee, names, links):
+    found, pairs = regions(text, committee)
+    assert found == names
+    assert pairs == {frozenset(p) for p in links}
