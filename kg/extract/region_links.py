@@ -43,7 +43,8 @@ def region_links(src: Source, spans: list[Span], mentions: list[RegionMention],
         start = 0
         for m in [*_CLAUSE_BREAK.finditer(text), None]:
             end = m.start() if m else len(text)
-            clause = Span(span.start + start, span.start + end)
+            spread = _spread_words().search(text, start, end)  # 推广到西吉县、海原县: those places are joined to none
+            clause = Span(span.start + start, span.start + (spread.start() if spread else end))
             start = m.end() if m else len(text)
             first = bisect_left(starts, clause.start)
             if first == len(starts) or starts[first] >= clause.end:
@@ -202,6 +203,11 @@ def _heading_run_pairs(mentions: list[RegionMention], clause: Span, link_words: 
         if len(run) >= 2 and (grouped or (link_words.search(simple, area.span.end, clause.end) and not others)):
             out += _pairs(run, own if own is not None and own.name in run else None)
     return out
+
+
+@cache
+def _spread_words() -> re.Pattern[str]:
+    return re.compile(alternation(cues()["regions"]["spread"]))
 
 
 @cache

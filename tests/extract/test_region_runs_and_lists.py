@@ -75,3 +75,22 @@ def test_a_list_of_partner_pairs_invents_no_city(text, committee, names, links):
     found, pairs = regions(text, committee)
     assert found == names
     assert pairs == {frozenset(p) for p in links}
+
+
+GUYUAN = Committee("prefecture", "固原市", "640400", "640000")
+YINCHUAN = Committee("prefecture", "银川市", "640100", "640000")
+
+
+@pytest.mark.parametrize(("text", "committee", "names", "links"), [
+    # places a practice is spread to are regions, joined neither to each other nor to the partner before them
+    ("学习福建经验并推广到西吉县、海原县等地协同推进。", GUYUAN, ["福建省", "西吉县", "海原县"], set()),
+    ("闽宁协作示范村经验推广到西吉县、海原县等地。", GUYUAN, ["福建省", "宁夏回族自治区", "西吉县", "海原县"],
+     {("福建省", "宁夏回族自治区")}),
+    ("推动与庆阳合作的模式覆盖西吉县、隆德县。", GUYUAN, ["庆阳市", "西吉县", "隆德县"], {("固原市", "庆阳市")}),
+    ("推动银川与石嘴山协作辐射带动吴忠、中卫发展。", YINCHUAN, ["银川市", "石嘴山市", "吴忠市", "中卫市"],
+     {("银川市", "石嘴山市")}),
+])
+def test_places_a_practice_is_spread_to_are_linked_to_none(text, committee, names, links):
+    found, pairs = regions(text, committee)
+    assert found == names
+    assert pairs == {frozenset(p) for p in links}
