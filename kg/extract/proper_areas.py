@@ -106,7 +106,7 @@ def _single_run(text: str, words: tuple[Word, ...], k: int, longest: int, fused:
     the ``fused`` characters after it (曲 and the 石 of 石镇)."""
     start = None
     i = k
-    while i >= 0 and len(words[i].text) == 1 and _may_be_in_name(words[i].text):
+    while i >= 0 and len(words[i].text) == 1 and may_be_in_name(words[i].text):
         start = words[i].start
         i -= 1
     end = words[k].end + fused
@@ -129,7 +129,8 @@ def _far_from_home(head: str, home: str | None) -> bool:
 
 
 @lru_cache(maxsize=4096)
-def _may_be_in_name(char: str) -> bool:
+def may_be_in_name(char: str) -> bool:
+    """A character that may stand in a proper name: no function word, numeral or mark (the 星 of 星江河)."""
     if not _HANZI.fullmatch(char) or char in _not_name_characters():
         return False
     return dictionary().tag(char) not in _NOT_NAME_TAGS

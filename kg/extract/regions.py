@@ -24,6 +24,7 @@ from kg.extract.abbreviations import abbreviation_pairs as abbreviation_pairs
 from kg.extract.foreign_places import foreign_positions, joint_prefix
 from kg.extract.place_areas import GEO_CHARS, coined_areas, head_places, place_named_areas, unit_township_mentions
 from kg.extract.place_words import place_words
+from kg.extract.proper_areas import may_be_in_name
 from kg.extract.proposer import committee_region, place_of_level
 from kg.extract.region_links import linked_ports as linked_ports
 from kg.extract.region_links import region_links as region_links
@@ -255,9 +256,15 @@ def _named_after_county(text: str, committee: Committee | None) -> list[tuple[in
 
 
 def _unique_county(short: str) -> Region | None:
-    """海沧 → 海沧区: the only county of that short name nationwide, when it is no ordinary word."""
+    """海沧 → 海沧区: the only county of that short name nationwide, when it is no ordinary word (盐湖 of
+    盐湖产业基地 is a salt lake)."""
     counties = [r for r in gazetteer().by_short.get(short, []) if r.level == "county"]
-    return counties[0] if len(counties) == 1 and not is_ordinary_word(short) else None
+    return counties[0] if len(counties) == 1 and not is_ordinary_word(short) and not _generic_geo(short) else None
+
+
+def _generic_geo(word: str) -> bool:
+    """运河, 盐湖, 江河: a kind of water or land (cues.toml, regions.generic_geo_words), or a common noun."""
+    return word in cues()["regions"]["generic_geo_words"] or is_common_noun(word)
 
 
 @cache
@@ -303,6 +310,7 @@ def _compounds(text: str, committee: Committee | None) -> tuple[tuple[int, int, 
         start = _head_start(text, _before_descriptors(text, m.start()), ends, committee)
         if start is not None:
             start = start - 1 if start > 0 and text[start - 1] == "环" else start
+            start = _joined_head(text, start, ends, committee)
             out.append((start, m.end(), text[start : m.end()]))
     # 洋浦港, 海沧港区, 崖州湾科技城: a place and a generic word (kg/data/place_area_suffixes.tsv)
     out += _place_areas(text, committee)
@@ -326,6 +334,15 @@ def _resolver(committee: Committee | None):
     return lambda head: _resolve_word(head, committee) or _unique_county(head)
 
 
+_HEAD_JOINTS = "—－-–"
+
+
+def _joined_head(text: str, start: int, ends: dict[int, Word], committee: Committee | None) -> int:
+    """西宁—海东都市圈: a metropolitan area named by two places joined by a dash keeps its full name."""
+    before = ends.get(start - 1) if start > 1 and text[start - 1] in _HEAD_JOINTS else None
+    return before.start if before is not None and _resolve_word(before.text, committee) else start
+
+
 def _before_descriptors(text: str, end: int) -> int:
     """Where the descriptor words (现代化, 生态, 融合发展 …) before an area word start."""
     descriptors = _descriptors()
@@ -345,9 +362,14 @@ def _head_start(text: str, end: int, ends: dict[int, Word], committee: Committee
     run of one-character abbreviations of places (襄十随神), one of which at least is read (泸永江 at
     永川: 永 and 江 are the committee's neighbours, 泸 a city of the next province)."""
     prev = ends.get(end)
-    if prev is not None and len(prev.text) >= 2 and (
-            _resolve_word(prev.text, committee) or prev.text.endswith(_GEO_ENDINGS)):
+    if prev is not None and len(prev.text) >= 2 and _resolve_word(prev.text, committee):
         return prev.start
+    if prev is not None and len(prev.text) >= 2 and prev.text.endswith(_GEO_ENDINGS):
+        if not _generic_geo(prev.text):
+            return prev.start
+        # 星江河流域: a character jieba left before a generic word is the river's own name; 运河经济带 names none
+        name = ends.get(prev.start)
+        return name.start if name is not None and len(name.text) == 1 and may_be_in_name(name.text) else None
     start, read = end, False
     while start > 0 and end - start < LONGEST_RUN and is_initial(text[start - 1]):
         read = read or abbreviated(text[start - 1], committee) is not None

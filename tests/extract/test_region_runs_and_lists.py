@@ -94,3 +94,17 @@ def test_places_a_practice_is_spread_to_are_linked_to_none(text, committee, name
     found, pairs = regions(text, committee)
     assert found == names
     assert pairs == {frozenset(p) for p in links}
+
+
+@pytest.mark.parametrize(("text", "committee", "names"), [
+    # a canal, a salt lake, rivers: no proper name, no named area (nor 盐湖区 of far-away Shanxi)
+    ("打造运河经济带和盐湖产业基地。", QINGHAI, []),
+    ("保护江河流域生态，推动汉江生态经济带建设。", QINGHAI, ["汉江生态经济带"]),
+    # a river basin keeps its proper name, jieba's split or not
+    ("保护星江河流域生态。", QINGHAI, ["星江河流域"]),
+    ("保护黄河流域生态。", QINGHAI, ["黄河流域"]),
+    # a metropolitan area named by two places keeps its full name
+    ("建设西宁—海东都市圈。", QINGHAI, ["西宁市", "西宁—海东都市圈", "海东市"]),
+])
+def test_generic_compounds_are_no_named_areas(text, committee, names):
+    assert regions(text, committee)[0] == names
