@@ -235,7 +235,8 @@ def _read_run(run: str, committee: Committee | None, heads_area: bool = False,
         return None  # (成渝 is a word only by our own sector table)
     counties = counties_run(run, committee)  # 榆太祁 at 晋中: counties of the committee's city
     regions = counties or [abbreviated(c, committee) for c in run]
-    if len(run) == 2 and regions.count(None) == 1 and not listed:  # a city far away beside a place read nearby
+    if len(run) == 2 and regions.count(None) == 1 and (not listed or _beside_a_sar(regions)):
+        # a city far away beside a place read nearby (listed: only beside 香港 or 澳门, 深港、珠澳合作)
         regions = [r or _city_beside(c, regions) for c, r in zip(run, regions, strict=True)]
     if len(run) == 2 and regions.count(None) == 1 and committee_region(committee) in regions:
         regions = [r or _county_nearby(c, committee) for c, r in zip(run, regions, strict=True)]  # 厦金 at 厦门
@@ -284,10 +285,13 @@ def _city_beside(char: str, partners: list[Region | None]) -> Region | None:
     administrative region (港 of 关丹港 is a port's word) only a city of Guangdong next to it (深港, 珠澳) or one
     of a classic abbreviation (穗港) is read: 丹港 names no 丹东 and 香港."""
     city = _abbreviated_city(char)
-    beside_a_sar = any(p is not None and p.code and p.code[:2] in _SAR_CODES for p in partners)
-    if city is None or not beside_a_sar or char in city_abbreviations():
+    if city is None or not _beside_a_sar(partners) or char in city_abbreviations():
         return city
     return city if city.code and city.code[:2] == _SARS_NEIGHBOUR else None
+
+
+def _beside_a_sar(partners: list[Region | None]) -> bool:
+    return any(p is not None and p.code and p.code[:2] in _SAR_CODES for p in partners)
 
 
 # 香港 81, 澳门 82 (GB/T 2260) and the province around them, 广东 44

@@ -67,6 +67,8 @@ HAIDONG = Committee("prefecture", "海东市", "630200", "630000")
     # is invented from one character (北 is no 北海市)
     ("对口支援京玉、沪果、津黄、苏海、浙西、鲁北等协作结对持续深化。", QINGHAI, [], set()),
     ("京玉、沪果、津黄、苏海、浙西、鲁北对口支援成效明显。", HAIDONG, [], set()),
+    # a city beside 香港 or 澳门 in a list is still read (深港、珠澳)
+    ("推动深港、珠澳合作。", NATIONAL, ["珠海市", "澳门特别行政区"], {("珠海市", "澳门特别行政区")}),
     # groups of provinces listed before 等 are still each other's partners
     ("推动川渝、黔桂等沿线地区协同发展。", NATIONAL, ["四川省", "重庆市", "贵州省", "广西壮族自治区"],
      {("四川省", "重庆市"), ("贵州省", "广西壮族自治区")}),
