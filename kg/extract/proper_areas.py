@@ -86,8 +86,8 @@ def _head(text: str, words: tuple[Word, ...], at: int, by_end: dict[int, int], l
     if k is not None:
         if len(words[k].text) >= 2:
             if words[k].text in _sides() and k > 0 and words[k - 1].text.endswith("山"):
-                return words[k - 1].start if _is_name_word(words[k - 1].text) else None  # 贺兰山东麓
-            return words[k].start if len(words[k].text) <= longest and _is_name_word(words[k].text) else None
+                return words[k - 1].start if is_name_word(words[k - 1].text) else None  # 贺兰山东麓
+            return words[k].start if len(words[k].text) <= longest and is_name_word(words[k].text) else None
         return _single_run(text, words, k, longest)
     fused = words[last]
     if fused.start > at:
@@ -96,7 +96,7 @@ def _head(text: str, words: tuple[Word, ...], at: int, by_end: dict[int, int], l
         # 曲/石镇: the name's last character and the generic word
         return _single_run(text, words, last - 1, longest, fused=1) if last > 0 else None
     head = text[fused.start : at]  # 东湖新技术开发区: the dictionary holds the whole name
-    if 2 <= len(head) <= longest and _is_name_word(head):
+    if 2 <= len(head) <= longest and is_name_word(head):
         return fused.start
     return None
 
@@ -137,7 +137,7 @@ def may_be_in_name(char: str) -> bool:
 
 
 @lru_cache(maxsize=4096)
-def _is_name_word(word: str) -> bool:
+def is_name_word(word: str) -> bool:
     """和顺, 高黎贡山, 东湖: a word the dictionary tags as a proper name and knows rarely; no place of the
     gazetteer's full names, nor a city's short name (those are read as places: place_areas.py)."""
     if (not _HANZI.fullmatch(word) or is_common_noun(word) or dictionary_frequency(word) > _NAME_MAX_FREQUENCY

@@ -24,7 +24,7 @@ from kg.extract.abbreviations import abbreviation_pairs as abbreviation_pairs
 from kg.extract.foreign_places import foreign_positions, joint_prefix
 from kg.extract.place_areas import GEO_CHARS, coined_areas, head_places, place_named_areas, unit_township_mentions
 from kg.extract.place_words import place_words
-from kg.extract.proper_areas import may_be_in_name
+from kg.extract.proper_areas import is_name_word, may_be_in_name
 from kg.extract.proposer import committee_region, place_of_level
 from kg.extract.region_links import linked_ports as linked_ports
 from kg.extract.region_links import region_links as region_links
@@ -36,6 +36,7 @@ from kg.lexicon import (
     municipality_neighbours,
     named_areas,
     presence_words,
+    province_abbreviations,
 )
 from kg.read import Source
 from kg.records import Committee, RegionMention, Span
@@ -370,11 +371,32 @@ def _head_start(text: str, end: int, ends: dict[int, Word], committee: Committee
         # 星江河流域: a character jieba left before a generic word is the river's own name; 运河经济带 names none
         name = ends.get(prev.start)
         return name.start if name is not None and len(name.text) == 1 and may_be_in_name(name.text) else None
+    if prev is not None and len(prev.text) >= 3 and is_name_word(prev.text):
+        return prev.start  # 柴达木循环经济试验区: a proper name the dictionary knows rarely
+    paired = _paired_name(text, end)
+    if paired is not None:
+        return paired
     start, read = end, False
     while start > 0 and end - start < LONGEST_RUN and is_initial(text[start - 1]):
         read = read or abbreviated(text[start - 1], committee) is not None
         start -= 1
     return start if end - start >= 2 and read else None
+
+
+def _paired_name(text: str, end: int) -> int | None:
+    """川渝高竹新区: a new area named by a pair of provincial-level abbreviations and a two-character name."""
+    start = end - _PAIRED_NAME
+    name = text[max(0, start) : end]
+    if start < _PAIR or len(name) != _PAIRED_NAME or not all(may_be_in_name(c) for c in name):
+        return None
+    run = start
+    while run > 0 and start - run < LONGEST_RUN and text[run - 1] in province_abbreviations():
+        run -= 1
+    return run if start - run >= _PAIR and len(set(text[run:start])) == start - run else None
+
+
+_PAIR = 2
+_PAIRED_NAME = 2
 
 
 @cache

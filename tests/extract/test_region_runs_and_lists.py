@@ -110,3 +110,19 @@ def test_places_a_practice_is_spread_to_are_linked_to_none(text, committee, name
 ])
 def test_generic_compounds_are_no_named_areas(text, committee, names):
     assert regions(text, committee)[0] == names
+
+
+DAXING = Committee("county", "大兴区", "110115", "110000")
+
+
+@pytest.mark.parametrize(("text", "committee", "names"), [
+    # a zone headed by a place and an airport, a proper name and a descriptor, a pair of provinces and a name
+    ("建设大兴国际机场临空经济区。", DAXING, ["大兴区", "大兴国际机场临空经济区"]),
+    ("建设柴达木循环经济试验区。", QINGHAI, ["柴达木循环经济试验区"]),
+    ("支持川渝高竹新区建设。", NATIONAL, ["川渝高竹新区"]),
+    # a bare airport zone names no region (the committee's place is named by 我区 where the speech says so)
+    ("发展临空经济区。", DAXING, []),
+    ("建设西部新区。", QINGHAI, []),
+])
+def test_named_zones_headed_by_a_proper_name(text, committee, names):
+    assert regions(text, committee)[0] == names
