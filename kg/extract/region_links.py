@@ -10,7 +10,7 @@ from itertools import combinations, pairwise, permutations
 
 from kg.extract.proposer import committee_region
 from kg.gazetteer import Region, gazetteer
-from kg.lexicon import alternation, cues, named_area_kinds, place_area_suffixes
+from kg.lexicon import alternation, cues, named_area_kinds, place_area_suffixes, province_abbreviations
 from kg.read import Source
 from kg.records import Committee, RegionMention, Span
 
@@ -288,8 +288,32 @@ def _parties(names: list[str], nested: bool = False) -> list[str]:
     names = places if places else names
     if not nested:
         names = [n for n in names if not any(other != n and n in _ancestor_names(other) for other in names)]
+        names = _without_frames(names)
     places = [n for n in names if _code_of(n) != n]
     return places if len(places) >= 2 else names
+
+
+def _without_frames(names: list[str]) -> list[str]:
+    """A named area headed by abbreviations of provinces beside one of them (川渝高竹新区 beside 全市, 重庆) lies in
+    it: the province is its frame, no party; beside two of them (重庆与四川共建川渝高竹新区) the area is what they
+    build, and the provinces are the parties."""
+    for area in [n for n in names if _code_of(n) == n]:
+        named = _abbreviated_provinces(area) & set(names)
+        if len(named) >= 2:
+            names = [n for n in names if n != area]
+        elif named:
+            names = [n for n in names if n not in named]
+    return names
+
+
+def _abbreviated_provinces(area: str) -> set[str]:
+    """The provincial-level divisions whose abbreviations head a named area (川渝高竹新区 → 四川省, 重庆市)."""
+    run = ""
+    for char in area:
+        if char not in province_abbreviations():
+            break
+        run += char
+    return {province_abbreviations()[c] for c in run} if len(run) >= 2 else set()
 
 
 def _restates(coarse: tuple[str, ...], fine: tuple[str, ...]) -> bool:

@@ -308,7 +308,8 @@ def _compounds(text: str, committee: Committee | None) -> tuple[tuple[int, int, 
                     and prev.text.endswith(_GEO_ENDINGS)):
                 out.append((prev.start - 1, m.end(), text[prev.start - 1 : m.end()]))
             continue
-        start = _head_start(text, _before_descriptors(text, m.start()), ends, committee)
+        head_end = _before_descriptors(text, m.start())
+        start = _head_start(text, head_end, ends, committee, described=head_end < m.start())
         if start is not None:
             start = start - 1 if start > 0 and text[start - 1] == "环" else start
             start = _joined_head(text, start, ends, committee)
@@ -358,7 +359,8 @@ def _before_descriptors(text: str, end: int) -> int:
     return end
 
 
-def _head_start(text: str, end: int, ends: dict[int, Word], committee: Committee | None) -> int | None:
+def _head_start(text: str, end: int, ends: dict[int, Word], committee: Committee | None,
+                described: bool = False) -> int | None:
     """The start of an area's head ending at ``end``: a place (成都), a geographic name (汉江), or a
     run of one-character abbreviations of places (襄十随神), one of which at least is read (泸永江 at
     永川: 永 and 江 are the committee's neighbours, 泸 a city of the next province)."""
@@ -371,8 +373,8 @@ def _head_start(text: str, end: int, ends: dict[int, Word], committee: Committee
         # 星江河流域: a character jieba left before a generic word is the river's own name; 运河经济带 names none
         name = ends.get(prev.start)
         return name.start if name is not None and len(name.text) == 1 and may_be_in_name(name.text) else None
-    if prev is not None and len(prev.text) >= 3 and is_name_word(prev.text):
-        return prev.start  # 柴达木循环经济试验区: a proper name the dictionary knows rarely
+    if described and prev is not None and len(prev.text) >= 3 and is_name_word(prev.text):
+        return prev.start  # 柴达木循环经济试验区: a proper name the dictionary knows rarely, a descriptor after it
     paired = _paired_name(text, end)
     if paired is not None:
         return paired
@@ -387,8 +389,9 @@ def _paired_name(text: str, end: int) -> int | None:
     """川渝高竹新区: a new area named by a pair of provincial-level abbreviations and a two-character name."""
     start = end - _PAIRED_NAME
     name = text[max(0, start) : end]
-    if start < _PAIR or len(name) != _PAIRED_NAME or not all(may_be_in_name(c) for c in name):
-        return None
+    if (start < _PAIR or len(name) != _PAIRED_NAME or not all(may_be_in_name(c) for c in name)
+            or dictionary_frequency(name) > 0):
+        return None  # (琼港合作示范区: 合作 is a word, no name)
     run = start
     while run > 0 and start - run < LONGEST_RUN and text[run - 1] in province_abbreviations():
         run -= 1

@@ -126,3 +126,19 @@ DAXING = Committee("county", "大兴区", "110115", "110000")
 ])
 def test_named_zones_headed_by_a_proper_name(text, committee, names):
     assert regions(text, committee)[0] == names
+
+
+YUBEI = Committee("county", "渝北区", "500112", "500000")
+
+
+@pytest.mark.parametrize(("text", "committee", "names", "links"), [
+    # an area named by a pair of provinces lies in each: beside one of them alone it links nothing
+    ("川渝高竹新区是全市唯一跨省合作的新区。", YUBEI, ["川渝高竹新区", "重庆市"], set()),
+    # a descriptor and a proper name make an area, a verb and a basin word none; 合作 is no name
+    ("要建立健全流域生态补偿机制。", QINGHAI, [], set()),
+    ("建设琼港合作示范区。", NATIONAL, ["海南省", "香港特别行政区"], {("海南省", "香港特别行政区")}),
+])
+def test_areas_named_by_provinces(text, committee, names, links):
+    found, pairs = regions(text, committee)
+    assert found == names
+    assert pairs == {frozenset(p) for p in links}
