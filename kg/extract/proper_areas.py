@@ -68,7 +68,7 @@ def proper_areas(text: str, words: tuple[Word, ...], home: str | None = None) ->
             continue  # 乡镇 of 乡镇建设, 湿地公园: the generic word starts a longer word
         rule = _rules()[m.group()]
         start = _head(text, words, m.start(), by_end, last, rule["longest_name"])
-        if start is None or not _far_from_home(text[start : m.start()], home):
+        if start is None or not _far_from_home(text[start : m.start()], home, township=m.group() in _TOWNSHIPS):
             continue
         name = text[start : m.end()]
         one_word = words[last].start == start  # 西溪湿地, 城关镇: the dictionary knows the name whole
@@ -116,16 +116,20 @@ def _single_run(text: str, words: tuple[Word, ...], k: int, longest: int, fused:
     return start if dictionary_frequency(head) == 0 and head not in gazetteer().by_short else None
 
 
-def _far_from_home(head: str, home: str | None) -> bool:
+# a township named after a pair of places (闽宁镇, after 福建 and 宁夏) is the township's own name
+_TOWNSHIPS = frozenset({"乡", "镇"})
+
+
+def _far_from_home(head: str, home: str | None, township: bool = False) -> bool:
     """和顺 (和顺县 is in Shanxi) heads an old town of Yunnan; a county of the committee's own province, or a
     county-level city (read anywhere: 二连浩特口岸), is the place itself; a run of abbreviations (广梅产业园,
-    珠澳口岸) names the places that built it."""
+    珠澳口岸) names the places that built it, but a ``township``'s (闽宁镇)."""
     if head.endswith(tuple(_rules())):
         return False  # 江南水乡古镇: a description, not a name
     regions = [r for r in gazetteer().by_short.get(head, ()) if r.code]
     if any(r.name.endswith("市") or (home is not None and r.code.startswith(home)) for r in regions):
         return False
-    return len(head) > 3 or not all(abbreviates_a_place(c, home) for c in head)
+    return township or len(head) > 3 or not all(abbreviates_a_place(c, home) for c in head)
 
 
 @lru_cache(maxsize=4096)
