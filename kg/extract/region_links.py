@@ -37,6 +37,7 @@ def region_links(src: Source, spans: list[Span], mentions: list[RegionMention],
     outermost = [m for m in mentions if not any(_inside(m.span, o.span) for o in mentions if o is not m)]
     groups = _group_areas(mentions) if committee is not None and committee.level == "national" else []
     links: list[tuple[str, ...]] = []
+    weak: set[tuple[str, ...]] = set()
     starts = sorted(m.span.start for m in mentions)
     for span in spans:
         text = span.slice(src.simple)
@@ -62,7 +63,7 @@ def region_links(src: Source, spans: list[Span], mentions: list[RegionMention],
                 links += [p for p in dict.fromkeys(p for r in runs for p in _pairs(r, None)) if p not in links]
                 continue
             run = _is_run(outermost, clause)
-            members = _parties(_members(outermost, clause), nested=run)
+            members = _parties(_members(outermost, clause, src.simple), nested=run)
             if own and own.level != "province" and "与" in ctext and own.name not in members:
                 # 我市与太原共建 / 与广德市共建浙皖毗邻区域: the committee's place is the other side
                 # (and the province it lies in, named beside, stands for it).
@@ -79,12 +80,45 @@ def region_links(src: Source, spans: list[Span], mentions: list[RegionMention],
                         continue
                     members = [own.name, *others]
                 run = False
+            counted = {w.group() for w in link_words.finditer(ctext)} <= _COUNT_LINKS
             for pair in _pairs(members, None if run else own):
                 if pair not in links:
                     links.append(pair)
+                    if counted:
+                        weak.add(pair)
+    links += [p for p in _zone_city_pairs(mentions, src.simple) if p not in links]
     named = _named_pairs(src.simple, mentions)
-    return [g for g in links if not any(h != g and _restates(g, h) and not (g in named and not set(g) & set(h))
-                                        for h in links)]
+    # (a pair only counted, 成都、重庆两地, restates no other: 川渝两地…协作 stays beside it)
+    return [g for g in links if not any(h != g and h not in weak and _restates(g, h)
+                                        and not (g in named and not set(g) & set(h)) for h in links)]
+
+
+# link words that only count the places (大兴、廊坊两地): their pair is the clause's, finer than no other
+_COUNT_LINKS = frozenset({"两地"})
+
+
+def _zone_city_pairs(mentions: list[RegionMention], simple: str) -> list[tuple[str, ...]]:
+    """陕甘宁红色旅游协作区 and, in the body, 固原 and 庆阳: the speech is about a cooperation zone of provinces, and
+    the one city it names in each of two or more of them are the zone's partners there."""
+    provinces: set[str] = set()
+    for run in abbreviation_runs(mentions):
+        codes = {m.code[:2] for m in run if m.code and _level_of(m.name) == "province"}
+        if len(run) >= 2 and len(codes) == len(run) and _cooperation_zone().match(simple, run[-1].span.end):
+            provinces |= codes
+    if not provinces:
+        return []
+    cities: dict[str, set[str]] = {}
+    for m in mentions:
+        if m.code and m.code[:2] in provinces and m.span.end - m.span.start > 1 and _level_of(m.name) == "prefecture":
+            cities.setdefault(m.code[:2], set()).add(m.name)
+    if len(cities) < 2 or any(len(names) > 1 for names in cities.values()):
+        return []  # (several cities of one province: which is whose partner the speech does not say)
+    return [tuple(sorted(pair, key=_code_of)) for pair in combinations(sorted(n for (n,) in cities.values()), 2)]
+
+
+@cache
+def _cooperation_zone() -> re.Pattern[str]:
+    return re.compile(rf"[\u4e00-\u9fff]{{0,6}}?(?:{alternation(cues()['regions']['cooperation_zones'])})")
 
 
 def abbreviation_runs(mentions: list[RegionMention]) -> list[list[RegionMention]]:
@@ -269,8 +303,16 @@ def _inside(inner: Span, outer: Span) -> bool:
     return outer.start <= inner.start and inner.end <= outer.end and inner != outer
 
 
-def _members(mentions: list[RegionMention], clause: Span) -> list[str]:
-    return [m.name for m in mentions if clause.start <= m.span.start and m.span.end <= clause.end]
+def _members(mentions: list[RegionMention], clause: Span, simple: str) -> list[str]:
+    """The places of the clause, but a named area whose part in a place is named (亦庄新城大兴片区: the part's place,
+    大兴区, is the party)."""
+    inside = [m for m in mentions if clause.start <= m.span.start and m.span.end <= clause.end]
+    parts = {m.span.start for m in inside if m.code and simple.startswith(_PART_WORDS, m.span.end)}
+    return [m.name for m in inside if m.code or m.span.end not in parts]
+
+
+# A place's part of a named area that lies across several (亦庄新城大兴片区)
+_PART_WORDS = ("片区", "板块", "组团")
 
 
 # Kinds of named areas that are spots within a place: parties to a link only with no place beside them

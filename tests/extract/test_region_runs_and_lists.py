@@ -142,3 +142,35 @@ def test_areas_named_by_provinces(text, committee, names, links):
     found, pairs = regions(text, committee)
     assert found == names
     assert pairs == {frozenset(p) for p in links}
+
+
+YONGNING = Committee("county", "永宁县", "640121", "640000")
+NINGXIA = Committee("province", "宁夏回族自治区", "640000", "640000")
+SICHUAN = Committee("province", "四川省", "510000", "510000")
+
+
+@pytest.mark.parametrize(("text", "committee", "names", "links"), [
+    # a pair of provinces where one is the committee's own gives their link; a town named after it is a town
+    ("深化闽宁协作，推动乡村全面振兴。", NINGXIA, ["福建省", "宁夏回族自治区"], {("福建省", "宁夏回族自治区")}),
+    ("闽宁镇从干沙滩变成金沙滩。", YONGNING, ["闽宁镇"], set()),
+    ("推动乡镇建设和重点镇发展。", YONGNING, [], set()),
+    # an area's part in a place: the place is the party (亦庄新城 is no partner of 大兴)
+    ("推动亦庄新城大兴片区与北京经济技术开发区协同创新。", DAXING,
+     ["亦庄新城", "大兴区", "北京市", "北京经济技术开发区"], {("大兴区", "北京经济技术开发区")}),
+    # two places counted as 两地 are linked; the count restates no pair of their provinces
+    ("大兴、廊坊两地产业互补性强。", DAXING, ["大兴区", "廊坊市"], {("大兴区", "廊坊市")}),
+    ("川渝两地产业协作不断深化。支持成都、重庆两地企业组建创新联合体。", SICHUAN,
+     ["四川省", "重庆市", "成都市"], {("四川省", "重庆市"), ("成都市", "重庆市")}),
+    # a zone of provinces' cooperation and the one city the speech names in each of two of them
+    ("推进陕甘宁红色旅游协作区建设。固原和庆阳红色资源丰富，但线路不连通。", GUYUAN,
+     ["陕西省", "甘肃省", "宁夏回族自治区", "固原市", "庆阳市"],
+     {("陕西省", "甘肃省"), ("陕西省", "宁夏回族自治区"), ("固原市", "庆阳市")}),
+    # several cities of one province: no partner is said
+    ("推进陕甘宁红色旅游协作区建设。固原、庆阳、平凉红色资源丰富。", GUYUAN,
+     ["陕西省", "甘肃省", "宁夏回族自治区", "固原市", "庆阳市", "平凉市"],
+     {("陕西省", "甘肃省"), ("陕西省", "宁夏回族自治区"), ("甘肃省", "宁夏回族自治区")}),
+])
+def test_links_of_pairs_zones_and_counted_places(text, committee, names, links):
+    found, pairs = regions(text, committee)
+    assert found == names
+    assert pairs == {frozenset(p) for p in links}
