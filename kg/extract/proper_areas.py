@@ -19,7 +19,7 @@ import re
 from functools import cache, lru_cache
 
 from kg.dictionary import dictionary
-from kg.extract.abbreviations import abbreviates_a_place
+from kg.extract.initials import abbreviates_a_place
 from kg.gazetteer import gazetteer
 from kg.lexicon import alternation, cues
 from kg.words import Word, dictionary_frequency, is_common_noun

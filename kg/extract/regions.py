@@ -12,16 +12,10 @@ import re
 from functools import cache, lru_cache
 
 # abbreviation_pairs and region_links are re-exported: the pipeline takes every region extractor from here
-from kg.extract.abbreviations import (
-    LONGEST_RUN,
-    abbreviated,
-    abbreviates_own_place,
-    bounded,
-    inside_a_run,
-    is_initial,
-)
+from kg.extract.abbreviations import LONGEST_RUN, bounded, inside_a_run
 from kg.extract.abbreviations import abbreviation_pairs as abbreviation_pairs
 from kg.extract.foreign_places import foreign_positions, joint_prefix
+from kg.extract.initials import abbreviated, abbreviates_own_place, is_initial
 from kg.extract.place_areas import GEO_CHARS, coined_areas, head_places, place_named_areas, unit_township_mentions
 from kg.extract.place_words import place_words
 from kg.extract.proper_areas import is_name_word, may_be_in_name
