@@ -17,6 +17,7 @@ from kg.extract.abbreviations import abbreviation_pairs as abbreviation_pairs
 from kg.extract.foreign_places import foreign_positions, joint_prefix
 from kg.extract.initials import abbreviated, abbreviates_own_place, is_initial
 from kg.extract.place_areas import GEO_CHARS, coined_areas, head_places, place_named_areas, unit_township_mentions
+from kg.extract.place_names import area_names, generic_geo, resolve_word, unique_county
 from kg.extract.place_words import place_words
 from kg.extract.proper_areas import is_name_word, may_be_in_name
 from kg.extract.proposer import committee_region, place_of_level
@@ -28,18 +29,12 @@ from kg.lexicon import (
     cues,
     lone_province_abbreviations,
     municipality_neighbours,
-    named_areas,
     presence_words,
     province_abbreviations,
 )
 from kg.read import Source
 from kg.records import Committee, RegionMention, Span
 from kg.words import Word, dictionary_frequency, is_common_noun, is_ordinary_word
-
-
-@cache
-def _area_names() -> dict[str, str]:
-    return {alias: name for name, aliases in named_areas() for alias in (name, *aliases)}
 
 
 @cache
@@ -53,7 +48,7 @@ def _place_names() -> frozenset[str]:
     """Every word that may name a place (a region's name or short name, a named area, an own-place word):
     most words of a span are none, and need no look at the committee."""
     gaz = gazetteer()
-    return frozenset(gaz.by_name.keys() | gaz.by_short.keys() | _area_names().keys() | _own_place_words().keys()
+    return frozenset(gaz.by_name.keys() | gaz.by_short.keys() | area_names().keys() | _own_place_words().keys()
                      | lone_province_abbreviations().keys())
 
 
@@ -84,30 +79,6 @@ def _own_place(word: str, committee: Committee | None) -> Region | None:
     return found
 
 
-def _resolve_word(word: str, committee: Committee | None) -> Region | None:
-    gaz = gazetteer()
-    if word not in gaz.by_name and word not in gaz.by_short and word not in _area_names():
-        return None  # most words: no need to look at the committee
-    if word in _area_names():
-        return gaz.areas.get(_area_names()[word])
-    context = committee_region(committee)
-    if len(word) >= 3 or (len(word) == 2 and len(gaz.by_name.get(word, [])) == 1):
-        full = gaz.resolve(word, context)
-        if full:
-            return full
-    if len(word) < 2 or word in cues()["regions"]["common_short_names"]:
-        return None
-    short = gaz.resolve(word, context, short=True)
-    if short is None:
-        return None
-    if short.level in ("province", "prefecture"):
-        return short
-    if is_ordinary_word(word):
-        return None  # 合作 (合作市), 安定 (安定区): the word's ordinary sense
-    same_province = context is not None and context.code and short.code and short.code[:2] == context.code[:2]
-    return short if same_province or _known_city(word, short) else None
-
-
 def _listed_across_border(text: str, word: Word, committee: Committee | None) -> Region | None:
     """与嘉定、青浦协同 at the 昆山 committee → 上海市嘉定区, 青浦区: the district of a municipality bordering
     the committee's province (kg/data/municipality_neighbours.tsv), the only one of that short name there,
@@ -127,19 +98,6 @@ def _district_across_border(short: str, context: Region | None) -> Region | None
     found = [r for r in gaz.by_short.get(short, []) if r.level == "county" and r.province_code
              and home.name in municipality_neighbours().get(gaz.by_code[r.province_code].name, ())]
     return found[0] if len(found) == 1 else None
-
-
-# A county-level city's short name is read anywhere (昆山, 义乌, 张家港) when jieba's dictionary knows it
-# less often than this: 江山 (1225, "the country") and 天门 (4628) are ordinary words first.
-_KNOWN_CITY_MAX_FREQ = 1000
-
-
-def _known_city(short: str, region: Region) -> bool:
-    """昆山 at a Shanghai committee: a county-level city that is the only region of its short name."""
-    return (region.name.endswith("市") and len(gazetteer().by_short.get(short, [])) == 1
-            and short not in cues()["regions"]["ordinary_city_names"]
-            and short not in gazetteer().by_name and not is_common_noun(short)
-            and dictionary_frequency(short) < _KNOWN_CITY_MAX_FREQ)
 
 
 def region_mentions(src: Source, span: Span, committee: Committee | None) -> list[RegionMention]:
@@ -163,7 +121,7 @@ def region_mentions(src: Source, span: Span, committee: Committee | None) -> lis
     for i, w in enumerate(words):
         if w.text not in candidates or w.start in not_places:
             continue
-        region = (_own_place(w.text, committee) or _resolve_word(w.text, committee)
+        region = (_own_place(w.text, committee) or resolve_word(w.text, committee)
                   or _listed_across_border(text, w, committee) or _lone_abbreviation(text, words, i, committee))
         if region is None and w.text in gazetteer().by_short:
             unread.append(i)
@@ -223,7 +181,7 @@ def _common_noun_alone(region: Region, word: str, previous: str, committee: Comm
     own = committee_region(committee)
     if descriptive and own is not None and own.code in (region.code, region.parent):
         return False  # 新城区 at its own city's committee
-    before = _resolve_word(previous, committee) if previous else None
+    before = resolve_word(previous, committee) if previous else None
     return before is None or parent is None or before.code != parent.code
 
 
@@ -243,23 +201,11 @@ def _named_after_county(text: str, committee: Committee | None) -> list[tuple[in
             short = text[max(0, m.start() - size) : m.start()]
             if len(short) < size or short + m.group() in gaz.by_short or short + m.group() in gaz.by_name:
                 continue  # 连云港 is a city, not 连云区's port
-            county = _unique_county(short)
+            county = unique_county(short)
             if county is not None:
                 out.append((m.start() - size, m.start(), county))
                 break
     return out
-
-
-def _unique_county(short: str) -> Region | None:
-    """海沧 → 海沧区: the only county of that short name nationwide, when it is no ordinary word (盐湖 of
-    盐湖产业基地 is a salt lake)."""
-    counties = [r for r in gazetteer().by_short.get(short, []) if r.level == "county"]
-    return counties[0] if len(counties) == 1 and not is_ordinary_word(short) and not _generic_geo(short) else None
-
-
-def _generic_geo(word: str) -> bool:
-    """运河, 盐湖, 江河: a kind of water or land (cues.toml, regions.generic_geo_words), or a common noun."""
-    return word in cues()["regions"]["generic_geo_words"] or is_common_noun(word)
 
 
 @cache
@@ -292,7 +238,7 @@ def _compounds(text: str, committee: Committee | None) -> tuple[tuple[int, int, 
         words = place_words(text)
         ends = {w.end: w for w in words}
         # 湾区 of 粤港澳大湾区: an area word inside a named area's own word starts no compound
-        inside_areas = {i for w in words if w.text in _area_names() for i in range(w.start + 1, w.end)}
+        inside_areas = {i for w in words if w.text in area_names() for i in range(w.start + 1, w.end)}
     for m, ring in found:
         if m.start() in inside_areas:
             continue
@@ -327,7 +273,7 @@ def _place_areas(text: str, committee: Committee | None) -> list[tuple[int, int,
 
 
 def _resolver(committee: Committee | None):
-    return lambda head: _resolve_word(head, committee) or _unique_county(head)
+    return lambda head: resolve_word(head, committee) or unique_county(head)
 
 
 _HEAD_JOINTS = "—－-–"
@@ -336,7 +282,7 @@ _HEAD_JOINTS = "—－-–"
 def _joined_head(text: str, start: int, ends: dict[int, Word], committee: Committee | None) -> int:
     """西宁—海东都市圈: a metropolitan area named by two places joined by a dash keeps its full name."""
     before = ends.get(start - 1) if start > 1 and text[start - 1] in _HEAD_JOINTS else None
-    return before.start if before is not None and _resolve_word(before.text, committee) else start
+    return before.start if before is not None and resolve_word(before.text, committee) else start
 
 
 def _before_descriptors(text: str, end: int) -> int:
@@ -359,10 +305,10 @@ def _head_start(text: str, end: int, ends: dict[int, Word], committee: Committee
     run of one-character abbreviations of places (襄十随神), one of which at least is read (泸永江 at
     永川: 永 and 江 are the committee's neighbours, 泸 a city of the next province)."""
     prev = ends.get(end)
-    if prev is not None and len(prev.text) >= 2 and _resolve_word(prev.text, committee):
+    if prev is not None and len(prev.text) >= 2 and resolve_word(prev.text, committee):
         return prev.start
     if prev is not None and len(prev.text) >= 2 and prev.text.endswith(_GEO_ENDINGS):
-        if not _generic_geo(prev.text):
+        if not generic_geo(prev.text):
             return prev.start
         # 星江河流域: a character jieba left before a generic word is the river's own name; 运河经济带 names none
         name = ends.get(prev.start)
