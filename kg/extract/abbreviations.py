@@ -95,6 +95,8 @@ def abbreviation_pairs(src: Source, span: Span, committee: Committee | None) -> 
                                 listed=_in_a_list_of_runs(text, i, run)))
         if regions is None:  # 武鄂黄黄: a repeated character, read from the places listed nearby
             regions = listed_members(text[i:run], src.simple, span.start + i, span.start + run)
+        if regions is not None and _spelled_otherwise(text[i:run], regions, src.simple):
+            regions = None
         if regions is not None:
             for pos, region in enumerate(regions, start=i):
                 s = Span(span.start + pos, span.start + pos + 1)
@@ -289,6 +291,24 @@ def _in_a_list_of_runs(text: str, start: int, end: int) -> bool:
     after = text[end : end + 3]
     return (len(before) == 3 and before[2] == "、" and is_initial(before[0]) and is_initial(before[1])) or (
         len(after) == 3 and after[0] == "、" and is_initial(after[1]) and is_initial(after[2]))
+
+
+def _spelled_otherwise(run: str, regions: list[Region], simple: str) -> bool:
+    """连马融合 … 连江与马祖交流: the text spells the pair out, and one character starts another name there than the
+    place it was read as (马 is 马祖, no 马尾区): the run names places the reading does not know."""
+    if len(run) != _PAIR:
+        return False
+    for k, region in enumerate(regions):
+        other = regions[1 - k].short
+        for joint in _PAIR_JOINTS:
+            at = simple.find(other + joint + run[k])
+            if at != -1 and not simple.startswith(region.short, at + len(other) + 1):
+                return True
+    return False
+
+
+_PAIR = 2
+_PAIR_JOINTS = ("与", "和", "同")
 
 
 def _holds_a_name(run: str) -> bool:

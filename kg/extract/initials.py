@@ -16,9 +16,15 @@ from kg.records import Committee
 def city_beside(char: str, partners: list[Region | None]) -> Region | None:
     """The city ``char`` abbreviates far away (``abbreviated_city``), beside ``partners``. Beside a special
     administrative region (港 of 关丹港 is a port's word) only a city of Guangdong next to it (深港, 珠澳) or one
-    of a classic abbreviation (穗港) is read: 丹港 names no 丹东 and 香港."""
+    of a classic abbreviation (穗港) is read: 丹港 names no 丹东 and 香港. By its first character alone a city far
+    away is a partner only of a provincial-level division (津承, 沪通): beside a county (連馬融合 at 连江, 马 for
+    马祖) the character is some nearer place's."""
     city = abbreviated_city(char)
-    if city is None or not beside_a_sar(partners) or char in city_abbreviations():
+    if city is None or char in city_abbreviations():
+        return city
+    if not any(p is not None and p.level == "province" for p in partners):
+        return None
+    if not beside_a_sar(partners):
         return city
     return city if city.code and city.code[:2] == _SARS_NEIGHBOUR else None
 

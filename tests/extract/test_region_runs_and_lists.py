@@ -174,3 +174,19 @@ def test_links_of_pairs_zones_and_counted_places(text, committee, names, links):
     found, pairs = regions(text, committee)
     assert found == names
     assert pairs == {frozenset(p) for p in links}
+
+
+LIANJIANG = Committee("county", "连江县", "350122", "350000")
+HEXI = Committee("county", "河西区", "120103", "120000")
+
+
+@pytest.mark.parametrize(("text", "committee", "names", "links"), [
+    # a far city by its first character is a partner of a provincial-level division only, and a pair the text
+    # spells out (连江与马祖) is read as spelled: 马 is no 马鞍山 nor 马尾区
+    ("深化连马融合发展，推动连江与马祖在海洋渔业领域开展交流合作。", LIANJIANG, ["连江县"], set()),
+    ("推动津承协同发展。", HEXI, ["天津市", "承德市"], {("天津市", "承德市")}),
+])
+def test_a_far_city_by_its_first_character(text, committee, names, links):
+    found, pairs = regions(text, committee)
+    assert found == names
+    assert pairs == {frozenset(p) for p in links}
