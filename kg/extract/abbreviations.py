@@ -160,9 +160,9 @@ def _run_at(text: str, start: int, bounds: set[int], direct: re.Pattern[str],
     for stop in range(start + 2, end + 1):  # the shortest run that a relation word follows
         if stop in bounds and direct.match(text, stop):
             return stop
-        if stop in bounds and _provincial(text[start:stop]) and (
-                text.startswith(_counts(), stop) or _listed_groups().match(text, stop)):
-            return stop  # 黔桂两省区铁路运能偏紧: provinces counted are a pair without a relation word
+        if stop in bounds and (text.startswith(_counts(), stop) or (
+                _provincial(text[start:stop]) and _listed_groups().match(text, stop))):
+            return stop  # 黔桂两省区铁路运能偏紧, 京张两地联合打造: places counted are a pair without a relation word
             # (川渝、黔桂等沿线地区协同: groups of provinces listed before 等 share the relation word after it)
     for stop in range(end, start + 1, -1):  # the longest run that a relation word follows after a topic
         if (stop in bounds and after_topic.match(text, stop) and not text.startswith(_area_words(), stop)
