@@ -4,10 +4,13 @@ pairs, places a practice is spread to, generic compounds; and the named zones an
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from test_regions import regions
 
-from kg.records import Committee
+from kg.pipeline import extract_file
+from kg.records import Committee, to_record
 
 QINZHOU = Committee("prefecture", "钦州市", "450700", "450000")
 BEIHAI = Committee("prefecture", "北海市", "450500", "450000")
@@ -190,3 +193,15 @@ def test_a_far_city_by_its_first_character(text, committee, names, links):
     found, pairs = regions(text, committee)
     assert found == names
     assert pairs == {frozenset(p) for p in links}
+
+
+def test_a_digest_of_cooperation_zones():
+    """A committee's digest through the pipeline: 闽宁协作 in a title links the two provinces, 闽宁镇 is a town, the
+    listed partner pairs invent no city, the places a practice is spread to are linked to none; a cooperation zone of
+    provinces in a title links the one city its body names in each."""
+    path = Path(__file__).parents[1] / "data" / "region_kinds" / "guyuan-cooperation-zones.txt"
+    first, second = to_record(extract_file(path))["speeches"]
+    assert first["regions"] == ["福建省", "宁夏回族自治区", "固原市", "闽宁镇", "西吉县", "海原县"]
+    assert first["region_links"] == [["福建省", "宁夏回族自治区"]]
+    assert ["庆阳市", "固原市"] in second["region_links"]
+    assert {"固原市", "庆阳市"} <= set(second["regions"])
