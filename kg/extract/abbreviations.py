@@ -30,7 +30,7 @@ from kg.extract.initials import (
 from kg.extract.named_city_pairs import named_city_pair, transport_pairs
 from kg.extract.proposer import committee_region
 from kg.gazetteer import Region, gazetteer
-from kg.lexicon import alternation, cues, named_areas, province_abbreviations
+from kg.lexicon import alternation, city_abbreviations, cues, named_areas, province_abbreviations
 from kg.read import Source
 from kg.records import Committee, RegionMention, Span
 from kg.words import dictionary_frequency, tokens
@@ -264,6 +264,7 @@ def _read_run(run: str, committee: Committee | None, heads_area: bool = False,
         regions = [r or abbreviated_city(c) for c, r in zip(run, regions, strict=True)]  # 通武廊: 廊 is 廊坊
     if None in regions or len(set(regions)) < len(regions):
         return None  # 泸永江 at 永川, 泸 unread: no part of the run is read alone
+    regions = [_city_among_cities(c, r, regions) for c, r in zip(run, regions, strict=True)]
     provinces = {r.code for r in regions if r.level == "province"}
     # 闽宁协作 at a Fujian committee: a province beside a place inside it is no pair, 宁 is 宁夏 there
     regions = [province_of(c) or r if r.level != "province" and r.province_code in provinces else r
@@ -291,6 +292,16 @@ def _in_a_list_of_runs(text: str, start: int, end: int) -> bool:
     after = text[end : end + 3]
     return (len(before) == 3 and before[2] == "、" and is_initial(before[0]) and is_initial(before[1])) or (
         len(after) == 3 and after[0] == "、" and is_initial(after[1]) and is_initial(after[2]))
+
+
+def _city_among_cities(char: str, region: Region, regions: list[Region]) -> Region:
+    """宁镇扬 at the national committee: 宁 beside cities of Jiangsu is 南京 (its classic abbreviation), no 宁夏."""
+    name = city_abbreviations().get(char)
+    city = gazetteer().resolve(name) if name and region.level == "province" else None
+    others = [r for r in regions if r is not region]
+    if city is None or not city.code or not others:
+        return region
+    return city if all(r.level != "province" and r.code and r.code[:2] == city.code[:2] for r in others) else region
 
 
 def _spelled_otherwise(run: str, regions: list[Region], simple: str) -> bool:

@@ -13,15 +13,18 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 
-from kg.lexicon import alternation, cues, foreign_countries
+from kg.lexicon import alternation, foreign_countries
 
+# what ends a foreign place's name: joints, function words and verbs of going (与越南、老挝合作, 越南至钦州); no
+# character a name may hold (越南谅山同登口岸: 同 is in the name)
+_STOPS = "与和及或并、的了是等在至到向往赴从对为于把将让使给以也都还又再更最而"
 # how many characters after a country's name (and an optional —中国 of a joint name) the foreign place may run
 _LONGEST_FOREIGN_NAME = 6
 
 
 @cache
 def _pattern() -> re.Pattern[str]:
-    stops = re.escape(cues()["regions"]["not_name_characters"])
+    stops = re.escape(_STOPS)
     name = rf"[^\W{stops}\d]{{0,{_LONGEST_FOREIGN_NAME}}}"
     return re.compile(rf"(?:{alternation(foreign_countries())})(?:[—－-]?中国)?{name}")
 

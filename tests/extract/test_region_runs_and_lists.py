@@ -16,6 +16,7 @@ QINZHOU = Committee("prefecture", "钦州市", "450700", "450000")
 BEIHAI = Committee("prefecture", "北海市", "450500", "450000")
 GUANGXI = Committee("province", "广西壮族自治区", "450000", "450000")
 YANGZHOU = Committee("prefecture", "扬州市", "321000", "320000")
+NATIONAL = Committee("national", None, None, None)
 
 CITIES_OF_THE_GULF = {("北海市", "钦州市"), ("北海市", "防城港市"), ("钦州市", "防城港市")}
 
@@ -28,6 +29,9 @@ CITIES_OF_THE_GULF = {("北海市", "钦州市"), ("北海市", "防城港市"),
     ("推进北钦防一体化发展。", BEIHAI, ["北海市", "钦州市", "防城港市"], CITIES_OF_THE_GULF),
     ("宁镇扬同城化加快推进。", YANGZHOU, ["南京市", "镇江市", "扬州市"],
      {("南京市", "镇江市"), ("南京市", "扬州市"), ("镇江市", "扬州市")}),
+    # far from Jiangsu too: 宁 beside Jiangsu's cities is 南京 (its classic abbreviation), no 宁夏
+    ("推动宁镇扬同城化发展。", NATIONAL, ["南京市", "镇江市", "扬州市"],
+     {("南京市", "镇江市"), ("南京市", "扬州市"), ("镇江市", "扬州市")}),
     # the district named by itself is still the district
     ("钦北区产业加快发展，钦北与钦南协同发展。", QINZHOU, ["钦北区", "钦南区"], {("钦北区", "钦南区")}),
 ])
@@ -37,8 +41,6 @@ def test_a_run_of_city_abbreviations_is_the_cities(text, committee, names, links
     assert pairs == {frozenset(p) for p in links}
 
 
-NATIONAL = Committee("national", None, None, None)
-
 
 @pytest.mark.parametrize(("text", "committee", "names", "links"), [
     # a place named after a country is abroad: no region, its characters no abbreviations (关丹 is no 丹东)
@@ -46,6 +48,7 @@ NATIONAL = Committee("national", None, None, None)
     ("推动钦州港与马来西亚关丹港港航合作。", QINZHOU, ["钦州市", "钦州港"], set()),
     ("打造马来西亚—中国关丹产业园区。", QINZHOU, [], set()),
     ("加强与越南海防港合作。", BEIHAI, [], set()),
+    ("推动凭祥与越南谅山同登口岸合作。", Committee("prefecture", "崇左市", "451400", "450000"), ["凭祥市"], set()),
     # a park two countries built keeps their abbreviations; its city is named too
     ("中马钦州产业园区招商引资成效明显。", QINZHOU, ["中马钦州产业园区", "钦州市"], set()),
     # 港 after a port's name, 两港, 港口 is no Hong Kong; beside 深, 珠 or a province it is
