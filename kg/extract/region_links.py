@@ -45,6 +45,8 @@ def region_links(src: Source, spans: list[Span], mentions: list[RegionMention],
         for m in [*_CLAUSE_BREAK.finditer(text), None]:
             end = m.start() if m else len(text)
             spread = _spread_words().search(text, start, end)  # 推广到西吉县、海原县: those places are joined to none
+            if spread and spread.group().startswith("在") and link_words.search(spread.group()):
+                spread = None  # (在固原与庆阳合作中推广: the places' own link)
             clause = Span(span.start + start, span.start + (spread.start() if spread else end))
             start = m.end() if m else len(text)
             first = bisect_left(starts, clause.start)
@@ -241,7 +243,10 @@ def _heading_run_pairs(mentions: list[RegionMention], clause: Span, link_words: 
 
 @cache
 def _spread_words() -> re.Pattern[str]:
-    return re.compile(alternation(cues()["regions"]["spread"]))
+    """推广到 …, and 在 … 推广 (where the places stand between 在 and the spreading word)."""
+    area = cues()["regions"]
+    after = alternation(area["spread_after_places"])
+    return re.compile(rf"(?:{alternation(area['spread'])})|在[^，,。；;]{{1,30}}?(?:{after})")
 
 
 @cache
