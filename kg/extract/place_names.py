@@ -28,9 +28,12 @@ def resolve_word(word: str, committee: Committee | None) -> Region | None:
     gaz = gazetteer()
     if word not in gaz.by_name and word not in gaz.by_short and word not in area_names():
         return None  # most words: no need to look at the committee
-    if word in area_names():
-        return gaz.areas.get(area_names()[word])
     context = committee_region(committee)
+    if word in area_names():
+        home = [r for r in gaz.by_short.get(word, ()) if context is not None and context.code and r.code
+                and r.code[:2] == context.code[:2]]
+        # 海西 in Qinghai is 海西州, elsewhere the 海峡西岸经济区
+        return home[0] if len(home) == 1 else gaz.areas.get(area_names()[word])
     if len(word) >= 3 or (len(word) == 2 and len(gaz.by_name.get(word, [])) == 1):
         full = gaz.resolve(word, context)
         if full:

@@ -95,6 +95,9 @@ YINCHUAN = Committee("prefecture", "银川市", "640100", "640000")
     ("闽宁协作示范村经验推广到西吉县、海原县等地。", GUYUAN, ["福建省", "宁夏回族自治区", "西吉县", "海原县"],
      {("福建省", "宁夏回族自治区")}),
     ("推动与庆阳合作的模式覆盖西吉县、隆德县。", GUYUAN, ["庆阳市", "西吉县", "隆德县"], {("固原市", "庆阳市")}),
+    ("将闽宁协作经验在西吉、隆德等县推广。", GUYUAN, ["福建省", "宁夏回族自治区", "西吉县", "隆德县"],
+     {("福建省", "宁夏回族自治区")}),
+    ("在固原与庆阳合作中推广经验。", GUYUAN, ["固原市", "庆阳市"], {("固原市", "庆阳市")}),
     ("推动银川与石嘴山协作辐射带动吴忠、中卫发展。", YINCHUAN, ["银川市", "石嘴山市", "吴忠市", "中卫市"],
      {("银川市", "石嘴山市")}),
 ])
@@ -208,3 +211,15 @@ def test_a_digest_of_cooperation_zones():
     assert first["region_links"] == [["福建省", "宁夏回族自治区"]]
     assert ["庆阳市", "固原市"] in second["region_links"]
     assert {"固原市", "庆阳市"} <= set(second["regions"])
+
+
+@pytest.mark.parametrize(("text", "committee", "names"), [
+    # an autonomous prefecture called by its short name and 州
+    ("打造海西州盐湖产业基地。", QINGHAI, ["海西蒙古族藏族自治州"]),
+    ("支持黔东南州、大理州发展。", NATIONAL, ["黔东南苗族侗族自治州", "大理白族自治州"]),
+    # 海西 is Qinghai's prefecture at home, the economic zone across the strait elsewhere
+    ("支持海西发展。", QINGHAI, ["海西蒙古族藏族自治州"]),
+    ("支持海西发展。", NATIONAL, ["海峡西岸经济区"]),
+])
+def test_autonomous_prefectures_by_short_name(text, committee, names):
+    assert regions(text, committee)[0] == names
