@@ -44,14 +44,14 @@ def region_links(src: Source, spans: list[Span], mentions: list[RegionMention],
         start = 0
         for m in [*_CLAUSE_BREAK.finditer(text), None]:
             end = m.start() if m else len(text)
-            spread = _spread_words().search(text, start, end)  # 推广到西吉县、海原县: those places are joined to none
+            clause_start, start = start, m.end() if m else len(text)
+            first = bisect_left(starts, span.start + clause_start)
+            if first == len(starts) or starts[first] >= span.start + end:
+                continue  # (no place in the clause: nothing to join)
+            spread = _spread_words().search(text, clause_start, end)  # 推广到西吉县、海原县: joined to none
             if spread and spread.group().startswith("在") and link_words.search(spread.group()):
                 spread = None  # (在固原与庆阳合作中推广: the places' own link)
-            clause = Span(span.start + start, span.start + (spread.start() if spread else end))
-            start = m.end() if m else len(text)
-            first = bisect_left(starts, clause.start)
-            if first == len(starts) or starts[first] >= clause.end:
-                continue  # (no place in the clause: nothing to join)
+            clause = Span(span.start + clause_start, span.start + (spread.start() if spread else end))
             ctext = clause.slice(src.simple)
             if not link_words.search(ctext) and not _is_run(outermost, clause) and not _within(groups, clause):
                 continue  # (a run of abbreviations was read only before a relation word: 闽台‘通、惠、情’融合)
