@@ -23,6 +23,10 @@ _SUFFIXES = ("特别行政区", "自治区", "自治州", "自治县", "自治�
              "省", "市", "县", "区", "旗", "盟")
 
 
+# The level word an autonomous prefecture or county is called by after its short name (海西州, 保亭县)
+_AUTONOMOUS = {"自治州": "州", "自治县": "县"}
+
+
 @dataclass(frozen=True)
 class Region:
     name: str
@@ -83,6 +87,10 @@ class Gazetteer:
             self.by_name.setdefault(r.name, []).append(r)
             if r.code and r.short != r.name:
                 self.by_short.setdefault(r.short, []).append(r)
+            level = next((word for suffix, word in _AUTONOMOUS.items() if r.name.endswith(suffix)), None)
+            if r.code and level and r.short != r.name:
+                # 海西州, 大理州, 保亭县: an autonomous prefecture or county called by its short name and level
+                self.by_short.setdefault(r.short + level, []).append(r)
         self.areas = {r.name: r for r in regions if r.level == "area"}
 
     def parent(self, region: Region) -> Region | None:

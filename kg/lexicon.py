@@ -114,6 +114,13 @@ def municipality_neighbours() -> dict[str, tuple[str, ...]]:
 
 
 @cache
+def foreign_countries() -> dict[str, str]:
+    """Countries a speech names beside Chinese places (kg/data/foreign_countries.tsv): name → its one character in a
+    park's name, or ""."""
+    return {r["name"]: r["abbr"] or "" for r in _tsv_rows("foreign_countries.tsv")}
+
+
+@cache
 def place_area_suffixes() -> dict[str, str]:
     """港 → port, 开发区 → zone …: generic words that make a named area of the place before them."""
     return {r["suffix"]: r["kind"] for r in _tsv_rows("place_area_suffixes.tsv")}

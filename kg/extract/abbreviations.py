@@ -15,6 +15,18 @@ from functools import cache
 from kg.dictionary import user_words
 from kg.extract.clusters import listed_members, repeated_runs
 from kg.extract.county_abbreviations import counties_run, county_beside, local_initials, own_county
+from kg.extract.foreign_places import foreign_positions
+from kg.extract.initials import (
+    abbreviated,
+    abbreviated_city,
+    abbreviating_characters,
+    beside_a_sar,
+    city_beside,
+    county_nearby,
+    is_initial,
+    one_province_reading,
+    province_of,
+)
 from kg.extract.named_city_pairs import named_city_pair, transport_pairs
 from kg.extract.proposer import committee_region
 from kg.gazetteer import Region, gazetteer
@@ -61,11 +73,12 @@ def abbreviation_pairs(src: Source, span: Span, committee: Committee | None) -> 
     reach = LONGEST_RUN + _LONGEST_COUNT + _COUNTED_TOPIC_GAP
     national = committee is not None and committee.level == "national"
     # a run is two initials at least; a county's own at home (腾 of 保腾 at 腾冲) counts as one
-    initials = _initials() | local_initials(committee)
+    initials = abbreviating_characters() | local_initials(committee)
+    foreign = foreign_positions(text)  # 马来西亚关丹港港航合作: no 丹东 and 香港 abroad
     starts = sorted({i for m in _relation_words(national).finditer(text)
                      for i in range(max(0, m.start() - reach), m.start() - 1)
-                     if text[i] in initials and text[i + 1] in initials})
-    clusters = repeated_runs(text, _initials())
+                     if text[i] in initials and text[i + 1] in initials and i not in foreign})
+    clusters = repeated_runs(text, abbreviating_characters())
     if not starts and not clusters:
         return transport_pairs(src, span, set(), committee_region(committee))
     bounds = {i for w in tokens(text) for i in (w.start, w.end)}
@@ -78,9 +91,12 @@ def abbreviation_pairs(src: Source, span: Span, committee: Committee | None) -> 
         if run is None or (text[i:run] in _named_area_spellings() and text.startswith(_strategies(), run)):
             continue  # 京津冀协同发展 names the state's strategy for the area, no link of its members
         regions = (named_city_pair(text[i:run], text, i)
-                   or _read_run(text[i:run], committee, heads_area=bool(_area_after().match(text, run))))
+                   or _read_run(text[i:run], committee, heads_area=bool(_area_after().match(text, run)),
+                                listed=_in_a_list_of_runs(text, i, run)))
         if regions is None:  # 武鄂黄黄: a repeated character, read from the places listed nearby
             regions = listed_members(text[i:run], src.simple, span.start + i, span.start + run)
+        if regions is not None and _spelled_otherwise(text[i:run], regions, src.simple):
+            regions = None
         if regions is not None:
             for pos, region in enumerate(regions, start=i):
                 s = Span(span.start + pos, span.start + pos + 1)
@@ -144,9 +160,9 @@ def _run_at(text: str, start: int, bounds: set[int], direct: re.Pattern[str],
     for stop in range(start + 2, end + 1):  # the shortest run that a relation word follows
         if stop in bounds and direct.match(text, stop):
             return stop
-        if stop in bounds and _provincial(text[start:stop]) and (
-                text.startswith(_counts(), stop) or _listed_groups().match(text, stop)):
-            return stop  # 黔桂两省区铁路运能偏紧: provinces counted are a pair without a relation word
+        if stop in bounds and (text.startswith(_counts(), stop) or (
+                _provincial(text[start:stop]) and _listed_groups().match(text, stop))):
+            return stop  # 黔桂两省区铁路运能偏紧, 京张两地联合打造: places counted are a pair without a relation word
             # (川渝、黔桂等沿线地区协同: groups of provinces listed before 等 share the relation word after it)
     for stop in range(end, start + 1, -1):  # the longest run that a relation word follows after a topic
         if (stop in bounds and after_topic.match(text, stop) and not text.startswith(_area_words(), stop)
@@ -217,9 +233,12 @@ def _group_areas() -> tuple[str, ...]:
     return tuple(cues()["regions"]["group_areas"])
 
 
-def _read_run(run: str, committee: Committee | None, heads_area: bool = False) -> list[Region] | None:
+def _read_run(run: str, committee: Committee | None, heads_area: bool = False,
+              listed: bool = False) -> list[Region] | None:
     """The places of a run, or None when it is a named area (unless a group of provincial-level divisions:
-    京津冀协同创新 joins 北京, 天津 and 河北), an ordinary word or not all read."""
+    京津冀协同创新 joins 北京, 天津 and 河北), an ordinary word or not all read. A run ``listed`` among others
+    (京玉、沪果、鲁北等结对: partner pairs of provinces and the committee's prefectures) reads no far-away city by its
+    first character (北 is no 北海 there)."""
     provincial = _provincial(run)
     if run in _named_area_spellings() and not (provincial and committee is not None and committee.level == "national"):
         return None  # (京津冀 at a local committee is the area its places belong to)
@@ -229,26 +248,78 @@ def _read_run(run: str, committee: Committee | None, heads_area: bool = False) -
         return None  # (成渝 is a word only by our own sector table)
     counties = counties_run(run, committee)  # 榆太祁 at 晋中: counties of the committee's city
     regions = counties or [abbreviated(c, committee) for c in run]
-    if len(run) == 2 and regions.count(None) == 1:  # a city far away beside a place read nearby
-        regions = [r or _abbreviated_city(c) for c, r in zip(run, regions, strict=True)]
+    if len(run) == 2 and regions.count(None) == 1 and (not listed or beside_a_sar(regions)):
+        # a city far away beside a place read nearby (listed: only beside 香港 or 澳门, 深港、珠澳合作)
+        regions = [r or city_beside(c, regions) for c, r in zip(run, regions, strict=True)]
     if len(run) == 2 and regions.count(None) == 1 and committee_region(committee) in regions:
-        regions = [r or _county_nearby(c, committee) for c, r in zip(run, regions, strict=True)]  # 厦金 at 厦门
+        regions = [r or county_nearby(c, committee) for c, r in zip(run, regions, strict=True)]  # 厦金 at 厦门
     if None in regions and committee_region(committee) is not None and committee_region(committee).level == "county":
         # 嘉昆太 at 昆山: a county of the committee's own city (太仓), or a district across the border (嘉定)
         regions = [r or county_beside(c, committee) for c, r in zip(run, regions, strict=True)]
     if None in regions:  # 保腾 at 保山: a county of the committee's own city
         regions = [r or own_county(c, committee) for c, r in zip(run, regions, strict=True)]
     if None in regions:  # 广佛同城化, 呼包鄂 at the national committee: cities of one province
-        regions = _one_province_reading(run) or regions
-    if len(run) > 2 and None in regions and any(regions) and not heads_area and not _holds_a_name(run):
-        regions = [r or _abbreviated_city(c) for c, r in zip(run, regions, strict=True)]  # 通武廊: 廊 is 廊坊
+        regions = one_province_reading(run) or regions
+    if len(run) > 2 and None in regions and any(regions) and not (heads_area or listed) and not _holds_a_name(run):
+        regions = [r or abbreviated_city(c) for c, r in zip(run, regions, strict=True)]  # 通武廊: 廊 is 廊坊
     if None in regions or len(set(regions)) < len(regions):
         return None  # 泸永江 at 永川, 泸 unread: no part of the run is read alone
+    regions = [_city_among_cities(c, r, regions) for c, r in zip(run, regions, strict=True)]
     provinces = {r.code for r in regions if r.level == "province"}
     # 闽宁协作 at a Fujian committee: a province beside a place inside it is no pair, 宁 is 宁夏 there
-    regions = [_province_of(c) or r if r.level != "province" and r.province_code in provinces else r
+    regions = [province_of(c) or r if r.level != "province" and r.province_code in provinces else r
                for c, r in zip(run, regions, strict=True)]
     return regions  # type: ignore[return-value]
+
+
+def inside_a_run(text: str, start: int, end: int, committee: Committee | None) -> bool:
+    """钦北防三市同城化: the two characters at ``start``–``end`` (钦北, a district's short name) and the one beside
+    them are a run of abbreviations that a relation word follows and that reads whole (钦州, 北海, 防城港): the
+    characters are the run's, no district of their own."""
+    direct, _ = _relations()
+    for first, last in ((start - 1, end), (start, end + 1)):
+        run = text[max(0, first) : last]
+        if (first >= 0 and last <= len(text) and all(is_initial(c) for c in run) and direct.match(text, last)
+                and _read_run(run, committee)):
+            return True
+    return False
+
+
+def _in_a_list_of_runs(text: str, start: int, end: int) -> bool:
+    """The run at ``start``–``end`` is an item of a list of runs of abbreviations (京玉、沪果、鲁北等): another run of
+    two stands right before it or right after it, 、 between."""
+    before = text[max(0, start - 3) : start]
+    after = text[end : end + 3]
+    return (len(before) == 3 and before[2] == "、" and is_initial(before[0]) and is_initial(before[1])) or (
+        len(after) == 3 and after[0] == "、" and is_initial(after[1]) and is_initial(after[2]))
+
+
+def _city_among_cities(char: str, region: Region, regions: list[Region]) -> Region:
+    """宁镇扬 at the national committee: 宁 beside cities of Jiangsu is 南京 (its classic abbreviation), no 宁夏."""
+    name = city_abbreviations().get(char)
+    city = gazetteer().resolve(name) if name and region.level == "province" else None
+    others = [r for r in regions if r is not region]
+    if city is None or not city.code or not others:
+        return region
+    return city if all(r.level != "province" and r.code and r.code[:2] == city.code[:2] for r in others) else region
+
+
+def _spelled_otherwise(run: str, regions: list[Region], simple: str) -> bool:
+    """连马融合 … 连江与马祖交流: the text spells the pair out, and one character starts another name there than the
+    place it was read as (马 is 马祖, no 马尾区): the run names places the reading does not know."""
+    if len(run) != _PAIR:
+        return False
+    for k, region in enumerate(regions):
+        other = regions[1 - k].short
+        for joint in _PAIR_JOINTS:
+            at = simple.find(other + joint + run[k])
+            if at != -1 and not simple.startswith(region.short, at + len(other) + 1):
+                return True
+    return False
+
+
+_PAIR = 2
+_PAIR_JOINTS = ("与", "和", "同")
 
 
 def _holds_a_name(run: str) -> bool:
@@ -256,150 +327,3 @@ def _holds_a_name(run: str) -> bool:
     gaz = gazetteer()
     return any(run[i:j] in gaz.by_short or run[i:j] in gaz.by_name
                for i in range(len(run)) for j in range(i + 2, len(run) + 1))
-
-
-def _one_province_reading(run: str) -> list[Region] | None:
-    """The places right under one province that the characters of ``run`` abbreviate (广佛 → 广州市 +
-    佛山市, 成德眉资 → 成都, 德阳, 眉山, 资阳), where exactly one province has a place for each
-    character (its capital where it has several)."""
-    index = _prefectures_by_initial()
-    readings = []
-    for province in {code for code, _ in index}:
-        found = []
-        for char in run:
-            places = index.get((province, char), ())
-            if len(places) > 1:
-                places = tuple(r for r in places if r.code and r.code[2:4] == "01")
-            if len(places) != 1:
-                break
-            found.append(places[0])
-        else:
-            readings.append(found)
-    return readings[0] if len(readings) == 1 else None
-
-
-def _province_of(char: str) -> Region | None:
-    name = province_abbreviations().get(char)
-    return gazetteer().resolve(name) if name else None
-
-
-def abbreviated(char: str, committee: Committee | None) -> Region | None:
-    """The place a one-character abbreviation stands for: a place of the committee's province
-    (``_abbreviated_nearby``), else a provincial-level division (川 → 四川省)."""
-    found = _abbreviated_nearby(char, committee)
-    if found is not None:
-        return found
-    name = province_abbreviations().get(char)
-    return gazetteer().resolve(name) if name else None
-
-
-def _abbreviated_city(char: str) -> Region | None:
-    """甬 → 宁波市 (a classic abbreviation), 深 → 深圳市 (the only prefecture-level city it starts)."""
-    name = city_abbreviations().get(char)
-    if name:
-        return gazetteer().resolve(name)
-    return _unique_city_initials().get(char)
-
-
-def abbreviates_a_place(char: str, home: str | None) -> bool:
-    """``char`` may stand for a place: a provincial-level division (澳), a city by its classic abbreviation or
-    its unique first character (珠 → 珠海), or a place right under the province ``home`` (广 in Guangdong)."""
-    return (char in province_abbreviations() or _abbreviated_city(char) is not None
-            or (home is not None and bool(_prefectures_by_initial().get((home, char)))))
-
-
-def _county_nearby(char: str, committee: Committee | None) -> Region | None:
-    """厦金 at the 厦门 committee → 金门县: the only county of the committee's province that ``char``
-    starts, where no province is abbreviated so (across the strait or a border, a county is a party to
-    the committee's own place's link)."""
-    own = committee_region(committee)
-    if own is None or not own.code or char in province_abbreviations():
-        return None
-    found = _counties_by_initial().get((own.code[:2], char), ())
-    return found[0] if len(found) == 1 else None
-
-
-@cache
-def _counties_by_initial() -> dict[tuple[str, str], tuple[Region, ...]]:
-    index: dict[tuple[str, str], list[Region]] = {}
-    for r in gazetteer().by_code.values():
-        if r.level == "county" and r.code:
-            index.setdefault((r.code[:2], r.short[:1]), []).append(r)
-    return {key: tuple(regions) for key, regions in index.items()}
-
-
-def _abbreviated_city_in(char: str, own: Region | None) -> Region | None:
-    """The city a classic abbreviation stands for (宁 → 南京市), when it lies in the province of ``own``."""
-    name = city_abbreviations().get(char)
-    city = gazetteer().resolve(name) if name and own is not None and own.code else None
-    return city if city is not None and city.code and city.code[:2] == own.code[:2] else None
-
-
-@cache
-def _unique_city_initials() -> dict[str, Region]:
-    by_initial: dict[str, list[Region]] = {}
-    for r in gazetteer().by_code.values():
-        if r.level == "prefecture" and r.name.endswith("市"):
-            by_initial.setdefault(r.short[:1], []).append(r)
-    return {c: rs[0] for c, rs in by_initial.items() if len(rs) == 1 and c not in province_abbreviations()}
-
-
-def _abbreviated_nearby(char: str, committee: Committee | None) -> Region | None:
-    """The committee's own place, or a place right under its province (a prefecture, or a county the
-    province governs directly: 神农架林区, the districts of 重庆), that ``char`` abbreviates."""
-    gaz = gazetteer()
-    own = committee_region(committee)
-    abbreviations = province_abbreviations()
-    if abbreviates_own_place(char, own):
-        return own
-    home = _province_name(own) if own is not None else None
-    if home and home.endswith("市") and abbreviations.get(char) == home:
-        return gazetteer().resolve(home)  # 津 at a Tianjin district is the municipality, not 津南区
-    city = _abbreviated_city_in(char, own)
-    if city is not None:
-        return city  # 宁镇扬 at a Jiangsu committee: 宁 is 南京 there, 宁夏 elsewhere
-    if own is not None and own.code and committee and committee.level != "national":
-        found = list(_prefectures_by_initial().get((own.code[:2], char), ()))
-        if own.level == "county":
-            parent = gaz.parent(own)
-            found = found or ([parent] if parent and parent.short.startswith(char) else [])
-        if len(found) > 1:
-            preferred = [r for r in found if r.code == own.code or (r.code and r.code[2:4] == "01")]
-            found = preferred[:1]
-        if found:
-            return found[0]
-    return None
-
-
-def abbreviates_own_place(char: str, own: Region | None) -> bool:
-    """晋台融合 at the 晋江 committee: the committee's place starts with ``char`` (晋 is Shanxi's only where
-    Shanxi is home)."""
-    return own is not None and own.short.startswith(char) and province_abbreviations().get(char) != _province_name(own)
-
-
-@cache
-def _prefectures_by_initial() -> dict[tuple[str, str], tuple[Region, ...]]:
-    """(province code prefix, first character of the short name) → the places right under that
-    province (prefectures, and counties it governs directly): 广 in 44 → 广州市 …"""
-    index: dict[tuple[str, str], list[Region]] = {}
-    for r in gazetteer().by_code.values():
-        if r.code and r.level != "province" and r.parent == r.code[:2] + "0000":
-            index.setdefault((r.code[:2], r.short[:1]), []).append(r)
-    return {key: tuple(regions) for key, regions in index.items()}
-
-
-@cache
-def _initials() -> frozenset[str]:
-    """First characters of the places right under a province, anywhere, the provinces' own
-    abbreviations and the cities' classic ones: what a run of abbreviations may be made of."""
-    return frozenset({char for _, char in _prefectures_by_initial()} | set(province_abbreviations())
-                     | set(city_abbreviations()))
-
-
-def is_initial(char: str) -> bool:
-    return char in _initials()
-
-
-def _province_name(region: Region) -> str | None:
-    province = gazetteer().by_code.get(region.province_code or "")
-    return province.name if province else None

@@ -19,7 +19,7 @@ import re
 from functools import cache, lru_cache
 
 from kg.dictionary import dictionary
-from kg.extract.abbreviations import abbreviates_a_place
+from kg.extract.initials import abbreviates_a_place
 from kg.gazetteer import gazetteer
 from kg.lexicon import alternation, cues
 from kg.words import Word, dictionary_frequency, is_common_noun
@@ -68,7 +68,7 @@ def proper_areas(text: str, words: tuple[Word, ...], home: str | None = None) ->
             continue  # 乡镇 of 乡镇建设, 湿地公园: the generic word starts a longer word
         rule = _rules()[m.group()]
         start = _head(text, words, m.start(), by_end, last, rule["longest_name"])
-        if start is None or not _far_from_home(text[start : m.start()], home):
+        if start is None or not _far_from_home(text[start : m.start()], home, township=m.group() in _TOWNSHIPS):
             continue
         name = text[start : m.end()]
         one_word = words[last].start == start  # 西溪湿地, 城关镇: the dictionary knows the name whole
@@ -86,8 +86,8 @@ def _head(text: str, words: tuple[Word, ...], at: int, by_end: dict[int, int], l
     if k is not None:
         if len(words[k].text) >= 2:
             if words[k].text in _sides() and k > 0 and words[k - 1].text.endswith("山"):
-                return words[k - 1].start if _is_name_word(words[k - 1].text) else None  # 贺兰山东麓
-            return words[k].start if len(words[k].text) <= longest and _is_name_word(words[k].text) else None
+                return words[k - 1].start if is_name_word(words[k - 1].text) else None  # 贺兰山东麓
+            return words[k].start if len(words[k].text) <= longest and is_name_word(words[k].text) else None
         return _single_run(text, words, k, longest)
     fused = words[last]
     if fused.start > at:
@@ -96,7 +96,7 @@ def _head(text: str, words: tuple[Word, ...], at: int, by_end: dict[int, int], l
         # 曲/石镇: the name's last character and the generic word
         return _single_run(text, words, last - 1, longest, fused=1) if last > 0 else None
     head = text[fused.start : at]  # 东湖新技术开发区: the dictionary holds the whole name
-    if 2 <= len(head) <= longest and _is_name_word(head):
+    if 2 <= len(head) <= longest and is_name_word(head):
         return fused.start
     return None
 
@@ -106,7 +106,7 @@ def _single_run(text: str, words: tuple[Word, ...], k: int, longest: int, fused:
     the ``fused`` characters after it (曲 and the 石 of 石镇)."""
     start = None
     i = k
-    while i >= 0 and len(words[i].text) == 1 and _may_be_in_name(words[i].text):
+    while i >= 0 and len(words[i].text) == 1 and may_be_in_name(words[i].text):
         start = words[i].start
         i -= 1
     end = words[k].end + fused
@@ -116,27 +116,32 @@ def _single_run(text: str, words: tuple[Word, ...], k: int, longest: int, fused:
     return start if dictionary_frequency(head) == 0 and head not in gazetteer().by_short else None
 
 
-def _far_from_home(head: str, home: str | None) -> bool:
+# a township named after a pair of places (闽宁镇, after 福建 and 宁夏) is the township's own name
+_TOWNSHIPS = frozenset({"乡", "镇"})
+
+
+def _far_from_home(head: str, home: str | None, township: bool = False) -> bool:
     """和顺 (和顺县 is in Shanxi) heads an old town of Yunnan; a county of the committee's own province, or a
     county-level city (read anywhere: 二连浩特口岸), is the place itself; a run of abbreviations (广梅产业园,
-    珠澳口岸) names the places that built it."""
+    珠澳口岸) names the places that built it, but a ``township``'s (闽宁镇)."""
     if head.endswith(tuple(_rules())):
         return False  # 江南水乡古镇: a description, not a name
     regions = [r for r in gazetteer().by_short.get(head, ()) if r.code]
     if any(r.name.endswith("市") or (home is not None and r.code.startswith(home)) for r in regions):
         return False
-    return len(head) > 3 or not all(abbreviates_a_place(c, home) for c in head)
+    return township or len(head) > 3 or not all(abbreviates_a_place(c, home) for c in head)
 
 
 @lru_cache(maxsize=4096)
-def _may_be_in_name(char: str) -> bool:
+def may_be_in_name(char: str) -> bool:
+    """A character that may stand in a proper name: no function word, numeral or mark (the 星 of 星江河)."""
     if not _HANZI.fullmatch(char) or char in _not_name_characters():
         return False
     return dictionary().tag(char) not in _NOT_NAME_TAGS
 
 
 @lru_cache(maxsize=4096)
-def _is_name_word(word: str) -> bool:
+def is_name_word(word: str) -> bool:
     """和顺, 高黎贡山, 东湖: a word the dictionary tags as a proper name and knows rarely; no place of the
     gazetteer's full names, nor a city's short name (those are read as places: place_areas.py)."""
     if (not _HANZI.fullmatch(word) or is_common_noun(word) or dictionary_frequency(word) > _NAME_MAX_FREQUENCY

@@ -10,7 +10,7 @@ from itertools import combinations, pairwise, permutations
 
 from kg.extract.proposer import committee_region
 from kg.gazetteer import Region, gazetteer
-from kg.lexicon import alternation, cues, named_area_kinds, place_area_suffixes
+from kg.lexicon import alternation, cues, named_area_kinds, place_area_suffixes, province_abbreviations
 from kg.read import Source
 from kg.records import Committee, RegionMention, Span
 
@@ -37,17 +37,21 @@ def region_links(src: Source, spans: list[Span], mentions: list[RegionMention],
     outermost = [m for m in mentions if not any(_inside(m.span, o.span) for o in mentions if o is not m)]
     groups = _group_areas(mentions) if committee is not None and committee.level == "national" else []
     links: list[tuple[str, ...]] = []
+    weak: set[tuple[str, ...]] = set()
     starts = sorted(m.span.start for m in mentions)
     for span in spans:
         text = span.slice(src.simple)
         start = 0
         for m in [*_CLAUSE_BREAK.finditer(text), None]:
             end = m.start() if m else len(text)
-            clause = Span(span.start + start, span.start + end)
-            start = m.end() if m else len(text)
-            first = bisect_left(starts, clause.start)
-            if first == len(starts) or starts[first] >= clause.end:
+            clause_start, start = start, m.end() if m else len(text)
+            first = bisect_left(starts, span.start + clause_start)
+            if first == len(starts) or starts[first] >= span.start + end:
                 continue  # (no place in the clause: nothing to join)
+            spread = _spread_words().search(text, clause_start, end)  # 推广到西吉县、海原县: joined to none
+            if spread and spread.group().startswith("在") and link_words.search(spread.group()):
+                spread = None  # (在固原与庆阳合作中推广: the places' own link)
+            clause = Span(span.start + clause_start, span.start + (spread.start() if spread else end))
             ctext = clause.slice(src.simple)
             if not link_words.search(ctext) and not _is_run(outermost, clause) and not _within(groups, clause):
                 continue  # (a run of abbreviations was read only before a relation word: 闽台‘通、惠、情’融合)
@@ -61,11 +65,13 @@ def region_links(src: Source, spans: list[Span], mentions: list[RegionMention],
                 links += [p for p in dict.fromkeys(p for r in runs for p in _pairs(r, None)) if p not in links]
                 continue
             run = _is_run(outermost, clause)
-            members = _parties(_members(outermost, clause), nested=run)
+            members = _parties(_members(outermost, clause, src.simple), nested=run)
             if own and own.level != "province" and "与" in ctext and own.name not in members:
                 # 我市与太原共建 / 与广德市共建浙皖毗邻区域: the committee's place is the other side
                 # (and the province it lies in, named beside, stands for it).
                 others = [n for n in members if n not in _ancestor_names(own.name)]
+                if len(others) == 1 and _before_with(src.simple, clause, outermost, others[0]):
+                    continue  # 北部湾港与关丹港合作: the partner after 与 is no region read
                 if len(others) == 1:
                     members = [own.name, *others]
                 elif _all_after_with(src.simple, clause, outermost):
@@ -76,12 +82,45 @@ def region_links(src: Source, spans: list[Span], mentions: list[RegionMention],
                         continue
                     members = [own.name, *others]
                 run = False
+            counted = {w.group() for w in link_words.finditer(ctext)} <= _COUNT_LINKS
             for pair in _pairs(members, None if run else own):
                 if pair not in links:
                     links.append(pair)
+                    if counted:
+                        weak.add(pair)
+    links += [p for p in _zone_city_pairs(mentions, src.simple) if p not in links]
     named = _named_pairs(src.simple, mentions)
-    return [g for g in links if not any(h != g and _restates(g, h) and not (g in named and not set(g) & set(h))
-                                        for h in links)]
+    # (a pair only counted, 成都、重庆两地, restates no other: 川渝两地…协作 stays beside it)
+    return [g for g in links if not any(h != g and h not in weak and _restates(g, h)
+                                        and not (g in named and not set(g) & set(h)) for h in links)]
+
+
+# link words that only count the places (大兴、廊坊两地): their pair is the clause's, finer than no other
+_COUNT_LINKS = frozenset({"两地"})
+
+
+def _zone_city_pairs(mentions: list[RegionMention], simple: str) -> list[tuple[str, ...]]:
+    """陕甘宁红色旅游协作区 and, in the body, 固原 and 庆阳: the speech is about a cooperation zone of provinces, and
+    the one city it names in each of two or more of them are the zone's partners there."""
+    provinces: set[str] = set()
+    for run in abbreviation_runs(mentions):
+        codes = {m.code[:2] for m in run if m.code and _level_of(m.name) == "province"}
+        if len(run) >= 2 and len(codes) == len(run) and _cooperation_zone().match(simple, run[-1].span.end):
+            provinces |= codes
+    if not provinces:
+        return []
+    cities: dict[str, set[str]] = {}
+    for m in mentions:
+        if m.code and m.code[:2] in provinces and m.span.end - m.span.start > 1 and _level_of(m.name) == "prefecture":
+            cities.setdefault(m.code[:2], set()).add(m.name)
+    if len(cities) < 2 or any(len(names) > 1 for names in cities.values()):
+        return []  # (several cities of one province: which is whose partner the speech does not say)
+    return [tuple(sorted(pair, key=_code_of)) for pair in combinations(sorted(n for (n,) in cities.values()), 2)]
+
+
+@cache
+def _cooperation_zone() -> re.Pattern[str]:
+    return re.compile(rf"[\u4e00-\u9fff]{{0,6}}?(?:{alternation(cues()['regions']['cooperation_zones'])})")
 
 
 def abbreviation_runs(mentions: list[RegionMention]) -> list[list[RegionMention]]:
@@ -203,6 +242,14 @@ def _heading_run_pairs(mentions: list[RegionMention], clause: Span, link_words: 
 
 
 @cache
+def _spread_words() -> re.Pattern[str]:
+    """推广到 …, and 在 … 推广 (where the places stand between 在 and the spreading word)."""
+    area = cues()["regions"]
+    after = alternation(area["spread_after_places"])
+    return re.compile(rf"(?:{alternation(area['spread'])})|在[^，,。；;]{{1,30}}?(?:{after})")
+
+
+@cache
 def _link_words() -> re.Pattern[str]:
     return re.compile(alternation(cues()["regions"]["link"]))
 
@@ -212,6 +259,13 @@ def _all_after_with(simple: str, clause: Span, mentions: list[RegionMention]) ->
     starts = [m.span.start for m in mentions if clause.start <= m.span.start and m.span.end <= clause.end]
     at = simple.find("与", clause.start, clause.end)
     return bool(starts) and at != -1 and at < min(starts)
+
+
+def _before_with(simple: str, clause: Span, mentions: list[RegionMention], name: str) -> bool:
+    """Every mention of ``name`` in the clause comes before its 与 (the subject of 与X合作, not X)."""
+    at = simple.find("与", clause.start, clause.end)
+    starts = [m.span.start for m in mentions if m.name == name and clause.start <= m.span.start < clause.end]
+    return at != -1 and bool(starts) and max(starts) < at
 
 
 def _pairs(members: list[str], own: Region | None) -> list[tuple[str, str]]:
@@ -254,8 +308,16 @@ def _inside(inner: Span, outer: Span) -> bool:
     return outer.start <= inner.start and inner.end <= outer.end and inner != outer
 
 
-def _members(mentions: list[RegionMention], clause: Span) -> list[str]:
-    return [m.name for m in mentions if clause.start <= m.span.start and m.span.end <= clause.end]
+def _members(mentions: list[RegionMention], clause: Span, simple: str) -> list[str]:
+    """The places of the clause, but a named area whose part in a place is named (亦庄新城大兴片区: the part's place,
+    大兴区, is the party)."""
+    inside = [m for m in mentions if clause.start <= m.span.start and m.span.end <= clause.end]
+    parts = {m.span.start for m in inside if m.code and simple.startswith(_PART_WORDS, m.span.end)}
+    return [m.name for m in inside if m.code or m.span.end not in parts]
+
+
+# A place's part of a named area that lies across several (亦庄新城大兴片区)
+_PART_WORDS = ("片区", "板块", "组团")
 
 
 # Kinds of named areas that are spots within a place: parties to a link only with no place beside them
@@ -273,8 +335,32 @@ def _parties(names: list[str], nested: bool = False) -> list[str]:
     names = places if places else names
     if not nested:
         names = [n for n in names if not any(other != n and n in _ancestor_names(other) for other in names)]
+        names = _without_frames(names)
     places = [n for n in names if _code_of(n) != n]
     return places if len(places) >= 2 else names
+
+
+def _without_frames(names: list[str]) -> list[str]:
+    """A named area headed by abbreviations of provinces beside one of them (川渝高竹新区 beside 全市, 重庆) lies in
+    it: the province is its frame, no party; beside two of them (重庆与四川共建川渝高竹新区) the area is what they
+    build, and the provinces are the parties."""
+    for area in [n for n in names if _code_of(n) == n]:
+        named = _abbreviated_provinces(area) & set(names)
+        if len(named) >= 2:
+            names = [n for n in names if n != area]
+        elif named:
+            names = [n for n in names if n not in named]
+    return names
+
+
+def _abbreviated_provinces(area: str) -> set[str]:
+    """The provincial-level divisions whose abbreviations head a named area (川渝高竹新区 → 四川省, 重庆市)."""
+    run = ""
+    for char in area:
+        if char not in province_abbreviations():
+            break
+        run += char
+    return {province_abbreviations()[c] for c in run} if len(run) >= 2 else set()
 
 
 def _restates(coarse: tuple[str, ...], fine: tuple[str, ...]) -> bool:

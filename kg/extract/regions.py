@@ -12,10 +12,14 @@ import re
 from functools import cache, lru_cache
 
 # abbreviation_pairs and region_links are re-exported: the pipeline takes every region extractor from here
-from kg.extract.abbreviations import LONGEST_RUN, abbreviated, abbreviates_own_place, bounded, is_initial
+from kg.extract.abbreviations import LONGEST_RUN, bounded, inside_a_run
 from kg.extract.abbreviations import abbreviation_pairs as abbreviation_pairs
+from kg.extract.foreign_places import foreign_positions, joint_prefix
+from kg.extract.initials import abbreviated, abbreviates_own_place, is_initial
 from kg.extract.place_areas import GEO_CHARS, coined_areas, head_places, place_named_areas, unit_township_mentions
+from kg.extract.place_names import area_names, generic_geo, resolve_word, unique_county
 from kg.extract.place_words import place_words
+from kg.extract.proper_areas import is_name_word, may_be_in_name
 from kg.extract.proposer import committee_region, place_of_level
 from kg.extract.region_links import linked_ports as linked_ports
 from kg.extract.region_links import region_links as region_links
@@ -25,17 +29,12 @@ from kg.lexicon import (
     cues,
     lone_province_abbreviations,
     municipality_neighbours,
-    named_areas,
     presence_words,
+    province_abbreviations,
 )
 from kg.read import Source
 from kg.records import Committee, RegionMention, Span
 from kg.words import Word, dictionary_frequency, is_common_noun, is_ordinary_word
-
-
-@cache
-def _area_names() -> dict[str, str]:
-    return {alias: name for name, aliases in named_areas() for alias in (name, *aliases)}
 
 
 @cache
@@ -49,7 +48,7 @@ def _place_names() -> frozenset[str]:
     """Every word that may name a place (a region's name or short name, a named area, an own-place word):
     most words of a span are none, and need no look at the committee."""
     gaz = gazetteer()
-    return frozenset(gaz.by_name.keys() | gaz.by_short.keys() | _area_names().keys() | _own_place_words().keys()
+    return frozenset(gaz.by_name.keys() | gaz.by_short.keys() | area_names().keys() | _own_place_words().keys()
                      | lone_province_abbreviations().keys())
 
 
@@ -80,30 +79,6 @@ def _own_place(word: str, committee: Committee | None) -> Region | None:
     return found
 
 
-def _resolve_word(word: str, committee: Committee | None) -> Region | None:
-    gaz = gazetteer()
-    if word not in gaz.by_name and word not in gaz.by_short and word not in _area_names():
-        return None  # most words: no need to look at the committee
-    if word in _area_names():
-        return gaz.areas.get(_area_names()[word])
-    context = committee_region(committee)
-    if len(word) >= 3 or (len(word) == 2 and len(gaz.by_name.get(word, [])) == 1):
-        full = gaz.resolve(word, context)
-        if full:
-            return full
-    if len(word) < 2 or word in cues()["regions"]["common_short_names"]:
-        return None
-    short = gaz.resolve(word, context, short=True)
-    if short is None:
-        return None
-    if short.level in ("province", "prefecture"):
-        return short
-    if is_ordinary_word(word):
-        return None  # 合作 (合作市), 安定 (安定区): the word's ordinary sense
-    same_province = context is not None and context.code and short.code and short.code[:2] == context.code[:2]
-    return short if same_province or _known_city(word, short) else None
-
-
 def _listed_across_border(text: str, word: Word, committee: Committee | None) -> Region | None:
     """与嘉定、青浦协同 at the 昆山 committee → 上海市嘉定区, 青浦区: the district of a municipality bordering
     the committee's province (kg/data/municipality_neighbours.tsv), the only one of that short name there,
@@ -125,19 +100,6 @@ def _district_across_border(short: str, context: Region | None) -> Region | None
     return found[0] if len(found) == 1 else None
 
 
-# A county-level city's short name is read anywhere (昆山, 义乌, 张家港) when jieba's dictionary knows it
-# less often than this: 江山 (1225, "the country") and 天门 (4628) are ordinary words first.
-_KNOWN_CITY_MAX_FREQ = 1000
-
-
-def _known_city(short: str, region: Region) -> bool:
-    """昆山 at a Shanghai committee: a county-level city that is the only region of its short name."""
-    return (region.name.endswith("市") and len(gazetteer().by_short.get(short, [])) == 1
-            and short not in cues()["regions"]["ordinary_city_names"]
-            and short not in gazetteer().by_name and not is_common_noun(short)
-            and dictionary_frequency(short) < _KNOWN_CITY_MAX_FREQ)
-
-
 def region_mentions(src: Source, span: Span, committee: Committee | None) -> list[RegionMention]:
     """Every place named in a span of the text, in order (an area word that ends a compound,
     革命老区 of 大别山革命老区, is left to ``area_compounds``)."""
@@ -147,6 +109,7 @@ def region_mentions(src: Source, span: Span, committee: Committee | None) -> lis
     compounds = _compounds(text, committee)
     compound_parts = {i for start, end, _ in compounds for i in range(start, end)}
     not_places = {i for m in _not_places().finditer(text) for i in range(m.start(), m.end())}
+    not_places |= foreign_positions(text)  # 马来西亚关丹港: a place abroad
     not_places |= {i for start, end, _ in coined_areas(text, words, committee) for i in range(start, end)}
     # 崖州湾科技城 is no 崖州区: a place that heads a bay, lake or island named in a longer area is that area's
     not_places |= {i for start, end, _ in compounds for w in words
@@ -158,13 +121,15 @@ def region_mentions(src: Source, span: Span, committee: Committee | None) -> lis
     for i, w in enumerate(words):
         if w.text not in candidates or w.start in not_places:
             continue
-        region = (_own_place(w.text, committee) or _resolve_word(w.text, committee)
+        region = (_own_place(w.text, committee) or resolve_word(w.text, committee)
                   or _listed_across_border(text, w, committee) or _lone_abbreviation(text, words, i, committee))
         if region is None and w.text in gazetteer().by_short:
             unread.append(i)
         if (region is None or _names_a_landmark(region, words[i + 1 : i + 2], committee)
                 or _names_a_bay(region, w.text, text[w.end : w.end + 1])
                 or (region.level == "area" and w.start in compound_parts)
+                or (region.level == "county" and w.text != region.name
+                    and inside_a_run(text, w.start, w.end, committee))
                 or _common_noun_alone(region, w.text, words[i - 1].text if i else "", committee)):
             continue
         found[i] = region
@@ -216,7 +181,7 @@ def _common_noun_alone(region: Region, word: str, previous: str, committee: Comm
     own = committee_region(committee)
     if descriptive and own is not None and own.code in (region.code, region.parent):
         return False  # 新城区 at its own city's committee
-    before = _resolve_word(previous, committee) if previous else None
+    before = resolve_word(previous, committee) if previous else None
     return before is None or parent is None or before.code != parent.code
 
 
@@ -236,17 +201,11 @@ def _named_after_county(text: str, committee: Committee | None) -> list[tuple[in
             short = text[max(0, m.start() - size) : m.start()]
             if len(short) < size or short + m.group() in gaz.by_short or short + m.group() in gaz.by_name:
                 continue  # 连云港 is a city, not 连云区's port
-            county = _unique_county(short)
+            county = unique_county(short)
             if county is not None:
                 out.append((m.start() - size, m.start(), county))
                 break
     return out
-
-
-def _unique_county(short: str) -> Region | None:
-    """海沧 → 海沧区: the only county of that short name nationwide, when it is no ordinary word."""
-    counties = [r for r in gazetteer().by_short.get(short, []) if r.level == "county"]
-    return counties[0] if len(counties) == 1 and not is_ordinary_word(short) else None
 
 
 @cache
@@ -279,7 +238,7 @@ def _compounds(text: str, committee: Committee | None) -> tuple[tuple[int, int, 
         words = place_words(text)
         ends = {w.end: w for w in words}
         # 湾区 of 粤港澳大湾区: an area word inside a named area's own word starts no compound
-        inside_areas = {i for w in words if w.text in _area_names() for i in range(w.start + 1, w.end)}
+        inside_areas = {i for w in words if w.text in area_names() for i in range(w.start + 1, w.end)}
     for m, ring in found:
         if m.start() in inside_areas:
             continue
@@ -289,23 +248,41 @@ def _compounds(text: str, committee: Committee | None) -> tuple[tuple[int, int, 
                     and prev.text.endswith(_GEO_ENDINGS)):
                 out.append((prev.start - 1, m.end(), text[prev.start - 1 : m.end()]))
             continue
-        start = _head_start(text, _before_descriptors(text, m.start()), ends, committee)
+        head_end = _before_descriptors(text, m.start())
+        start = _head_start(text, head_end, ends, committee, described=head_end < m.start())
         if start is not None:
             start = start - 1 if start > 0 and text[start - 1] == "环" else start
+            start = _joined_head(text, start, ends, committee)
             out.append((start, m.end(), text[start : m.end()]))
     # 洋浦港, 海沧港区, 崖州湾科技城: a place and a generic word (kg/data/place_area_suffixes.tsv)
     out += _place_areas(text, committee)
-    return tuple(out)
+    # a park two countries built keeps their abbreviations (中马钦州产业园区); an area abroad is none
+    # (马来西亚关丹产业园区)
+    foreign = foreign_positions(text)
+    return tuple((joint_prefix(text, start), end, text[joint_prefix(text, start) : end])
+                 for start, end, _ in out if start not in foreign)
 
 
 @lru_cache(maxsize=32)
 def _place_areas(text: str, committee: Committee | None) -> list[tuple[int, int, str]]:
-    """Named areas of a place and a generic word; region_mentions and area_compounds read the same spans."""
-    return place_named_areas(text, place_words(text), _resolver(committee), committee)
+    """Named areas of a place and a generic word, none abroad; region_mentions and area_compounds read the same
+    spans."""
+    foreign = foreign_positions(text)
+    areas = place_named_areas(text, place_words(text), _resolver(committee), committee)
+    return [a for a in areas if a[0] not in foreign]
 
 
 def _resolver(committee: Committee | None):
-    return lambda head: _resolve_word(head, committee) or _unique_county(head)
+    return lambda head: resolve_word(head, committee) or unique_county(head)
+
+
+_HEAD_JOINTS = "—－-–"
+
+
+def _joined_head(text: str, start: int, ends: dict[int, Word], committee: Committee | None) -> int:
+    """西宁—海东都市圈: a metropolitan area named by two places joined by a dash keeps its full name."""
+    before = ends.get(start - 1) if start > 1 and text[start - 1] in _HEAD_JOINTS else None
+    return before.start if before is not None and resolve_word(before.text, committee) else start
 
 
 def _before_descriptors(text: str, end: int) -> int:
@@ -322,19 +299,47 @@ def _before_descriptors(text: str, end: int) -> int:
     return end
 
 
-def _head_start(text: str, end: int, ends: dict[int, Word], committee: Committee | None) -> int | None:
+def _head_start(text: str, end: int, ends: dict[int, Word], committee: Committee | None,
+                described: bool = False) -> int | None:
     """The start of an area's head ending at ``end``: a place (成都), a geographic name (汉江), or a
     run of one-character abbreviations of places (襄十随神), one of which at least is read (泸永江 at
     永川: 永 and 江 are the committee's neighbours, 泸 a city of the next province)."""
     prev = ends.get(end)
-    if prev is not None and len(prev.text) >= 2 and (
-            _resolve_word(prev.text, committee) or prev.text.endswith(_GEO_ENDINGS)):
+    if prev is not None and len(prev.text) >= 2 and resolve_word(prev.text, committee):
         return prev.start
+    if prev is not None and len(prev.text) >= 2 and prev.text.endswith(_GEO_ENDINGS):
+        if not generic_geo(prev.text):
+            return prev.start
+        # 星江河流域: a character jieba left before a generic word is the river's own name; 运河经济带 names none
+        name = ends.get(prev.start)
+        return name.start if name is not None and len(name.text) == 1 and may_be_in_name(name.text) else None
+    if described and prev is not None and len(prev.text) >= 3 and is_name_word(prev.text):
+        return prev.start  # 柴达木循环经济试验区: a proper name the dictionary knows rarely, a descriptor after it
+    paired = _paired_name(text, end)
+    if paired is not None:
+        return paired
     start, read = end, False
     while start > 0 and end - start < LONGEST_RUN and is_initial(text[start - 1]):
         read = read or abbreviated(text[start - 1], committee) is not None
         start -= 1
     return start if end - start >= 2 and read else None
+
+
+def _paired_name(text: str, end: int) -> int | None:
+    """川渝高竹新区: a new area named by a pair of provincial-level abbreviations and a two-character name."""
+    start = end - _PAIRED_NAME
+    name = text[max(0, start) : end]
+    if (start < _PAIR or len(name) != _PAIRED_NAME or not all(may_be_in_name(c) for c in name)
+            or dictionary_frequency(name) > 0):
+        return None  # (琼港合作示范区: 合作 is a word, no name)
+    run = start
+    while run > 0 and start - run < LONGEST_RUN and text[run - 1] in province_abbreviations():
+        run -= 1
+    return run if start - run >= _PAIR and len(set(text[run:start])) == start - run else None
+
+
+_PAIR = 2
+_PAIRED_NAME = 2
 
 
 @cache

@@ -255,8 +255,11 @@ def test_mentions(text: str, committee, names: list[str]) -> None:
     # … but the state's strategy for a named area (京津冀协同发展) and a local committee's named area are no link
     ("京津冀协同发展战略实施十年来成效显著。", NATIONAL, ["京津冀"], []),
     ("推动京津冀医疗协作走深走实。", HEXI, ["京津冀"], []),
-    # a count alone pairs provinces only (京张两地联合: a city's initial needs a relation word)
-    ("京张两地联合打造旅游产品。", Committee("prefecture", "张家口市", "130700", "130000"), [], []),
+    # a count alone makes a pair of the places it counts (京张两地联合: 北京 and the committee's 张家口) …
+    ("京张两地联合打造旅游产品。", Committee("prefecture", "张家口市", "130700", "130000"), ["北京市", "张家口市"],
+     [("北京市", "张家口市")]),
+    # … where they read as places (张北 is a county's short name, no pair)
+    ("张北两县旅游资源丰富。", Committee("prefecture", "张家口市", "130700", "130000"), ["张北县"], []),
 ])
 def test_pairs_and_links(text: str, committee, names: list[str], links: list[tuple[str, ...]]) -> None:
     assert regions(text, committee) == (names, {frozenset(link) for link in links})
