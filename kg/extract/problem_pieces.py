@@ -29,6 +29,9 @@ def _negative() -> re.Pattern[str]:
 # (结构不优 is a subject and its predicate: the complement after 不/得 is one of the verbs' result words.)
 _POTENTIAL = re.compile(r"^[\u4e00-\u9fff][不得][住来进去动起上下了到完好出开懂清够掉走][\u4e00-\u9fff]?$")
 JOINED_PREDICATE_MAX = 4
+# 通勤时间长 after 公交线路少、: a short clause that goes on about the same subject (a longer one, 应收账款回款慢,
+# names a subject of its own)
+SIDE_MAX = 6
 # …等问题，“冷热不均”现象突出: a clause beside a list that calls its problems a phenomenon
 _SUMMING_UP = re.compile(r"(?:现象|问题|情况|矛盾)(?:仍然|依然|仍|还|也)?"
                          r"(?:较为|比较|十分|尤为|尤其|较|更加|更为|日益|日趋)?(?:突出|明显|严重|普遍|凸显)$")
@@ -137,6 +140,15 @@ def shares_subject(listed: list[Span], simple: str) -> bool:
     head = first.search(names[0]) if len(names) >= 2 else None
     return bool(head and names_problem(head.group("predicate")) and all(
         (m := rest.match(n)) and names_problem(m.group("predicate")) for n in names[1:]))
+
+
+def two_sides_of_one(listed: list[Span], simple: str) -> bool:
+    """县城与市区的公交线路少、通勤时间长 / 总量不足、分布不均 / 不少企业订单下滑、利润收窄: two clauses joined by 、
+    inside one comma part, the second naming a problem, are two sides of one problem (the writer sets problems
+    apart by ，and ；); a list's tail (A、B等问题) still makes them items of a list."""
+    names = [p.slice(simple) for p in listed]
+    return (len(names) == 2 and len(names[1]) <= SIDE_MAX and (names_problem(names[1]) or names_problem(names[0]))
+            and not LISTED_SUBJECT.search(simple[listed[0].start:listed[-1].end]))
 
 
 def nouns_before_one_predicate(listed: list[Span], simple: str) -> bool:

@@ -31,6 +31,7 @@ from kg.extract.problem_pieces import (
     parallel_set,
     shares_subject,
     sums_up,
+    two_sides_of_one,
     with_outcomes_joined,
     with_predicates_joined,
     without_list_tail,
@@ -345,7 +346,8 @@ def _clause_parts(simple: str, clause: Span, need_negative: bool) -> list[Span]:
     """The comma-separated parts of a clause that name a problem. A 、 splits a part only where the
     pieces before it name problems of their own (A不足、B滞后) or the part ends with the problem's
     name (A、B等问题仍较突出): 学校、家庭、社区之间尚未形成合力 is one subject, and so are attributes of one
-    subject (临港产业规模偏小、附加值不高) and nouns before one predicate (规模化、标准化程度低). A summary
+    subject (临港产业规模偏小、附加值不高), nouns before one predicate (规模化、标准化程度低) and two short sides
+    of one problem (公交线路少、通勤时间长: the writer sets problems apart by ，). A summary
     before a colon gives way to the details after it; a background fact first (建于十多年前) is none."""
     colon = re.search(r"[：:]", unquoted(clause.slice(simple)))
     if colon and clause.start + colon.end() < clause.end:  # “大资源、小产业”的局面没有根本改变：A，B: the details
@@ -360,7 +362,8 @@ def _clause_parts(simple: str, clause: Span, need_negative: bool) -> list[Span]:
                           and all(p.end - p.start >= _CLAUSE_PIECE_MIN and not _CONJOINED.search(p.slice(simple))
                                   for p in listed[:-1]))
         split = ((len(listed) == 1 or named or LISTED_SUBJECT.search(text)) and not parallel_set(listed, simple)
-                 and not shares_subject(listed, simple) and not nouns_before_one_predicate(listed, simple))
+                 and not shares_subject(listed, simple) and not nouns_before_one_predicate(listed, simple)
+                 and not two_sides_of_one(listed, simple))
         pieces += listed if split else [part]
     joined = with_predicates_joined(simple, pieces)
     parts = [without_list_tail(simple, without_subject_tail(simple, p)) for p in joined]
