@@ -123,6 +123,9 @@ def extract_problems(src: Source, body: Span) -> list[Item]:
             if numbered:  # 也存在一些问题。一是…；二是…: the numbered sentences are the problems
                 spans = [first_clause(simple, Span(sent.start + m.start, sent.start + m.end)) for m in numbered[1]]
                 break
+        elif started and (detailed := numbered_after_summary(simple, sent)):
+            # 竞争力还不够强：一是A；二是B in a later sentence: the numbered items, not the summary before the colon
+            spans, summary = [s for s in spans if s != summary] + detailed, None
         elif started and summary is not None and len(named := _clause_parts(simple, sent, need_negative=True)) >= 2:
             spans, summary = [s for s in spans if s != summary] + named, None  # 仍有不少问题。A不高，B不足。
         elif started and (_CONTINUE.match(text) or _pattern("verbs").search(text)):

@@ -164,5 +164,12 @@ def test_problems_of_issue_10_kinds(body: str, expected: list[str]) -> None:
     assert problems(body) == expected
 
 
+def test_a_later_summary_gives_its_numbered_items() -> None:
+    # a summary before a colon in a later sentence of the problem part: its numbered items, each without the next number
+    body = ("近年来我县积极承接产业转移。但与周边地区相比仍有差距。在承接产业转移中竞争力还不够强：一是产业配套能力弱，"
+            "园区基础设施不完善；二是物流成本偏高；三是企业招工难。为此建议：一是完善配套。")
+    assert problems(body) == ["产业配套能力弱，园区基础设施不完善", "物流成本偏高", "企业招工难"]
+
+
 def test_a_goal_in_quoted_labels_is_no_problem() -> None:
     assert problems("近年来城市建设加快。当前，我区正打造“一城、两带、三区”。建议加强统筹。") == []
