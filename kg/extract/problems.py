@@ -326,10 +326,19 @@ def _semicolon_items(simple: str, clause: Span, need_negative: bool) -> list[Spa
         return []
     items: list[Span] = []
     for part in parts:
-        text = part.slice(simple)
-        listing = _pattern("verbs").search(text)
+        part = _without_preambles(simple, part)
+        listing = _pattern("verbs").search(part.slice(simple))
         items += _from_clause(simple, part, need_negative) if listing else [part]
     return items
+
+
+def _without_preambles(simple: str, span: Span) -> Span:
+    """也要看到，A，B → A，B: the comma pieces at the start that only open the clause."""
+    for piece in split_on(simple, span, "，,")[:-1]:
+        if not _is_preamble(trim(simple, piece).slice(simple)):
+            break
+        span = trim(simple, Span(piece.end + 1, span.end))
+    return span
 
 
 def _labelled_subject(simple: str, items: list[Span], subject: str, after: str) -> int | None:
@@ -355,6 +364,11 @@ def _clause_parts(simple: str, clause: Span, need_negative: bool) -> list[Span]:
     colon = re.search(r"[：:]", unquoted(clause.slice(simple)))
     if colon and clause.start + colon.end() < clause.end:  # “大资源、小产业”的局面没有根本改变：A，B: the details
         clause = trim(simple, Span(clause.start + colon.end(), clause.end))
+    grouped = [_without_preambles(simple, trim(simple, s)) for s in split_on(simple, clause, "；;")]
+    if len(grouped) >= 2:  # A、B；C，D；E: the writer grouped the problems by ；, each part one problem, whole
+        parts = [p for p in grouped if p.end > p.start and not _is_preamble(p.slice(simple))
+                 and not is_evaluation(p.slice(simple)) and not _is_consequence(p.slice(simple))]
+        return [p for p in parts if names_problem(p.slice(simple))] if need_negative else parts
     pieces: list[Span] = []
     for part in with_outcomes_joined(simple, [trim(simple, s) for s in split_on(simple, clause, "，,")]):
         listed = [trim(simple, s) for s in split_on(simple, part, "、")]

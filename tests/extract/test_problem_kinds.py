@@ -164,6 +164,19 @@ def test_problems_of_issue_10_kinds(body: str, expected: list[str]) -> None:
     assert problems(body) == expected
 
 
+@pytest.mark.parametrize(("body", "expected"), [
+    # ； sets problems apart wherever they stand: after a summary sentence too, and a part never holds a ；
+    ("近年来我县苹果产业发展较快。但产业发展仍存在不少短板。品种老化、精品果率偏低；冷链物流设施不足，产后损耗大；"
+     "品牌营销滞后，知名度与品质不相匹配。为此建议：一是更新品种。",
+     ["品种老化、精品果率偏低", "冷链物流设施不足，产后损耗大", "品牌营销滞后，知名度与品质不相匹配"]),
+    # … a part loses the preamble that opens the sentence
+    ("近年来苹果产业发展较快。但也要看到，苹果产业大而不强，品种老化；冷链物流设施不足，产后损耗大。为此建议：一是更新品种。",
+     ["苹果产业大而不强，品种老化", "冷链物流设施不足，产后损耗大"]),
+])
+def test_semicolons_set_problems_apart(body: str, expected: list[str]) -> None:
+    assert problems(body) == expected
+
+
 def test_a_later_summary_gives_its_numbered_items() -> None:
     # a summary before a colon in a later sentence of the problem part: its numbered items, each without the next number
     body = ("近年来我县积极承接产业转移。但与周边地区相比仍有差距。在承接产业转移中竞争力还不够强：一是产业配套能力弱，"
