@@ -62,6 +62,8 @@ _CLAUSE_PIECE_MIN = 8
 # 美食产业与旅游、文创融合不够: a piece that joins nouns (与/和/及) starts a subject list, no clause
 _CONJOINED = re.compile(r"[与和及同跟]")
 _BARE_CLAUSES_MIN = 2
+# 面临一些困难 / 存在明显短板 / 面临失传风险: the verb's object is a noun of trouble, no clause of its own
+_TROUBLE_NOUNS = ("问题", "困难", "挑战", "短板", "瓶颈", "难题", "障碍", "矛盾", "风险", "隐患", "困境", "局面")
 _CONTINUE = re.compile(r"^\s*(?:同时|此外|另外|再者|还有|而且|加之|与此同时)")
 
 
@@ -327,8 +329,13 @@ def _semicolon_items(simple: str, clause: Span, need_negative: bool) -> list[Spa
     items: list[Span] = []
     for part in parts:
         part = _without_preambles(simple, part)
-        listing = _pattern("verbs").search(part.slice(simple))
-        items += _from_clause(simple, part, need_negative) if listing else [part]
+        verb = _pattern("verbs").search(part.slice(simple))
+        if verb is None:
+            items.append(part)
+        elif (told := _told_clause(simple, Span(part.start + verb.end(), part.end))) is not None:
+            items.append(told)  # A面临B不足，C；D: what 面临 names, a clause, is the problem, whole
+        else:
+            items += _from_clause(simple, part, need_negative)
     return items
 
 
@@ -339,6 +346,17 @@ def _without_preambles(simple: str, span: Span) -> Span:
             break
         span = trim(simple, Span(piece.end + 1, span.end))
     return span
+
+
+def _told_clause(simple: str, after: Span) -> Span | None:
+    """电网外送通道不足，弃光限电时有发生 after 面临: the verb's object is a clause of its own, naming its problem
+    by its predicate (no list, no noun of trouble like 短板, 风险 at its end), so the verb only leads in."""
+    after = trim(simple, after, lead="着了")
+    first = trim(simple, split_on(simple, after, "，,")[0]).slice(simple) if after.end > after.start else ""
+    if (len(first) < 4 or "、" in unquoted(first) or _LIST_END.search(first) or _pattern("vague").match(first)
+            or first.endswith(_TROUBLE_NOUNS)):
+        return None
+    return after if names_problem(first) else None
 
 
 def _labelled_subject(simple: str, items: list[Span], subject: str, after: str) -> int | None:

@@ -172,6 +172,12 @@ def test_problems_of_issue_10_kinds(body: str, expected: list[str]) -> None:
     # … a part loses the preamble that opens the sentence
     ("近年来苹果产业发展较快。但也要看到，苹果产业大而不强，品种老化；冷链物流设施不足，产后损耗大。为此建议：一是更新品种。",
      ["苹果产业大而不强，品种老化", "冷链物流设施不足，产后损耗大"]),
+    # … and what 面临 names, when it is a clause of its own, is the problem without the lead-in
+    ("近年来新能源发展较快。但新能源产业发展面临电网外送通道不足，弃光限电时有发生；本地装备制造配套能力弱，产业链条短。"
+     "为此建议：一是建设通道。", ["电网外送通道不足，弃光限电时有发生", "本地装备制造配套能力弱，产业链条短"]),
+    # (a noun of trouble after the verb keeps the clause whole: 面临失传风险)
+    ("近年来非遗保护加强。但部分项目面临失传风险；传承人老化，资金投入不足。为此建议：一是加强。",
+     ["部分项目面临失传风险", "传承人老化，资金投入不足"]),
 ])
 def test_semicolons_set_problems_apart(body: str, expected: list[str]) -> None:
     assert problems(body) == expected
