@@ -54,6 +54,8 @@ _LIST_END = re.compile(r"(?:等(?:方面)?(?:的)?[\u4e00-\u9fff]{0,4}|的问题
 # 与高质量发展的要求还有差距 / 与先进地区相比仍有差距: a gap to a yardstick sums up, names no problem
 _YARDSTICK_GAP = re.compile(r"^(?:与|和|同|跟|对照)[^，,。；;]{1,30}(?:还有|仍有|尚有|存在|仍存在|还存在|有)"
                             r"(?:一定|较大|不小|明显)?(?:的)?差距$")
+# 在部分农牧区学校 / 在实际工作中: where the problems after it hold, a preposition's phrase without a predicate
+_SCOPE = re.compile(r"^在[^，,。；;：:]{1,20}$")
 # Where the details of a summary start: a colon, or 主要是/具体表现为 … (仍有短板，主要是A、B、C).
 _DETAIL = re.compile(r"[：:]|(?<=[，,])\s*(?:主要|具体|突出|集中)(?:是|表现为|表现在|体现在)")
 # 也要清醒地看到 / 调研中我们发现: a clause that only says a problem is coming
@@ -424,8 +426,11 @@ def _aspect_list(text: str) -> re.Match[str] | None:
 
 
 def _is_preamble(text: str) -> bool:
-    """但同时也要看到 / 与先进地区相比 / 随着时间推移: the opening of a clause, not a problem."""
+    """但同时也要看到 / 与先进地区相比 / 随着时间推移 / 在部分农牧区学校: the opening of a clause (a scope without a
+    predicate of its own included), not a problem."""
     if text in _problem_cues()["preambles"] or _COMPARISON.match(text) or _PERCEPTION.match(text):
+        return True
+    if _SCOPE.match(text) and not names_problem(text):
         return True
     return text.startswith(tuple(_problem_cues()["circumstances"])) and not _pattern("negative").search(text)
 

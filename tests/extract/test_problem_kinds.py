@@ -183,6 +183,11 @@ def test_semicolons_set_problems_apart(body: str, expected: list[str]) -> None:
     assert problems(body) == expected
 
 
+def test_a_scope_before_the_problems_is_no_problem() -> None:
+    body = "近年来双语教育稳步推进。但在部分农牧区学校，双语骨干教师仍然不足，教学资源匮乏。为此建议：一是培养。"
+    assert problems(body) == ["双语骨干教师仍然不足", "教学资源匮乏"]
+
+
 def test_a_later_summary_gives_its_numbered_items() -> None:
     # a summary before a colon in a later sentence of the problem part: its numbered items, each without the next number
     body = ("近年来我县积极承接产业转移。但与周边地区相比仍有差距。在承接产业转移中竞争力还不够强：一是产业配套能力弱，"
