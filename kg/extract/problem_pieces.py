@@ -46,7 +46,8 @@ _KIND_BEFORE_PREDICATE = (r"(?:配套设施|配套|设施)"
 _TAIL_NOUNS = rf"(?:问题|短板|困难|不足|障碍|现象|情况|矛盾|{_KIND_BEFORE_PREDICATE})"
 SUBJECT_TAIL_RE = re.compile(rf"(?P<etc>等)(?:方面)?(?:的)?{_TAIL_NOUNS}"
                            r"[^，,、等]*$"
-                           r"|(?:的)?(?:问题|现象|情况|矛盾)[^，,、等]*$")
+                           r"|(?:的)?(?:问题|现象|情况|矛盾)[^，,、等]*$"
+                           r"|(?<![”」\"])(?P<plight>的(?:困境|局面))[^，,、等]*$")
 # A、B等问题 / 融资难、融资贵问题: the 、-list is the problems' subject (助餐、助浴等服务供给不足 is one problem)
 # (停车、住宿等配套不足: the items are what is lacking, 停车 and 住宿)
 LISTED_SUBJECT = re.compile(rf"等(?:方面)?(?:的)?{_TAIL_NOUNS}|问题")
@@ -198,10 +199,12 @@ def without_referent(text: str) -> str:
 
 def without_subject_tail(simple: str, part: Span) -> Span:
     """A、B等问题依然存在 / A、B问题仍然突出: the list is the subject, so its last item ends before
-    (等)问题; a clause that is no list's last item keeps 问题 (停车难问题依然突出)."""
-    m = SUBJECT_TAIL_RE.search(part.slice(simple))
+    (等)问题; a clause that is no list's last item keeps 问题 (停车难问题依然突出); 的困境 goes after a problem."""
+    m = SUBJECT_TAIL_RE.search(text := part.slice(simple))
     last_of_list = part.start > 0 and simple[part.start - 1] == "、"
-    if m and m.start() >= 2 and (m.group("etc") or last_of_list):
+    # A、B的困境日益凸显: the predicament's name and what is said of it follow the problem, when A、B names it
+    plight = m is not None and m.group("plight") is not None and names_problem(text[: m.start()])
+    if m and m.start() >= 2 and (m.group("etc") or last_of_list or plight):
         return Span(part.start, part.start + m.start())
     return part
 

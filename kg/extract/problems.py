@@ -48,9 +48,10 @@ from kg.words import tokens
 _ASPECTS = re.compile(r"在(?P<list>[^，。；在]{2,80}?)(?:等|[一二三四五六七八九十两几多]个|各个)?方面")
 _COMPARISON = re.compile(r"^(?:与|和|同|跟|对照|对比|比照).{0,30}(?:相比|比较|相较|比)$")
 # The end of a listed problem: 等问题, 的问题, 等障碍 (a short noun after 等), or 问题 at the clause end.
-# (面临A的挑战: the problem is A, named before the kind of trouble it is.)
+# (面临A的挑战: the problem is A, named before the kind of trouble it is; 面临“不会转、不敢转”的困境: a quoted
+# label names no problem by itself, the clause is whole.)
 _LIST_END = re.compile(r"(?:等(?:方面)?(?:的)?[\u4e00-\u9fff]{0,4}|的问题|问题"
-                       r"|的(?:挑战|困难|难题|短板|瓶颈|障碍|风险))(?=[，,。；;]|$)")
+                       r"|的(?:挑战|困难|难题|短板|瓶颈|障碍|风险)|(?<![”」\"])的(?:困境|局面))(?=[，,。；;]|$)")
 # 与高质量发展的要求还有差距 / 与先进地区相比仍有差距: a gap to a yardstick sums up, names no problem
 _YARDSTICK_GAP = re.compile(r"^(?:与|和|同|跟|对照)[^，,。；;]{1,30}(?:还有|仍有|尚有|存在|仍存在|还存在|有)"
                             r"(?:一定|较大|不小|明显)?(?:的)?差距$")
@@ -442,4 +443,8 @@ def _list_items(simple: str, span: Span) -> tuple[list[Span], int]:
     end = tail.start() if tail else len(text)
     rest = span.start + (tail.end() if tail else len(text))
     items = [trim(simple, s, tail="等") for s in split_on(simple, Span(span.start, span.start + end), "、，,")]
+    last = [s for s in items if s.start > max(text.rfind("，", 0, end), text.rfind(",", 0, end)) + span.start]
+    if tail and tail.group().startswith(("的困境", "的局面")) and two_sides_of_one(last, simple):
+        # 面临A，种植户老龄化、采摘用工难的困境: the sides of one predicament, after the comma that sets A apart
+        items = items[: len(items) - 2] + [Span(last[0].start, last[1].end)]
     return [s for s in with_predicates_joined(simple, items) if s.end - s.start >= 2], rest

@@ -183,6 +183,20 @@ def test_semicolons_set_problems_apart(body: str, expected: list[str]) -> None:
     assert problems(body) == expected
 
 
+@pytest.mark.parametrize(("body", "expected"), [
+    # a problem keeps its head and loses the name of the predicament (的困境) and what is said of it
+    ("近年来水果种植面积扩大。但当前果园种植分散，种植户老龄化、采摘用工难的困境日益突出。为此建议：一是推进。",
+     ["果园种植分散", "种植户老龄化、采摘用工难"]),
+    ("近年来苹果产业发展较快。但苹果产业仍面临种植分散，种植户老龄化、采摘用工难的困境。为此建议：一是推进。",
+     ["种植分散", "种植户老龄化、采摘用工难"]),
+    # (a summary of a situation before a colon names no problem by itself: its details do)
+    ("近年来特色种植发展较快。但“大资源、小产业”的局面没有根本改变：产业链条短，品牌影响力弱。为此建议：一是加强。",
+     ["产业链条短", "品牌影响力弱"]),
+])
+def test_a_problem_keeps_its_head(body: str, expected: list[str]) -> None:
+    assert problems(body) == expected
+
+
 def test_a_scope_before_the_problems_is_no_problem() -> None:
     body = "近年来双语教育稳步推进。但在部分农牧区学校，双语骨干教师仍然不足，教学资源匮乏。为此建议：一是培养。"
     assert problems(body) == ["双语骨干教师仍然不足", "教学资源匮乏"]
