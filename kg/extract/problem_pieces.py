@@ -123,6 +123,11 @@ def _negative_frames() -> tuple[re.Pattern[str], ...]:
     return tuple(re.compile(f) for f in _problem_cues()["negative_frames"])
 
 
+def framed_problem(text: str) -> bool:
+    """对口支援仍以援建校舍、短期支教为主: a clause whose shape alone names a problem (no negative word in it)."""
+    return any(f.search(text.rstrip("。；;，,")) for f in _negative_frames())
+
+
 @cache
 def _attribute_parts() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     """A part ending with an attribute and its predicate, a part that is nothing else, and a part whose short

@@ -24,6 +24,7 @@ from kg.extract.problem_headings import (
 )
 from kg.extract.problem_pieces import (
     LISTED_SUBJECT,
+    framed_problem,
     is_background,
     is_evaluation,
     names_problem,
@@ -116,6 +117,9 @@ def extract_problems(src: Source, body: Span) -> list[Item]:
     for sent in sents:
         text = sent.slice(simple)
         at = _contrast_at(text)
+        if at is not None and started and text[:at].strip("但是然而不过可，, ") == "":
+            sent, at = Span(sent.start + at, sent.end), None  # 目前A仍以B为主。但C不足: the 但 opens no new part
+            text = sent.slice(simple)
         if at is None and not started:
             at = _opener_at(text)
         if at is not None and not started:
@@ -177,10 +181,11 @@ def _opener_pattern() -> re.Pattern[str]:
 
 
 def _opener_at(sentence: str) -> int | None:
-    """调研发现，目前A偏少，B不足 / 当前，…仍面临一些堵点：…: a sentence that reports problems without a
-    contrast word opens the problem part after its openers, when it names a problem."""
+    """调研发现，目前A偏少，B不足 / 当前，…仍面临一些堵点：… / 目前，A仍以B为主: a sentence that reports problems
+    without a contrast word opens the problem part after its openers, when it names a problem."""
     m = _opener_pattern().match(sentence)
-    if m is None or not _pattern("negative").search(sentence, m.end()):
+    if m is None or not (_pattern("negative").search(sentence, m.end())
+                         or any(framed_problem(p) for p in re.split(r"[，,]", sentence[m.end():]))):
         return None
     return m.end()
 
@@ -216,8 +221,11 @@ def _is_consequence(text: str) -> bool:
     """这些问题给企业物流带来不少额外成本 / 制约了成果转化 / 受国际物流价格波动影响: what the problems
     cause, or what causes them, is no problem itself."""
     text = without_referent(text)
-    return (text.startswith(tuple(_problem_cues()["consequence_openings"]))
-            or any(f.search(text) for f in _consequence_frames()))
+    opening = next((o for o in _problem_cues()["consequence_openings"] if text.startswith(o)), None)
+    if (opening and len(opening) == 1 and names_problem(text)
+            and len(opening) not in {w.start for w in tokens(text)}):
+        opening = None  # 对口支援仍以…为主: a one-character opening that starts a longer word (对于…而言 still opens)
+    return opening is not None or any(f.search(text) for f in _consequence_frames())
 
 
 @cache

@@ -197,6 +197,21 @@ def test_a_problem_keeps_its_head(body: str, expected: list[str]) -> None:
     assert problems(body) == expected
 
 
+@pytest.mark.parametrize(("body", "expected"), [
+    # 仍以…为主 names a one-sided practice, with a list inside too; 对口 is no consequence's 对
+    ("近年来教育援藏成效明显，但对口支援仍以援建校舍、短期支教为主。为此建议：一是转变方式。",
+     ["对口支援仍以援建校舍、短期支教为主"]),
+    # … and opens the problem part without a contrast word; a 但 after it opens no new part
+    ("近年来教育援藏成效明显。目前，对口支援仍以援建校舍、短期支教为主。但优质资源共享不足，双语教师缺乏。建议：一是转变方式。",
+     ["对口支援仍以援建校舍、短期支教为主", "优质资源共享不足", "双语教师缺乏"]),
+    # (对于…而言 sets a scope, no problem)
+    ("近年来融资环境改善。但对于中小企业而言，融资成本偏高，抵押物不足。为此建议：一是创新产品。",
+     ["融资成本偏高", "抵押物不足"]),
+])
+def test_a_one_sided_practice_is_a_problem(body: str, expected: list[str]) -> None:
+    assert problems(body) == expected
+
+
 def test_a_scope_before_the_problems_is_no_problem() -> None:
     body = "近年来双语教育稳步推进。但在部分农牧区学校，双语骨干教师仍然不足，教学资源匮乏。为此建议：一是培养。"
     assert problems(body) == ["双语骨干教师仍然不足", "教学资源匮乏"]
