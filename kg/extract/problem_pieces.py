@@ -196,10 +196,15 @@ def sums_up(text: str, listed: str) -> bool:
 
 def without_referent(text: str) -> str:
     """这些问题需要引起高度重视 → 需要引起高度重视: the words that refer back to problems already named."""
-    for referent in sorted(_problem_cues()["referents"], key=len, reverse=True):
+    for referent in _referents():
         if text.startswith(referent):
             return text[len(referent):]
     return text
+
+
+@cache
+def _referents() -> tuple[str, ...]:
+    return tuple(sorted(_problem_cues()["referents"], key=len, reverse=True))
 
 
 def without_subject_tail(simple: str, part: Span) -> Span:
