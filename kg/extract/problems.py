@@ -66,6 +66,7 @@ _CLAUSE_PIECE_MIN = 8
 # 美食产业与旅游、文创融合不够: a piece that joins nouns (与/和/及) starts a subject list, no clause
 _CONJOINED = re.compile(r"[与和及同跟]")
 _BARE_CLAUSES_MIN = 2
+_BARE_NOUN_MAX = 2
 # 面临一些困难 / 存在明显短板 / 面临失传风险: the verb's object is a noun of trouble, no clause of its own
 _TROUBLE_NOUNS = ("问题", "困难", "挑战", "短板", "瓶颈", "难题", "障碍", "矛盾", "风险", "隐患", "困境", "局面")
 _CONTINUE = re.compile(r"^\s*(?:同时|此外|另外|再者|还有|而且|加之|与此同时)")
@@ -445,14 +446,40 @@ def _is_preamble(text: str) -> bool:
 
 
 def _list_items(simple: str, span: Span) -> tuple[list[Span], int]:
-    """A, B, C of 存在A、B、C等问题, and where the text after the list starts."""
+    """A, B, C of 存在A、B、C等问题, and where the text after the list starts. A comma in the list sets its
+    problems apart (反映规模小、抵押物不足，融资难度大: the 、 joins two sides of one), and so does 的困境
+    (面临种植户老龄化、采摘用工难的困境); a bare noun before the next piece's predicate is its subject too
+    (人员、资金统筹不够的问题), unless 等 lists the nouns (停车、住宿等配套不足)."""
     text = span.slice(simple)
     tail = _LIST_END.search(text)
     end = tail.start() if tail else len(text)
     rest = span.start + (tail.end() if tail else len(text))
-    items = [trim(simple, s, tail="等") for s in split_on(simple, Span(span.start, span.start + end), "、，,")]
-    last = [s for s in items if s.start > max(text.rfind("，", 0, end), text.rfind(",", 0, end)) + span.start]
-    if tail and tail.group().startswith(("的困境", "的局面")) and two_sides_of_one(last, simple):
-        # 面临A，种植户老龄化、采摘用工难的困境: the sides of one predicament, after the comma that sets A apart
-        items = items[: len(items) - 2] + [Span(last[0].start, last[1].end)]
+    groups = split_on(simple, Span(span.start, span.start + end), "，,")
+    sides = len(groups) >= 2 or bool(tail and tail.group().startswith(("的困境", "的局面")))
+    items: list[Span] = []
+    for group in groups:
+        pieces = [trim(simple, s, tail="等") for s in split_on(simple, group, "、")]
+        if "等" not in group.slice(simple) and not (tail and tail.group().startswith("等")):
+            pieces = _bare_nouns_joined(simple, pieces)
+        if sides and two_sides_of_one(pieces, simple) and not _subject_repeated(pieces, simple):
+            pieces = [Span(pieces[0].start, pieces[1].end)]
+        items += pieces
     return [s for s in with_predicates_joined(simple, items) if s.end - s.start >= 2], rest
+
+
+def _bare_nouns_joined(simple: str, pieces: list[Span]) -> list[Span]:
+    """人员、资金统筹不够: a bare noun of two characters before a piece that names a problem shares its predicate."""
+    out: list[Span] = []
+    for piece in pieces:
+        before = out[-1].slice(simple) if out else ""
+        if out and len(before) <= _BARE_NOUN_MAX and not names_problem(before) and names_problem(piece.slice(simple)):
+            out[-1] = Span(out[-1].start, piece.end)
+        else:
+            out.append(piece)
+    return out
+
+
+def _subject_repeated(pieces: list[Span], simple: str) -> bool:
+    """融资难、融资贵: a subject written out again names a problem of its own."""
+    first, second = (p.slice(simple) for p in pieces)
+    return first[:2] == second[:2]

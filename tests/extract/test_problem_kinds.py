@@ -212,6 +212,25 @@ def test_a_one_sided_practice_is_a_problem(body: str, expected: list[str]) -> No
     assert problems(body) == expected
 
 
+@pytest.mark.parametrize(("body", "expected"), [
+    # in a list after a verb or a report, a comma sets problems apart and the 、 joins two sides of one …
+    ("近年来小微企业发展较快。但不少小微企业反映规模小、抵押物不足，融资难度大。为此建议：一是创新。",
+     ["规模小、抵押物不足", "融资难度大"]),
+    ("近年来机构改革稳步推进。但仍存在人员、资金统筹不够，考核机制不健全等问题。为此建议：一是统筹。",
+     ["人员、资金统筹不够", "考核机制不健全"]),
+    # … unless the subject is written out again (融资难、融资贵 are two)
+    ("近年来民营经济发展较快。但民营企业普遍反映融资难、融资贵，涉企检查偏多。为此建议：一是纾困。",
+     ["融资难", "融资贵", "涉企检查偏多"]),
+    # a bare noun before the next piece's predicate is its subject
+    ("近年来机构改革稳步推进。但部门之间存在人员、资金统筹不够的问题。为此建议：一是统筹。", ["人员、资金统筹不够"]),
+    # an all-、 list after a verb still gives its items
+    ("近年来苹果产业发展较快，但也面临种植分散、种植户老龄化、采摘用工难的困境。为此建议：一是推进。",
+     ["种植分散", "种植户老龄化", "采摘用工难"]),
+])
+def test_commas_set_listed_problems_apart(body: str, expected: list[str]) -> None:
+    assert problems(body) == expected
+
+
 def test_a_scope_before_the_problems_is_no_problem() -> None:
     body = "近年来双语教育稳步推进。但在部分农牧区学校，双语骨干教师仍然不足，教学资源匮乏。为此建议：一是培养。"
     assert problems(body) == ["双语骨干教师仍然不足", "教学资源匮乏"]
