@@ -22,6 +22,7 @@ from kg.extract.problem_headings import (
     single_clause,
     under_heading,
 )
+from kg.extract.problem_lists import LIST_END, aspect_list, labelled_subject, list_items, told_clause
 from kg.extract.problem_pieces import (
     LISTED_SUBJECT,
     framed_problem,
@@ -46,13 +47,7 @@ from kg.read import Source
 from kg.records import Item, Span
 from kg.words import tokens
 
-_ASPECTS = re.compile(r"在(?P<list>[^，。；在]{2,80}?)(?:等|[一二三四五六七八九十两几多]个|各个)?方面")
 _COMPARISON = re.compile(r"^(?:与|和|同|跟|对照|对比|比照).{0,30}(?:相比|比较|相较|比)$")
-# The end of a listed problem: 等问题, 的问题, 等障碍 (a short noun after 等), or 问题 at the clause end.
-# (面临A的挑战: the problem is A, named before the kind of trouble it is; 面临“不会转、不敢转”的困境: a quoted
-# label names no problem by itself, the clause is whole.)
-_LIST_END = re.compile(r"(?:等(?:方面)?(?:的)?[\u4e00-\u9fff]{0,4}|的问题|问题"
-                       r"|的(?:挑战|困难|难题|短板|瓶颈|障碍|风险)|(?<![”」\"])的(?:困境|局面))(?=[，,。；;]|$)")
 # 与高质量发展的要求还有差距 / 与先进地区相比仍有差距: a gap to a yardstick sums up, names no problem
 _YARDSTICK_GAP = re.compile(r"^(?:与|和|同|跟|对照)[^，,。；;]{1,30}(?:还有|仍有|尚有|存在|仍存在|还存在|有)"
                             r"(?:一定|较大|不小|明显)?(?:的)?差距$")
@@ -66,9 +61,6 @@ _CLAUSE_PIECE_MIN = 8
 # 美食产业与旅游、文创融合不够: a piece that joins nouns (与/和/及) starts a subject list, no clause
 _CONJOINED = re.compile(r"[与和及同跟]")
 _BARE_CLAUSES_MIN = 2
-_BARE_NOUN_MAX = 2
-# 面临一些困难 / 存在明显短板 / 面临失传风险: the verb's object is a noun of trouble, no clause of its own
-_TROUBLE_NOUNS = ("问题", "困难", "挑战", "短板", "瓶颈", "难题", "障碍", "矛盾", "风险", "隐患", "困境", "局面")
 _CONTINUE = re.compile(r"^\s*(?:同时|此外|另外|再者|还有|而且|加之|与此同时)")
 
 
@@ -242,7 +234,7 @@ def _from_clause(simple: str, clause: Span, need_negative: bool = False) -> list
     if report and report.end() < clause.end - clause.start - 2:  # 也有不少企业反映A、B、C: what they report
         clause = trim(simple, Span(clause.start + report.end(), clause.end))
         if not _pattern("verbs").search(clause.slice(simple)):
-            return _list_items(simple, clause)[0]
+            return list_items(simple, clause)[0]
     text = clause.slice(simple)
     numbered = numbered_items(text)
     if numbered:
@@ -287,12 +279,12 @@ def _from_clause(simple: str, clause: Span, need_negative: bool = False) -> list
             # the summary says the parts after it are problems: one of them naming one is enough
             if len(named) >= 2 and any(_pattern("negative").search(p.slice(simple)) for p in named):
                 return named
-        elif "、" in unquoted(re.split(r"[，,]", after, maxsplit=1)[0]) or _LIST_END.search(after):
+        elif "、" in unquoted(re.split(r"[，,]", after, maxsplit=1)[0]) or LIST_END.search(after):
             # (仍存在“隐形壁垒”，深港、珠澳之间…仍有堵点: a 、 in a later clause lists nothing after the verb)
-            items, rest_start = _list_items(simple, Span(offset, clause.end))
+            items, rest_start = list_items(simple, Span(offset, clause.end))
             rest = Span(rest_start, clause.end)
             comma = max(text.rfind("，", 0, verb.start()), text.rfind(",", 0, verb.start()))
-            labelled = _labelled_subject(simple, items, text[comma + 1 : verb.start()], after)
+            labelled = labelled_subject(simple, items, text[comma + 1 : verb.start()], after)
             if labelled is not None:  # 部分已建站点存在“重建轻管”问题: the label needs its subject
                 items = [Span(clause.start + comma + 1 + labelled, rest_start)]
             # 调研显示，A知晓率低，B仍面临C、D等问题: a clause before the verb's that names a problem is one too
@@ -304,7 +296,7 @@ def _from_clause(simple: str, clause: Span, need_negative: bool = False) -> list
                          and not sums_up(p.slice(simple), listed)] + items
         else:
             verb = None  # 仍存在明显短板 / 部分项目面临失传风险: no list, the clauses are the problems
-    aspects = _aspect_list(rest.slice(simple))
+    aspects = aspect_list(rest.slice(simple))
     if aspects:  # (A不足，)在B、C等方面还需加强
         before = trim(simple, Span(rest.start, rest.start + aspects.start()))
         if before.end > before.start:
@@ -344,7 +336,7 @@ def _semicolon_items(simple: str, clause: Span, need_negative: bool) -> list[Spa
         verb = _pattern("verbs").search(part.slice(simple))
         if verb is None:
             items.append(part)
-        elif (told := _told_clause(simple, Span(part.start + verb.end(), part.end))) is not None:
+        elif (told := told_clause(simple, Span(part.start + verb.end(), part.end))) is not None:
             items.append(told)  # A面临B不足，C；D: what 面临 names, a clause, is the problem, whole
         else:
             items += _from_clause(simple, part, need_negative)
@@ -358,30 +350,6 @@ def _without_preambles(simple: str, span: Span) -> Span:
             break
         span = trim(simple, Span(piece.end + 1, span.end))
     return span
-
-
-def _told_clause(simple: str, after: Span) -> Span | None:
-    """电网外送通道不足，弃光限电时有发生 after 面临: the verb's object is a clause of its own, naming its problem
-    by its predicate (no list, no noun of trouble like 短板, 风险 at its end), so the verb only leads in."""
-    after = trim(simple, after, lead="着了")
-    first = trim(simple, split_on(simple, after, "，,")[0]).slice(simple) if after.end > after.start else ""
-    if (len(first) < 4 or "、" in unquoted(first) or _LIST_END.search(first) or _pattern("vague").match(first)
-            or first.endswith(_TROUBLE_NOUNS)):
-        return None
-    return after if names_problem(first) else None
-
-
-def _labelled_subject(simple: str, items: list[Span], subject: str, after: str) -> int | None:
-    """部分已建站点存在“重建轻管”问题 / 一些文化站存在重硬件轻服务问题: a single object before 问题 that
-    names no problem by itself (a label, no negative word) needs the subject before the verb; where that
-    subject starts in it (after lead-ins), or None (发展不平衡问题 names its problem itself)."""
-    tail = _LIST_END.search(after)
-    if len(items) != 1 or tail is None or not tail.group().endswith("问题") or tail.group().startswith("等"):
-        return None
-    if names_problem(items[0].slice(simple)) or "、" in unquoted(after[: tail.start()]):
-        return None
-    start = len(subject) - len(subject.lstrip())
-    return start if len(subject.strip().rstrip("仍还也都依然均")) >= 2 else None
 
 
 def _clause_parts(simple: str, clause: Span, need_negative: bool) -> list[Span]:
@@ -424,17 +392,6 @@ def _clause_parts(simple: str, clause: Span, need_negative: bool) -> list[Span]:
     return parts
 
 
-def _aspect_list(text: str) -> re.Match[str] | None:
-    """在A、B等方面还需加强: the aspects are the problems when they are a list or what follows is a
-    need (还需/有待 …); 在产业链配套方面仍存在明显短板 names its problem itself."""
-    m = _ASPECTS.search(text)
-    if m is None:
-        return None
-    listed = "、" in m.group("list") or m.group(0).endswith(("等方面", "个方面"))
-    needed = bool(_pattern("aspect_needs").match(text[m.end():].lstrip("仍还也都")))
-    return m if listed or needed else None
-
-
 def _is_preamble(text: str) -> bool:
     """但同时也要看到 / 与先进地区相比 / 随着时间推移 / 在部分农牧区学校: the opening of a clause (a scope without a
     predicate of its own included), not a problem."""
@@ -445,41 +402,3 @@ def _is_preamble(text: str) -> bool:
     return text.startswith(tuple(_problem_cues()["circumstances"])) and not _pattern("negative").search(text)
 
 
-def _list_items(simple: str, span: Span) -> tuple[list[Span], int]:
-    """A, B, C of 存在A、B、C等问题, and where the text after the list starts. A comma in the list sets its
-    problems apart (反映规模小、抵押物不足，融资难度大: the 、 joins two sides of one), and so does 的困境
-    (面临种植户老龄化、采摘用工难的困境); a bare noun before the next piece's predicate is its subject too
-    (人员、资金统筹不够的问题), unless 等 lists the nouns (停车、住宿等配套不足)."""
-    text = span.slice(simple)
-    tail = _LIST_END.search(text)
-    end = tail.start() if tail else len(text)
-    rest = span.start + (tail.end() if tail else len(text))
-    groups = split_on(simple, Span(span.start, span.start + end), "，,")
-    sides = len(groups) >= 2 or bool(tail and tail.group().startswith(("的困境", "的局面")))
-    items: list[Span] = []
-    for group in groups:
-        pieces = [trim(simple, s, tail="等") for s in split_on(simple, group, "、")]
-        if "等" not in group.slice(simple) and not (tail and tail.group().startswith("等")):
-            pieces = _bare_nouns_joined(simple, pieces)
-        if sides and two_sides_of_one(pieces, simple) and not _subject_repeated(pieces, simple):
-            pieces = [Span(pieces[0].start, pieces[1].end)]
-        items += pieces
-    return [s for s in with_predicates_joined(simple, items) if s.end - s.start >= 2], rest
-
-
-def _bare_nouns_joined(simple: str, pieces: list[Span]) -> list[Span]:
-    """人员、资金统筹不够: a bare noun of two characters before a piece that names a problem shares its predicate."""
-    out: list[Span] = []
-    for piece in pieces:
-        before = out[-1].slice(simple) if out else ""
-        if out and len(before) <= _BARE_NOUN_MAX and not names_problem(before) and names_problem(piece.slice(simple)):
-            out[-1] = Span(out[-1].start, piece.end)
-        else:
-            out.append(piece)
-    return out
-
-
-def _subject_repeated(pieces: list[Span], simple: str) -> bool:
-    """融资难、融资贵: a subject written out again names a problem of its own."""
-    first, second = (p.slice(simple) for p in pieces)
-    return first[:2] == second[:2]
