@@ -29,6 +29,9 @@ def _negative() -> re.Pattern[str]:
 # (结构不优 is a subject and its predicate: the complement after 不/得 is one of the verbs' result words.)
 _POTENTIAL = re.compile(r"^[\u4e00-\u9fff][不得][住来进去动起上下了到完好出开懂清够掉走][\u4e00-\u9fff]?$")
 JOINED_PREDICATE_MAX = 4
+# 通勤时间长 after 公交线路少、: a short clause that goes on about the same subject (a longer one, 应收账款回款慢,
+# names a subject of its own)
+SIDE_MAX = 6
 # …等问题，“冷热不均”现象突出: a clause beside a list that calls its problems a phenomenon
 _SUMMING_UP = re.compile(r"(?:现象|问题|情况|矛盾)(?:仍然|依然|仍|还|也)?"
                          r"(?:较为|比较|十分|尤为|尤其|较|更加|更为|日益|日趋)?(?:突出|明显|严重|普遍|凸显)$")
@@ -43,7 +46,8 @@ _KIND_BEFORE_PREDICATE = (r"(?:配套设施|配套|设施)"
 _TAIL_NOUNS = rf"(?:问题|短板|困难|不足|障碍|现象|情况|矛盾|{_KIND_BEFORE_PREDICATE})"
 SUBJECT_TAIL_RE = re.compile(rf"(?P<etc>等)(?:方面)?(?:的)?{_TAIL_NOUNS}"
                            r"[^，,、等]*$"
-                           r"|(?:的)?(?:问题|现象|情况|矛盾)[^，,、等]*$")
+                           r"|(?:的)?(?:问题|现象|情况|矛盾)[^，,、等]*$"
+                           r"|(?<![”」\"])(?P<plight>的(?:困境|局面))[^，,、等]*$")
 # A、B等问题 / 融资难、融资贵问题: the 、-list is the problems' subject (助餐、助浴等服务供给不足 is one problem)
 # (停车、住宿等配套不足: the items are what is lacking, 停车 and 住宿)
 LISTED_SUBJECT = re.compile(rf"等(?:方面)?(?:的)?{_TAIL_NOUNS}|问题")
@@ -119,6 +123,11 @@ def _negative_frames() -> tuple[re.Pattern[str], ...]:
     return tuple(re.compile(f) for f in _problem_cues()["negative_frames"])
 
 
+def framed_problem(text: str) -> bool:
+    """对口支援仍以援建校舍、短期支教为主: a clause whose shape alone names a problem (no negative word in it)."""
+    return any(f.search(text.rstrip("。；;，,")) for f in _negative_frames())
+
+
 @cache
 def _attribute_parts() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     """A part ending with an attribute and its predicate, a part that is nothing else, and a part whose short
@@ -137,6 +146,15 @@ def shares_subject(listed: list[Span], simple: str) -> bool:
     head = first.search(names[0]) if len(names) >= 2 else None
     return bool(head and names_problem(head.group("predicate")) and all(
         (m := rest.match(n)) and names_problem(m.group("predicate")) for n in names[1:]))
+
+
+def two_sides_of_one(listed: list[Span], simple: str) -> bool:
+    """县城与市区的公交线路少、通勤时间长 / 总量不足、分布不均 / 不少企业订单下滑、利润收窄: two clauses joined by 、
+    inside one comma part, the second naming a problem, are two sides of one problem (the writer sets problems
+    apart by ，and ；); a list's tail (A、B等问题) still makes them items of a list."""
+    names = [p.slice(simple) for p in listed]
+    return (len(names) == 2 and len(names[1]) <= SIDE_MAX and (names_problem(names[1]) or names_problem(names[0]))
+            and not LISTED_SUBJECT.search(simple[listed[0].start:listed[-1].end]))
 
 
 def nouns_before_one_predicate(listed: list[Span], simple: str) -> bool:
@@ -178,18 +196,25 @@ def sums_up(text: str, listed: str) -> bool:
 
 def without_referent(text: str) -> str:
     """这些问题需要引起高度重视 → 需要引起高度重视: the words that refer back to problems already named."""
-    for referent in sorted(_problem_cues()["referents"], key=len, reverse=True):
+    for referent in _referents():
         if text.startswith(referent):
             return text[len(referent):]
     return text
 
 
+@cache
+def _referents() -> tuple[str, ...]:
+    return tuple(sorted(_problem_cues()["referents"], key=len, reverse=True))
+
+
 def without_subject_tail(simple: str, part: Span) -> Span:
     """A、B等问题依然存在 / A、B问题仍然突出: the list is the subject, so its last item ends before
-    (等)问题; a clause that is no list's last item keeps 问题 (停车难问题依然突出)."""
-    m = SUBJECT_TAIL_RE.search(part.slice(simple))
+    (等)问题; a clause that is no list's last item keeps 问题 (停车难问题依然突出); 的困境 goes after a problem."""
+    m = SUBJECT_TAIL_RE.search(text := part.slice(simple))
     last_of_list = part.start > 0 and simple[part.start - 1] == "、"
-    if m and m.start() >= 2 and (m.group("etc") or last_of_list):
+    # A、B的困境日益凸显: the predicament's name and what is said of it follow the problem, when A、B names it
+    plight = m is not None and m.group("plight") is not None and names_problem(text[: m.start()])
+    if m and m.start() >= 2 and (m.group("etc") or last_of_list or plight):
         return Span(part.start, part.start + m.start())
     return part
 

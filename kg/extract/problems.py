@@ -22,8 +22,10 @@ from kg.extract.problem_headings import (
     single_clause,
     under_heading,
 )
+from kg.extract.problem_lists import LIST_END, aspect_list, labelled_subject, list_items, told_clause
 from kg.extract.problem_pieces import (
     LISTED_SUBJECT,
+    framed_problem,
     is_background,
     is_evaluation,
     names_problem,
@@ -31,6 +33,7 @@ from kg.extract.problem_pieces import (
     parallel_set,
     shares_subject,
     sums_up,
+    two_sides_of_one,
     with_outcomes_joined,
     with_predicates_joined,
     without_list_tail,
@@ -44,15 +47,12 @@ from kg.read import Source
 from kg.records import Item, Span
 from kg.words import tokens
 
-_ASPECTS = re.compile(r"在(?P<list>[^，。；在]{2,80}?)(?:等|[一二三四五六七八九十两几多]个|各个)?方面")
 _COMPARISON = re.compile(r"^(?:与|和|同|跟|对照|对比|比照).{0,30}(?:相比|比较|相较|比)$")
-# The end of a listed problem: 等问题, 的问题, 等障碍 (a short noun after 等), or 问题 at the clause end.
-# (面临A的挑战: the problem is A, named before the kind of trouble it is.)
-_LIST_END = re.compile(r"(?:等(?:方面)?(?:的)?[\u4e00-\u9fff]{0,4}|的问题|问题"
-                       r"|的(?:挑战|困难|难题|短板|瓶颈|障碍|风险))(?=[，,。；;]|$)")
 # 与高质量发展的要求还有差距 / 与先进地区相比仍有差距: a gap to a yardstick sums up, names no problem
 _YARDSTICK_GAP = re.compile(r"^(?:与|和|同|跟|对照)[^，,。；;]{1,30}(?:还有|仍有|尚有|存在|仍存在|还存在|有)"
                             r"(?:一定|较大|不小|明显)?(?:的)?差距$")
+# 在部分农牧区学校 / 在实际工作中: where the problems after it hold, a preposition's phrase without a predicate
+_SCOPE = re.compile(r"^在[^，,。；;：:]{1,20}$")
 # Where the details of a summary start: a colon, or 主要是/具体表现为 … (仍有短板，主要是A、B、C).
 _DETAIL = re.compile(r"[：:]|(?<=[，,])\s*(?:主要|具体|突出|集中)(?:是|表现为|表现在|体现在)")
 # 也要清醒地看到 / 调研中我们发现: a clause that only says a problem is coming
@@ -110,6 +110,9 @@ def extract_problems(src: Source, body: Span) -> list[Item]:
     for sent in sents:
         text = sent.slice(simple)
         at = _contrast_at(text)
+        if at is not None and started and text[:at].strip("但是然而不过可，, ") == "":
+            sent, at = Span(sent.start + at, sent.end), None  # 目前A仍以B为主。但C不足: the 但 opens no new part
+            text = sent.slice(simple)
         if at is None and not started:
             at = _opener_at(text)
         if at is not None and not started:
@@ -122,6 +125,9 @@ def extract_problems(src: Source, body: Span) -> list[Item]:
             if numbered:  # 也存在一些问题。一是…；二是…: the numbered sentences are the problems
                 spans = [first_clause(simple, Span(sent.start + m.start, sent.start + m.end)) for m in numbered[1]]
                 break
+        elif started and (detailed := numbered_after_summary(simple, sent)):
+            # 竞争力还不够强：一是A；二是B in a later sentence: the numbered items, not the summary before the colon
+            spans, summary = [s for s in spans if s != summary] + detailed, None
         elif started and summary is not None and len(named := _clause_parts(simple, sent, need_negative=True)) >= 2:
             spans, summary = [s for s in spans if s != summary] + named, None  # 仍有不少问题。A不高，B不足。
         elif started and (_CONTINUE.match(text) or _pattern("verbs").search(text)):
@@ -168,10 +174,11 @@ def _opener_pattern() -> re.Pattern[str]:
 
 
 def _opener_at(sentence: str) -> int | None:
-    """调研发现，目前A偏少，B不足 / 当前，…仍面临一些堵点：…: a sentence that reports problems without a
-    contrast word opens the problem part after its openers, when it names a problem."""
+    """调研发现，目前A偏少，B不足 / 当前，…仍面临一些堵点：… / 目前，A仍以B为主: a sentence that reports problems
+    without a contrast word opens the problem part after its openers, when it names a problem."""
     m = _opener_pattern().match(sentence)
-    if m is None or not _pattern("negative").search(sentence, m.end()):
+    if m is None or not (_pattern("negative").search(sentence, m.end())
+                         or any(framed_problem(p) for p in re.split(r"[，,]", sentence[m.end():]))):
         return None
     return m.end()
 
@@ -207,8 +214,11 @@ def _is_consequence(text: str) -> bool:
     """这些问题给企业物流带来不少额外成本 / 制约了成果转化 / 受国际物流价格波动影响: what the problems
     cause, or what causes them, is no problem itself."""
     text = without_referent(text)
-    return (text.startswith(tuple(_problem_cues()["consequence_openings"]))
-            or any(f.search(text) for f in _consequence_frames()))
+    opening = next((o for o in _problem_cues()["consequence_openings"] if text.startswith(o)), None)
+    if (opening and len(opening) == 1 and names_problem(text)
+            and len(opening) not in {w.start for w in tokens(text)}):
+        opening = None  # 对口支援仍以…为主: a one-character opening that starts a longer word (对于…而言 still opens)
+    return opening is not None or any(f.search(text) for f in _consequence_frames())
 
 
 @cache
@@ -224,7 +234,7 @@ def _from_clause(simple: str, clause: Span, need_negative: bool = False) -> list
     if report and report.end() < clause.end - clause.start - 2:  # 也有不少企业反映A、B、C: what they report
         clause = trim(simple, Span(clause.start + report.end(), clause.end))
         if not _pattern("verbs").search(clause.slice(simple)):
-            return _list_items(simple, clause)[0]
+            return list_items(simple, clause)[0]
     text = clause.slice(simple)
     numbered = numbered_items(text)
     if numbered:
@@ -269,12 +279,12 @@ def _from_clause(simple: str, clause: Span, need_negative: bool = False) -> list
             # the summary says the parts after it are problems: one of them naming one is enough
             if len(named) >= 2 and any(_pattern("negative").search(p.slice(simple)) for p in named):
                 return named
-        elif "、" in unquoted(re.split(r"[，,]", after, maxsplit=1)[0]) or _LIST_END.search(after):
+        elif "、" in unquoted(re.split(r"[，,]", after, maxsplit=1)[0]) or LIST_END.search(after):
             # (仍存在“隐形壁垒”，深港、珠澳之间…仍有堵点: a 、 in a later clause lists nothing after the verb)
-            items, rest_start = _list_items(simple, Span(offset, clause.end))
+            items, rest_start = list_items(simple, Span(offset, clause.end))
             rest = Span(rest_start, clause.end)
             comma = max(text.rfind("，", 0, verb.start()), text.rfind(",", 0, verb.start()))
-            labelled = _labelled_subject(simple, items, text[comma + 1 : verb.start()], after)
+            labelled = labelled_subject(simple, items, text[comma + 1 : verb.start()], after)
             if labelled is not None:  # 部分已建站点存在“重建轻管”问题: the label needs its subject
                 items = [Span(clause.start + comma + 1 + labelled, rest_start)]
             # 调研显示，A知晓率低，B仍面临C、D等问题: a clause before the verb's that names a problem is one too
@@ -286,7 +296,7 @@ def _from_clause(simple: str, clause: Span, need_negative: bool = False) -> list
                          and not sums_up(p.slice(simple), listed)] + items
         else:
             verb = None  # 仍存在明显短板 / 部分项目面临失传风险: no list, the clauses are the problems
-    aspects = _aspect_list(rest.slice(simple))
+    aspects = aspect_list(rest.slice(simple))
     if aspects:  # (A不足，)在B、C等方面还需加强
         before = trim(simple, Span(rest.start, rest.start + aspects.start()))
         if before.end > before.start:
@@ -322,34 +332,41 @@ def _semicolon_items(simple: str, clause: Span, need_negative: bool) -> list[Spa
         return []
     items: list[Span] = []
     for part in parts:
-        text = part.slice(simple)
-        listing = _pattern("verbs").search(text)
-        items += _from_clause(simple, part, need_negative) if listing else [part]
+        part = _without_preambles(simple, part)
+        verb = _pattern("verbs").search(part.slice(simple))
+        if verb is None:
+            items.append(part)
+        elif (told := told_clause(simple, Span(part.start + verb.end(), part.end))) is not None:
+            items.append(told)  # A面临B不足，C；D: what 面临 names, a clause, is the problem, whole
+        else:
+            items += _from_clause(simple, part, need_negative)
     return items
 
 
-def _labelled_subject(simple: str, items: list[Span], subject: str, after: str) -> int | None:
-    """部分已建站点存在“重建轻管”问题 / 一些文化站存在重硬件轻服务问题: a single object before 问题 that
-    names no problem by itself (a label, no negative word) needs the subject before the verb; where that
-    subject starts in it (after lead-ins), or None (发展不平衡问题 names its problem itself)."""
-    tail = _LIST_END.search(after)
-    if len(items) != 1 or tail is None or not tail.group().endswith("问题") or tail.group().startswith("等"):
-        return None
-    if names_problem(items[0].slice(simple)) or "、" in unquoted(after[: tail.start()]):
-        return None
-    start = len(subject) - len(subject.lstrip())
-    return start if len(subject.strip().rstrip("仍还也都依然均")) >= 2 else None
+def _without_preambles(simple: str, span: Span) -> Span:
+    """也要看到，A，B → A，B: the comma pieces at the start that only open the clause."""
+    for piece in split_on(simple, span, "，,")[:-1]:
+        if not _is_preamble(trim(simple, piece).slice(simple)):
+            break
+        span = trim(simple, Span(piece.end + 1, span.end))
+    return span
 
 
 def _clause_parts(simple: str, clause: Span, need_negative: bool) -> list[Span]:
     """The comma-separated parts of a clause that name a problem. A 、 splits a part only where the
     pieces before it name problems of their own (A不足、B滞后) or the part ends with the problem's
     name (A、B等问题仍较突出): 学校、家庭、社区之间尚未形成合力 is one subject, and so are attributes of one
-    subject (临港产业规模偏小、附加值不高) and nouns before one predicate (规模化、标准化程度低). A summary
+    subject (临港产业规模偏小、附加值不高), nouns before one predicate (规模化、标准化程度低) and two short sides
+    of one problem (公交线路少、通勤时间长: the writer sets problems apart by ，). A summary
     before a colon gives way to the details after it; a background fact first (建于十多年前) is none."""
     colon = re.search(r"[：:]", unquoted(clause.slice(simple)))
     if colon and clause.start + colon.end() < clause.end:  # “大资源、小产业”的局面没有根本改变：A，B: the details
         clause = trim(simple, Span(clause.start + colon.end(), clause.end))
+    grouped = [_without_preambles(simple, trim(simple, s)) for s in split_on(simple, clause, "；;")]
+    if len(grouped) >= 2:  # A、B；C，D；E: the writer grouped the problems by ；, each part one problem, whole
+        parts = [p for p in grouped if p.end > p.start and not _is_preamble(p.slice(simple))
+                 and not is_evaluation(p.slice(simple)) and not _is_consequence(p.slice(simple))]
+        return [p for p in parts if names_problem(p.slice(simple))] if need_negative else parts
     pieces: list[Span] = []
     for part in with_outcomes_joined(simple, [trim(simple, s) for s in split_on(simple, clause, "，,")]):
         listed = [trim(simple, s) for s in split_on(simple, part, "、")]
@@ -360,7 +377,8 @@ def _clause_parts(simple: str, clause: Span, need_negative: bool) -> list[Span]:
                           and all(p.end - p.start >= _CLAUSE_PIECE_MIN and not _CONJOINED.search(p.slice(simple))
                                   for p in listed[:-1]))
         split = ((len(listed) == 1 or named or LISTED_SUBJECT.search(text)) and not parallel_set(listed, simple)
-                 and not shares_subject(listed, simple) and not nouns_before_one_predicate(listed, simple))
+                 and not shares_subject(listed, simple) and not nouns_before_one_predicate(listed, simple)
+                 and not two_sides_of_one(listed, simple))
         pieces += listed if split else [part]
     joined = with_predicates_joined(simple, pieces)
     parts = [without_list_tail(simple, without_subject_tail(simple, p)) for p in joined]
@@ -374,29 +392,13 @@ def _clause_parts(simple: str, clause: Span, need_negative: bool) -> list[Span]:
     return parts
 
 
-def _aspect_list(text: str) -> re.Match[str] | None:
-    """在A、B等方面还需加强: the aspects are the problems when they are a list or what follows is a
-    need (还需/有待 …); 在产业链配套方面仍存在明显短板 names its problem itself."""
-    m = _ASPECTS.search(text)
-    if m is None:
-        return None
-    listed = "、" in m.group("list") or m.group(0).endswith(("等方面", "个方面"))
-    needed = bool(_pattern("aspect_needs").match(text[m.end():].lstrip("仍还也都")))
-    return m if listed or needed else None
-
-
 def _is_preamble(text: str) -> bool:
-    """但同时也要看到 / 与先进地区相比 / 随着时间推移: the opening of a clause, not a problem."""
+    """但同时也要看到 / 与先进地区相比 / 随着时间推移 / 在部分农牧区学校: the opening of a clause (a scope without a
+    predicate of its own included), not a problem."""
     if text in _problem_cues()["preambles"] or _COMPARISON.match(text) or _PERCEPTION.match(text):
+        return True
+    if _SCOPE.match(text) and not names_problem(text):
         return True
     return text.startswith(tuple(_problem_cues()["circumstances"])) and not _pattern("negative").search(text)
 
 
-def _list_items(simple: str, span: Span) -> tuple[list[Span], int]:
-    """A, B, C of 存在A、B、C等问题, and where the text after the list starts."""
-    text = span.slice(simple)
-    tail = _LIST_END.search(text)
-    end = tail.start() if tail else len(text)
-    rest = span.start + (tail.end() if tail else len(text))
-    items = [trim(simple, s, tail="等") for s in split_on(simple, Span(span.start, span.start + end), "、，,")]
-    return [s for s in with_predicates_joined(simple, items) if s.end - s.start >= 2], rest

@@ -68,7 +68,7 @@ def test_a_quoted_predicate_names_a_problem(body: str, expected: list[str]) -> N
 @pytest.mark.parametrize(("body", "expected"), [
     # an age, time or quantity at the start of the problem clause is background; the clauses after it are the problems
     ("近年来设施农业稳步发展。但全县温室大棚大多建于二十年前，棚体老化、保温性能差。为此建议：一是改造。",
-     ["棚体老化", "保温性能差"]),
+     ["棚体老化、保温性能差"]),
     ("近年来乡村旅游加快发展。但全镇现有民宿86家，经营主体分散，服务标准不一。为此建议：一是统一。",
      ["经营主体分散", "服务标准不一"]),
     # … unless the count is of what is broken
@@ -80,21 +80,33 @@ def test_a_background_fact_is_no_problem(body: str, expected: list[str]) -> None
 
 
 @pytest.mark.parametrize(("body", "expected"), [
-    # 、 between clauses that each have their own subject and negative predicate splits …
+    # 、 between clauses that each have their own subject and negative predicate splits, where the second is long
+    # enough to name a subject of its own (应收账款回款慢) …
     ("近年来企业营收稳步增长。但当前市场需求不足、应收账款回款慢，企业经营压力较大。为此建议：一是加强。",
      ["市场需求不足", "应收账款回款慢", "企业经营压力较大"]),
     ("近年来化工园区加快建设。然而，我县化工产业链条短、精细化工比重低。为此建议：一是延链。",
      ["化工产业链条短", "精细化工比重低"]),
     ("近年来稀土产业规模扩大。但初级产品多、终端应用产品少，就地转化率不高。为此建议：一是延链。",
      ["初级产品多", "终端应用产品少", "就地转化率不高"]),
-    ("近年来外贸发展较快。但当前全省跨境电商市场主体偏少、规模偏小，海外仓布局不足。为此建议：一是培育。",
-     ["跨境电商市场主体偏少", "规模偏小", "海外仓布局不足"]),
     # … but attributes of one subject named before the first part stay one item
     ("近年来港口吞吐量持续增长。但我市临港产业规模偏小、附加值不高，龙头企业带动作用不强。为此建议：一是招引。",
      ["临港产业规模偏小、附加值不高", "龙头企业带动作用不强"]),
     ("近年来托育机构数量增加。但当前我市托育服务供给总量不足、结构不优、价格偏高。建议：一是增加。",
      ["托育服务供给总量不足、结构不优、价格偏高"]),
     ("近年来民宿发展较快。但民宿产业规模小、档次低、效益差。为此建议：一是提升。", ["民宿产业规模小、档次低、效益差"]),
+    # … and so do two short sides of one problem inside a comma part: the writer sets problems apart by ，
+    ("近年来外贸发展较快。但当前全省跨境电商市场主体偏少、规模偏小，海外仓布局不足。为此建议：一是培育。",
+     ["跨境电商市场主体偏少、规模偏小", "海外仓布局不足"]),
+    ("近年来城乡交通加快发展。但县城与市区的公交线路少、通勤时间长，农村客运班次不足。为此建议：一是加密线路。",
+     ["县城与市区的公交线路少、通勤时间长", "农村客运班次不足"]),
+    ("近年来外贸承压。当前，不少企业订单下滑、利润收窄，用工成本上升。为此建议：一是纾困。",
+     ["不少企业订单下滑、利润收窄", "用工成本上升"]),
+    ("近年来社区建设加快。但部分新建社区商业、养老设施不足，物业服务水平不高。为此建议：一是完善。",
+     ["部分新建社区商业、养老设施不足", "物业服务水平不高"]),
+    ("近年来小微企业发展较快。但小微企业融资难，规模小、抵押物不足，贷款审批周期长。为此建议：一是创新。",
+     ["小微企业融资难", "规模小、抵押物不足", "贷款审批周期长"]),
+    # … but a list's tail makes them items (融资难、融资贵问题)
+    ("但调研中我们发现，部分企业融资难、融资贵问题仍然突出。", ["部分企业融资难", "融资贵"]),
     # … and so do nouns before one predicate
     ("近年来中药材产业发展较快。但中药材种植规模化、标准化程度低，品牌影响力不强。为此建议：一是建基地。",
      ["中药材种植规模化、标准化程度低", "品牌影响力不强"]),
@@ -150,6 +162,85 @@ def test_a_summary_line_under_a_heading_gives_its_items() -> None:
 ])
 def test_problems_of_issue_10_kinds(body: str, expected: list[str]) -> None:
     assert problems(body) == expected
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # ； sets problems apart wherever they stand: after a summary sentence too, and a part never holds a ；
+    ("近年来我县苹果产业发展较快。但产业发展仍存在不少短板。品种老化、精品果率偏低；冷链物流设施不足，产后损耗大；"
+     "品牌营销滞后，知名度与品质不相匹配。为此建议：一是更新品种。",
+     ["品种老化、精品果率偏低", "冷链物流设施不足，产后损耗大", "品牌营销滞后，知名度与品质不相匹配"]),
+    # … a part loses the preamble that opens the sentence
+    ("近年来苹果产业发展较快。但也要看到，苹果产业大而不强，品种老化；冷链物流设施不足，产后损耗大。为此建议：一是更新品种。",
+     ["苹果产业大而不强，品种老化", "冷链物流设施不足，产后损耗大"]),
+    # … and what 面临 names, when it is a clause of its own, is the problem without the lead-in
+    ("近年来新能源发展较快。但新能源产业发展面临电网外送通道不足，弃光限电时有发生；本地装备制造配套能力弱，产业链条短。"
+     "为此建议：一是建设通道。", ["电网外送通道不足，弃光限电时有发生", "本地装备制造配套能力弱，产业链条短"]),
+    # (a noun of trouble after the verb keeps the clause whole: 面临失传风险)
+    ("近年来非遗保护加强。但部分项目面临失传风险；传承人老化，资金投入不足。为此建议：一是加强。",
+     ["部分项目面临失传风险", "传承人老化，资金投入不足"]),
+])
+def test_semicolons_set_problems_apart(body: str, expected: list[str]) -> None:
+    assert problems(body) == expected
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # a problem keeps its head and loses the name of the predicament (的困境) and what is said of it
+    ("近年来水果种植面积扩大。但当前果园种植分散，种植户老龄化、采摘用工难的困境日益突出。为此建议：一是推进。",
+     ["果园种植分散", "种植户老龄化、采摘用工难"]),
+    ("近年来苹果产业发展较快。但苹果产业仍面临种植分散，种植户老龄化、采摘用工难的困境。为此建议：一是推进。",
+     ["种植分散", "种植户老龄化、采摘用工难"]),
+    # (a summary of a situation before a colon names no problem by itself: its details do)
+    ("近年来特色种植发展较快。但“大资源、小产业”的局面没有根本改变：产业链条短，品牌影响力弱。为此建议：一是加强。",
+     ["产业链条短", "品牌影响力弱"]),
+])
+def test_a_problem_keeps_its_head(body: str, expected: list[str]) -> None:
+    assert problems(body) == expected
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # 仍以…为主 names a one-sided practice, with a list inside too; 对口 is no consequence's 对
+    ("近年来教育援藏成效明显，但对口支援仍以援建校舍、短期支教为主。为此建议：一是转变方式。",
+     ["对口支援仍以援建校舍、短期支教为主"]),
+    # … and opens the problem part without a contrast word; a 但 after it opens no new part
+    ("近年来教育援藏成效明显。目前，对口支援仍以援建校舍、短期支教为主。但优质资源共享不足，双语教师缺乏。建议：一是转变方式。",
+     ["对口支援仍以援建校舍、短期支教为主", "优质资源共享不足", "双语教师缺乏"]),
+    # (对于…而言 sets a scope, no problem)
+    ("近年来融资环境改善。但对于中小企业而言，融资成本偏高，抵押物不足。为此建议：一是创新产品。",
+     ["融资成本偏高", "抵押物不足"]),
+])
+def test_a_one_sided_practice_is_a_problem(body: str, expected: list[str]) -> None:
+    assert problems(body) == expected
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # in a list after a verb or a report, a comma sets problems apart and the 、 joins two sides of one …
+    ("近年来小微企业发展较快。但不少小微企业反映规模小、抵押物不足，融资难度大。为此建议：一是创新。",
+     ["规模小、抵押物不足", "融资难度大"]),
+    ("近年来机构改革稳步推进。但仍存在人员、资金统筹不够，考核机制不健全等问题。为此建议：一是统筹。",
+     ["人员、资金统筹不够", "考核机制不健全"]),
+    # … unless the subject is written out again (融资难、融资贵 are two)
+    ("近年来民营经济发展较快。但民营企业普遍反映融资难、融资贵，涉企检查偏多。为此建议：一是纾困。",
+     ["融资难", "融资贵", "涉企检查偏多"]),
+    # a bare noun before the next piece's predicate is its subject
+    ("近年来机构改革稳步推进。但部门之间存在人员、资金统筹不够的问题。为此建议：一是统筹。", ["人员、资金统筹不够"]),
+    # an all-、 list after a verb still gives its items
+    ("近年来苹果产业发展较快，但也面临种植分散、种植户老龄化、采摘用工难的困境。为此建议：一是推进。",
+     ["种植分散", "种植户老龄化", "采摘用工难"]),
+])
+def test_commas_set_listed_problems_apart(body: str, expected: list[str]) -> None:
+    assert problems(body) == expected
+
+
+def test_a_scope_before_the_problems_is_no_problem() -> None:
+    body = "近年来双语教育稳步推进。但在部分农牧区学校，双语骨干教师仍然不足，教学资源匮乏。为此建议：一是培养。"
+    assert problems(body) == ["双语骨干教师仍然不足", "教学资源匮乏"]
+
+
+def test_a_later_summary_gives_its_numbered_items() -> None:
+    # a summary before a colon in a later sentence of the problem part: its numbered items, each without the next number
+    body = ("近年来我县积极承接产业转移。但与周边地区相比仍有差距。在承接产业转移中竞争力还不够强：一是产业配套能力弱，"
+            "园区基础设施不完善；二是物流成本偏高；三是企业招工难。为此建议：一是完善配套。")
+    assert problems(body) == ["产业配套能力弱，园区基础设施不完善", "物流成本偏高", "企业招工难"]
 
 
 def test_a_goal_in_quoted_labels_is_no_problem() -> None:
