@@ -12,8 +12,9 @@ connection's in one write: the requests that arrived together are answered first
 go out. A write to a local client wakes it, and on a busy machine the client then takes the core
 from the server: with a write per response the server was preempted about once per request and
 answered the next one on a cold cache. Written at the end of the turn, the Python work of a batch
-runs back to back (a cheap query, ASK on the sample under wrk: ~110 -> ~90 µs of server CPU a
-request; benchmarks/bench_endpoint.py). A response still leaves before the loop waits for more.
+runs back to back (a cheap query, ASK on the sample under wrk: 106 -> 70 µs of server CPU a
+request, A/B beside Oxigraph's 62; docs/security.md). A response still leaves before the loop waits
+for more.
 
 Requests on one connection are answered in order (pipelining works); a body needs Content-Length
 (chunked uploads get 411). A handler may answer at once (no task is made for a request answered
