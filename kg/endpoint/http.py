@@ -182,7 +182,10 @@ class HttpServer:
     def flush(self) -> None:
         unsent, self.unsent = self.unsent, []
         for conn in unsent:
-            conn.flush()
+            try:
+                conn.flush()
+            except RuntimeError:  # uvloop: its transport closed under it (a reset) before it was told; the rest go on
+                log.debug("a response to %s was not sent: the connection was closed", conn.peer)
 
     def head(self, raw: bytes) -> Head:
         """``raw`` parsed; the same Head again for the same bytes (a client repeating a request)."""
