@@ -1,4 +1,4 @@
-"""A small HTTP/1.1 server on asyncio: requests in, one write per response out, bounded in every way.
+"""A small HTTP/1.1 server on asyncio: requests in, at most one write per response out, bounded in every way.
 
 Why not http.server: it spends a thread per connection (200 idle sockets made 208 threads), has no
 read or idle timeout, and writes a response in several small writes, which with Nagle's algorithm
@@ -6,6 +6,15 @@ and delayed ACKs cost every kept-alive request ~40 ms. Here one event loop holds
 (an idle one costs a file descriptor until its idle timeout closes it), a request must arrive
 whole within the read timeout, the response head and body leave in one write (and the event
 loop sets TCP_NODELAY), and the number of connections is capped by closing the longest-idle ones.
+
+Responses are not written as each is ready but at the end of the event loop's turn, each
+connection's in one write: the requests that arrived together are answered first, then the writes
+go out. A write to a local client wakes it, and on a busy machine the client then takes the core
+from the server: with a write per response the server was preempted about once per request and
+answered the next one on a cold cache. Written at the end of the turn, the Python work of a batch
+runs back to back (a cheap query, ASK on the sample under wrk: 106 -> 70 µs of server CPU a
+request, A/B beside Oxigraph's 62; docs/security.md). A response still leaves before the loop waits
+for more.
 
 Requests on one connection are answered in order (pipelining works); a body needs Content-Length
 (chunked uploads get 411). A handler may answer at once (no task is made for a request answered
@@ -162,6 +171,21 @@ class HttpServer:
         self.access_log = AccessLog()
         # heads of bodiless requests (with the blank line that ends them), parsed; oldest first
         self.heads: dict[bytes, Head] = {}
+        self.unsent: list[HttpConnection] = []  # connections with responses to write at the end of this turn
+
+    def send_later(self, conn: HttpConnection) -> None:
+        """Have ``conn``'s responses written at the end of this turn of the event loop."""
+        if not self.unsent:
+            asyncio.get_running_loop().call_soon(self.flush)
+        self.unsent.append(conn)
+
+    def flush(self) -> None:
+        unsent, self.unsent = self.unsent, []
+        for conn in unsent:
+            try:
+                conn.flush()
+            except RuntimeError:  # uvloop: its transport closed under it (a reset) before it was told; the rest go on
+                log.debug("a response to %s was not sent: the connection was closed", conn.peer)
 
     def head(self, raw: bytes) -> Head:
         """``raw`` parsed; the same Head again for the same bytes (a client repeating a request)."""
@@ -214,10 +238,18 @@ class HttpConnection(asyncio.Protocol):
         self.reading = False  # the wait is for the rest of a request, not for a new one
         self.paused = False  # reading paused: requests pipelined faster than answered
         self.peer = ""
+        self.outgoing: list[bytes] = []  # responses answered in this turn of the loop, not yet written
 
     @property
     def idle(self) -> bool:
-        return not self.busy and not self.buffer
+        return not self.busy and not self.buffer and not self.outgoing
+
+    def flush(self) -> None:
+        """Write the responses waiting, in one write."""
+        if self.outgoing:
+            out, self.outgoing = self.outgoing, []
+            if self.transport is not None:
+                self.transport.write(out[0] if len(out) == 1 else b"".join(out))
 
     # --- asyncio callbacks ------------------------------------------------------------------------
 
@@ -340,12 +372,15 @@ class HttpConnection(asyncio.Protocol):
                                    (time.perf_counter() - started) * 1000, response.rows)
         if self.transport is None:
             return  # the client went away meanwhile
-        self.transport.write(response.encode(keep_alive, head_only=head.method == "HEAD"))
+        if not self.outgoing:
+            self.server.send_later(self)
+        self.outgoing.append(response.encode(keep_alive, head_only=head.method == "HEAD"))
         if self.paused:
             self.transport.resume_reading()
             self.paused = False
         self.busy = False
         if not keep_alive:
+            self.flush()
             self.transport.close()
             self.buffer.clear()  # whatever was pipelined after it goes unanswered
             return
@@ -353,6 +388,7 @@ class HttpConnection(asyncio.Protocol):
 
     def _reply_and_close(self, response: Response) -> None:
         if self.transport is not None:
+            self.flush()  # the answers to the requests before it go first
             self.transport.write(response.encode(keep_alive=False))
             self.transport.close()
         self.buffer.clear()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import http.client
 import os
+import re
 import socket
 import statistics
 import time
@@ -165,6 +166,24 @@ def test_pipelined_requests_are_answered_in_order(server):
         data += chunk
     s.close()
     assert data.index(b"true") < data.index(b"false")
+
+
+@pytest.mark.parametrize("last", [b"NONSENSE\r\n\r\n",  # refused, and the connection closed
+                                  b"GET /questions HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"])
+def test_answers_kept_for_the_end_of_the_turn_go_out_before_a_closing_one(server, last):
+    """Responses wait for the end of the event loop's turn; a response that closes the connection
+    must not overtake them, nor the close drop them."""
+    s = _connect(server)
+    ask = "GET /sparql?query={} HTTP/1.1\r\nHost: x\r\nAccept: text/csv\r\n\r\n"
+    s.sendall((ask.format(urllib.parse.quote("ASK { ?s a kg:Speech }"))
+               + ask.format(urllib.parse.quote("ASK { ?s a kg:Nothing }"))).encode() + last)
+    data = b""
+    while chunk := s.recv(65536):  # to the end: the server closes
+        data += chunk
+    s.close()
+    statuses = [int(status) for status in re.findall(rb"HTTP/1\.1 (\d{3}) ", data)]
+    assert statuses == [200, 200, 400 if last.startswith(b"NONSENSE") else 200]
+    assert data.index(b"true") < data.index(b"false") < data.rindex(b"HTTP/1.1 ")
 
 
 @pytest.mark.parametrize(("raw", "status"), [

@@ -9,6 +9,7 @@ killed, normal queries starved by hostile ones, idle sockets held.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import os
 import resource
 import subprocess
@@ -26,13 +27,12 @@ SECONDS = float(os.environ.get("KG_LOAD_SECONDS", "3"))
 NORMAL_P99 = 1.0  # seconds: the stated bound for normal queries, hostile traffic or not
 
 
-@pytest.fixture(scope="module")
-def kg_serve():
+@contextlib.contextmanager
+def kg_serve_with(*flags: str):
     soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
     resource.setrlimit(resource.RLIMIT_NOFILE, (min(max(soft, 4096), hard), hard))  # the burst's 1,000 sockets
     command = [sys.executable, "-c", "from kg.cli import main; main()", "serve", "--graph", str(FIXTURE),
-               "--port", "0", "--timeout", "2", "--idle-timeout", "2", "--read-timeout", "2",
-               "--log-level", "warning"]
+               "--port", "0", "--timeout", "2", "--log-level", "warning", *flags]
     proc = subprocess.Popen(command, stderr=subprocess.PIPE, text=True)
     try:
         url = proc.stderr.readline().split(" at ", 1)[1].split(" ", 1)[0]
@@ -40,6 +40,22 @@ def kg_serve():
         yield host, int(port)
     finally:
         load.stop(proc)
+
+
+@pytest.fixture(scope="module")
+def kg_serve():
+    """Short idle and read timeouts: the hostile test sees idle sockets closed within its run."""
+    with kg_serve_with("--idle-timeout", "2", "--read-timeout", "2") as address:
+        yield address
+
+
+@pytest.fixture(scope="module")
+def kg_serve_default_timeouts():
+    """The idle timeout a user gets (15 s). The burst's one-thread client, starved of CPU on a loaded
+    machine, took up to ~4 s to send some connections' requests: a 2 s idle timeout closed them
+    unanswered (seen: 351 and 173 of 1,000, every one without a byte received), as it should."""
+    with kg_serve_with() as address:
+        yield address
 
 
 def normal_targets() -> list[str]:
@@ -62,8 +78,8 @@ def test_sustained_load(kg_serve):
     assert outcomes.percentile(99) < NORMAL_P99
 
 
-def test_a_burst_of_1000_connections_is_answered(kg_serve):
-    host, port = kg_serve
+def test_a_burst_of_1000_connections_is_answered(kg_serve_default_timeouts):
+    host, port = kg_serve_default_timeouts
     warm_up(host, port)
     outcomes = asyncio.run(load.burst(host, port, normal_targets()[2], connections=1000))
     print("burst:", outcomes.summary())
