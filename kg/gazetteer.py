@@ -83,6 +83,11 @@ class Gazetteer:
             self.by_name.setdefault(r.name, []).append(r)
             if r.code and r.short != r.name:
                 self.by_short.setdefault(r.short, []).append(r)
+        # 昌吉州, 延边州: an autonomous prefecture is called by its short name and 州, a name no region has
+        for r in regions:
+            called = r.short + "州"
+            if r.name.endswith("自治州") and called not in self.by_name and called not in self.by_short:
+                self.by_name[called] = [r]
         self.areas = {r.name: r for r in regions if r.level == "area"}
 
     def parent(self, region: Region) -> Region | None:
