@@ -16,6 +16,7 @@ from kg.dictionary import user_words
 from kg.extract.clusters import listed_members, repeated_runs
 from kg.extract.county_abbreviations import counties_run, county_beside, local_initials, own_county
 from kg.extract.named_city_pairs import named_city_pair, transport_pairs
+from kg.extract.neighbour_abbreviations import across_municipality_border, city_beside, provincial_pair
 from kg.extract.proposer import committee_region
 from kg.gazetteer import Region, gazetteer
 from kg.lexicon import alternation, city_abbreviations, cues, named_areas, province_abbreviations
@@ -236,6 +237,9 @@ def _read_run(run: str, committee: Committee | None, heads_area: bool = False) -
     if None in regions and committee_region(committee) is not None and committee_region(committee).level == "county":
         # 嘉昆太 at 昆山: a county of the committee's own city (太仓), or a district across the border (嘉定)
         regions = [r or county_beside(c, committee) for c, r in zip(run, regions, strict=True)]
+    if None in regions and not heads_area:  # 嘉昆太 at 嘉定: the places across a municipality's border
+        own = committee_region(committee)
+        regions = [r or across_municipality_border(c, own) for c, r in zip(run, regions, strict=True)]
     if None in regions:  # 保腾 at 保山: a county of the committee's own city
         regions = [r or own_county(c, committee) for c, r in zip(run, regions, strict=True)]
     if None in regions:  # 广佛同城化, 呼包鄂 at the national committee: cities of one province
@@ -248,7 +252,7 @@ def _read_run(run: str, committee: Committee | None, heads_area: bool = False) -
     # 闽宁协作 at a Fujian committee: a province beside a place inside it is no pair, 宁 is 宁夏 there
     regions = [_province_of(c) or r if r.level != "province" and r.province_code in provinces else r
                for c, r in zip(run, regions, strict=True)]
-    return regions  # type: ignore[return-value]
+    return provincial_pair(run, regions, committee_region(committee))  # type: ignore[return-value]
 
 
 def _holds_a_name(run: str) -> bool:
@@ -368,7 +372,7 @@ def _abbreviated_nearby(char: str, committee: Committee | None) -> Region | None
             found = preferred[:1]
         if found:
             return found[0]
-    return None
+    return city_beside(char, own)  # 宁 → 南京 at 滁州, across the border
 
 
 def abbreviates_own_place(char: str, own: Region | None) -> bool:

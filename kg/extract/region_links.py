@@ -197,7 +197,10 @@ def _heading_run_pairs(mentions: list[RegionMention], clause: Span, link_words: 
         others = [m for m in mentions if m.code is None and m is not area and not _inside(m.span, area.span)
                   and not _inside(area.span, m.span) and clause.start <= m.span.start and m.span.end <= clause.end]
         grouped = area in groups and not others
-        if len(run) >= 2 and (grouped or (link_words.search(simple, area.span.end, clause.end) and not others)):
+        # (嘉昆太协同创新核心圈: the relation word may be the area's own, after the run)
+        run_end = max((m.span.end for m in mentions if m.span.end - m.span.start == 1 and _inside(m.span, area.span)),
+                      default=area.span.end)
+        if len(run) >= 2 and (grouped or (link_words.search(simple, run_end, clause.end) and not others)):
             out += _pairs(run, own if own is not None and own.name in run else None)
     return out
 
