@@ -8,6 +8,7 @@ from bisect import bisect_left
 from functools import cache
 from itertools import combinations, pairwise, permutations
 
+from kg.extract.partner_links import partner_pairs
 from kg.extract.proposer import committee_region
 from kg.gazetteer import Region, gazetteer
 from kg.lexicon import alternation, cues, named_area_kinds, place_area_suffixes
@@ -56,6 +57,10 @@ def region_links(src: Source, spans: list[Span], mentions: list[RegionMention],
                     links.append(pair)
             if _COMPARISON.search(ctext):
                 continue  # 与长三角一体化发展的要求相比: a yardstick, no partner
+            partners = partner_pairs(src.simple, clause, outermost, own)
+            if partners is not None:  # 西安与铜川、渭南的产业协作: the head with each partner
+                links += [p for p in partners if p not in links]
+                continue
             runs = _runs(outermost, clause)
             if len(runs) >= 2:  # 川渝、黔桂等沿线地区协同: each group's members are partners of each other
                 links += [p for p in dict.fromkeys(p for r in runs for p in _pairs(r, None)) if p not in links]
