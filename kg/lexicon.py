@@ -134,3 +134,9 @@ def province_neighbours() -> dict[str, frozenset[str]]:
             out.setdefault(r["province"], set()).add(other)
             out.setdefault(other, set()).add(r["province"])
     return {name: frozenset(others) for name, others in out.items()}
+
+
+@cache
+def province_parts() -> dict[str, str]:
+    """Part of a province (陕南, 关中) → the province (kg/data/province_parts.tsv)."""
+    return {r["name"]: r["province"] for r in _tsv_rows("province_parts.tsv")}

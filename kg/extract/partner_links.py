@@ -4,7 +4,7 @@ with each partner, not the partners with each other (深化西安与铜川、渭
 
 A list joined by 、/和/及 right after 与 names the other side of one link; who stands on this side is the place
 right before 与 (推动天长与扬州、南京跨界融合: 天长; a list there, each of them), or, where none is named there,
-the committee's province, whose speech speaks for it (the partners are other provinces). region_links.py calls
+the committee's province, whose speech speaks for it (the partners lie outside it). region_links.py calls
 ``partner_pairs`` for each clause with a link word.
 """
 
@@ -72,12 +72,10 @@ def _listed_from(simple: str, mentions: list[RegionMention], start: int) -> list
 
 
 def _speaks_for(own: Region | None, partners: list[str]) -> bool:
-    """A province's committee speaks for the province, where every partner is another provincial-level place (与成都、
-    重庆合作 at a province's committee may be its capital's)."""
+    """A province's committee speaks for the province, where every partner lies outside it."""
     if own is None or own.level != "province" or not own.code:
         return False
-    found = [next((r for r in gazetteer().by_name.get(p, ()) if r.code), None) for p in partners]
-    return all(r is not None and r.level == "province" and r != own for r in found)
+    return all(_code_of(p)[:2] != own.code[:2] for p in partners)
 
 
 def _code_of(name: str) -> str:
