@@ -19,6 +19,7 @@ from kg.extract.place_words import place_words
 from kg.extract.proper_areas import proper_areas, unit_township
 from kg.extract.proposer import committee_region
 from kg.extract.province_parts import province_parts
+from kg.extract.town_areas import described_areas, named_by_a_pair, whole_word_towns
 from kg.gazetteer import Region, gazetteer
 from kg.lexicon import alternation, cues, named_area_kinds, place_area_suffixes
 from kg.read import Source
@@ -61,6 +62,7 @@ def place_named_areas(text: str, words: tuple[Word, ...], resolve: Resolver,
         if name in gaz.by_name or name in gaz.by_short:
             continue  # 连云港, 张家港: a region's own name
         out.append((start, m.end(), name))
+    out += [a for a in described_areas(text, words, resolve) if not any(s < a[1] and a[0] < e for s, e, _ in out)]
     # a coined area holding a place's area whole is the longer name (贺兰山东麓葡萄酒产区, not 贺兰山)
     coined = [a for a in coined_areas(text, words, committee)
               if all(a[0] <= start and end <= a[1] or end <= a[0] or a[1] <= start for start, end, _ in out)]
@@ -102,7 +104,8 @@ def coined_areas(text: str, words: tuple[Word, ...], committee: Committee | None
     taken = {i for start, end, _ in out for i in range(start, end)}
     own = committee_region(committee)
     home = own.code[:2] if own is not None and own.code else None
-    out += [a for a in proper_areas(text, words, home) if not taken.intersection(range(a[0], a[1]))]
+    out += [a for a in proper_areas(text, words, home) + whole_word_towns(text, words)
+            if not taken.intersection(range(a[0], a[1])) and not named_by_a_pair(a[2], committee)]
     # (贺兰山东麓葡萄酒产区 is the produce region's, not the mountain's)
     out += [f for f in natural_features(text, words) if not any(s < f[1] and f[0] < e for s, e, _ in out)]
     return out + [p for p in province_parts(text, words, own) if not any(s < p[1] and p[0] < e for s, e, _ in out)]

@@ -328,13 +328,18 @@ def _head_start(text: str, end: int, ends: dict[int, Word], committee: Committee
     永川: 永 and 江 are the committee's neighbours, 泸 a city of the next province)."""
     prev = ends.get(end)
     if prev is not None and len(prev.text) >= 2 and (
-            _resolve_word(prev.text, committee) or prev.text.endswith(_GEO_ENDINGS)):
+            _resolve_word(prev.text, committee) or _named_geography(prev.text)):
         return prev.start
     start, read = end, False
     while start > 0 and end - start < LONGEST_RUN and is_initial(text[start - 1]):
         read = read or abbreviated(text[start - 1], committee) is not None
         start -= 1
     return start if end - start >= 2 and read else None
+
+
+def _named_geography(word: str) -> bool:
+    """汉江, 贺兰山: a geographic name, not a description of the land (高原城市群, 平原地区 name no area)."""
+    return word.endswith(_GEO_ENDINGS) and word not in cues()["regions"]["area_descriptions"]
 
 
 @cache
