@@ -12,6 +12,7 @@ spot said in passing).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable
 from functools import cache
 
@@ -22,7 +23,7 @@ from kg.lexicon import alternation, cues, named_areas
 from kg.records import Committee
 from kg.words import Word, dictionary_frequency, is_common_noun
 
-_TOWN_ENDINGS = ("镇", "乡")
+_TOWN_END = re.compile("[镇乡]")
 # 安亭镇 is known 3 times: a town's name, not a word of the language
 _TOWN_MAX_FREQUENCY = 20
 _LONGEST_DESCRIPTION = 6
@@ -32,11 +33,17 @@ _PAIR = 2
 
 def whole_word_towns(text: str, words: tuple[Word, ...]) -> list[tuple[int, int, str]]:
     """(start, end, name) of each town jieba keeps as one word (安亭镇)."""
+    ends = [m.end() for m in _TOWN_END.finditer(text)]
+    if not ends:
+        return []  # (most spans name no town: their words need no look)
     gaz = gazetteer()
     not_name = cues()["regions"]["not_name_characters"]
+    word_ends = [w.end for w in words]
     out = []
-    for w in words:
-        if (3 <= len(w.text) <= 4 and w.text.endswith(_TOWN_ENDINGS) and w.text not in gaz.by_name
+    for end in ends:
+        at = bisect_left(word_ends, end)
+        w = words[at] if at < len(words) and word_ends[at] == end else None
+        if w is not None and (3 <= len(w.text) <= 4 and w.text not in gaz.by_name
                 and dictionary_frequency(w.text) <= _TOWN_MAX_FREQUENCY and not set(w.text[:-1]) & set(not_name)
                 and not is_common_noun(w.text[:-1]) and w.text[:-1] not in gaz.by_short
                 and dictionary_frequency(w.text[:-1]) <= _TOWN_MAX_FREQUENCY
