@@ -1,7 +1,7 @@
 """Mountains and rivers a speech is about (秦岭生态保护, 北运河沿线, 滁河流域综合治理, 天山北坡): named regions with
 no code, and never the district named after them (天山区 of 天山北坡).
 
-A feature is a word ending in 河/江/山/岭 that the dictionary knows as a proper name, or rarely or not at all (滁河,
+A feature is a word ending in 河/江/山/岭 that the dictionary knows as a proper name, or not at all (滁河,
 弥河: jieba cuts them 滁 / 河), and is no administrative name of its own; the speech is about it where a feature
 context follows it (流域, 沿线, 北坡, 生态, 治理 …, kg/data/cues.toml regions.feature_contexts) or a care word comes
 right before it (保护秦岭). A feature that heads a named area the table or the compounds give (汉江生态经济带, 黄河
@@ -93,9 +93,11 @@ def _known_feature(word: str) -> bool:
 
 @lru_cache(maxsize=4096)
 def _is_feature_name(word: str) -> bool:
-    """No administrative place's full name (天山区 is; 天山 is not), no common noun, no frequent word (江山)."""
-    return not (word in gazetteer().by_name or is_common_noun(word)
-                or dictionary_frequency(word) > _FEATURE_MAX_FREQUENCY)
+    """No administrative place's full name (天山区 is; 天山 is not), no city's or province's short name (镇江, 佛山:
+    the place), no common noun, no frequent word (江山)."""
+    gaz = gazetteer()
+    return not (word in gaz.by_name or any(r.level in ("province", "prefecture") for r in gaz.by_short.get(word, ()))
+                or is_common_noun(word) or dictionary_frequency(word) > _FEATURE_MAX_FREQUENCY)
 
 
 @lru_cache(maxsize=4096)

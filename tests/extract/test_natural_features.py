@@ -28,7 +28,7 @@ def names(text: str, committee: Committee) -> list[str]:
     ("加强秦岭生态保护。", SHAANXI, ["秦岭"]),
     ("守住底线，保护秦岭。", SHAANXI, ["秦岭"]),  # a care word before the mountain
     ("打造北运河沿线文旅带。", WUQING, ["北运河"]),
-    ("推进滁河生态廊道建设。", CHUZHOU, ["滁河"]),  # a name the dictionary lacks (滁 / 河)
+    ("加强滁河综合治理。", CHUZHOU, ["滁河"]),  # a name the dictionary lacks (滁 / 河)
     ("加快天山北坡产业带建设。", URUMQI, ["天山"]),  # the mountain, not 天山区
     ("加快汉江生态经济带建设，推进黄河流域生态保护。", SHAANXI, ["汉江生态经济带", "黄河流域"]),  # the areas'
     ("江山如画，高山流水，推进河道治理。", SHAANXI, []),  # ordinary words
