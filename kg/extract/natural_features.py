@@ -1,11 +1,11 @@
-"""Mountains and rivers a speech is about (秦岭生态保护, 北运河沿线, 滁河流域综合治理, 天山北坡): named regions with
+"""Mountains and rivers a speech is about (秦岭生态保护, 北运河沿线, 滁河综合治理, 天山北坡): named regions with
 no code, and never the district named after them (天山区 of 天山北坡).
 
 A feature is a word ending in 河/江/山/岭 that the dictionary knows as a proper name, or not at all (滁河,
 弥河: jieba cuts them 滁 / 河), and is no administrative name of its own; the speech is about it where a feature
 context follows it (流域, 沿线, 北坡, 生态, 治理 …, kg/data/cues.toml regions.feature_contexts) or a care word comes
 right before it (保护秦岭). A feature that heads a named area the table or the compounds give (汉江生态经济带, 黄河
-流域) is that area's.
+流域, 滁河流域) is that area's.
 """
 
 from __future__ import annotations
