@@ -91,6 +91,10 @@ class Gazetteer:
             if r.code and level and r.short != r.name:
                 # 海西州, 大理州, 保亭县: an autonomous prefecture or county called by its short name and level
                 self.by_short.setdefault(r.short + level, []).append(r)
+        for r in regions:  # a unit's 昌吉州 (民盟昌吉州委) names the prefecture too, where no region has that name
+            called = r.short + "州"
+            if r.name.endswith("自治州") and called not in self.by_name:
+                self.by_name[called] = [r]
         self.areas = {r.name: r for r in regions if r.level == "area"}
 
     def parent(self, region: Region) -> Region | None:

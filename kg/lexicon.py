@@ -130,3 +130,20 @@ def place_area_suffixes() -> dict[str, str]:
 def named_area_kinds() -> dict[str, str]:
     """Named area → its kind (economic-area, basin, island, old-town, scenic-area …)."""
     return {r["name"]: r["kind"] for r in _tsv_rows("named_areas.tsv")}
+
+
+@cache
+def province_neighbours() -> dict[str, frozenset[str]]:
+    """Province → the provincial-level divisions bordering it (kg/data/province_neighbours.tsv, each pair once)."""
+    out: dict[str, set[str]] = {}
+    for r in _tsv_rows("province_neighbours.tsv"):
+        for other in r["neighbours"].split("|"):
+            out.setdefault(r["province"], set()).add(other)
+            out.setdefault(other, set()).add(r["province"])
+    return {name: frozenset(others) for name, others in out.items()}
+
+
+@cache
+def province_parts() -> dict[str, str]:
+    """Part of a province (陕南, 关中) → the province (kg/data/province_parts.tsv)."""
+    return {r["name"]: r["province"] for r in _tsv_rows("province_parts.tsv")}

@@ -28,6 +28,7 @@ from kg.extract.initials import (
     province_of,
 )
 from kg.extract.named_city_pairs import named_city_pair, transport_pairs
+from kg.extract.neighbour_abbreviations import across_municipality_border, provincial_pair
 from kg.extract.proposer import committee_region
 from kg.gazetteer import Region, gazetteer
 from kg.lexicon import alternation, city_abbreviations, cues, named_areas, province_abbreviations
@@ -250,12 +251,15 @@ def _read_run(run: str, committee: Committee | None, heads_area: bool = False,
     regions = counties or [abbreviated(c, committee) for c in run]
     if len(run) == 2 and regions.count(None) == 1 and (not listed or beside_a_sar(regions)):
         # a city far away beside a place read nearby (listed: only beside 香港 or 澳门, 深港、珠澳合作)
-        regions = [r or city_beside(c, regions) for c, r in zip(run, regions, strict=True)]
+        regions = [r or city_beside(c, regions, committee_region(committee)) for c, r in zip(run, regions, strict=True)]
     if len(run) == 2 and regions.count(None) == 1 and committee_region(committee) in regions:
         regions = [r or county_nearby(c, committee) for c, r in zip(run, regions, strict=True)]  # 厦金 at 厦门
     if None in regions and committee_region(committee) is not None and committee_region(committee).level == "county":
         # 嘉昆太 at 昆山: a county of the committee's own city (太仓), or a district across the border (嘉定)
         regions = [r or county_beside(c, committee) for c, r in zip(run, regions, strict=True)]
+    if None in regions and not heads_area:  # 嘉昆太 at 嘉定: the places across a municipality's border
+        own = committee_region(committee)
+        regions = [r or across_municipality_border(c, own) for c, r in zip(run, regions, strict=True)]
     if None in regions:  # 保腾 at 保山: a county of the committee's own city
         regions = [r or own_county(c, committee) for c, r in zip(run, regions, strict=True)]
     if None in regions:  # 广佛同城化, 呼包鄂 at the national committee: cities of one province
@@ -269,7 +273,7 @@ def _read_run(run: str, committee: Committee | None, heads_area: bool = False,
     # 闽宁协作 at a Fujian committee: a province beside a place inside it is no pair, 宁 is 宁夏 there
     regions = [province_of(c) or r if r.level != "province" and r.province_code in provinces else r
                for c, r in zip(run, regions, strict=True)]
-    return regions  # type: ignore[return-value]
+    return provincial_pair(run, regions, committee_region(committee))  # type: ignore[return-value]
 
 
 def inside_a_run(text: str, start: int, end: int, committee: Committee | None) -> bool:

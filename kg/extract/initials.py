@@ -7,22 +7,24 @@ from __future__ import annotations
 
 from functools import cache
 
+from kg.extract.neighbour_abbreviations import city_beside as neighbour_city
 from kg.extract.proposer import committee_region
 from kg.gazetteer import Region, gazetteer
 from kg.lexicon import city_abbreviations, province_abbreviations
 from kg.records import Committee
 
 
-def city_beside(char: str, partners: list[Region | None]) -> Region | None:
+def city_beside(char: str, partners: list[Region | None], own: Region | None = None) -> Region | None:
     """The city ``char`` abbreviates far away (``abbreviated_city``), beside ``partners``. Beside a special
     administrative region (港 of 关丹港 is a port's word) only a city of Guangdong next to it (深港, 珠澳) or one
     of a classic abbreviation (穗港) is read: 丹港 names no 丹东 and 香港. By its first character alone a city far
-    away is a partner only of a provincial-level division (津承, 沪通): beside a county (連馬融合 at 连江, 马 for
-    马祖) the character is some nearer place's."""
+    away is a partner only of a provincial-level division (津承, 沪通) or of the committee's own place ``own``
+    (杭雷东西部协作 at 雷山: an eastern city paired with the western county); beside another county the
+    character is some nearer place's (連馬融合 at 连江 spells out 马祖: kg.extract.abbreviations reads it so)."""
     city = abbreviated_city(char)
     if city is None or char in city_abbreviations():
         return city
-    if not any(p is not None and p.level == "province" for p in partners):
+    if not any(p is not None and (p.level == "province" or p == own) for p in partners):
         return None
     if not beside_a_sar(partners):
         return city
@@ -147,7 +149,7 @@ def _abbreviated_nearby(char: str, committee: Committee | None) -> Region | None
             found = preferred[:1]
         if found:
             return found[0]
-    return None
+    return neighbour_city(char, own)  # 宁 → 南京 at 滁州, across the border
 
 
 def abbreviates_own_place(char: str, own: Region | None) -> bool:

@@ -14,9 +14,12 @@ import re
 from collections.abc import Callable
 from functools import cache, lru_cache
 
+from kg.extract.natural_features import natural_features
 from kg.extract.place_words import place_words
 from kg.extract.proper_areas import proper_areas, unit_township
 from kg.extract.proposer import committee_region
+from kg.extract.province_parts import province_parts
+from kg.extract.town_areas import described_areas, named_by_a_pair, whole_word_towns
 from kg.gazetteer import Region, gazetteer
 from kg.lexicon import alternation, cues, named_area_kinds, place_area_suffixes
 from kg.read import Source
@@ -59,6 +62,7 @@ def place_named_areas(text: str, words: tuple[Word, ...], resolve: Resolver,
         if name in gaz.by_name or name in gaz.by_short:
             continue  # 连云港, 张家港: a region's own name
         out.append((start, m.end(), name))
+    out += [a for a in described_areas(text, words, resolve) if not any(s < a[1] and a[0] < e for s, e, _ in out)]
     # a coined area holding a place's area whole is the longer name (贺兰山东麓葡萄酒产区, not 贺兰山)
     coined = [a for a in coined_areas(text, words, committee)
               if all(a[0] <= start and end <= a[1] or end <= a[0] or a[1] <= start for start, end, _ in out)]
@@ -76,7 +80,8 @@ def coined_areas(text: str, words: tuple[Word, ...], committee: Committee | None
     """An island, port area or old town no table lists (鱼山岛, 金塘港区, 千灯古镇): two or three
     characters that start a word, that the dictionary knows as no ordinary word (生态岛, 海岛, 保税港区,
     历史古镇), and a generic word (kg/data/cues.toml, regions.coined_areas). A place inside it (泉港区 of
-    白泉港区) is none."""
+    白泉港区) is none. A mountain or river the text is about is one too (natural_features.py: 天山北坡 names 天山,
+    not 天山区), and a part of the committee's own province (province_parts.py: 陕南, 关中)."""
     rules = cues()["regions"]["coined_areas"]
     found = list(_coined_pattern().finditer(text))
     starts = {w.start for w in words} if found else set()
@@ -99,7 +104,11 @@ def coined_areas(text: str, words: tuple[Word, ...], committee: Committee | None
     taken = {i for start, end, _ in out for i in range(start, end)}
     own = committee_region(committee)
     home = own.code[:2] if own is not None and own.code else None
-    return out + [a for a in proper_areas(text, words, home) if not taken.intersection(range(a[0], a[1]))]
+    out += [a for a in proper_areas(text, words, home) + whole_word_towns(text, words)
+            if not taken.intersection(range(a[0], a[1])) and not named_by_a_pair(a[2], committee)]
+    # (贺兰山东麓葡萄酒产区 is the produce region's, not the mountain's)
+    out += [f for f in natural_features(text, words) if not any(s < f[1] and f[0] < e for s, e, _ in out)]
+    return out + [p for p in province_parts(text, words, own) if not any(s < p[1] and p[0] < e for s, e, _ in out)]
 
 
 _HANZI = re.compile(r"[\u4e00-\u9fff]+")

@@ -68,7 +68,7 @@ def proper_areas(text: str, words: tuple[Word, ...], home: str | None = None) ->
             continue  # 乡镇 of 乡镇建设, 湿地公园: the generic word starts a longer word
         rule = _rules()[m.group()]
         start = _head(text, words, m.start(), by_end, last, rule["longest_name"])
-        if start is None or not _far_from_home(text[start : m.start()], home, township=m.group() in _TOWNSHIPS):
+        if start is None or not _far_from_home(text[start : m.start()], home, township=m.group() in TOWNSHIPS):
             continue
         name = text[start : m.end()]
         one_word = words[last].start == start  # 西溪湿地, 城关镇: the dictionary knows the name whole
@@ -117,7 +117,7 @@ def _single_run(text: str, words: tuple[Word, ...], k: int, longest: int, fused:
 
 
 # a township named after a pair of places (闽宁镇, after 福建 and 宁夏) is the township's own name
-_TOWNSHIPS = frozenset({"乡", "镇"})
+TOWNSHIPS = frozenset({"乡", "镇"})
 
 
 def _far_from_home(head: str, home: str | None, township: bool = False) -> bool:

@@ -34,6 +34,10 @@ def place_of_level(committee: Committee | None, level: str) -> Region | None:
         return None
     if level == NEW_AREA_LEVEL:
         return region if region.name.endswith(_NEW_AREA) else None
+    kinds = cues()["regions"]["prefecture_kinds"]
+    if level in kinds:  # 全州 at an autonomous prefecture or one of its counties: that prefecture
+        return next((r for r in [region, *gazetteer().ancestors(region)]
+                     if r.level == "prefecture" and r.name.endswith(kinds[level])), None)
     if level == "prefecture" and region.level == "county" and region.name.endswith("市"):
         return region
     if level == "county" and region.level == "province" and region.name.endswith(_AUTONOMOUS_REGION):

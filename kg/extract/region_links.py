@@ -8,6 +8,7 @@ from bisect import bisect_left
 from functools import cache
 from itertools import combinations, pairwise, permutations
 
+from kg.extract.partner_links import partner_pairs
 from kg.extract.proposer import committee_region
 from kg.gazetteer import Region, gazetteer
 from kg.lexicon import alternation, cues, named_area_kinds, place_area_suffixes, province_abbreviations
@@ -60,6 +61,10 @@ def region_links(src: Source, spans: list[Span], mentions: list[RegionMention],
                     links.append(pair)
             if _COMPARISON.search(ctext):
                 continue  # 与长三角一体化发展的要求相比: a yardstick, no partner
+            partners = partner_pairs(src.simple, clause, outermost, own)
+            if partners is not None:  # 西安与铜川、渭南的产业协作: the head with each partner
+                links += [p for p in partners if p not in links]
+                continue
             runs = _runs(outermost, clause)
             if len(runs) >= 2:  # 川渝、黔桂等沿线地区协同: each group's members are partners of each other
                 links += [p for p in dict.fromkeys(p for r in runs for p in _pairs(r, None)) if p not in links]
@@ -236,7 +241,10 @@ def _heading_run_pairs(mentions: list[RegionMention], clause: Span, link_words: 
         others = [m for m in mentions if m.code is None and m is not area and not _inside(m.span, area.span)
                   and not _inside(area.span, m.span) and clause.start <= m.span.start and m.span.end <= clause.end]
         grouped = area in groups and not others
-        if len(run) >= 2 and (grouped or (link_words.search(simple, area.span.end, clause.end) and not others)):
+        # (嘉昆太协同创新核心圈: the relation word may be the area's own, after the run)
+        run_end = max((m.span.end for m in mentions if m.span.end - m.span.start == 1 and _inside(m.span, area.span)),
+                      default=area.span.end)
+        if len(run) >= 2 and (grouped or (link_words.search(simple, run_end, clause.end) and not others)):
             out += _pairs(run, own if own is not None and own.name in run else None)
     return out
 

@@ -308,8 +308,8 @@ def _head_start(text: str, end: int, ends: dict[int, Word], committee: Committee
     if prev is not None and len(prev.text) >= 2 and resolve_word(prev.text, committee):
         return prev.start
     if prev is not None and len(prev.text) >= 2 and prev.text.endswith(_GEO_ENDINGS):
-        if not generic_geo(prev.text):
-            return prev.start
+        if not generic_geo(prev.text) and prev.text not in cues()["regions"]["area_descriptions"]:
+            return prev.start  # 汉江, 贺兰山; a description of the land (高原城市群, 平原地区) names no area
         # 星江河流域: a character jieba left before a generic word is the river's own name; 运河经济带 names none
         name = ends.get(prev.start)
         return name.start if name is not None and len(name.text) == 1 and may_be_in_name(name.text) else None

@@ -225,8 +225,9 @@ def test_mentions(text: str, committee, names: list[str]) -> None:
     ("推动呼包鄂协同发展。", NATIONAL, ["呼和浩特市", "包头市", "鄂尔多斯市"],
      [("呼和浩特市", "包头市"), ("包头市", "鄂尔多斯市"), ("呼和浩特市", "鄂尔多斯市")]),
     # at a county's committee: a county of its own city, a district across the border of a municipality
-    ("推进嘉昆太协同创新核心圈建设。", KUNSHAN, ["嘉定区", "昆山市", "太仓市"],
-     [("嘉定区", "昆山市"), ("昆山市", "太仓市"), ("嘉定区", "太仓市")]),
+    # (the run heads its named core area: the committee's place with each other member, as 襄十随神城市群 at 襄阳)
+    ("推进嘉昆太协同创新核心圈建设。", KUNSHAN, ["嘉定区", "嘉昆太协同创新核心圈", "昆山市", "太仓市"],
+     [("嘉定区", "昆山市"), ("昆山市", "太仓市")]),
     # two places' border area (交界片区) links them
     ("推动顺德、南海交界片区连片改造。", FOSHAN, ["顺德区", "南海区"], [("顺德区", "南海区")]),
     # a quoted slogan between a pair and its relation word
