@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from kg.extract.byline import is_speaker_line, looks_like_byline, split_fused
+from kg.extract.byline import is_speaker_line, looks_like_byline, marker_length, split_fused
 from kg.extract.meeting import find_meeting
 from kg.extract.problem_headings import is_heading_line
 from kg.extract.suggestions import is_lead_line
@@ -106,8 +106,16 @@ def segment_speeches(src: Source) -> Segmented:
             blocks[-1].header.append(line)
         else:
             blocks.append(_Block([line]))
-    speeches = [sp for b in blocks if b.body for sp in [_speech(src, b)] if sp]
+    speeches = [_unmarked(src, sp) for b in blocks if b.body for sp in [_speech(src, b)] if sp]
     return Segmented(meeting, headline, speeches)
+
+
+def _unmarked(src: Source, speech: SegmentedSpeech) -> SegmentedSpeech:
+    """■ TITLE / ◆TITLE: a WeChat digest's block marker before the title is no part of it."""
+    skip = marker_length(speech.title.slice(src.simple))
+    if 0 < skip < speech.title.end - speech.title.start:
+        speech.title = Span(speech.title.start + skip, speech.title.end)
+    return speech
 
 
 def _signature(line: Line) -> Span | None:

@@ -3,6 +3,9 @@ bylines signed after the body, lead-ins alone on a line, editor's notes, page no
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from kg.pipeline import extract_file
 from kg.read import read_text
 from kg.segment import segment_speeches
 
@@ -95,3 +98,29 @@ def test_a_fused_byline_under_a_kicker_line_is_still_the_byline() -> None:
     (speech,) = segment_speeches(src).speeches
     assert speech.title.slice(src.text) == "深化闽台融合发展 打造两岸融合发展示范区"
     assert [b.slice(src.text) for b in speech.byline] == ["台盟福建省委"]
+
+
+SEGMENT_FIXTURES = Path(__file__).parent / "data" / "segment"
+
+
+def fixture_speeches(name: str) -> list[tuple]:
+    """(title, speaker, organization, party, role, number of suggestions) of each speech of a fixture."""
+    doc = extract_file(SEGMENT_FIXTURES / name)
+    value = lambda v: v.value if v else None  # noqa: E731
+    return [(value(s.title), value(s.byline.speaker), value(s.byline.organization), s.byline.party,
+             value(s.byline.role), len(s.suggestions)) for s in doc.speeches]
+
+
+def test_block_markers_are_no_part_of_a_title_or_byline() -> None:
+    # A WeChat digest marks each title (■ ◆ ● ◎ ▲, with or without a space), and some bylines: a unit
+    # fused with the title (● 民建某市委：TITLE) or a byline sentence ending with a colon, its title below.
+    assert fixture_speeches("marked-titles.txt") == [
+        ("打造沿江生态文化旅游带", "彭志远", "民革临湘市委", "民革", None, 2),
+        ("推动茶产业提质增效", "邓秋菊", None, None, "市政协委员、市农业农村局高级农艺师", 2),
+        ("激发县域民营经济活力", None, "民建临湘市委", "民建", None, 2),
+        ("优化营商环境 服务企业发展", "吴海燕", "临湘市工商联", "工商联", None, 2),
+        ("推进城乡养老服务一体化", "黄立新", "九三学社临湘市委", "九三学社", None, 2),
+    ]
+    text = (SEGMENT_FIXTURES / "marked-titles.txt").read_text(encoding="utf-8")
+    (first, *_) = segment_speeches(read_text(text)).speeches
+    assert first.title.slice(text) == "打造沿江生态文化旅游带"  # the span starts after the marker

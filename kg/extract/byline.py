@@ -93,12 +93,18 @@ def is_name(token: str) -> bool:
                 or _NOT_IN_NAMES.search(token))
 
 
-def _strip_markers(line: str) -> int:
-    """How many leading characters are markers, white space or a 发言人： label."""
+def marker_length(line: str) -> int:
+    """How many leading characters are block markers (■ ◆ ▲ …) or white space: no part of a title or byline."""
     marks = _byline_cues()["markers"]
     i = 0
     while i < len(line) and (line[i] in marks or line[i].isspace()):
         i += 1
+    return i
+
+
+def _strip_markers(line: str) -> int:
+    """How many leading characters are markers, white space or a 发言人： label."""
+    i = marker_length(line)
     for label in _byline_cues()["speaker_labels"]:
         m = re.match(rf"{label}(?:\s*[:：|｜]\s*|\s+)", line[i:])  # 发言人：张三 / 发言人｜张三 / 发言人 张三
         if m:

@@ -66,6 +66,10 @@ def proposer(line: str, committee=JINZHONG) -> tuple:
     # several roles, the last one a post of any trade (副行长, 副主任医师, 创始人)
     ("市政协委员、晋商银行副行长 陈志远", ("陈志远", None, None, "市政协委员、晋商银行副行长")),
     ("市政协委员、市人民医院副主任医师 李华", ("李华", None, None, "市政协委员、市人民医院副主任医师")),
+    # block markers of WeChat digests, with or without a space
+    ("■ 张三委员代表民进市委的发言：", ("张三", "民进晋中市委", "民进", None)),
+    ("◆李四 市政协委员", ("李四", None, None, "市政协委员")),
+    ("▶ 民盟市委 王五", ("王五", "民盟晋中市委", "民盟", None)),
 ])
 def test_byline_forms(line: str, expected: tuple) -> None:
     assert proposer(line) == expected
@@ -126,6 +130,7 @@ def test_parts_are_offsets_in_the_line() -> None:
 @pytest.mark.parametrize(("line", "byline", "title"), [
     ("民盟中央：以公平竞争审查护航民营经济发展", "民盟中央", "以公平竞争审查护航民营经济发展"),
     ("刘长江委员：加快发展新质生产力", "刘长江委员", "加快发展新质生产力"),
+    ("■ 民盟市委：推动县域医共体建设", "■ 民盟市委", "推动县域医共体建设"),
 ])
 def test_byline_fused_with_the_title(line: str, byline: str, title: str) -> None:
     (bs, be), (ts, te) = split_fused(line)
