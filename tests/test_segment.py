@@ -124,3 +124,12 @@ def test_block_markers_are_no_part_of_a_title_or_byline() -> None:
     text = (SEGMENT_FIXTURES / "marked-titles.txt").read_text(encoding="utf-8")
     (first, *_) = segment_speeches(read_text(text)).speeches
     assert first.title.slice(text) == "打造沿江生态文化旅游带"  # the span starts after the marker
+
+
+def test_a_lead_in_line_is_never_a_title() -> None:
+    # 建议—— / 几点建议 / 对策建议—— alone on a line, the numbered suggestions below: one speech, not two.
+    assert fixture_speeches("lead-in-lines.txt") == [
+        ("推动县域医共体提质增效", "汪晓燕", None, None, "市政协委员、市人民医院副院长", 2),
+        ("打造皖南山区康养旅游目的地", None, "民进宁国市委", "民进", None, 2),
+        ("加快发展林下经济", "曹建国", "农工党宁国市委", "农工党", None, 3),
+    ]
