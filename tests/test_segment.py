@@ -133,3 +133,13 @@ def test_a_lead_in_line_is_never_a_title() -> None:
         ("打造皖南山区康养旅游目的地", None, "民进宁国市委", "民进", None, 2),
         ("加快发展林下经济", "曹建国", "农工党宁国市委", "农工党", None, 3),
     ]
+
+
+def test_a_dash_byline_under_the_title_is_the_byline() -> None:
+    # ——张三委员代表县妇联发言 / ——张三（民建县委） / ——民盟县委 under the title (a subtitle may come between)
+    assert fixture_speeches("dash-bylines.txt") == [
+        ("做强做优特色农业产业", "李秀英", "宜章县妇联", "妇联", None, 2),
+        ("推进城乡供水一体化", "赵建国", "民建宜章县委", "民建", None, 2),
+        ("加快莽山旅游提质升级", "周丽君", None, None, "县政协委员、县文旅广电局副局长", 2),
+        ("健全农村养老服务体系", None, "民盟宜章县委", "民盟", None, 2),
+    ]

@@ -2,8 +2,9 @@
 
 The forms of domain.md: unit + person (民革晋中市委 安运涛), role + person (市政协委员 岳丽), person
 first (张三（民盟市委）, 张三 市政协常委), several roles joined by 、, a unit alone, two speakers
-(刘某、王某), 界别 bylines, markers (◎ □ ■), 发言人：张三 on a line of its own, sentences
-(张三委员代表民进市委发言, 王五代李四委员发言) and a byline fused with the title (张三委员：TITLE).
+(刘某、王某), 界别 bylines, markers (◎ □ ■) and a dash under the title (——张三委员代表县妇联发言),
+发言人：张三 on a line of its own, sentences (张三委员代表民进市委发言, 王五代李四委员发言) and a byline fused
+with the title (张三委员：TITLE).
 
 ``parse_line`` finds the parts of one line as spans; ``units.complete_unit`` then completes a
 unit against the committee (民革市委 → 民革晋中市委, 昔阳政协 → 昔阳县政协).
@@ -27,14 +28,14 @@ _ANNOTATION = re.compile(r"\s*[（(](?:执笔|执笔人|整理|撰稿|供稿)[�
 # 张三委员代表民进市委发言 / 张三代李四委员发言 / 张三委员的发言 (the speaker is the one who read it)
 _SENTENCE = re.compile(
     rf"^(?P<sp>{_HAN}{{2,4}}?)(?P<role>委员|常委)?(?:同志)?"
-    rf"(?:代(?P<absent>{_HAN}{{2,4}}?)(?:委员|常委)?)?"
+    rf"(?:代(?!表)(?P<absent>{_HAN}{{2,4}}?)(?:委员|常委)?)?"
     rf"(?:代表(?P<unit>[^，。：:\s《》“”]+?))?(?:所)?(?:作|做)?了?(?:的)?(?:题为(?:《[^》]*》|“[^”]*”)的?)?(?:大会)?(?:书面)?"
     rf"发言(?:时|中)?(?:说|表示|指出|认为|强调|建议|呼吁|提出)?[：:]?$"
 )
 # 刘畅（代胡德军委员发言） / 张三（代表民盟市委发言）: a note after the byline proper saying whom the
 # speaker read for (the speaker's own role stays) or which unit the speech is given for.
 _PROXY_NOTE = re.compile(
-    rf"\s*[（(](?:代{_HAN}{{2,4}}?(?:委员|常委)?|代表(?P<unit>[^（）()，。\s]+?))"
+    rf"\s*[（(](?:代(?!表){_HAN}{{2,4}}?(?:委员|常委)?|代表(?P<unit>[^（）()，。\s]+?))"
     r"(?:作|做)?(?:的)?(?:大会)?(?:书面)?发言[）)]$"
 )
 
@@ -103,8 +104,12 @@ def marker_length(line: str) -> int:
 
 
 def _strip_markers(line: str) -> int:
-    """How many leading characters are markers, white space or a 发言人： label."""
+    """How many leading characters are markers, white space, a dash (——张三委员代表县妇联发言, a byline
+    under the title) or a 发言人： label."""
     i = marker_length(line)
+    dash = next((d for d in _byline_cues()["dashes"] if line.startswith(d, i)), "")
+    if dash:
+        i += len(dash) + marker_length(line[i + len(dash) :])
     for label in _byline_cues()["speaker_labels"]:
         m = re.match(rf"{label}(?:\s*[:：|｜]\s*|\s+)", line[i:])  # 发言人：张三 / 发言人｜张三 / 发言人 张三
         if m:

@@ -70,6 +70,11 @@ def proposer(line: str, committee=JINZHONG) -> tuple:
     ("■ 张三委员代表民进市委的发言：", ("张三", "民进晋中市委", "民进", None)),
     ("◆李四 市政协委员", ("李四", None, None, "市政协委员")),
     ("▶ 民盟市委 王五", ("王五", "民盟晋中市委", "民盟", None)),
+    # a dash before the byline on the line under the title; 代表 + a unit of four characters is no proxy (代)
+    ("——李秀英委员代表市妇联发言", ("李秀英", "晋中市妇联", "妇联", None)),
+    ("——赵建国（民建市委）", ("赵建国", "民建晋中市委", "民建", None)),
+    ("—— 市政协委员 周丽君", ("周丽君", None, None, "市政协委员")),
+    ("张三（代表市妇联发言）", ("张三", "晋中市妇联", "妇联", None)),
 ])
 def test_byline_forms(line: str, expected: tuple) -> None:
     assert proposer(line) == expected
