@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from kg.extract.byline import is_speaker_line, looks_like_byline, marker_length, split_fused
+from kg.extract.byline import is_person, is_speaker_line, looks_like_byline, marker_length, split_fused
 from kg.extract.meeting import find_meeting
 from kg.extract.problem_headings import is_heading_line
 from kg.extract.suggestions import is_lead_line
@@ -89,7 +89,7 @@ def segment_speeches(src: Source) -> Segmented:
         if before:
             headline = before[0].span
     blocks: list[_Block] = []
-    for line in lines[start:]:
+    for line in lines[start : _related_tail(lines)]:
         signature = _signature(line)
         if signature and blocks and blocks[-1].body and blocks[-1].signature is None:
             blocks[-1].signature = signature
@@ -99,6 +99,11 @@ def segment_speeches(src: Source) -> Segmented:
                 headline = headline or note_header[-1].span
         elif blocks and not blocks[-1].body and _is_subtitle(line):
             blocks[-1].header.append(line)
+        elif _is_fused_question(line):
+            if blocks and not blocks[-1].body:
+                blocks[-1].header.append(line)
+            else:
+                blocks.append(_Block([line]))
         elif is_body_line(line):
             if blocks:
                 blocks[-1].body.append(line)
@@ -141,6 +146,30 @@ def _opening_byline(line: Line) -> tuple[Span, list[Line]] | None:
     return byline, [Line(Span(start, line.span.end), stripped, line.noise)]
 
 
+def _related_tail(lines: list[Line]) -> int:
+    """Where a page's closing run of related-news links (张伟：县域经济如何突围？ / 民盟中央：TITLE) begins: no
+    speech has a body after them, so they are neither a speech nor the last speech's body."""
+    end = len(lines)
+    while end > 0 and _is_link_line(lines[end - 1].text):
+        end -= 1
+    return end
+
+
+def _is_link_line(text: str) -> bool:
+    m = re.match(r"[^：:]{2,24}[：:]", text)
+    if not m or len(text) > 48 or len(text) - m.end() < 4:
+        return False
+    head = text[: m.end() - 1].strip()
+    return is_person(head) or bool(split_fused(text))
+
+
+def _is_fused_question(line: Line) -> bool:
+    """张三委员：县域经济如何突围？ — a byline fused with a title that asks or exclaims is a header line, not
+    body (on a related-news list at a page's end as well)."""
+    text = line.text
+    return len(text) <= 40 and text[-1] in "？?！!" and not re.search(r"[。；;]", text) and bool(split_fused(text))
+
+
 def _is_subtitle(line: Line) -> bool:
     """——以汾河流域综合治理为例: a dash line right under a title, before any body, is its subtitle."""
     return line.text.startswith(_SUBTITLE_DASH) and len(line.text) <= 40 and not _SENTENCE_END.search(line.text)
@@ -152,6 +181,8 @@ def _is_note(line: Line) -> bool:
 
 def _speech(src: Source, block: _Block) -> SegmentedSpeech | None:
     header, body = block.header, block.body
+    if sum(1 for ln in header if split_fused(ln.text)) >= 2:
+        return None  # NAME：TITLE lines one under another: a related-news list, not a speech
     titled = [ln for ln in header if not ln.text.startswith(_SUBTITLE_DASH)] or header
     if block.signature is not None and not any(looks_like_byline(ln.text) for ln in header):
         return SegmentedSpeech(titled[-1].span, [block.signature], body)

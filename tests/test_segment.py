@@ -143,3 +143,27 @@ def test_a_dash_byline_under_the_title_is_the_byline() -> None:
         ("加快莽山旅游提质升级", "周丽君", None, None, "县政协委员、县文旅广电局副局长", 2),
         ("健全农村养老服务体系", None, "民盟宜章县委", "民盟", None, 2),
     ]
+
+
+def test_byline_forms_of_blind_digests() -> None:
+    # 发言人： alone, two speakers, 姓名（work unit）, a unit alone above the title, a unit fused with the title,
+    # several roles, a township liaison group, a special committee; ▲ photo captions give no byline or role;
+    # the related-news links closing the page (NAME：TITLE) are no speech and no part of the last one.
+    assert fixture_speeches("byline-forms.txt") == [
+        ("加快向海经济发展", "黄海燕", None, None, None, 2),
+        ("推进职业教育产教融合", "陆明 韦丽", None, None, None, 2),
+        ("壮大特色水果产业", "覃志强", "钦州市农业科学研究所", None, None, 2),
+        ("加强海洋生态环境保护", None, "民革钦州市委会", "民革", None, 2),
+        ("优化民营企业发展环境", None, "广西壮族自治区工商联", "工商联", None, 2),
+        ("推动北部湾海洋科技创新", "梁文华", None, None, "市政协委员、北部湾大学教授、九三学社社员", 2),
+        ("发展壮大村级集体经济", None, "大垌镇政协联络组", None, None, 2),
+        ("传承坭兴陶文化 打造文化名片", "刘洋", "钦州市政协文化文史和学习委员会", None, None, 2),
+    ]
+    last = extract_file(SEGMENT_FIXTURES / "byline-forms.txt").speeches[-1]
+    assert last.suggestions[-1].text == "加强传承人才培养"
+
+
+def test_a_fused_title_that_asks_is_a_header() -> None:
+    text = (f"——政协第九届十堰市委员会第三次会议大会发言摘编\n做优特色农业\n□县政协委员 王五\n{BODY}\n"
+            f"张国栋委员：县域经济如何突围？\n{BODY}\n")
+    assert speeches(text) == [("做优特色农业", ["□县政协委员 王五"], 1), ("县域经济如何突围？", ["张国栋委员"], 1)]

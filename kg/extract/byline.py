@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from kg.dictionary import dictionary
 from kg.gazetteer import gazetteer
 from kg.lexicon import alternation, cues, party_alias_pattern
 
@@ -50,6 +51,8 @@ _COMMITTEE_ROLE = re.compile(
     r"(?P<place>[\u4e00-\u9fff]{0,10}?)(?:全国|省|市|县|区|州|自治区|自治州|自治县|盟|旗)?政协(?:委员|常委)"
 )
 _CLAUSE_MARK = re.compile(r"[，。；;！？!?]")
+# A word jieba's dictionary has this often is a word (文明, 高峰), even where it also reads as a name.
+_COMMON_NAME_FREQUENCY = 1000
 
 
 @dataclass(frozen=True)
@@ -92,6 +95,24 @@ def is_name(token: str) -> bool:
         return False
     return not (is_unit(token) or is_role_ending(token) or party_alias_pattern().search(token)
                 or _NOT_IN_NAMES.search(token))
+
+
+@cache
+def _surnames() -> tuple[frozenset[str], tuple[str, ...]]:
+    reports = cues()["reports"]
+    return frozenset(reports["surnames"].strip()), tuple(reports["compound_surnames"])
+
+
+def is_person(name: str) -> bool:
+    """A person's name: two to four characters opening with a surname (or a name with a middle dot)."""
+    if "·" in name:
+        return bool(_NAME.fullmatch(name))
+    single, compound = _surnames()
+    if not _NAME.fullmatch(name) or name in cues()["reports"]["not_names"]:
+        return False
+    if any(w in name for w in ("委员", "政协", "代表", "发言", "会议")) or is_unit(name, strict=True):
+        return False
+    return name[0] in single or name.startswith(compound)
 
 
 def marker_length(line: str) -> int:
@@ -142,11 +163,23 @@ def parse_line(line: str) -> list[Part]:
     bracket = re.fullmatch(r"(.+?)(委员|常委)?\s*[（(]([^）)]+)[）)]", body)
     if bracket and is_name(bracket.group(1)):
         inner = bracket.group(3)
-        kind = "unit" if is_unit(inner) else "role" if is_role(inner) else ""
+        kind = "unit" if is_unit(inner) or _is_workplace(bracket.group(1), inner) else "role" if is_role(inner) else ""
         if kind:
             return [Part("speaker", i + bracket.start(1), i + bracket.end(1)),
                     Part(kind, i + bracket.start(3), i + bracket.end(3))]
     return _token_parts(body, i) or _member_after_name(body, i) or _role_alone(line, body, i)
+
+
+def _unlisted_person(token: str) -> bool:
+    """A person's name, and no word of jieba's dictionary but a name (高质量 高水平 and 文明 和谐 are a headline,
+    not two speakers)."""
+    tag = dictionary().tag(token)
+    return is_person(token) and tag in (None, "nr") and dictionary().frequency(token) < _COMMON_NAME_FREQUENCY
+
+
+def _is_workplace(name: str, inner: str) -> bool:
+    """覃志强（市农业科学研究所）: a person's work unit in brackets after the name is the unit."""
+    return is_person(name) and bool(_suffix_pattern("workplace_suffixes").search(inner)) and len(inner) <= 20
 
 
 def _role_alone(line: str, body: str, offset: int) -> list[Part]:
@@ -196,6 +229,8 @@ def _token_parts(body: str, offset: int) -> list[Part]:
         return _glued_parts(body, offset)
     names = [t for t in tokens if is_name(t[0])]
     others = [t for t in tokens if t not in names]
+    if not others and len(names) <= 3 and all(_unlisted_person(t[0]) for t in names):
+        return [Part("speaker", offset, offset + len(body))]  # two speakers side by side (张三 李四)
     if not names or not others or len(others) > 3:
         return []
     first, last = tokens.index(names[0]), tokens.index(names[-1])

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from committees import ANJI, HUAIYIN, JINZHONG, NATIONAL, XIYANG, source
+from committees import ANJI, GUANGXI, HUAIYIN, JINZHONG, NATIONAL, XIYANG, source
 
 from kg.extract.byline import looks_like_byline, parse_line, split_fused
 from kg.extract.proposer import build_byline
@@ -75,6 +75,12 @@ def proposer(line: str, committee=JINZHONG) -> tuple:
     ("——赵建国（民建市委）", ("赵建国", "民建晋中市委", "民建", None)),
     ("—— 市政协委员 周丽君", ("周丽君", None, None, "市政协委员")),
     ("张三（代表市妇联发言）", ("张三", "晋中市妇联", "妇联", None)),
+    # two speakers side by side; a work unit in brackets after the name; a party membership among the roles
+    ("陆明 韦丽", ("陆明 韦丽", None, None, None)),
+    ("覃志强（市农业科学研究所）", ("覃志强", "晋中市农业科学研究所", None, None)),
+    ("市政协委员、山西大学教授、九三学社社员 梁文华", ("梁文华", None, None, "市政协委员、山西大学教授、九三学社社员")),
+    # a special committee of the committee itself, without its place
+    ("政协提案委员会 张敏", ("张敏", "晋中市政协提案委员会", None, None)),
 ])
 def test_byline_forms(line: str, expected: tuple) -> None:
     assert proposer(line) == expected
@@ -88,6 +94,12 @@ def test_byline_forms(line: str, expected: tuple) -> None:
     ("张敏委员代表农工党槐荫区总支部委员会发言", HUAIYIN,
      ("张敏", "农工党槐荫区总支部委员会", "农工党", None)),
     ("区政协提案委员会", HUAIYIN, (None, "槐荫区政协提案委员会", None, None)),
+    ("县政协文化文史和学习委员会", ANJI, (None, "安吉县政协文化文史和学习委员会", None, None)),
+    ("刘洋委员代表县政协文化文史和学习委员会发言", ANJI, ("刘洋", "安吉县政协文化文史和学习委员会", None, None)),
+    ("递铺街道政协联络组 李明", ANJI, ("李明", "递铺街道政协联络组", None, None)),
+    ("李明委员代表天子湖镇政协联络组发言", ANJI, ("李明", "天子湖镇政协联络组", None, None)),
+    ("自治区工商联 张三", GUANGXI, ("张三", "广西壮族自治区工商联", "工商联", None)),
+    ("自治區工商聯 張三", GUANGXI, ("張三", "廣西壯族自治區工商聯", "工商联", None)),
     ("吴国华委员代表台盟中央的发言：", NATIONAL, ("吴国华", "台盟中央", "台盟", None)),
 ])
 def test_byline_forms_at_other_committees(line: str, committee, expected: tuple) -> None:
@@ -122,6 +134,7 @@ def test_spans_slice_the_text() -> None:
 @pytest.mark.parametrize("line", [
     "深化“文旅+”融合 推动文旅产业提质升级", "为此建议：", "扫描二维码", "加快太原晋中一体化步伐",
     "（编辑：王慧　校对：李娜）", "晋中日报全媒体记者 周燕",  # a reporter's credit is no byline
+    "高质量 高水平", "文明 和谐",  # words that read as names are a headline, not two speakers
 ])
 def test_titles_and_furniture_are_not_bylines(line: str) -> None:
     assert not looks_like_byline(line)
