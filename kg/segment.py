@@ -116,10 +116,12 @@ def segment_speeches(src: Source) -> Segmented:
 
 
 def _unmarked(src: Source, speech: SegmentedSpeech) -> SegmentedSpeech:
-    """■ TITLE / ◆TITLE: a WeChat digest's block marker before the title is no part of it."""
-    skip = marker_length(speech.title.slice(src.simple))
-    if 0 < skip < speech.title.end - speech.title.start:
-        speech.title = Span(speech.title.start + skip, speech.title.end)
+    """■ TITLE / ◆TITLE ◆: a WeChat digest's block markers around the title are no part of it."""
+    text = speech.title.slice(src.simple)
+    skip = marker_length(text)
+    trail = marker_length(text[::-1])
+    if skip + trail < len(text) and skip + trail:
+        speech.title = Span(speech.title.start + skip, speech.title.end - trail)
     return speech
 
 

@@ -112,7 +112,7 @@ def fixture_speeches(name: str) -> list[tuple]:
 
 
 def test_block_markers_are_no_part_of_a_title_or_byline() -> None:
-    # A WeChat digest marks each title (■ ◆ ● ◎ ▲, with or without a space), and some bylines: a unit
+    # A WeChat digest marks each title (■ ◆ ● ◎ ▲, with or without a space, on both sides), and some bylines: a unit
     # fused with the title (● 民建某市委：TITLE) or a byline sentence ending with a colon, its title below.
     assert fixture_speeches("marked-titles.txt") == [
         ("打造沿江生态文化旅游带", "彭志远", "民革临湘市委", "民革", None, 2),
