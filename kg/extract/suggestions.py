@@ -30,7 +30,7 @@ def _sum_up_pattern() -> re.Pattern[str]:
 def _lead_line_pattern() -> re.Pattern[str]:
     c = cues()["suggestions"]
     return re.compile(rf"(?:{alternation(c['lead_openers'])})?[，,]?(?:{alternation(c['lead_subjects'])})?"
-                      rf"(?:{alternation(c['leads'])})[：:，,\s—\-－]*")
+                      rf"(?:提出|作出|给出)?(?:以下|如下)?(?:{alternation(c['leads'])})(?:如下)?[：:，,\s—\-－]*")
 
 
 def is_lead_line(line: str) -> bool:
