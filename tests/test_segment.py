@@ -167,3 +167,10 @@ def test_a_fused_title_that_asks_is_a_header() -> None:
     text = (f"——政协第九届十堰市委员会第三次会议大会发言摘编\n做优特色农业\n□县政协委员 王五\n{BODY}\n"
             f"张国栋委员：县域经济如何突围？\n{BODY}\n")
     assert speeches(text) == [("做优特色农业", ["□县政协委员 王五"], 1), ("县域经济如何突围？", ["张国栋委员"], 1)]
+
+
+def test_a_dash_byline_after_the_body_signs_that_speech() -> None:
+    assert fixture_speeches("dash-signatures.txt") == [
+        ("做强做优特色农业产业", "李秀英", "民进宜章县委", "民进", None, 2),
+        ("推进城乡供水一体化", "赵建国", None, None, "县政协委员", 2),
+    ]
