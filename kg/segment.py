@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
 from kg.extract.byline import is_person, is_speaker_line, looks_like_byline, marker_length, split_fused
 from kg.extract.meeting import find_meeting
@@ -93,6 +94,8 @@ def segment_speeches(src: Source) -> Segmented:
         signature = _signature(line)
         if signature and blocks and blocks[-1].body and blocks[-1].signature is None:
             blocks[-1].signature = signature
+        elif _is_caption(line):
+            continue
         elif _is_note(line):
             if blocks and not blocks[-1].body:
                 note_header = blocks.pop().header  # the headline above an editor's note
@@ -178,6 +181,15 @@ def _is_fused_question(line: Line) -> bool:
 def _is_subtitle(line: Line) -> bool:
     """——以汾河流域综合治理为例: a dash line right under a title, before any body, is its subtitle."""
     return line.text.startswith(_SUBTITLE_DASH) and len(line.text) <= 40 and not _SENTENCE_END.search(line.text)
+
+
+@cache
+def _captions() -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{c})" for c in cues()["segments"]["captions"]))
+
+
+def _is_caption(line: Line) -> bool:
+    return len(line.text) <= 40 and bool(_captions().fullmatch(line.text))
 
 
 def _is_note(line: Line) -> bool:

@@ -174,3 +174,10 @@ def test_a_dash_byline_after_the_body_signs_that_speech() -> None:
         ("做强做优特色农业产业", "李秀英", "民进宜章县委", "民进", None, 2),
         ("推进城乡供水一体化", "赵建国", None, None, "县政协委员", 2),
     ]
+
+
+def test_a_photo_caption_without_its_marker_is_no_title_or_byline() -> None:
+    assert fixture_speeches("bare-captions.txt") == [
+        ("推动县域医共体提质增效", "汪晓燕", None, None, "市政协委员、市人民医院副院长", 2),
+        ("打造皖南山区康养旅游目的地", None, "民进宁国市委", "民进", None, 2),  # the caption adds no speaker
+    ]
