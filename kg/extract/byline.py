@@ -267,7 +267,7 @@ def _glued_parts(body: str, offset: int) -> list[Part]:
     # the commonest, then two, then four.
     for size in (3, 2, 4):
         head, tail = body[:-size], body[-size:]
-        if 2 <= len(head) <= 24 and is_name(tail) and (is_unit(head, strict=True) or is_role(head)) \
+        if 2 <= len(head) <= 24 and is_person(tail) and (is_unit(head, strict=True) or is_role(head)) \
                 and not re.search(r"[“”《》「」]", head):  # 为建设“三个高地”贡献政协力量 is a headline
             kind = "role" if is_role(head) else "unit"
             return [Part(kind, offset, offset + len(head)), Part("speaker", offset + len(head), offset + len(body))]
@@ -294,8 +294,8 @@ def looks_like_byline(line: str) -> bool:
 
 
 def split_fused(line: str) -> tuple[tuple[int, int], tuple[int, int]] | None:
-    """张三委员：TITLE / 民盟中央：TITLE → ((byline start, end), (title start, end))."""
-    m = re.search(r"[：:]", line)
+    """张三委员：TITLE / 民盟中央：TITLE / 民盟中央丨TITLE → ((byline start, end), (title start, end))."""
+    m = re.search(r"[：:丨｜|]", line)
     if not m or m.start() < 2 or m.start() > 24 or len(line) - m.end() < 4:
         return None
     head = line[: m.start()]

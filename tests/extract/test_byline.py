@@ -81,6 +81,8 @@ def proposer(line: str, committee=JINZHONG) -> tuple:
     ("市政协委员、山西大学教授、九三学社社员 梁文华", ("梁文华", None, None, "市政协委员、山西大学教授、九三学社社员")),
     # a special committee of the committee itself, without its place
     ("政协提案委员会 张敏", ("张敏", "晋中市政协提案委员会", None, None)),
+    ("发言单位：民盟市委", (None, "民盟晋中市委", "民盟", None)),
+    ("发言人：张三（民盟市委）", ("张三", "民盟晋中市委", "民盟", None)),
 ])
 def test_byline_forms(line: str, expected: tuple) -> None:
     assert proposer(line) == expected
@@ -149,6 +151,8 @@ def test_parts_are_offsets_in_the_line() -> None:
     ("民盟中央：以公平竞争审查护航民营经济发展", "民盟中央", "以公平竞争审查护航民营经济发展"),
     ("刘长江委员：加快发展新质生产力", "刘长江委员", "加快发展新质生产力"),
     ("■ 民盟市委：推动县域医共体建设", "■ 民盟市委", "推动县域医共体建设"),
+    ("民盟中央丨以公平竞争审查护航民营经济", "民盟中央", "以公平竞争审查护航民营经济"),
+    ("张三委员｜加快发展新质生产力", "张三委员", "加快发展新质生产力"),
 ])
 def test_byline_fused_with_the_title(line: str, byline: str, title: str) -> None:
     (bs, be), (ts, te) = split_fused(line)
@@ -157,6 +161,7 @@ def test_byline_fused_with_the_title(line: str, byline: str, title: str) -> None
 
 def test_a_title_with_a_colon_is_not_fused() -> None:
     assert split_fused("文旅融合：让晋商文化活起来") is None
+    assert split_fused("委员声音丨聚焦高质量发展") is None  # a column's name, not 委员 + a person 声音
 
 
 @pytest.mark.parametrize(("line", "parts"), [
