@@ -30,7 +30,8 @@ def _sum_up_pattern() -> re.Pattern[str]:
 def _lead_line_pattern() -> re.Pattern[str]:
     c = cues()["suggestions"]
     return re.compile(rf"(?:{alternation(c['lead_openers'])})?[，,]?(?:{alternation(c['lead_subjects'])})?"
-                      rf"(?:提出|作出|给出)?(?:以下|如下)?(?:{alternation(c['leads'])})(?:如下)?[：:，,\s—\-－]*")
+                      rf"(?:提出|作出|给出)?(?:以下|如下)?(?:[一二三四五六七八九十两几\d]+(?:点|条|个方面的?))?"
+                      rf"(?:{alternation(c['leads'])})(?:如下)?[：:，,\s—\-－]*")
 
 
 def is_lead_line(line: str) -> bool:
