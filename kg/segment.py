@@ -29,6 +29,8 @@ _BODY_START = re.compile(
     r"[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、]|[①-⑳]|——|首先|其次|再次|最后|为此)"
 )
 _SENTENCE_END = re.compile(r"[。；;！!？?]")
+# The digest's own number before a speech title (1.TITLE, 三、TITLE, （二）TITLE).
+_TITLE_NUMBER = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、]|[①-⑳])\s*")
 _MAX_HEADER = 60
 _SUBTITLE_DASH = ("——", "--", "—")
 _BRACKETED = re.compile(r"^[（(](?P<inner>[^（）()]{2,40})[）)]$")
@@ -90,7 +92,8 @@ def segment_speeches(src: Source) -> Segmented:
         if before:
             headline = before[0].span
     blocks: list[_Block] = []
-    for line in lines[start : _related_tail(lines)]:
+    content = lines[start : _related_tail(lines)]
+    for k, line in enumerate(content):
         signature = _signature(line)
         if signature and blocks and blocks[-1].body and blocks[-1].signature is None:
             blocks[-1].signature = signature
@@ -107,6 +110,11 @@ def segment_speeches(src: Source) -> Segmented:
                 blocks[-1].header.append(line)
             else:
                 blocks.append(_Block([line]))
+        elif _numbered_title(line, content[k + 1] if k + 1 < len(content) else None):
+            if blocks and not blocks[-1].body and blocks[-1].signature is None:
+                blocks[-1].header.append(line)
+            else:
+                blocks.append(_Block([line]))
         elif is_body_line(line):
             if blocks:
                 blocks[-1].body.append(line)
@@ -118,10 +126,20 @@ def segment_speeches(src: Source) -> Segmented:
     return Segmented(meeting, headline, speeches)
 
 
+def _numbered_title(line: Line, following: Line | None) -> bool:
+    """1.TITLE / 三、TITLE with a byline on the next line: a numbered speech title, not a numbered item."""
+    text = line.text
+    return bool(_TITLE_NUMBER.match(text)) and len(text) <= 40 and not _SENTENCE_END.search(text) \
+        and following is not None and not is_body_line(following) and _signature(following) is None \
+        and looks_like_byline(following.text)
+
+
 def _unmarked(src: Source, speech: SegmentedSpeech) -> SegmentedSpeech:
-    """■ TITLE / ◆TITLE ◆: a WeChat digest's block markers around the title are no part of it."""
+    """■ TITLE / ◆TITLE ◆ / 1.TITLE: a WeChat digest's block markers around the title, and the digest's
+    number before it, are no part of it."""
     text = speech.title.slice(src.simple)
-    skip = marker_length(text)
+    number = _TITLE_NUMBER.match(text)
+    skip = number.end() if number and number.end() < len(text) else marker_length(text)
     trail = marker_length(text[::-1])
     if skip + trail < len(text) and skip + trail:
         speech.title = Span(speech.title.start + skip, speech.title.end - trail)

@@ -181,3 +181,13 @@ def test_a_photo_caption_without_its_marker_is_no_title_or_byline() -> None:
         ("推动县域医共体提质增效", "汪晓燕", None, None, "市政协委员、市人民医院副院长", 2),
         ("打造皖南山区康养旅游目的地", None, "民进宁国市委", "民进", None, 2),  # the caption adds no speaker
     ]
+
+
+def test_a_numbered_title_over_a_byline_is_a_title() -> None:
+    # 1.TITLE / 三、TITLE with the byline on the next line: the digest's number is no part of the title,
+    # and numbered items inside a speech ((一) heading over its body) stay body.
+    assert fixture_speeches("numbered-titles.txt") == [
+        ("推动县域医共体提质增效", "汪晓燕", None, None, "市政协委员、市人民医院副院长", 2),
+        ("打造皖南山区康养旅游目的地", None, "民进宁国市委", "民进", None, 2),
+        ("加快发展林下经济", "曹建国", "农工党宁国市委", "农工党", None, 2),
+    ]
