@@ -15,7 +15,14 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from kg.extract.byline import is_person, is_speaker_line, looks_like_byline, marker_length, split_fused
+from kg.extract.byline import (
+    is_person,
+    is_speaker_line,
+    looks_like_byline,
+    marker_length,
+    split_fused,
+    split_trailing,
+)
 from kg.extract.meeting import find_meeting
 from kg.extract.problem_headings import is_heading_line
 from kg.extract.suggestions import is_lead_line
@@ -157,6 +164,16 @@ def _signature(line: Line) -> Span | None:
     return None
 
 
+def _title_before_byline(line: Line, body: list[Line]) -> SegmentedSpeech | None:
+    """TITLE——民进县委 张三 on the only header line: the title and its byline on one line."""
+    parts = split_trailing(line.text)
+    if parts is None:
+        return None
+    (ts, te), (bs, be) = parts
+    off = line.span.start
+    return SegmentedSpeech(Span(off + ts, off + te), [Span(off + bs, off + be)], body)
+
+
 def _opening_byline(line: Line) -> tuple[Span, list[Line]] | None:
     """张国栋委员代表市工商联发言。民营经济是… : a byline sentence that opens the body (or is a line of
     its own ending with 。) is the byline; the rest of the line, if any, stays body."""
@@ -242,7 +259,7 @@ def _speech(src: Source, block: _Block) -> SegmentedSpeech | None:
                     if i - first <= 1 or is_speaker_line(header[i].text)]
     title_candidates = [ln for i, ln in enumerate(header) if i not in bylines and ln in titled]
     if not title_candidates:
-        return None
+        return _title_before_byline(header[first], body)
     # The title is the header line just before the byline; a byline that opens the block
     # (张三委员代表台盟中央的发言：) is followed by its title.
     before = [ln for ln in title_candidates if ln.span.start < header[first].span.start]

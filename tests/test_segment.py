@@ -191,3 +191,10 @@ def test_a_numbered_title_over_a_byline_is_a_title() -> None:
         ("打造皖南山区康养旅游目的地", None, "民进宁国市委", "民进", None, 2),
         ("加快发展林下经济", "曹建国", "农工党宁国市委", "农工党", None, 2),
     ]
+
+
+def test_a_title_and_its_byline_on_one_line() -> None:
+    assert fixture_speeches("title-and-byline-on-one-line.txt") == [
+        ("做强做优特色农业产业", "李秀英", "民进宜章县委", "民进", None, 2),
+        ("推进城乡供水一体化", "赵建国", None, None, "县政协委员", 2),
+    ]

@@ -306,3 +306,17 @@ def split_fused(line: str) -> tuple[tuple[int, int], tuple[int, int]] | None:
         title_start = m.end() + (len(line[m.end():]) - len(line[m.end():].lstrip()))
         return (0, m.start()), (title_start, len(line))
     return None
+
+
+def split_trailing(line: str) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """TITLE——民进县委 张三 / TITLE 县政协委员 赵建国: a title with its byline after it on one line →
+    ((title start, end), (byline start, end)); the part before the byline is no unit, role or name."""
+    for sep in re.finditer(r"\s+|——|—", line):
+        left, right = line[: sep.start()].strip(), line[sep.end() :]
+        if len(left) < 4 or _CLAUSE_MARK.search(left):
+            continue
+        if parse_line(right) and not (parse_line(left) or is_unit(left) or is_role(left) or is_name(left)):
+            start = len(line) - len(line.lstrip())
+            return (start, start + len(left)), (sep.end(), len(line))
+    return None
+

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from committees import ANJI, GUANGXI, HUAIYIN, JINZHONG, NATIONAL, XIYANG, source
 
-from kg.extract.byline import looks_like_byline, parse_line, split_fused
+from kg.extract.byline import looks_like_byline, parse_line, split_fused, split_trailing
 from kg.extract.proposer import build_byline
 from kg.read import read_text
 from kg.records import Span
@@ -190,3 +190,19 @@ def test_byline_sentences_and_what_is_none(line: str, parts: list) -> None:
 ])
 def test_role_lines(line: str, expected: list) -> None:
     assert [(p.kind, line[p.start:p.end]) for p in parse_line(line)] == expected
+
+
+@pytest.mark.parametrize(("line", "title", "byline"), [
+    ("做强做优特色农业产业——民进宜章县委 李秀英", "做强做优特色农业产业", "民进宜章县委 李秀英"),
+    ("推进城乡供水一体化 县政协委员 赵建国", "推进城乡供水一体化", "县政协委员 赵建国"),
+])
+def test_a_title_before_its_byline_on_one_line(line: str, title: str, byline: str) -> None:
+    (ts, te), (bs, be) = split_trailing(line)
+    assert (line[ts:te], line[bs:be]) == (title, byline)
+
+
+@pytest.mark.parametrize("line", ["农工党晋中市委 李明 王芳", "致公党晋中市委 李明、韩雪", "艾力·买买提 市政协委员",
+                                  "市政协委员、山西农业大学教授 张三"])
+def test_a_byline_alone_is_not_split(line: str) -> None:
+    assert split_trailing(line) is None
+
