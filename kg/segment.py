@@ -4,9 +4,15 @@ lines) and a body, with their spans.
 A digest is a run of speeches; each starts with a block of short lines without sentence
 punctuation (the title and the byline, in either order, or fused as 张三委员：TITLE) and goes on
 with body paragraphs. Which header line is the byline is decided by ``kg.extract.byline``.
-Some papers sign a speech at its end instead, on a line of its own in brackets (（民进市委 张三）);
-a lead-in on a line of its own (对策建议) is body; an editor's note (编者按：…) under the headline
-is not a speech.
+Some papers sign a speech at its end instead, on a line of its own in brackets or after a dash
+(（民进市委 张三）, ——民进市委 张三); a lead-in on a line of its own (对策建议, 建议——) is body; an
+editor's note (编者按：…) under the headline is not a speech.
+
+What blind writers' pages add: WeChat block markers around a title (■ TITLE) and the digest's own
+number before it (1.TITLE over a byline) are no part of it; a dash byline under the title
+(——张三委员代表县妇联发言) is the byline; a title and its byline may share a line (TITLE——BYLINE);
+photo captions (张三委员在发言) are nothing; the related-news links closing a page (NAME：TITLE) are
+neither a speech nor the last speech's body.
 """
 
 from __future__ import annotations
