@@ -162,12 +162,8 @@ def _unmarked(src: Source, speech: SegmentedSpeech) -> SegmentedSpeech:
 def _signature(line: Line) -> Span | None:
     """（民进市委 张三） / ——民进市委 张三: the span of a byline in brackets or after a dash, on a line of
     its own (after a body it signs that speech; under a title it is that speech's byline)."""
-    m = _BRACKETED.match(line.text)
-    if m and looks_like_byline(m.group("inner")):
-        return Span(line.span.start + m.start("inner"), line.span.start + m.end("inner"))
-    if line.text.startswith(_SUBTITLE_DASH) and len(line.text) <= 40 and looks_like_byline(line.text):
-        return line.span
-    return None
+    signed = _BRACKETED.match(line.text) or line.text.startswith(_SUBTITLE_DASH) and len(line.text) <= 40
+    return line.span if signed and looks_like_byline(line.text) else None
 
 
 def _title_before_byline(line: Line, body: list[Line]) -> SegmentedSpeech | None:

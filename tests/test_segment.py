@@ -45,8 +45,8 @@ def test_byline_signed_after_the_body() -> None:
     text = ("——政协株洲市第十三届委员会第四次会议大会发言摘登\n加快轨道交通装备产业集群建设\n但存在短板。\n对策建议\n"
             "（一）提升本地配套水平\n建立对接机制。\n（二）完善人才政策\n落实住房保障。\n（民进市委 李建新）\n"
             f"推动醴陵陶瓷产业高质量发展\n{BODY}\n（市工商联 周凯）\n责任编辑：龙琴\n")
-    assert speeches(text) == [("加快轨道交通装备产业集群建设", ["民进市委 李建新"], 6),
-                              ("推动醴陵陶瓷产业高质量发展", ["市工商联 周凯"], 1)]
+    assert speeches(text) == [("加快轨道交通装备产业集群建设", ["（民进市委 李建新）"], 6),
+                              ("推动醴陵陶瓷产业高质量发展", ["（市工商联 周凯）"], 1)]
 
 
 def test_editors_note_and_no_meeting_line() -> None:
@@ -197,4 +197,12 @@ def test_a_title_and_its_byline_on_one_line() -> None:
     assert fixture_speeches("title-and-byline-on-one-line.txt") == [
         ("做强做优特色农业产业", "李秀英", "民进宜章县委", "民进", None, 2),
         ("推进城乡供水一体化", "赵建国", None, None, "县政协委员", 2),
+    ]
+
+
+def test_a_byline_in_brackets_or_after_a_credit_label_under_the_title() -> None:
+    assert fixture_speeches("bracketed-bylines.txt") == [
+        ("做强做优特色农业产业", "李秀英", "民进宜章县委", "民进", None, 2),
+        ("加快莽山旅游提质升级", "周丽君", "民盟", "民盟", None, 2),
+        ("健全农村养老服务体系", None, "民盟宜章县委", "民盟", None, 2),
     ]

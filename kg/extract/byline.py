@@ -51,6 +51,7 @@ _COMMITTEE_ROLE = re.compile(
     r"(?P<place>[\u4e00-\u9fff]{0,10}?)(?:全国|省|市|县|区|州|自治区|自治州|自治县|盟|旗)?政协(?:委员|常委)"
 )
 _CLAUSE_MARK = re.compile(r"[，。；;！？!?]")
+_ENCLOSED = re.compile(r"[（(]([^（）()]+)[）)]")
 # A word jieba's dictionary has this often is a word (文明, 高峰), even where it also reads as a name.
 _COMMON_NAME_FREQUENCY = 1000
 
@@ -132,7 +133,7 @@ def _strip_markers(line: str) -> int:
     if dash:
         i += len(dash) + marker_length(line[i + len(dash) :])
     for label in _byline_cues()["speaker_labels"]:
-        m = re.match(rf"{label}(?:\s*[:：|｜]\s*|\s+)", line[i:])  # 发言人：张三 / 发言人｜张三 / 发言人 张三
+        m = re.match(rf"{label}(?:\s*[:：|｜/／]\s*|\s+)", line[i:])  # 发言人：张三 / 发言人｜张三 / 文/张三
         if m:
             return i + m.end()
     return i
@@ -144,6 +145,9 @@ def parse_line(line: str) -> list[Part]:
     body = _ANNOTATION.sub("", line[i:].rstrip())  # 张三（执笔）: who wrote it down is no part
     if not body or len(body) > 48:
         return []
+    enclosed = _ENCLOSED.fullmatch(body)
+    if enclosed:  # （民进县委 张三） under the title: the byline in brackets
+        return [Part(p.kind, i + 1 + p.start, i + 1 + p.end) for p in parse_line(enclosed.group(1))]
     note = _PROXY_NOTE.search(body)
     if note:
         return _with_proxy_note(line[: i + note.start()], i, note)

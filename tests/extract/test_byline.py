@@ -84,6 +84,9 @@ def proposer(line: str, committee=JINZHONG) -> tuple:
     ("政协提案委员会 张敏", ("张敏", "晋中市政协提案委员会", None, None)),
     ("发言单位：民盟市委", (None, "民盟晋中市委", "民盟", None)),
     ("发言人：张三（民盟市委）", ("张三", "民盟晋中市委", "民盟", None)),
+    ("（民进市委 李秀英）", ("李秀英", "民进晋中市委", "民进", None)),
+    ("文/民盟市委", (None, "民盟晋中市委", "民盟", None)),
+    ("文｜张三", ("张三", None, None, None)),
 ])
 def test_byline_forms(line: str, expected: tuple) -> None:
     assert proposer(line) == expected
