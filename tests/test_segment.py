@@ -206,3 +206,14 @@ def test_a_byline_in_brackets_or_after_a_credit_label_under_the_title() -> None:
         ("加快莽山旅游提质升级", "周丽君", "民盟", "民盟", None, 2),
         ("健全农村养老服务体系", None, "民盟宜章县委", "民盟", None, 2),
     ]
+
+
+def test_marked_byline_lines_over_a_marked_title() -> None:
+    # a unit line and a 发言人 line, 发言人：NAME（UNIT）, a marked role line over a marked name line, a role
+    # with two names: each over its ■ title
+    assert fixture_speeches("marked-bylines.txt") == [
+        ("推动高原特色农业提质增效", "李晓红", "民盟曲靖市委", "民盟", None, 2),
+        ("加快建设珠江源生态屏障", "张国庆", "九三学社曲靖市委", "九三学社", None, 2),
+        ("推进职业教育与产业协同发展", "陈立新", None, None, "市政协委员、曲靖师范学院副教授", 2),
+        ("做强新能源电池产业", "吴芳 赵磊", None, None, "市政协委员", 2),
+    ]

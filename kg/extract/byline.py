@@ -154,8 +154,9 @@ def parse_line(line: str) -> list[Part]:
     labelled = i > 0 and any(lbl in line[:i] for lbl in _byline_cues()["speaker_labels"])
     if labelled and is_name(body):
         return [Part("speaker", i, i + len(body))]
-    dashed = i > 0 and any(d in line[:i] for d in _byline_cues()["dashes"])
-    if dashed and _unlisted_person(body):  # ——张三 under a title: the dash labels the speaker
+    set_off = i > 0 and any(d in line[:i] for d in [*_byline_cues()["dashes"], *_byline_cues()["markers"]])
+    # ——张三 under a title, ◆ 张三 under a role line: the speaker (a name of four characters may be a phrase)
+    if set_off and (len(body) <= 3 or "·" in body) and _unlisted_person(body):
         return [Part("speaker", i, i + len(body))]
     sentence = _SENTENCE.match(body)
     if sentence and (sentence.group("role") or sentence.group("unit") or sentence.group("absent")

@@ -75,6 +75,7 @@ def proposer(line: str, committee=JINZHONG) -> tuple:
     ("——赵建国（民建市委）", ("赵建国", "民建晋中市委", "民建", None)),
     ("—— 市政协委员 周丽君", ("周丽君", None, None, "市政协委员")),
     ("——周丽君", ("周丽君", None, None, None)),
+    ("◆ 陈立新", ("陈立新", None, None, None)),
     ("张三（代表市妇联发言）", ("张三", "晋中市妇联", "妇联", None)),
     # two speakers side by side; a work unit in brackets after the name; a party membership among the roles
     ("陆明 韦丽", ("陆明 韦丽", None, None, None)),
@@ -141,7 +142,7 @@ def test_spans_slice_the_text() -> None:
     "深化“文旅+”融合 推动文旅产业提质升级", "为此建议：", "扫描二维码", "加快太原晋中一体化步伐",
     "（编辑：王慧　校对：李娜）", "晋中日报全媒体记者 周燕",  # a reporter's credit is no byline
     "高质量 高水平", "文明 和谐",  # words that read as names are a headline, not two speakers
-    "——以汾河流域综合治理为例", "——高质量发展",  # a subtitle
+    "——以汾河流域综合治理为例", "——高质量发展", "■ 文旅融合",  # a subtitle, a marked title
 ])
 def test_titles_and_furniture_are_not_bylines(line: str) -> None:
     assert not looks_like_byline(line)
