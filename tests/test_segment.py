@@ -1,5 +1,7 @@
 """Segmenting a digest into speeches: header blocks (title, byline in either order or fused), bodies,
-bylines signed after the body, lead-ins alone on a line, editor's notes, page noise."""
+bylines signed after the body, lead-ins alone on a line, editor's notes, page noise; and the forms of
+blind writers' pages, on invented fixtures in tests/data/segment/ (block markers, dash bylines, lead-in
+lines, numbered titles, captions, related-news links)."""
 
 from __future__ import annotations
 
