@@ -7,8 +7,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kg.pipeline import extract_file
-from kg.read import read_text
+import pytest
+
+from kg.pipeline import extract_file, extract_source
+from kg.read import read_text, to_simplified, to_traditional
 from kg.segment import segment_speeches
 
 BODY = "但存在短板。为此建议：一是加强统筹。二是完善机制。"
@@ -219,3 +221,13 @@ def test_marked_byline_lines_over_a_marked_title() -> None:
         ("推进职业教育与产业协同发展", "陈立新", None, None, "市政协委员、曲靖师范学院副教授", 2),
         ("做强新能源电池产业", "吴芳 赵磊", None, None, "市政协委员", 2),
     ]
+
+
+@pytest.mark.parametrize("name", ["marked-titles.txt", "lead-in-lines.txt", "dash-bylines.txt", "byline-forms.txt"])
+def test_the_forms_hold_in_traditional_characters(name: str) -> None:
+    text = (SEGMENT_FIXTURES / name).read_text(encoding="utf-8")
+    doc = extract_source(read_text(to_traditional(text)))
+    value = lambda v: to_simplified(v.value) if v else None  # noqa: E731
+    assert [(value(s.title), value(s.byline.speaker), len(s.suggestions)) for s in doc.speeches] == \
+        [(title, speaker, suggestions) for title, speaker, _, _, _, suggestions in fixture_speeches(name)]
+
