@@ -52,6 +52,8 @@ _COMMITTEE_ROLE = re.compile(
 )
 _CLAUSE_MARK = re.compile(r"[，。；;！？!?]")
 _ENCLOSED = re.compile(r"[（(]([^（）()]+)[）)]")
+_DESCRIBED_SENTENCE = re.compile(r"(?P<who>[^，。：:\s《》“”]{4,40}?代表[^，。：:\s《》“”]{2,30}?)"
+                                 r"(?:所)?(?:作|做)?了?(?:的)?(?:大会)?(?:书面)?发言[：:]?")
 # A word jieba's dictionary has this often is a word (文明, 高峰), even where it also reads as a name.
 _COMMON_NAME_FREQUENCY = 1000
 
@@ -175,7 +177,22 @@ def parse_line(line: str) -> list[Part]:
         if kind:
             return [Part("speaker", i + bracket.start(1), i + bracket.end(1)),
                     Part(kind, i + bracket.start(3), i + bracket.end(3))]
-    return _token_parts(body, i) or _member_after_name(body, i) or _role_alone(line, body, i)
+    return _token_parts(body, i) or _member_after_name(body, i) or _role_alone(line, body, i) \
+        or _described_sentence(body, i)
+
+
+def _described_sentence(body: str, offset: int) -> list[Part]:
+    """民建市委副主委张三代表民建市委的发言： / 市政协常委张三代表民盟市委发言: a byline sentence whose speaker is
+    described before the name, read as a report's speaker phrase (kg.extract.speakers)."""
+    m = _DESCRIBED_SENTENCE.fullmatch(body)
+    if not m:
+        return []
+    from kg.extract.speakers import parse_speaker_phrase  # speakers builds on this module's words
+
+    parts = parse_speaker_phrase(m.group("who"), offset) or []
+    if not any(kind == "speaker" for kind, _ in parts):
+        return []
+    return [Part(kind, span.start, span.end) for kind, span in parts]
 
 
 def _unlisted_person(token: str) -> bool:

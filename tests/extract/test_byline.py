@@ -86,6 +86,9 @@ def proposer(line: str, committee=JINZHONG) -> tuple:
     ("发言单位：民盟市委", (None, "民盟晋中市委", "民盟", None)),
     ("发言人：张三（民盟市委）", ("张三", "民盟晋中市委", "民盟", None)),
     ("（民进市委 李秀英）", ("李秀英", "民进晋中市委", "民进", None)),
+    # a byline sentence with the speaker described before the name
+    ("民建市委副主委张三代表民建市委的发言：", ("张三", "民建晋中市委", "民建", None)),
+    ("市政协常委李四代表民盟市委发言", ("李四", "民盟晋中市委", "民盟", None)),
     ("文/民盟市委", (None, "民盟晋中市委", "民盟", None)),
     ("文｜张三", ("张三", None, None, None)),
 ])
