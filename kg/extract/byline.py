@@ -26,11 +26,12 @@ _PERSON = rf"(?:[\u4e00-\u9fff]{{1,6}}·[\u4e00-\u9fff]{{1,8}}|{_HAN}{{2,4}})"
 _NAME = re.compile(_PERSON)
 _NAMES = re.compile(rf"{_PERSON}(?:[、，,]{_PERSON})+")
 _ANNOTATION = re.compile(r"\s*[（(](?:执笔|执笔人|整理|撰稿|供稿)[）)]$")
-# 张三委员代表民进市委发言 / 张三代李四委员发言 / 张三委员的发言 (the speaker is the one who read it)
+# 张三委员代表民进市委发言 / 张三代李四委员发言 / 张三委员的发言 (the speaker is the one who read it) /
+# 张三副主席代表市工商联发言 / 张三、李四委员代表农工党市委的联合发言
 _SENTENCE = re.compile(
-    rf"^(?P<sp>{_HAN}{{2,4}}?)(?P<role>委员|常委)?(?:同志)?"
+    rf"^(?P<sp>{_HAN}{{2,4}}?(?:、{_HAN}{{2,4}}?)?)(?P<role>委员|常委|副主席|主席|副主委|主委|秘书长|副会长|会长)?(?:同志)?"
     rf"(?:代(?!表)(?P<absent>{_HAN}{{2,4}}?)(?:委员|常委)?)?"
-    rf"(?:代表(?P<unit>[^，。：:\s《》“”]+?))?(?:所)?(?:作|做)?了?(?:的)?(?:题为(?:《[^》]*》|“[^”]*”)的?)?(?:大会)?(?:书面)?"
+    rf"(?:代表(?P<unit>[^，。：:\s《》“”]+?))?(?:所)?(?:作|做)?了?(?:的)?(?:题为(?:《[^》]*》|“[^”]*”)的?)?(?:联合)?(?:大会)?(?:书面)?"
     rf"发言(?:时|中)?(?:说|表示|指出|认为|强调|建议|呼吁|提出)?[：:]?$"
 )
 # 刘畅（代胡德军委员发言） / 张三（代表民盟市委发言）: a note after the byline proper saying whom the
@@ -162,7 +163,8 @@ def parse_line(line: str) -> list[Part]:
         return [Part("speaker", i, i + len(body))]
     sentence = _SENTENCE.match(body)
     if sentence and (sentence.group("role") or sentence.group("unit") or sentence.group("absent")
-                     or body.endswith(("发言", "发言：", "发言:"))):
+                     or body.endswith(("发言", "发言：", "发言:"))) \
+            and all(is_name(name) for name in sentence.group("sp").split("、")):
         parts = [Part("speaker", i + sentence.start("sp"), i + sentence.end("sp"))]
         if sentence.group("unit"):
             parts.append(Part("unit", i + sentence.start("unit"), i + sentence.end("unit")))

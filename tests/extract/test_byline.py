@@ -89,6 +89,8 @@ def proposer(line: str, committee=JINZHONG) -> tuple:
     # a byline sentence with the speaker described before the name
     ("民建市委副主委张三代表民建市委的发言：", ("张三", "民建晋中市委", "民建", None)),
     ("市政协常委李四代表民盟市委发言", ("李四", "民盟晋中市委", "民盟", None)),
+    ("王五副主席代表市工商联发言", ("王五", "晋中市工商联", "工商联", None)),
+    ("张三、李四委员代表农工党市委的联合发言：", ("张三、李四", "农工党晋中市委", "农工党", None)),
     ("文/民盟市委", (None, "民盟晋中市委", "民盟", None)),
     ("文｜张三", ("张三", None, None, None)),
 ])
@@ -145,6 +147,7 @@ def test_spans_slice_the_text() -> None:
     "深化“文旅+”融合 推动文旅产业提质升级", "为此建议：", "扫描二维码", "加快太原晋中一体化步伐",
     "（编辑：王慧　校对：李娜）", "晋中日报全媒体记者 周燕",  # a reporter's credit is no byline
     "高质量 高水平", "文明 和谐",  # words that read as names are a headline, not two speakers
+    "大会发言", "市政协主席发言",  # no speaker's name
     "——以汾河流域综合治理为例", "——高质量发展", "■ 文旅融合",  # a subtitle, a marked title
 ])
 def test_titles_and_furniture_are_not_bylines(line: str) -> None:
