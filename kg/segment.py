@@ -4,17 +4,31 @@ lines) and a body, with their spans.
 A digest is a run of speeches; each starts with a block of short lines without sentence
 punctuation (the title and the byline, in either order, or fused as 张三委员：TITLE) and goes on
 with body paragraphs. Which header line is the byline is decided by ``kg.extract.byline``.
-Some papers sign a speech at its end instead, on a line of its own in brackets (（民进市委 张三）);
-a lead-in on a line of its own (对策建议) is body; an editor's note (编者按：…) under the headline
-is not a speech.
+Some papers sign a speech at its end instead, on a line of its own in brackets or after a dash
+(（民进市委 张三）, ——民进市委 张三); a lead-in on a line of its own (对策建议, 建议——) is body; an
+editor's note (编者按：…) under the headline is not a speech.
+
+What blind writers' pages add: WeChat block markers around a title (■ TITLE) and the digest's own
+number before it (1.TITLE over a byline) are no part of it; a dash byline under the title
+(——张三委员代表县妇联发言) is the byline; a title and its byline may share a line (TITLE——BYLINE);
+photo captions (张三委员在发言) are nothing; the related-news links closing a page (NAME：TITLE) are
+neither a speech nor the last speech's body.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
-from kg.extract.byline import is_speaker_line, looks_like_byline, split_fused
+from kg.extract.byline import (
+    is_person,
+    is_speaker_line,
+    looks_like_byline,
+    marker_length,
+    split_fused,
+    split_trailing,
+)
 from kg.extract.meeting import find_meeting
 from kg.extract.problem_headings import is_heading_line
 from kg.extract.suggestions import is_lead_line
@@ -28,6 +42,8 @@ _BODY_START = re.compile(
     r"[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、]|[①-⑳]|——|首先|其次|再次|最后|为此)"
 )
 _SENTENCE_END = re.compile(r"[。；;！!？?]")
+# The digest's own number before a speech title (1.TITLE, 三、TITLE, （二）TITLE).
+_TITLE_NUMBER = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、]|[①-⑳])\s*")
 _MAX_HEADER = 60
 _SUBTITLE_DASH = ("——", "--", "—")
 _BRACKETED = re.compile(r"^[（(](?P<inner>[^（）()]{2,40})[）)]$")
@@ -89,16 +105,29 @@ def segment_speeches(src: Source) -> Segmented:
         if before:
             headline = before[0].span
     blocks: list[_Block] = []
-    for line in lines[start:]:
+    content = lines[start : _related_tail(lines)]
+    for k, line in enumerate(content):
         signature = _signature(line)
         if signature and blocks and blocks[-1].body and blocks[-1].signature is None:
             blocks[-1].signature = signature
+        elif _is_caption(line):
+            continue
         elif _is_note(line):
             if blocks and not blocks[-1].body:
                 note_header = blocks.pop().header  # the headline above an editor's note
                 headline = headline or note_header[-1].span
         elif blocks and not blocks[-1].body and _is_subtitle(line):
             blocks[-1].header.append(line)
+        elif _is_fused_question(line):
+            if blocks and not blocks[-1].body:
+                blocks[-1].header.append(line)
+            else:
+                blocks.append(_Block([line]))
+        elif _numbered_title(line, content[k + 1] if k + 1 < len(content) else None):
+            if blocks and not blocks[-1].body and blocks[-1].signature is None:
+                blocks[-1].header.append(line)
+            else:
+                blocks.append(_Block([line]))
         elif is_body_line(line):
             if blocks:
                 blocks[-1].body.append(line)
@@ -106,16 +135,45 @@ def segment_speeches(src: Source) -> Segmented:
             blocks[-1].header.append(line)
         else:
             blocks.append(_Block([line]))
-    speeches = [sp for b in blocks if b.body for sp in [_speech(src, b)] if sp]
+    speeches = [_unmarked(src, sp) for b in blocks if b.body for sp in [_speech(src, b)] if sp]
     return Segmented(meeting, headline, speeches)
 
 
+def _numbered_title(line: Line, following: Line | None) -> bool:
+    """1.TITLE / 三、TITLE with a byline on the next line: a numbered speech title, not a numbered item."""
+    text = line.text
+    return bool(_TITLE_NUMBER.match(text)) and len(text) <= 40 and not _SENTENCE_END.search(text) \
+        and following is not None and not is_body_line(following) and _signature(following) is None \
+        and looks_like_byline(following.text)
+
+
+def _unmarked(src: Source, speech: SegmentedSpeech) -> SegmentedSpeech:
+    """■ TITLE / ◆TITLE ◆ / 1.TITLE: a WeChat digest's block markers around the title, and the digest's
+    number before it, are no part of it."""
+    text = speech.title.slice(src.simple)
+    number = _TITLE_NUMBER.match(text)
+    skip = number.end() if number and number.end() < len(text) else marker_length(text)
+    trail = marker_length(text[::-1])
+    if skip + trail < len(text) and skip + trail:
+        speech.title = Span(speech.title.start + skip, speech.title.end - trail)
+    return speech
+
+
 def _signature(line: Line) -> Span | None:
-    """（民进市委 张三）: the span of a byline in brackets, on a line of its own."""
-    m = _BRACKETED.match(line.text)
-    if m and looks_like_byline(m.group("inner")):
-        return Span(line.span.start + m.start("inner"), line.span.start + m.end("inner"))
-    return None
+    """（民进市委 张三） / ——民进市委 张三: the span of a byline in brackets or after a dash, on a line of
+    its own (after a body it signs that speech; under a title it is that speech's byline)."""
+    signed = _BRACKETED.match(line.text) or line.text.startswith(_SUBTITLE_DASH) and len(line.text) <= 40
+    return line.span if signed and looks_like_byline(line.text) else None
+
+
+def _title_before_byline(line: Line, body: list[Line]) -> SegmentedSpeech | None:
+    """TITLE——民进县委 张三 on the only header line: the title and its byline on one line."""
+    parts = split_trailing(line.text)
+    if parts is None:
+        return None
+    (ts, te), (bs, be) = parts
+    off = line.span.start
+    return SegmentedSpeech(Span(off + ts, off + te), [Span(off + bs, off + be)], body)
 
 
 def _opening_byline(line: Line) -> tuple[Span, list[Line]] | None:
@@ -133,9 +191,42 @@ def _opening_byline(line: Line) -> tuple[Span, list[Line]] | None:
     return byline, [Line(Span(start, line.span.end), stripped, line.noise)]
 
 
+def _related_tail(lines: list[Line]) -> int:
+    """Where a page's closing run of related-news links (张伟：县域经济如何突围？ / 民盟中央：TITLE) begins: no
+    speech has a body after them, so they are neither a speech nor the last speech's body."""
+    end = len(lines)
+    while end > 0 and _is_link_line(lines[end - 1].text):
+        end -= 1
+    return end
+
+
+def _is_link_line(text: str) -> bool:
+    m = re.match(r"[^：:]{2,24}[：:]", text)
+    if not m or len(text) > 48 or len(text) - m.end() < 4:
+        return False
+    head = text[: m.end() - 1].strip()
+    return is_person(head) or bool(split_fused(text))
+
+
+def _is_fused_question(line: Line) -> bool:
+    """张三委员：县域经济如何突围？ — a byline fused with a title that asks or exclaims is a header line, not
+    body (on a related-news list at a page's end as well)."""
+    text = line.text
+    return len(text) <= 40 and text[-1] in "？?！!" and not re.search(r"[。；;]", text) and bool(split_fused(text))
+
+
 def _is_subtitle(line: Line) -> bool:
     """——以汾河流域综合治理为例: a dash line right under a title, before any body, is its subtitle."""
     return line.text.startswith(_SUBTITLE_DASH) and len(line.text) <= 40 and not _SENTENCE_END.search(line.text)
+
+
+@cache
+def _captions() -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{c})" for c in cues()["segments"]["captions"]))
+
+
+def _is_caption(line: Line) -> bool:
+    return len(line.text) <= 40 and bool(_captions().fullmatch(line.text))
 
 
 def _is_note(line: Line) -> bool:
@@ -144,6 +235,8 @@ def _is_note(line: Line) -> bool:
 
 def _speech(src: Source, block: _Block) -> SegmentedSpeech | None:
     header, body = block.header, block.body
+    if sum(1 for ln in header if split_fused(ln.text)) >= 2:
+        return None  # NAME：TITLE lines one under another: a related-news list, not a speech
     titled = [ln for ln in header if not ln.text.startswith(_SUBTITLE_DASH)] or header
     if block.signature is not None and not any(looks_like_byline(ln.text) for ln in header):
         return SegmentedSpeech(titled[-1].span, [block.signature], body)
@@ -168,7 +261,7 @@ def _speech(src: Source, block: _Block) -> SegmentedSpeech | None:
                     if i - first <= 1 or is_speaker_line(header[i].text)]
     title_candidates = [ln for i, ln in enumerate(header) if i not in bylines and ln in titled]
     if not title_candidates:
-        return None
+        return _title_before_byline(header[first], body)
     # The title is the header line just before the byline; a byline that opens the block
     # (张三委员代表台盟中央的发言：) is followed by its title.
     before = [ln for ln in title_candidates if ln.span.start < header[first].span.start]

@@ -1,9 +1,16 @@
 """Segmenting a digest into speeches: header blocks (title, byline in either order or fused), bodies,
-bylines signed after the body, lead-ins alone on a line, editor's notes, page noise."""
+bylines signed after the body, lead-ins alone on a line, editor's notes, page noise; and the forms of
+blind writers' pages, on invented fixtures in tests/data/segment/ (block markers, dash bylines, lead-in
+lines, numbered titles, captions, related-news links)."""
 
 from __future__ import annotations
 
-from kg.read import read_text
+from pathlib import Path
+
+import pytest
+
+from kg.pipeline import extract_file, extract_source
+from kg.read import read_text, to_simplified, to_traditional
 from kg.segment import segment_speeches
 
 BODY = "但存在短板。为此建议：一是加强统筹。二是完善机制。"
@@ -42,8 +49,8 @@ def test_byline_signed_after_the_body() -> None:
     text = ("——政协株洲市第十三届委员会第四次会议大会发言摘登\n加快轨道交通装备产业集群建设\n但存在短板。\n对策建议\n"
             "（一）提升本地配套水平\n建立对接机制。\n（二）完善人才政策\n落实住房保障。\n（民进市委 李建新）\n"
             f"推动醴陵陶瓷产业高质量发展\n{BODY}\n（市工商联 周凯）\n责任编辑：龙琴\n")
-    assert speeches(text) == [("加快轨道交通装备产业集群建设", ["民进市委 李建新"], 6),
-                              ("推动醴陵陶瓷产业高质量发展", ["市工商联 周凯"], 1)]
+    assert speeches(text) == [("加快轨道交通装备产业集群建设", ["（民进市委 李建新）"], 6),
+                              ("推动醴陵陶瓷产业高质量发展", ["（市工商联 周凯）"], 1)]
 
 
 def test_editors_note_and_no_meeting_line() -> None:
@@ -95,3 +102,132 @@ def test_a_fused_byline_under_a_kicker_line_is_still_the_byline() -> None:
     (speech,) = segment_speeches(src).speeches
     assert speech.title.slice(src.text) == "深化闽台融合发展 打造两岸融合发展示范区"
     assert [b.slice(src.text) for b in speech.byline] == ["台盟福建省委"]
+
+
+SEGMENT_FIXTURES = Path(__file__).parent / "data" / "segment"
+
+
+def fixture_speeches(name: str) -> list[tuple]:
+    """(title, speaker, organization, party, role, number of suggestions) of each speech of a fixture."""
+    doc = extract_file(SEGMENT_FIXTURES / name)
+    value = lambda v: v.value if v else None  # noqa: E731
+    return [(value(s.title), value(s.byline.speaker), value(s.byline.organization), s.byline.party,
+             value(s.byline.role), len(s.suggestions)) for s in doc.speeches]
+
+
+def test_block_markers_are_no_part_of_a_title_or_byline() -> None:
+    # A WeChat digest marks each title (■ ◆ ● ◎ ▲, with or without a space, on both sides), and some bylines: a unit
+    # fused with the title (● 民建某市委：TITLE) or a byline sentence ending with a colon, its title below.
+    assert fixture_speeches("marked-titles.txt") == [
+        ("打造沿江生态文化旅游带", "彭志远", "民革临湘市委", "民革", None, 2),
+        ("推动茶产业提质增效", "邓秋菊", None, None, "市政协委员、市农业农村局高级农艺师", 2),
+        ("激发县域民营经济活力", None, "民建临湘市委", "民建", None, 2),
+        ("优化营商环境 服务企业发展", "吴海燕", "临湘市工商联", "工商联", None, 2),
+        ("推进城乡养老服务一体化", "黄立新", "九三学社临湘市委", "九三学社", None, 2),
+    ]
+    text = (SEGMENT_FIXTURES / "marked-titles.txt").read_text(encoding="utf-8")
+    (first, *_) = segment_speeches(read_text(text)).speeches
+    assert first.title.slice(text) == "打造沿江生态文化旅游带"  # the span starts after the marker
+
+
+def test_a_lead_in_line_is_never_a_title() -> None:
+    # 建议—— / 几点建议 / 对策建议—— alone on a line, the numbered suggestions below: one speech, not two.
+    assert fixture_speeches("lead-in-lines.txt") == [
+        ("推动县域医共体提质增效", "汪晓燕", None, None, "市政协委员、市人民医院副院长", 2),
+        ("打造皖南山区康养旅游目的地", None, "民进宁国市委", "民进", None, 2),
+        ("加快发展林下经济", "曹建国", "农工党宁国市委", "农工党", None, 3),
+    ]
+
+
+def test_a_dash_byline_under_the_title_is_the_byline() -> None:
+    # ——张三委员代表县妇联发言 / ——张三（民建县委） / ——民盟县委 under the title (a subtitle may come between)
+    assert fixture_speeches("dash-bylines.txt") == [
+        ("做强做优特色农业产业", "李秀英", "宜章县妇联", "妇联", None, 2),
+        ("推进城乡供水一体化", "赵建国", "民建宜章县委", "民建", None, 2),
+        ("加快莽山旅游提质升级", "周丽君", None, None, "县政协委员、县文旅广电局副局长", 2),
+        ("健全农村养老服务体系", None, "民盟宜章县委", "民盟", None, 2),
+    ]
+
+
+def test_byline_forms_of_blind_digests() -> None:
+    # 发言人： alone, two speakers, 姓名（work unit）, a unit alone above the title, a unit fused with the title,
+    # several roles, a township liaison group, a special committee; ▲ photo captions give no byline or role;
+    # the related-news links closing the page (NAME：TITLE) are no speech and no part of the last one.
+    assert fixture_speeches("byline-forms.txt") == [
+        ("加快向海经济发展", "黄海燕", None, None, None, 2),
+        ("推进职业教育产教融合", "陆明 韦丽", None, None, None, 2),
+        ("壮大特色水果产业", "覃志强", "钦州市农业科学研究所", None, None, 2),
+        ("加强海洋生态环境保护", None, "民革钦州市委会", "民革", None, 2),
+        ("优化民营企业发展环境", None, "广西壮族自治区工商联", "工商联", None, 2),
+        ("推动北部湾海洋科技创新", "梁文华", None, None, "市政协委员、北部湾大学教授、九三学社社员", 2),
+        ("发展壮大村级集体经济", None, "大垌镇政协联络组", None, None, 2),
+        ("传承坭兴陶文化 打造文化名片", "刘洋", "钦州市政协文化文史和学习委员会", None, None, 2),
+    ]
+    last = extract_file(SEGMENT_FIXTURES / "byline-forms.txt").speeches[-1]
+    assert last.suggestions[-1].text == "加强传承人才培养"
+
+
+def test_a_fused_title_that_asks_is_a_header() -> None:
+    text = (f"——政协第九届十堰市委员会第三次会议大会发言摘编\n做优特色农业\n□县政协委员 王五\n{BODY}\n"
+            f"张国栋委员：县域经济如何突围？\n{BODY}\n")
+    assert speeches(text) == [("做优特色农业", ["□县政协委员 王五"], 1), ("县域经济如何突围？", ["张国栋委员"], 1)]
+
+
+def test_a_dash_byline_after_the_body_signs_that_speech() -> None:
+    assert fixture_speeches("dash-signatures.txt") == [
+        ("做强做优特色农业产业", "李秀英", "民进宜章县委", "民进", None, 2),
+        ("推进城乡供水一体化", "赵建国", None, None, "县政协委员", 2),
+    ]
+
+
+def test_a_photo_caption_without_its_marker_is_no_title_or_byline() -> None:
+    assert fixture_speeches("bare-captions.txt") == [
+        ("推动县域医共体提质增效", "汪晓燕", None, None, "市政协委员、市人民医院副院长", 2),
+        ("打造皖南山区康养旅游目的地", None, "民进宁国市委", "民进", None, 2),  # the caption adds no speaker
+    ]
+
+
+def test_a_numbered_title_over_a_byline_is_a_title() -> None:
+    # 1.TITLE / 三、TITLE with the byline on the next line: the digest's number is no part of the title,
+    # and numbered items inside a speech ((一) heading over its body) stay body.
+    assert fixture_speeches("numbered-titles.txt") == [
+        ("推动县域医共体提质增效", "汪晓燕", None, None, "市政协委员、市人民医院副院长", 2),
+        ("打造皖南山区康养旅游目的地", None, "民进宁国市委", "民进", None, 2),
+        ("加快发展林下经济", "曹建国", "农工党宁国市委", "农工党", None, 2),
+    ]
+
+
+def test_a_title_and_its_byline_on_one_line() -> None:
+    assert fixture_speeches("title-and-byline-on-one-line.txt") == [
+        ("做强做优特色农业产业", "李秀英", "民进宜章县委", "民进", None, 2),
+        ("推进城乡供水一体化", "赵建国", None, None, "县政协委员", 2),
+    ]
+
+
+def test_a_byline_in_brackets_or_after_a_credit_label_under_the_title() -> None:
+    assert fixture_speeches("bracketed-bylines.txt") == [
+        ("做强做优特色农业产业", "李秀英", "民进宜章县委", "民进", None, 2),
+        ("加快莽山旅游提质升级", "周丽君", "民盟", "民盟", None, 2),
+        ("健全农村养老服务体系", None, "民盟宜章县委", "民盟", None, 2),
+    ]
+
+
+def test_marked_byline_lines_over_a_marked_title() -> None:
+    # a unit line and a 发言人 line, 发言人：NAME（UNIT）, a marked role line over a marked name line, a role
+    # with two names: each over its ■ title
+    assert fixture_speeches("marked-bylines.txt") == [
+        ("推动高原特色农业提质增效", "李晓红", "民盟曲靖市委", "民盟", None, 2),
+        ("加快建设珠江源生态屏障", "张国庆", "九三学社曲靖市委", "九三学社", None, 2),
+        ("推进职业教育与产业协同发展", "陈立新", None, None, "市政协委员、曲靖师范学院副教授", 2),
+        ("做强新能源电池产业", "吴芳 赵磊", None, None, "市政协委员", 2),
+    ]
+
+
+@pytest.mark.parametrize("name", ["marked-titles.txt", "lead-in-lines.txt", "dash-bylines.txt", "byline-forms.txt"])
+def test_the_forms_hold_in_traditional_characters(name: str) -> None:
+    text = (SEGMENT_FIXTURES / name).read_text(encoding="utf-8")
+    doc = extract_source(read_text(to_traditional(text)))
+    value = lambda v: to_simplified(v.value) if v else None  # noqa: E731
+    assert [(value(s.title), value(s.byline.speaker), len(s.suggestions)) for s in doc.speeches] == \
+        [(title, speaker, suggestions) for title, speaker, _, _, _, suggestions in fixture_speeches(name)]
+

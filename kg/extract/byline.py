@@ -2,8 +2,9 @@
 
 The forms of domain.md: unit + person (民革晋中市委 安运涛), role + person (市政协委员 岳丽), person
 first (张三（民盟市委）, 张三 市政协常委), several roles joined by 、, a unit alone, two speakers
-(刘某、王某), 界别 bylines, markers (◎ □ ■), 发言人：张三 on a line of its own, sentences
-(张三委员代表民进市委发言, 王五代李四委员发言) and a byline fused with the title (张三委员：TITLE).
+(刘某、王某), 界别 bylines, markers (◎ □ ■) and a dash under the title (——张三委员代表县妇联发言),
+发言人：张三 on a line of its own, sentences (张三委员代表民进市委发言, 王五代李四委员发言) and a byline fused
+with the title (张三委员：TITLE).
 
 ``parse_line`` finds the parts of one line as spans; ``units.complete_unit`` then completes a
 unit against the committee (民革市委 → 民革晋中市委, 昔阳政协 → 昔阳县政协).
@@ -15,6 +16,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from kg.dictionary import dictionary
 from kg.gazetteer import gazetteer
 from kg.lexicon import alternation, cues, party_alias_pattern
 
@@ -24,17 +26,18 @@ _PERSON = rf"(?:[\u4e00-\u9fff]{{1,6}}·[\u4e00-\u9fff]{{1,8}}|{_HAN}{{2,4}})"
 _NAME = re.compile(_PERSON)
 _NAMES = re.compile(rf"{_PERSON}(?:[、，,]{_PERSON})+")
 _ANNOTATION = re.compile(r"\s*[（(](?:执笔|执笔人|整理|撰稿|供稿)[）)]$")
-# 张三委员代表民进市委发言 / 张三代李四委员发言 / 张三委员的发言 (the speaker is the one who read it)
+# 张三委员代表民进市委发言 / 张三代李四委员发言 / 张三委员的发言 (the speaker is the one who read it) /
+# 张三副主席代表市工商联发言 / 张三、李四委员代表农工党市委的联合发言
 _SENTENCE = re.compile(
-    rf"^(?P<sp>{_HAN}{{2,4}}?)(?P<role>委员|常委)?(?:同志)?"
-    rf"(?:代(?P<absent>{_HAN}{{2,4}}?)(?:委员|常委)?)?"
-    rf"(?:代表(?P<unit>[^，。：:\s《》“”]+?))?(?:所)?(?:作|做)?了?(?:的)?(?:题为(?:《[^》]*》|“[^”]*”)的?)?(?:大会)?(?:书面)?"
+    rf"^(?P<sp>{_HAN}{{2,4}}?(?:、{_HAN}{{2,4}}?)?)(?P<role>委员|常委|副主席|主席|副主委|主委|秘书长|副会长|会长)?(?:同志)?"
+    rf"(?:代(?!表)(?P<absent>{_HAN}{{2,4}}?)(?:委员|常委)?)?"
+    rf"(?:代表(?P<unit>[^，。：:\s《》“”]+?))?(?:所)?(?:作|做)?了?(?:的)?(?:题为(?:《[^》]*》|“[^”]*”)的?)?(?:联合)?(?:大会)?(?:书面)?"
     rf"发言(?:时|中)?(?:说|表示|指出|认为|强调|建议|呼吁|提出)?[：:]?$"
 )
 # 刘畅（代胡德军委员发言） / 张三（代表民盟市委发言）: a note after the byline proper saying whom the
 # speaker read for (the speaker's own role stays) or which unit the speech is given for.
 _PROXY_NOTE = re.compile(
-    rf"\s*[（(](?:代{_HAN}{{2,4}}?(?:委员|常委)?|代表(?P<unit>[^（）()，。\s]+?))"
+    rf"\s*[（(](?:代(?!表){_HAN}{{2,4}}?(?:委员|常委)?|代表(?P<unit>[^（）()，。\s]+?))"
     r"(?:作|做)?(?:的)?(?:大会)?(?:书面)?发言[）)]$"
 )
 
@@ -49,6 +52,11 @@ _COMMITTEE_ROLE = re.compile(
     r"(?P<place>[\u4e00-\u9fff]{0,10}?)(?:全国|省|市|县|区|州|自治区|自治州|自治县|盟|旗)?政协(?:委员|常委)"
 )
 _CLAUSE_MARK = re.compile(r"[，。；;！？!?]")
+_ENCLOSED = re.compile(r"[（(]([^（）()]+)[）)]")
+_DESCRIBED_SENTENCE = re.compile(r"(?P<who>[^，。：:\s《》“”]{4,40}?代表[^，。：:\s《》“”]{2,30}?)"
+                                 r"(?:所)?(?:作|做)?了?(?:的)?(?:大会)?(?:书面)?发言[：:]?")
+# A word jieba's dictionary has this often is a word (文明, 高峰), even where it also reads as a name.
+_COMMON_NAME_FREQUENCY = 1000
 
 
 @dataclass(frozen=True)
@@ -93,14 +101,42 @@ def is_name(token: str) -> bool:
                 or _NOT_IN_NAMES.search(token))
 
 
-def _strip_markers(line: str) -> int:
-    """How many leading characters are markers, white space or a 发言人： label."""
+@cache
+def _surnames() -> tuple[frozenset[str], tuple[str, ...]]:
+    reports = cues()["reports"]
+    return frozenset(reports["surnames"].strip()), tuple(reports["compound_surnames"])
+
+
+def is_person(name: str) -> bool:
+    """A person's name: two to four characters opening with a surname (or a name with a middle dot)."""
+    if "·" in name:
+        return bool(_NAME.fullmatch(name))
+    single, compound = _surnames()
+    if not _NAME.fullmatch(name) or name in cues()["reports"]["not_names"]:
+        return False
+    if any(w in name for w in ("委员", "政协", "代表", "发言", "会议")) or is_unit(name, strict=True):
+        return False
+    return name[0] in single or name.startswith(compound)
+
+
+def marker_length(line: str) -> int:
+    """How many leading characters are block markers (■ ◆ ▲ …) or white space: no part of a title or byline."""
     marks = _byline_cues()["markers"]
     i = 0
     while i < len(line) and (line[i] in marks or line[i].isspace()):
         i += 1
+    return i
+
+
+def _strip_markers(line: str) -> int:
+    """How many leading characters are markers, white space, a dash (——张三委员代表县妇联发言, a byline
+    under the title) or a 发言人： label."""
+    i = marker_length(line)
+    dash = next((d for d in _byline_cues()["dashes"] if line.startswith(d, i)), "")
+    if dash:
+        i += len(dash) + marker_length(line[i + len(dash) :])
     for label in _byline_cues()["speaker_labels"]:
-        m = re.match(rf"{label}(?:\s*[:：|｜]\s*|\s+)", line[i:])  # 发言人：张三 / 发言人｜张三 / 发言人 张三
+        m = re.match(rf"{label}(?:\s*[:：|｜/／]\s*|\s+)", line[i:])  # 发言人：张三 / 发言人｜张三 / 文/张三
         if m:
             return i + m.end()
     return i
@@ -112,15 +148,23 @@ def parse_line(line: str) -> list[Part]:
     body = _ANNOTATION.sub("", line[i:].rstrip())  # 张三（执笔）: who wrote it down is no part
     if not body or len(body) > 48:
         return []
+    enclosed = _ENCLOSED.fullmatch(body)
+    if enclosed:  # （民进县委 张三） under the title: the byline in brackets
+        return [Part(p.kind, i + 1 + p.start, i + 1 + p.end) for p in parse_line(enclosed.group(1))]
     note = _PROXY_NOTE.search(body)
     if note:
         return _with_proxy_note(line[: i + note.start()], i, note)
     labelled = i > 0 and any(lbl in line[:i] for lbl in _byline_cues()["speaker_labels"])
     if labelled and is_name(body):
         return [Part("speaker", i, i + len(body))]
+    set_off = i > 0 and any(d in line[:i] for d in [*_byline_cues()["dashes"], *_byline_cues()["markers"]])
+    # ——张三 under a title, ◆ 张三 under a role line: the speaker (a name of four characters may be a phrase)
+    if set_off and (len(body) <= 3 or "·" in body) and _unlisted_person(body):
+        return [Part("speaker", i, i + len(body))]
     sentence = _SENTENCE.match(body)
     if sentence and (sentence.group("role") or sentence.group("unit") or sentence.group("absent")
-                     or body.endswith(("发言", "发言：", "发言:"))):
+                     or body.endswith(("发言", "发言：", "发言:"))) \
+            and all(is_name(name) for name in sentence.group("sp").split("、")):
         parts = [Part("speaker", i + sentence.start("sp"), i + sentence.end("sp"))]
         if sentence.group("unit"):
             parts.append(Part("unit", i + sentence.start("unit"), i + sentence.end("unit")))
@@ -131,11 +175,38 @@ def parse_line(line: str) -> list[Part]:
     bracket = re.fullmatch(r"(.+?)(委员|常委)?\s*[（(]([^）)]+)[）)]", body)
     if bracket and is_name(bracket.group(1)):
         inner = bracket.group(3)
-        kind = "unit" if is_unit(inner) else "role" if is_role(inner) else ""
+        kind = "unit" if is_unit(inner) or _is_workplace(bracket.group(1), inner) else "role" if is_role(inner) else ""
         if kind:
             return [Part("speaker", i + bracket.start(1), i + bracket.end(1)),
                     Part(kind, i + bracket.start(3), i + bracket.end(3))]
-    return _token_parts(body, i) or _member_after_name(body, i) or _role_alone(line, body, i)
+    return _token_parts(body, i) or _member_after_name(body, i) or _role_alone(line, body, i) \
+        or _described_sentence(body, i)
+
+
+def _described_sentence(body: str, offset: int) -> list[Part]:
+    """民建市委副主委张三代表民建市委的发言： / 市政协常委张三代表民盟市委发言: a byline sentence whose speaker is
+    described before the name, read as a report's speaker phrase (kg.extract.speakers)."""
+    m = _DESCRIBED_SENTENCE.fullmatch(body)
+    if not m:
+        return []
+    from kg.extract.speakers import parse_speaker_phrase  # speakers builds on this module's words
+
+    parts = parse_speaker_phrase(m.group("who"), offset) or []
+    if not any(kind == "speaker" for kind, _ in parts):
+        return []
+    return [Part(kind, span.start, span.end) for kind, span in parts]
+
+
+def _unlisted_person(token: str) -> bool:
+    """A person's name, and no word of jieba's dictionary but a name (高质量 高水平 and 文明 和谐 are a headline,
+    not two speakers)."""
+    tag = dictionary().tag(token)
+    return is_person(token) and tag in (None, "nr") and dictionary().frequency(token) < _COMMON_NAME_FREQUENCY
+
+
+def _is_workplace(name: str, inner: str) -> bool:
+    """覃志强（市农业科学研究所）: a person's work unit in brackets after the name is the unit."""
+    return is_person(name) and bool(_suffix_pattern("workplace_suffixes").search(inner)) and len(inner) <= 20
 
 
 def _role_alone(line: str, body: str, offset: int) -> list[Part]:
@@ -185,6 +256,8 @@ def _token_parts(body: str, offset: int) -> list[Part]:
         return _glued_parts(body, offset)
     names = [t for t in tokens if is_name(t[0])]
     others = [t for t in tokens if t not in names]
+    if not others and len(names) <= 3 and all(_unlisted_person(t[0]) for t in names):
+        return [Part("speaker", offset, offset + len(body))]  # two speakers side by side (张三 李四)
     if not names or not others or len(others) > 3:
         return []
     first, last = tokens.index(names[0]), tokens.index(names[-1])
@@ -221,7 +294,7 @@ def _glued_parts(body: str, offset: int) -> list[Part]:
     # the commonest, then two, then four.
     for size in (3, 2, 4):
         head, tail = body[:-size], body[-size:]
-        if 2 <= len(head) <= 24 and is_name(tail) and (is_unit(head, strict=True) or is_role(head)) \
+        if 2 <= len(head) <= 24 and is_person(tail) and (is_unit(head, strict=True) or is_role(head)) \
                 and not re.search(r"[“”《》「」]", head):  # 为建设“三个高地”贡献政协力量 is a headline
             kind = "role" if is_role(head) else "unit"
             return [Part(kind, offset, offset + len(head)), Part("speaker", offset + len(head), offset + len(body))]
@@ -248,8 +321,8 @@ def looks_like_byline(line: str) -> bool:
 
 
 def split_fused(line: str) -> tuple[tuple[int, int], tuple[int, int]] | None:
-    """张三委员：TITLE / 民盟中央：TITLE → ((byline start, end), (title start, end))."""
-    m = re.search(r"[：:]", line)
+    """张三委员：TITLE / 民盟中央：TITLE / 民盟中央丨TITLE → ((byline start, end), (title start, end))."""
+    m = re.search(r"[：:丨｜|]", line)
     if not m or m.start() < 2 or m.start() > 24 or len(line) - m.end() < 4:
         return None
     head = line[: m.start()]
@@ -257,3 +330,17 @@ def split_fused(line: str) -> tuple[tuple[int, int], tuple[int, int]] | None:
         title_start = m.end() + (len(line[m.end():]) - len(line[m.end():].lstrip()))
         return (0, m.start()), (title_start, len(line))
     return None
+
+
+def split_trailing(line: str) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """TITLE——民进县委 张三 / TITLE 县政协委员 赵建国: a title with its byline after it on one line →
+    ((title start, end), (byline start, end)); the part before the byline is no unit, role or name."""
+    for sep in re.finditer(r"\s+|——|—", line):
+        left, right = line[: sep.start()].strip(), line[sep.end() :]
+        if len(left) < 4 or _CLAUSE_MARK.search(left):
+            continue
+        if parse_line(right) and not (parse_line(left) or is_unit(left) or is_role(left) or is_name(left)):
+            start = len(line) - len(line.lstrip())
+            return (start, start + len(left)), (sep.end(), len(line))
+    return None
+

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from kg.extract.byline import parse_line
@@ -52,7 +53,8 @@ def place_of_level(committee: Committee | None, level: str) -> Region | None:
 
 
 def complete_unit(unit: str, committee: Committee | None) -> str:
-    """民革市委 → 民革晋中市委, 市工商联 → 晋中市工商联, 昔阳政协 → 昔阳县政协; other units unchanged."""
+    """民革市委 → 民革晋中市委, 市工商联 → 晋中市工商联, 昔阳政协 → 昔阳县政协, 政协提案委员会 → 晋中市政协提案委员会;
+    other units unchanged."""
     levels = cues()["bylines"]["place_levels"]
     party = party_alias_pattern().match(unit)
     rest_at = party.end() if party else 0
@@ -63,6 +65,9 @@ def complete_unit(unit: str, committee: Committee | None) -> str:
         place = place_of_level(committee, levels[level_word])
         if place:
             return unit[:rest_at] + place.name + rest[len(level_word):]
+    region = committee_region(committee)
+    if region and re.fullmatch(r"政协\S+(?:委员会|专委会)", rest):
+        return region.name + rest  # 政协提案委员会: a special committee of the committee itself
     return unit[:rest_at] + _complete_place_prefix(rest, committee)
 
 

@@ -1,45 +1,19 @@
 """Who speaks, from the phrase before a speech verb in running text (kg.extract.news): a person (with
 委员/常委, with roles or a unit before the name, with a unit or role in brackets after it), a unit alone,
-and 代表 + the unit the speech is given for. A person's name opens with a surname (kg/data/cues.toml), so
+and 代表 + the unit the speech is given for. A person's name opens with a surname (``byline.is_person``), so
 that the words before 发言 in 大会发言 or 委员们的发言 are no speaker.
 """
 
 from __future__ import annotations
 
 import re
-from functools import cache
 
-from kg.extract.byline import is_role, is_unit
-from kg.lexicon import cues
+from kg.extract.byline import is_person, is_role, is_unit
 from kg.records import Span
 
-_HAN_NAME = r"(?:[\u4e00-\u9fff]{1,6}·[\u4e00-\u9fff]{1,8}|[\u4e00-\u9fff]{2,4})"
-_NAME = re.compile(_HAN_NAME)
 _MEMBERS = ("委员", "常委")
 # Not a role before a name: a count of speakers or a sentence (十位委员和单位, 会议举行…).
 _COUNTED = re.compile(r"\s|\d|[一二三四五六七八九十两几多数百]+[位名个]|会议(?!员)|举行|召开")
-
-
-@cache
-def _cue(key: str):
-    return cues()["reports"][key]
-
-
-@cache
-def _surnames() -> tuple[frozenset[str], tuple[str, ...]]:
-    return frozenset(_cue("surnames").strip()), tuple(_cue("compound_surnames"))
-
-
-def is_person(name: str) -> bool:
-    """A person's name: two to four characters opening with a surname (or a name with a middle dot)."""
-    if "·" in name:
-        return bool(_NAME.fullmatch(name))
-    single, compound = _surnames()
-    if not _NAME.fullmatch(name) or name in _cue("not_names"):
-        return False
-    if any(w in name for w in ("委员", "政协", "代表", "发言", "会议")) or is_unit(name, strict=True):
-        return False
-    return name[0] in single or name.startswith(compound)
 
 
 def parse_speaker_phrase(text: str, offset: int = 0) -> list[tuple[str, Span]] | None:

@@ -26,9 +26,18 @@ def _sum_up_pattern() -> re.Pattern[str]:
     return re.compile(r"^\s*(?:" + "|".join([alternation(cues()["suggestions"]["sum_up"]), *frames]) + ")")
 
 
+@cache
+def _lead_line_pattern() -> re.Pattern[str]:
+    c = cues()["suggestions"]
+    return re.compile(rf"(?:{alternation(c['lead_openers'])})?[，,]?(?:{alternation(c['lead_subjects'])})?"
+                      rf"(?:提出|作出|给出)?(?:以下|如下)?(?:[一二三四五六七八九十两几\d]+(?:点|条|个方面的?))?"
+                      rf"(?:{alternation(c['leads'])})(?:如下)?[：:，,\s—\-－]*")
+
+
 def is_lead_line(line: str) -> bool:
-    """对策建议 / 为此建议： alone on a line: the lead-in of the suggestions, part of the body."""
-    return line.rstrip("：: ") in cues()["suggestions"]["leads"]
+    """对策建议 / 为此建议： / 建议—— / 对此，我们建议： alone on a line: the lead-in of the suggestions (the
+    items on the lines below it), part of the body, never a title."""
+    return bool(_lead_line_pattern().fullmatch(line.strip()))
 
 
 def find_lead(simple: str, body: Span) -> Span | None:

@@ -20,6 +20,7 @@ DINGXI = Committee("prefecture", "定西市", "621100", "620000")
 SHIYAN = Committee("prefecture", "十堰市", "420300", "420000")
 YONGCHUAN = Committee("county", "永川区", "500118", "500000")
 JILIN = Committee("province", "吉林省", "220000", "220000")
+GUANGXI = Committee("province", "广西壮族自治区", "450000", "450000")
 NATIONAL = Committee("national", None, None, None)
 
 

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from committees import ANJI, HUAIYIN, JINZHONG, NATIONAL, XIYANG, source
+from committees import ANJI, GUANGXI, HUAIYIN, JINZHONG, NATIONAL, XIYANG, source
 
-from kg.extract.byline import looks_like_byline, parse_line, split_fused
+from kg.extract.byline import looks_like_byline, parse_line, split_fused, split_trailing
 from kg.extract.proposer import build_byline
 from kg.read import read_text
 from kg.records import Span
@@ -66,6 +66,33 @@ def proposer(line: str, committee=JINZHONG) -> tuple:
     # several roles, the last one a post of any trade (副行长, 副主任医师, 创始人)
     ("市政协委员、晋商银行副行长 陈志远", ("陈志远", None, None, "市政协委员、晋商银行副行长")),
     ("市政协委员、市人民医院副主任医师 李华", ("李华", None, None, "市政协委员、市人民医院副主任医师")),
+    # block markers of WeChat digests, with or without a space
+    ("■ 张三委员代表民进市委的发言：", ("张三", "民进晋中市委", "民进", None)),
+    ("◆李四 市政协委员", ("李四", None, None, "市政协委员")),
+    ("▶ 民盟市委 王五", ("王五", "民盟晋中市委", "民盟", None)),
+    # a dash before the byline on the line under the title; 代表 + a unit of four characters is no proxy (代)
+    ("——李秀英委员代表市妇联发言", ("李秀英", "晋中市妇联", "妇联", None)),
+    ("——赵建国（民建市委）", ("赵建国", "民建晋中市委", "民建", None)),
+    ("—— 市政协委员 周丽君", ("周丽君", None, None, "市政协委员")),
+    ("——周丽君", ("周丽君", None, None, None)),
+    ("◆ 陈立新", ("陈立新", None, None, None)),
+    ("张三（代表市妇联发言）", ("张三", "晋中市妇联", "妇联", None)),
+    # two speakers side by side; a work unit in brackets after the name; a party membership among the roles
+    ("陆明 韦丽", ("陆明 韦丽", None, None, None)),
+    ("覃志强（市农业科学研究所）", ("覃志强", "晋中市农业科学研究所", None, None)),
+    ("市政协委员、山西大学教授、九三学社社员 梁文华", ("梁文华", None, None, "市政协委员、山西大学教授、九三学社社员")),
+    # a special committee of the committee itself, without its place
+    ("政协提案委员会 张敏", ("张敏", "晋中市政协提案委员会", None, None)),
+    ("发言单位：民盟市委", (None, "民盟晋中市委", "民盟", None)),
+    ("发言人：张三（民盟市委）", ("张三", "民盟晋中市委", "民盟", None)),
+    ("（民进市委 李秀英）", ("李秀英", "民进晋中市委", "民进", None)),
+    # a byline sentence with the speaker described before the name
+    ("民建市委副主委张三代表民建市委的发言：", ("张三", "民建晋中市委", "民建", None)),
+    ("市政协常委李四代表民盟市委发言", ("李四", "民盟晋中市委", "民盟", None)),
+    ("王五副主席代表市工商联发言", ("王五", "晋中市工商联", "工商联", None)),
+    ("张三、李四委员代表农工党市委的联合发言：", ("张三、李四", "农工党晋中市委", "农工党", None)),
+    ("文/民盟市委", (None, "民盟晋中市委", "民盟", None)),
+    ("文｜张三", ("张三", None, None, None)),
 ])
 def test_byline_forms(line: str, expected: tuple) -> None:
     assert proposer(line) == expected
@@ -79,6 +106,12 @@ def test_byline_forms(line: str, expected: tuple) -> None:
     ("张敏委员代表农工党槐荫区总支部委员会发言", HUAIYIN,
      ("张敏", "农工党槐荫区总支部委员会", "农工党", None)),
     ("区政协提案委员会", HUAIYIN, (None, "槐荫区政协提案委员会", None, None)),
+    ("县政协文化文史和学习委员会", ANJI, (None, "安吉县政协文化文史和学习委员会", None, None)),
+    ("刘洋委员代表县政协文化文史和学习委员会发言", ANJI, ("刘洋", "安吉县政协文化文史和学习委员会", None, None)),
+    ("递铺街道政协联络组 李明", ANJI, ("李明", "递铺街道政协联络组", None, None)),
+    ("李明委员代表天子湖镇政协联络组发言", ANJI, ("李明", "天子湖镇政协联络组", None, None)),
+    ("自治区工商联 张三", GUANGXI, ("张三", "广西壮族自治区工商联", "工商联", None)),
+    ("自治區工商聯 張三", GUANGXI, ("張三", "廣西壯族自治區工商聯", "工商联", None)),
     ("吴国华委员代表台盟中央的发言：", NATIONAL, ("吴国华", "台盟中央", "台盟", None)),
 ])
 def test_byline_forms_at_other_committees(line: str, committee, expected: tuple) -> None:
@@ -113,6 +146,9 @@ def test_spans_slice_the_text() -> None:
 @pytest.mark.parametrize("line", [
     "深化“文旅+”融合 推动文旅产业提质升级", "为此建议：", "扫描二维码", "加快太原晋中一体化步伐",
     "（编辑：王慧　校对：李娜）", "晋中日报全媒体记者 周燕",  # a reporter's credit is no byline
+    "高质量 高水平", "文明 和谐",  # words that read as names are a headline, not two speakers
+    "大会发言", "市政协主席发言",  # no speaker's name
+    "——以汾河流域综合治理为例", "——高质量发展", "■ 文旅融合",  # a subtitle, a marked title
 ])
 def test_titles_and_furniture_are_not_bylines(line: str) -> None:
     assert not looks_like_byline(line)
@@ -126,6 +162,9 @@ def test_parts_are_offsets_in_the_line() -> None:
 @pytest.mark.parametrize(("line", "byline", "title"), [
     ("民盟中央：以公平竞争审查护航民营经济发展", "民盟中央", "以公平竞争审查护航民营经济发展"),
     ("刘长江委员：加快发展新质生产力", "刘长江委员", "加快发展新质生产力"),
+    ("■ 民盟市委：推动县域医共体建设", "■ 民盟市委", "推动县域医共体建设"),
+    ("民盟中央丨以公平竞争审查护航民营经济", "民盟中央", "以公平竞争审查护航民营经济"),
+    ("张三委员｜加快发展新质生产力", "张三委员", "加快发展新质生产力"),
 ])
 def test_byline_fused_with_the_title(line: str, byline: str, title: str) -> None:
     (bs, be), (ts, te) = split_fused(line)
@@ -134,6 +173,7 @@ def test_byline_fused_with_the_title(line: str, byline: str, title: str) -> None
 
 def test_a_title_with_a_colon_is_not_fused() -> None:
     assert split_fused("文旅融合：让晋商文化活起来") is None
+    assert split_fused("委员声音丨聚焦高质量发展") is None  # a column's name, not 委员 + a person 声音
 
 
 @pytest.mark.parametrize(("line", "parts"), [
@@ -160,3 +200,19 @@ def test_byline_sentences_and_what_is_none(line: str, parts: list) -> None:
 ])
 def test_role_lines(line: str, expected: list) -> None:
     assert [(p.kind, line[p.start:p.end]) for p in parse_line(line)] == expected
+
+
+@pytest.mark.parametrize(("line", "title", "byline"), [
+    ("做强做优特色农业产业——民进宜章县委 李秀英", "做强做优特色农业产业", "民进宜章县委 李秀英"),
+    ("推进城乡供水一体化 县政协委员 赵建国", "推进城乡供水一体化", "县政协委员 赵建国"),
+])
+def test_a_title_before_its_byline_on_one_line(line: str, title: str, byline: str) -> None:
+    (ts, te), (bs, be) = split_trailing(line)
+    assert (line[ts:te], line[bs:be]) == (title, byline)
+
+
+@pytest.mark.parametrize("line", ["农工党晋中市委 李明 王芳", "致公党晋中市委 李明、韩雪", "艾力·买买提 市政协委员",
+                                  "市政协委员、山西农业大学教授 张三"])
+def test_a_byline_alone_is_not_split(line: str) -> None:
+    assert split_trailing(line) is None
+

@@ -56,7 +56,14 @@ def test_without_a_lead_nothing_unnumbered_is_a_suggestion() -> None:
     assert suggestions("近年来我市文旅产业发展迅速，游客数量持续增长。") == []
 
 
-@pytest.mark.parametrize(("line", "lead"), [("对策建议", True), ("为此建议：", True), ("几点思考", False)])
+@pytest.mark.parametrize(("line", "lead"), [
+    ("对策建议", True), ("为此建议：", True), ("几点思考", False),
+    # followed by a dash or nothing, after an opener and a subject: still a lead-in, never a title
+    ("建议——", True), ("对策建议 ——", True), ("几点建议", True), ("对此，我们建议——", True),
+    ("针对以上问题，提出以下建议：", True), ("为此，提出以下几点建议：", True), ("具体建议如下：", True),
+    ("三点建议", True), ("为此提出两个方面的建议：", True),
+    ("建议加强统筹", False), ("关于加快发展林下经济的建议", False),
+])
 def test_lead_lines(line: str, lead: bool) -> None:
     assert is_lead_line(line) is lead
 
