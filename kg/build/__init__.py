@@ -34,6 +34,7 @@ from rdflib.namespace import PROV, RDF
 import kg
 from kg.build.batches import GraphBatches
 from kg.build.outputs import CHUNKS, COMPLETE, OutputFolder, take_over_chunks
+from kg.build.page_links import keep_links
 from kg.build.parts import Part, make_parts
 from kg.build.plan import Plan, make_plan, pipeline_fingerprint
 from kg.build.summary import SUMMARY_COUNTS, BuildReport, DocumentLine, kept_lines, write_lines
@@ -110,7 +111,7 @@ def _build(paths, folder: OutputFolder, gen: Path, page: bool, workers: tuple[in
     store = _start_store(plan, gen)
     chunks = take_over_chunks(plan.previous, gen, plan.keep)
     stage("plan")
-    entries, lines, batches = _extract(plan, store, gen, workers, progress, report)
+    entries, lines, batches, links = _extract(plan, store, gen, workers, progress, report)
     if not entries:
         raise KgError("nothing to build: " + "; ".join(str(e) for e in report.errors))
     stage("extract")
@@ -121,6 +122,7 @@ def _build(paths, folder: OutputFolder, gen: Path, page: bool, workers: tuple[in
         # and the store's compaction beside the page.
         loaded = helpers.submit(_finish_store, store, batches, build_graph)
         report.lines = _write_records(gen, entries, lines, kept_lines(plan.previous, plan.keep))
+        speech_links = keep_links(plan.previous, gen, store, plan.keep, links)
         stage("records")
         loaded.result()
         report.triples = _count_triples(store, plan, lines)
@@ -132,7 +134,7 @@ def _build(paths, folder: OutputFolder, gen: Path, page: bool, workers: tuple[in
         if page:
             from kg.view import build_view, render_page
 
-            model = build_view(store, "auto")
+            model = build_view(store, "auto", speech_links=speech_links)
             atomic_write_text(gen / "graph.html", render_page(model))
             report.view = f"{model.view} ({model.note})"
             stage("page")
@@ -217,8 +219,10 @@ def _load_entities(store: GraphStore, gen: Path, keys: list[str]) -> None:
 
 
 def _extract(plan: Plan, store: GraphStore, gen: Path, workers: tuple[int | None, str | None], progress,
-             report: BuildReport) -> tuple[dict[str, SourceEntry], dict[str, DocumentLine], GraphBatches]:
-    """Extract the files to read into the store, in batches; the last batch is left to load."""
+             report: BuildReport) -> tuple[dict[str, SourceEntry], dict[str, DocumentLine], GraphBatches,
+                                           dict[str, dict[str, list[str]]]]:
+    """Extract the files to read into the store, in batches; the last batch is left to load. Also
+    gives the links of the documents' speeches that the page's overview reads, by document."""
     jobs, scheduler = workers
     if scheduler:
         from kg.build.distributed import parts_on_cluster
@@ -228,6 +232,7 @@ def _extract(plan: Plan, store: GraphStore, gen: Path, workers: tuple[int | None
         parts = make_parts(plan.read, jobs)
     entries = dict(plan.keep)
     lines: dict[str, DocumentLine] = {}
+    links: dict[str, dict[str, list[str]]] = {}
     for folder in PER_DOCUMENT:
         (gen / folder).mkdir(exist_ok=True)
     batches = GraphBatches(store, replace=plan.previous is not None)
@@ -243,8 +248,9 @@ def _extract(plan: Plan, store: GraphStore, gen: Path, workers: tuple[int | None
         _keep_part(batches, gen, result)
         entries[result.key] = SourceEntry(result.key, result.path, result.file_sha256)
         lines[result.key] = result.line
+        links[result.key] = result.speech_links
     report.read, report.kept, report.dropped = len(lines), len(plan.keep), len(plan.drop)
-    return entries, lines, batches
+    return entries, lines, batches, links
 
 
 def _keep_part(batches: GraphBatches, gen: Path, part: Part) -> None:

@@ -52,6 +52,7 @@ class Part:
     shared: bytes  # its statements about shared entities, N-Triples
     turtle: bytes  # its graph's part of graph.ttl (chunks/<key>.ttl)
     trig: bytes  # … and of graph.trig (chunks/<key>.trig)
+    speech_links: dict[str, list[str]]  # what the page's overview reads of its speeches (kg.view.overview_facts)
 
 
 def file_sha256(path: str | Path) -> str | None:
@@ -92,15 +93,18 @@ def _part(path: str, doc: DocumentRecord, sha: str) -> Part:
     from kg.graph import document_lines
     from kg.namespace import PREFIXES
     from kg.records import to_record
-    from kg.store.graph_files import TRIG, TURTLE, document_parts
+    from kg.store.graph_files import TRIG, TURTLE, ordered_quads, parts_of
+    from kg.store.overview_links import speech_links
 
     made = document_lines(doc)
     record = to_record(doc)
-    chunks = document_parts(made.graph, PREFIXES)  # parses the graph's lines strictly: the store's loader need not
+    quads = ordered_quads(made.graph)  # the graph's lines parsed strictly: the store's loader need not
+    chunks = parts_of(quads, PREFIXES)
     for _ in ox.parse(made.shared, format=ox.RdfFormat.N_TRIPLES):  # nor the shared statements'
         pass
     return Part(path, doc.source, sha, made.key, doc.text, json.dumps(record, ensure_ascii=False, indent=1),
-                DocumentLine.of_record(doc.source, record), made.graph, made.shared, chunks[TURTLE], chunks[TRIG])
+                DocumentLine.of_record(doc.source, record), made.graph, made.shared, chunks[TURTLE], chunks[TRIG],
+                speech_links(quads))
 
 
 def default_jobs() -> int:

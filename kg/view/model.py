@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from kg.errors import KgError
@@ -126,22 +127,25 @@ def choose_view(n_nodes: int) -> str:
     return "full" if n_nodes <= FULL_VIEW_MAX_NODES else "overview"
 
 
-def build_view(store: GraphStore, view: str = "full", node: str | None = None) -> ViewModel:
-    """Read the graph and lay out one view: ``full``, ``overview``, ``ego`` (needs ``node``) or ``auto``."""
+def build_view(store: GraphStore, view: str = "full", node: str | None = None, *,
+               speech_links: Mapping[str, Iterable[str]] | None = None) -> ViewModel:
+    """Read the graph and lay out one view: ``full``, ``overview``, ``ego`` (needs ``node``) or ``auto``.
+    An overview takes the speeches' links from ``speech_links`` when given (a build keeps them,
+    kg.view.overview_facts)."""
     if view not in (*VIEWS, "auto"):
         raise KgError(f"unknown view {view!r} (expected one of: auto, {', '.join(VIEWS)})")
     if view == "auto":
         at_least = count_speeches_and_items(store)
         if at_least > FULL_VIEW_MAX_NODES:  # too large for the full view: no need to read it all
-            return _overview(store, f"完整视图有 {at_least} 个以上节点，超过 {FULL_VIEW_MAX_NODES}，")
+            return _overview(store, f"完整视图有 {at_least} 个以上节点，超过 {FULL_VIEW_MAX_NODES}，", speech_links)
     if view == "overview":
-        return _overview(store)
+        return _overview(store, links=speech_links)
     facts = queries.read_graph(store)
     if view == "auto":
         n_full = len(_full_ids(facts))
         view = choose_view(n_full)
         if view == "overview":
-            return _overview(store, f"完整视图有 {n_full} 个节点，超过 {FULL_VIEW_MAX_NODES}，")
+            return _overview(store, f"完整视图有 {n_full} 个节点，超过 {FULL_VIEW_MAX_NODES}，", speech_links)
     if view == "map":
         from kg.view.geo import map_graph, province_outlines  # it builds on this module's nodes
 
@@ -164,11 +168,11 @@ def build_view(store: GraphStore, view: str = "full", node: str | None = None) -
     return ViewModel(view, list(nodes.values()), edges, note)
 
 
-def _overview(store: GraphStore, reason: str = "") -> ViewModel:
+def _overview(store: GraphStore, reason: str = "", links: Mapping[str, Iterable[str]] | None = None) -> ViewModel:
     """The overview, read from only what it draws (kg.view.overview_facts)."""
     from kg.view.overview import overview_graph  # it builds on this module's nodes
 
-    nodes, edges = overview_graph(read_overview(store))
+    nodes, edges = overview_graph(read_overview(store, links))
     note = (f"概览：{reason}发言已折叠。左列党派团体（无党派的为单位，无单位的为发言人），中列领域，"
             "右列地区（区县计入所属地市）；连线粗细为发言篇数，最粗的标出篇数")
     return ViewModel("overview", list(nodes.values()), edges, note)
