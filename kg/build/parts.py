@@ -14,7 +14,6 @@ never the corpus.
 from __future__ import annotations
 
 import hashlib
-import json
 import multiprocessing
 import os
 from collections import deque
@@ -90,6 +89,7 @@ def part_from_bytes(path: str, data: bytes, limit: int) -> Part | InputError:
 
 
 def _part(path: str, doc: DocumentRecord, sha: str) -> Part:
+    from kg.build.record_json import record_json
     from kg.graph import document_lines
     from kg.namespace import PREFIXES
     from kg.records import to_record
@@ -102,7 +102,7 @@ def _part(path: str, doc: DocumentRecord, sha: str) -> Part:
     chunks = parts_of(quads, PREFIXES)
     for _ in ox.parse(made.shared, format=ox.RdfFormat.N_TRIPLES):  # nor the shared statements'
         pass
-    return Part(path, doc.source, sha, made.key, doc.text, json.dumps(record, ensure_ascii=False, indent=1),
+    return Part(path, doc.source, sha, made.key, doc.text, record_json(record),
                 DocumentLine.of_record(doc.source, record), made.graph, made.shared, chunks[TURTLE], chunks[TRIG],
                 speech_links(quads))
 
