@@ -28,7 +28,6 @@ from dataclasses import dataclass, field
 from kg.errors import KgError
 from kg.store import GraphStore
 from kg.view import queries
-from kg.view.layout import compute_positions
 from kg.view.overview_facts import count_speeches_and_items, read_overview
 
 # Past this many nodes the automatic view is the overview. Measured (benchmarks/bench_view.py, this
@@ -162,6 +161,8 @@ def build_view(store: GraphStore, view: str = "full", node: str | None = None, *
                 "（会议、领域、党派团体和会议所在地区只作终点，不再向外延伸）")
     _size_by_degree(nodes, edges)
     mark_key_nodes(nodes.values())
+    from kg.view.layout import compute_positions  # networkx and numpy: 0.35 s to import, not for the overview
+
     positions = compute_positions(list(nodes), [(e.source, e.target) for e in edges])
     for node_id, (x, y) in positions.items():
         nodes[node_id].x, nodes[node_id].y = x, y
