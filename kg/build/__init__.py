@@ -37,10 +37,11 @@ from kg.build.outputs import CHUNKS, COMPLETE, OutputFolder, take_over_chunks
 from kg.build.page_links import keep_links
 from kg.build.parts import Part, make_parts
 from kg.build.plan import Plan, make_plan, pipeline_fingerprint
+from kg.build.records_file import write_records
 from kg.build.summary import SUMMARY_COUNTS, BuildReport, DocumentLine, kept_lines, write_lines
 from kg.errors import InputError, KgError
 from kg.graph import SourceEntry, build_triples, ntriples, times_graph, to_ox, vocab_triples
-from kg.io import atomic_write_bytes, atomic_write_text, atomic_writer
+from kg.io import atomic_write_bytes, atomic_write_text
 from kg.namespace import PREFIXES
 from kg.pipeline import find_inputs
 from kg.store import GraphStore
@@ -121,7 +122,7 @@ def _build(paths, folder: OutputFolder, gen: Path, page: bool, workers: tuple[in
         # Oxigraph releases the GIL: the store's last load runs beside the records; the graph files
         # and the store's compaction beside the page.
         loaded = helpers.submit(_finish_store, store, batches, build_graph)
-        report.lines = _write_records(gen, entries, lines, kept_lines(plan.previous, plan.keep))
+        report.lines = _write_records(gen, entries, lines, plan.previous, kept_lines(plan.previous, plan.keep))
         speech_links = keep_links(plan.previous, gen, store, plan.keep, links)
         stage("records")
         loaded.result()
@@ -264,24 +265,23 @@ def _keep_part(batches: GraphBatches, gen: Path, part: Part) -> None:
 
 
 def _write_records(gen: Path, entries: dict[str, SourceEntry], lines: dict[str, DocumentLine],
-                   kept: dict[str, DocumentLine]) -> list[DocumentLine]:
-    """records.json, the per-document records merged in path order, one document in memory at a
-    time; and the summary line of every document (a kept one's from the previous generation's
-    lines, so that its record is not parsed again)."""
+                   previous: Path | None, kept: dict[str, DocumentLine]) -> list[DocumentLine]:
+    """records.json, the per-document records merged in path order (kg.build.records_file); and the
+    summary line of every document (a kept one's from the previous generation's lines, so that its
+    record is not parsed again)."""
     ordered = sorted(entries.values(), key=lambda e: (e.path or "", e.key))
+    write_records(gen, [entry.key for entry in ordered], previous, {key for key in entries if key not in lines})
     out_lines = []
-    with atomic_writer(gen / "records.json") as out:
-        out.write(b"[")
-        for n, entry in enumerate(ordered):
-            record = (gen / "records" / f"{entry.key}.json").read_bytes().rstrip(b"\n")
-            out.write((b"," if n else b"") + b"\n " + record.replace(b"\n", b"\n "))
-            file = Path(entry.path or "").name
-            line = lines.get(entry.key)
-            if line is None:  # kept from the previous generation
-                line = kept.get(entry.key)
-                line = replace(line, file=file) if line else DocumentLine.of_record(file, json.loads(record), kept=True)
-            out_lines.append(line)
-        out.write(b"\n]\n")
+    for entry in ordered:
+        file = Path(entry.path or "").name
+        line = lines.get(entry.key)
+        if line is None:  # kept from the previous generation
+            line = kept.get(entry.key)
+            if line is None:
+                record = json.loads((gen / "records" / f"{entry.key}.json").read_bytes())
+                line = DocumentLine.of_record(file, record, kept=True)
+            line = replace(line, file=file)
+        out_lines.append(line)
     write_lines(gen, {entry.key: line for entry, line in zip(ordered, out_lines, strict=True)})
     return out_lines
 
