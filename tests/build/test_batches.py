@@ -89,3 +89,12 @@ def test_a_batch_hands_the_loader_each_shared_statement_once(parts, tmp_path) ->
     in_entities = [line for line in batch.splitlines() if line.endswith(f"{ENTITY_GRAPH} .".encode())]
     assert len(in_entities) == len(set(in_entities)) == len(list(store.quads(ENTITY_GRAPH)))
     assert len(in_entities) == len({line for part in parts for line in part.shared.splitlines()})
+
+
+def test_a_load_that_fails_in_its_thread_fails_the_flush(parts, tmp_path, monkeypatch) -> None:
+    monkeypatch.setattr(batches_module, "BATCH_BYTES", 1)  # every document a batch of its own
+    batches = GraphBatches(GraphStore(tmp_path / "s"), replace=False)
+    batches.add_document(parts[0].key, parts[0].graph, parts[0].shared)
+    batches.add_document("broken", b"<https://example.org/s> not N-Quads\n", b"")
+    with pytest.raises(SyntaxError):
+        batches.flush()
