@@ -24,6 +24,8 @@ import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from itertools import chain
+from operator import attrgetter
 
 from kg.errors import KgError
 from kg.store import GraphStore
@@ -258,8 +260,7 @@ def add_filter_values(node: ViewNode, *values: queries.FilterValues) -> None:
     for dim in FILTER_DIMENSIONS:
         have = getattr(node, dim)
         merged = dict.fromkeys(have)
-        for one in values:
-            merged.update(dict.fromkeys(getattr(one, dim)))
+        merged.update(dict.fromkeys(chain.from_iterable(map(attrgetter(dim), values))))
         have[len(have):] = list(merged)[len(have):]
 
 
