@@ -1,7 +1,8 @@
 """`kg build` as a library: digests in; the store, the graph files (Turtle, TriG), the network page,
 the records and the build's provenance out, as one new generation of the output folder.
 
-The flow (docs/store.md): plan (which files changed since the generation built on) → copy that
+The flow (docs/store.md): plan (which files changed since the generation built on; the workers
+start extracting them at once, and a thread imports what the page needs) → copy that
 generation's store (a RocksDB checkpoint) → drop the documents no longer given (and then rebuild
 the entity graph from the kept documents' shared statements) → extract the new and changed files
 on all cores (``kg.build.parts``: the workers also write each document's parts of graph.ttl and
@@ -21,6 +22,7 @@ import os
 import resource
 import shutil
 import sys
+import threading
 import time
 from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
@@ -109,10 +111,13 @@ def _build(paths, folder: OutputFolder, gen: Path, page: bool, workers: tuple[in
     stage = _Stages(report)
     inputs = _inputs(paths, report)
     plan = make_plan(folder.current(), inputs)
+    parts = _start_extraction(plan, workers)  # the workers extract while this process goes on
+    if page:
+        threading.Thread(target=_import_page, name="kg-page-imports", daemon=True).start()
     store = _start_store(plan, gen)
     chunks = take_over_chunks(plan.previous, gen, plan.keep)
     stage("plan")
-    entries, lines, batches, links = _extract(plan, store, gen, workers, progress, report)
+    entries, lines, batches, links = _extract(plan, parts, store, gen, progress, report)
     if not entries:
         raise KgError("nothing to build: " + "; ".join(str(e) for e in report.errors))
     stage("extract")
@@ -220,18 +225,29 @@ def _load_entities(store: GraphStore, gen: Path, keys: list[str]) -> None:
     batches.flush()
 
 
-def _extract(plan: Plan, store: GraphStore, gen: Path, workers: tuple[int | None, str | None], progress,
-             report: BuildReport) -> tuple[dict[str, SourceEntry], dict[str, DocumentLine], GraphBatches,
-                                           dict[str, dict[str, list[str]]]]:
-    """Extract the files to read into the store, in batches; the last batch is left to load. Also
-    gives the links of the documents' speeches that the page's overview reads, by document."""
+def _start_extraction(plan: Plan, workers: tuple[int | None, str | None]) -> Iterable[Part | InputError]:
+    """The parts of the files to read, from local workers (started now) or the Dask cluster."""
     jobs, scheduler = workers
     if scheduler:
         from kg.build.distributed import parts_on_cluster
 
-        parts = parts_on_cluster(scheduler, plan.read)
-    else:
-        parts = make_parts(plan.read, jobs)
+        return parts_on_cluster(scheduler, plan.read)
+    return make_parts(plan.read, jobs)
+
+
+def _import_page() -> None:
+    """Import what the page needs (pyvis brings networkx and IPython: ~0.4 s), in a thread, while the
+    build process waits for its workers."""
+    import pyvis.network  # noqa: F401
+
+    import kg.view.page  # noqa: F401
+
+
+def _extract(plan: Plan, parts: Iterable[Part | InputError], store: GraphStore, gen: Path, progress,
+             report: BuildReport) -> tuple[dict[str, SourceEntry], dict[str, DocumentLine], GraphBatches,
+                                           dict[str, dict[str, list[str]]]]:
+    """Take the parts into the store, in batches; the last batch is left to load. Also gives the
+    links of the documents' speeches that the page's overview reads, by document."""
     entries = dict(plan.keep)
     lines: dict[str, DocumentLine] = {}
     links: dict[str, dict[str, list[str]]] = {}
