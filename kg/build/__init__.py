@@ -196,9 +196,11 @@ def _inputs(paths: Iterable[str | Path], report: BuildReport) -> list[str]:
 
 def _start_store(plan: Plan, gen: Path) -> GraphStore:
     """The new generation's store: a copy of the previous one without the dropped documents, or
-    a new one; either way with the current vocabulary."""
+    a new one with the vocabulary. (A previous generation was made by the same code and data,
+    ``pipeline_fingerprint``: its vocabulary graph is the current one.)"""
     if plan.previous is None:
         store = GraphStore(gen / "store")
+        store.replace_graph(VOCAB_GRAPH, ntriples(vocab_triples()))
     else:
         GraphStore(plan.previous / "store", read_only=True).backup(gen / "store")
         store = GraphStore(gen / "store")
@@ -211,7 +213,6 @@ def _start_store(plan: Plan, gen: Path) -> GraphStore:
                 os.link(f"{source}{key}{suffix}", f"{target}{key}{suffix}")
         if plan.drop:
             _load_entities(store, gen, sorted(plan.keep))
-    store.replace_graph(VOCAB_GRAPH, ntriples(vocab_triples()))
     return store
 
 
