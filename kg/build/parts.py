@@ -56,6 +56,7 @@ class Part:
     turtle: bytes  # its graph's part of graph.ttl (chunks/<key>.ttl)
     trig: bytes  # … and of graph.trig (chunks/<key>.trig)
     speech_links: dict[str, list[str]]  # what the page's overview reads of its speeches (kg.view.overview_facts)
+    triples: int  # in its graph (distinct), so that the build need not count the store's
 
 
 def file_sha256(path: str | Path) -> str | None:
@@ -108,7 +109,7 @@ def _part(path: str, doc: DocumentRecord, sha: str) -> Part:
         pass
     return Part(path, doc.source, sha, made.key, doc.text, record_json(record),
                 DocumentLine.of_record(doc.source, record), made.graph, made.shared, chunks[TURTLE], chunks[TRIG],
-                speech_links(quads))
+                speech_links(quads), len(set(quads)))
 
 
 def default_jobs() -> int:
