@@ -1,7 +1,8 @@
 """`kg build` as a library: digests in; the store, the graph files (Turtle, TriG), the network page,
 the records and the build's provenance out, as one new generation of the output folder.
 
-The flow (docs/store.md): plan (which files changed since the generation built on) → copy that
+The flow (docs/store.md): plan (which files changed since the generation built on; the workers
+start extracting them at once, and a thread imports what the page needs) → copy that
 generation's store (a RocksDB checkpoint) → drop the documents no longer given (and then rebuild
 the entity graph from the kept documents' shared statements) → extract the new and changed files
 on all cores (``kg.build.parts``: the workers also write each document's parts of graph.ttl and
@@ -21,6 +22,7 @@ import os
 import resource
 import shutil
 import sys
+import threading
 import time
 from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
@@ -34,12 +36,14 @@ from rdflib.namespace import PROV, RDF
 import kg
 from kg.build.batches import GraphBatches
 from kg.build.outputs import CHUNKS, COMPLETE, OutputFolder, take_over_chunks
+from kg.build.page_links import keep_links
 from kg.build.parts import Part, make_parts
 from kg.build.plan import Plan, make_plan, pipeline_fingerprint
+from kg.build.records_file import write_records
 from kg.build.summary import SUMMARY_COUNTS, BuildReport, DocumentLine, kept_lines, write_lines
 from kg.errors import InputError, KgError
 from kg.graph import SourceEntry, build_triples, ntriples, times_graph, to_ox, vocab_triples
-from kg.io import atomic_write_bytes, atomic_write_text, atomic_writer
+from kg.io import atomic_write_bytes, atomic_write_text
 from kg.namespace import PREFIXES
 from kg.pipeline import find_inputs
 from kg.store import GraphStore
@@ -107,10 +111,13 @@ def _build(paths, folder: OutputFolder, gen: Path, page: bool, workers: tuple[in
     stage = _Stages(report)
     inputs = _inputs(paths, report)
     plan = make_plan(folder.current(), inputs)
+    parts = _start_extraction(plan, workers)  # the workers extract while this process goes on
+    if page:
+        threading.Thread(target=_import_page, name="kg-page-imports", daemon=True).start()
     store = _start_store(plan, gen)
     chunks = take_over_chunks(plan.previous, gen, plan.keep)
     stage("plan")
-    entries, lines, batches = _extract(plan, store, gen, workers, progress, report)
+    entries, lines, batches, links, counts = _extract(plan, parts, store, gen, progress, report)
     if not entries:
         raise KgError("nothing to build: " + "; ".join(str(e) for e in report.errors))
     stage("extract")
@@ -120,10 +127,11 @@ def _build(paths, folder: OutputFolder, gen: Path, page: bool, workers: tuple[in
         # Oxigraph releases the GIL: the store's last load runs beside the records; the graph files
         # and the store's compaction beside the page.
         loaded = helpers.submit(_finish_store, store, batches, build_graph)
-        report.lines = _write_records(gen, entries, lines, kept_lines(plan.previous, plan.keep))
+        report.lines = _write_records(gen, entries, lines, plan.previous, kept_lines(plan.previous, plan.keep))
+        speech_links = keep_links(plan.previous, gen, store, plan.keep, links)
         stage("records")
         loaded.result()
-        report.triples = _count_triples(store, plan, lines)
+        report.triples = _count_triples(store, plan, counts)
         report.entities = _entity_counts(store)
         stage("store")
         rest = [helpers.submit(store.dump_graph_files, gen / "graph.ttl", gen / "graph.trig", chunks)]
@@ -132,7 +140,7 @@ def _build(paths, folder: OutputFolder, gen: Path, page: bool, workers: tuple[in
         if page:
             from kg.view import build_view, render_page
 
-            model = build_view(store, "auto")
+            model = build_view(store, "auto", speech_links=speech_links)
             atomic_write_text(gen / "graph.html", render_page(model))
             report.view = f"{model.view} ({model.note})"
             stage("page")
@@ -188,9 +196,11 @@ def _inputs(paths: Iterable[str | Path], report: BuildReport) -> list[str]:
 
 def _start_store(plan: Plan, gen: Path) -> GraphStore:
     """The new generation's store: a copy of the previous one without the dropped documents, or
-    a new one; either way with the current vocabulary."""
+    a new one with the vocabulary. (A previous generation was made by the same code and data,
+    ``pipeline_fingerprint``: its vocabulary graph is the current one.)"""
     if plan.previous is None:
         store = GraphStore(gen / "store")
+        store.replace_graph(VOCAB_GRAPH, ntriples(vocab_triples()))
     else:
         GraphStore(plan.previous / "store", read_only=True).backup(gen / "store")
         store = GraphStore(gen / "store")
@@ -198,11 +208,11 @@ def _start_store(plan: Plan, gen: Path) -> GraphStore:
             store.drop_document(key)
         for folder, suffix in PER_DOCUMENT.items():
             (gen / folder).mkdir()
+            source, target = f"{plan.previous / folder}/", f"{gen / folder}/"  # strings: 9,000 links at 50×
             for key in plan.keep:
-                os.link(plan.previous / folder / f"{key}{suffix}", gen / folder / f"{key}{suffix}")
+                os.link(f"{source}{key}{suffix}", f"{target}{key}{suffix}")
         if plan.drop:
             _load_entities(store, gen, sorted(plan.keep))
-    store.replace_graph(VOCAB_GRAPH, ntriples(vocab_triples()))
     return store
 
 
@@ -216,18 +226,33 @@ def _load_entities(store: GraphStore, gen: Path, keys: list[str]) -> None:
     batches.flush()
 
 
-def _extract(plan: Plan, store: GraphStore, gen: Path, workers: tuple[int | None, str | None], progress,
-             report: BuildReport) -> tuple[dict[str, SourceEntry], dict[str, DocumentLine], GraphBatches]:
-    """Extract the files to read into the store, in batches; the last batch is left to load."""
+def _start_extraction(plan: Plan, workers: tuple[int | None, str | None]) -> Iterable[Part | InputError]:
+    """The parts of the files to read, from local workers (started now) or the Dask cluster."""
     jobs, scheduler = workers
     if scheduler:
         from kg.build.distributed import parts_on_cluster
 
-        parts = parts_on_cluster(scheduler, plan.read)
-    else:
-        parts = make_parts(plan.read, jobs)
+        return parts_on_cluster(scheduler, plan.read)
+    return make_parts(plan.read, jobs)
+
+
+def _import_page() -> None:
+    """Import what the page needs (pyvis brings networkx and IPython: ~0.4 s), in a thread, while the
+    build process waits for its workers."""
+    import pyvis.network  # noqa: F401
+
+    import kg.view.page  # noqa: F401
+
+
+def _extract(plan: Plan, parts: Iterable[Part | InputError], store: GraphStore, gen: Path, progress,
+             report: BuildReport) -> tuple[dict[str, SourceEntry], dict[str, DocumentLine], GraphBatches,
+                                           dict[str, dict[str, list[str]]], dict[str, int]]:
+    """Take the parts into the store, in batches; the last batch is left to load. Also gives, by
+    document read, the links of its speeches that the page's overview reads and its triples."""
     entries = dict(plan.keep)
     lines: dict[str, DocumentLine] = {}
+    links: dict[str, dict[str, list[str]]] = {}
+    counts: dict[str, int] = {}
     for folder in PER_DOCUMENT:
         (gen / folder).mkdir(exist_ok=True)
     batches = GraphBatches(store, replace=plan.previous is not None)
@@ -243,8 +268,10 @@ def _extract(plan: Plan, store: GraphStore, gen: Path, workers: tuple[int | None
         _keep_part(batches, gen, result)
         entries[result.key] = SourceEntry(result.key, result.path, result.file_sha256)
         lines[result.key] = result.line
+        links[result.key] = result.speech_links
+        counts[result.key] = result.triples
     report.read, report.kept, report.dropped = len(lines), len(plan.keep), len(plan.drop)
-    return entries, lines, batches
+    return entries, lines, batches, links, counts
 
 
 def _keep_part(batches: GraphBatches, gen: Path, part: Part) -> None:
@@ -257,39 +284,41 @@ def _keep_part(batches: GraphBatches, gen: Path, part: Part) -> None:
 
 
 def _write_records(gen: Path, entries: dict[str, SourceEntry], lines: dict[str, DocumentLine],
-                   kept: dict[str, DocumentLine]) -> list[DocumentLine]:
-    """records.json, the per-document records merged in path order, one document in memory at a
-    time; and the summary line of every document (a kept one's from the previous generation's
-    lines, so that its record is not parsed again)."""
+                   previous: Path | None, kept: dict[str, DocumentLine]) -> list[DocumentLine]:
+    """records.json, the per-document records merged in path order (kg.build.records_file); and the
+    summary line of every document (a kept one's from the previous generation's lines, so that its
+    record is not parsed again)."""
     ordered = sorted(entries.values(), key=lambda e: (e.path or "", e.key))
+    write_records(gen, [entry.key for entry in ordered], previous, {key for key in entries if key not in lines})
     out_lines = []
-    with atomic_writer(gen / "records.json") as out:
-        out.write(b"[")
-        for n, entry in enumerate(ordered):
-            record = (gen / "records" / f"{entry.key}.json").read_bytes().rstrip(b"\n")
-            out.write((b"," if n else b"") + b"\n " + record.replace(b"\n", b"\n "))
-            file = Path(entry.path or "").name
-            line = lines.get(entry.key)
-            if line is None:  # kept from the previous generation
-                line = kept.get(entry.key)
-                line = replace(line, file=file) if line else DocumentLine.of_record(file, json.loads(record), kept=True)
-            out_lines.append(line)
-        out.write(b"\n]\n")
+    for entry in ordered:
+        file = Path(entry.path or "").name
+        line = lines.get(entry.key)
+        if line is None:  # kept from the previous generation
+            line = kept.get(entry.key)
+            if line is None:
+                record = json.loads((gen / "records" / f"{entry.key}.json").read_bytes())
+                line = DocumentLine.of_record(file, record, kept=True)
+            line = replace(line, file=file)
+        out_lines.append(line)
     write_lines(gen, {entry.key: line for entry, line in zip(ordered, out_lines, strict=True)})
     return out_lines
 
 
-def _count_triples(store: GraphStore, plan: Plan, read: Iterable[str]) -> int:
-    """The store's triples: the previous generation's count, less the graphs it dropped, plus the
-    graphs read and the change in the shared graphs; every triple counted (len) in a first build."""
+def _count_triples(store: GraphStore, plan: Plan, read: dict[str, int]) -> int:
+    """The store's triples: those of its shared graphs, of the documents ``read`` (as their workers
+    counted them), and of the documents kept (the previous generation's count less its shared
+    graphs and the documents it dropped). Counting the whole store (len) took 0.3–1 s at 2M."""
+    shared = (BUILD_GRAPH, ENTITY_GRAPH, VOCAB_GRAPH)
+    now = sum(store.count(graph) for graph in shared) + sum(read.values())
+    if plan.previous is None:
+        return now
     try:
         before = json.loads((plan.previous / COMPLETE).read_text(encoding="utf-8"))["triples"]
-    except (TypeError, OSError, ValueError, KeyError):  # no previous generation, or one without the count
+    except (OSError, ValueError, KeyError):  # a previous generation without the count
         return len(store)
     old = GraphStore(plan.previous / "store", read_only=True)
-    shared = (BUILD_GRAPH, ENTITY_GRAPH, VOCAB_GRAPH)
-    before -= sum(old.count(graph) for graph in (*shared, *map(graph_name, plan.drop)))
-    return before + sum(store.count(graph) for graph in (*shared, *map(graph_name, read)))
+    return now + before - sum(old.count(graph) for graph in (*shared, *map(graph_name, plan.drop)))
 
 
 def _entity_counts(store: GraphStore) -> dict[str, int]:

@@ -14,7 +14,6 @@ never the corpus.
 from __future__ import annotations
 
 import hashlib
-import json
 import multiprocessing
 import os
 from collections import deque
@@ -35,6 +34,10 @@ CHUNK = 4
 # (kg.build.batches, ~130 documents of ~250 kB), so that the workers go on while this process
 # loads one into the store.
 IN_FLIGHT = 32
+# From this many paths the build process loads the dictionaries (jieba's, the gazetteer) before it
+# forks the workers, which then share them. For fewer (a rebuild of a few files) each worker loads
+# them itself (~1 s) while the build process copies the previous generation and starts the page.
+WARM_UP_FROM = 16
 
 
 @dataclass
@@ -52,6 +55,8 @@ class Part:
     shared: bytes  # its statements about shared entities, N-Triples
     turtle: bytes  # its graph's part of graph.ttl (chunks/<key>.ttl)
     trig: bytes  # … and of graph.trig (chunks/<key>.trig)
+    speech_links: dict[str, list[str]]  # what the page's overview reads of its speeches (kg.view.overview_facts)
+    triples: int  # in its graph (distinct), so that the build need not count the store's
 
 
 def file_sha256(path: str | Path) -> str | None:
@@ -89,18 +94,22 @@ def part_from_bytes(path: str, data: bytes, limit: int) -> Part | InputError:
 
 
 def _part(path: str, doc: DocumentRecord, sha: str) -> Part:
+    from kg.build.record_json import record_json
     from kg.graph import document_lines
     from kg.namespace import PREFIXES
     from kg.records import to_record
-    from kg.store.graph_files import TRIG, TURTLE, document_parts
+    from kg.store.graph_files import TRIG, TURTLE, ordered_quads, parts_of
+    from kg.store.overview_links import speech_links
 
     made = document_lines(doc)
     record = to_record(doc)
-    chunks = document_parts(made.graph, PREFIXES)  # parses the graph's lines strictly: the store's loader need not
+    quads = ordered_quads(made.graph)  # the graph's lines parsed strictly: the store's loader need not
+    chunks = parts_of(quads, PREFIXES)
     for _ in ox.parse(made.shared, format=ox.RdfFormat.N_TRIPLES):  # nor the shared statements'
         pass
-    return Part(path, doc.source, sha, made.key, doc.text, json.dumps(record, ensure_ascii=False, indent=1),
-                DocumentLine.of_record(doc.source, record), made.graph, made.shared, chunks[TURTLE], chunks[TRIG])
+    return Part(path, doc.source, sha, made.key, doc.text, record_json(record),
+                DocumentLine.of_record(doc.source, record), made.graph, made.shared, chunks[TURTLE], chunks[TRIG],
+                speech_links(quads), len(set(quads)))
 
 
 def default_jobs() -> int:
@@ -108,21 +117,34 @@ def default_jobs() -> int:
 
 
 def make_parts(paths: Iterable[str | Path], jobs: int | None = None) -> Iterator[Part | InputError]:
-    """``make_part`` of every path, in order; ``jobs`` worker processes (default: every core)."""
+    """``make_part`` of every path, in order; ``jobs`` worker processes (default: every core). With
+    more than one, the workers start at the call, so that the caller goes on with its own work while
+    they extract; the results are taken from the iterator."""
     paths = [str(p) for p in paths]
-    jobs = min(jobs or default_jobs(), len(paths))
-    if jobs <= 1:
-        yield from map(make_part, paths)
-        return
-    _warm_up()  # loaded once here, shared with the forked workers
-    with _pool(jobs) as pool:
-        pending: deque = deque()
-        for start in range(0, len(paths), CHUNK):
-            pending.append(pool.apply_async(_make_chunk, (paths[start : start + CHUNK],)))
-            if len(pending) >= jobs * IN_FLIGHT:
+    wanted = jobs or default_jobs()
+    if wanted <= 1 or not paths:
+        return map(make_part, paths)
+    jobs = min(wanted, len(paths))
+    if len(paths) >= WARM_UP_FROM:
+        _warm_up()  # loaded once here, shared with the forked workers
+    pool = _pool(jobs)
+    chunks = [paths[start : start + CHUNK] for start in range(0, len(paths), CHUNK)]
+    window = jobs * IN_FLIGHT
+    pending = deque(pool.apply_async(_make_chunk, (chunk,)) for chunk in chunks[:window])
+    return _results(pool, pending, chunks[window:], window)
+
+
+def _results(pool, pending: deque, rest: list[list[str]], window: int) -> Iterator[Part | InputError]:
+    """The results in order, a chunk submitted for each one taken, so that ``window`` stay in flight."""
+    try:
+        for chunk in rest:
+            pending.append(pool.apply_async(_make_chunk, (chunk,)))
+            if len(pending) >= window:
                 yield from pending.popleft().get()
         while pending:
             yield from pending.popleft().get()
+    finally:
+        pool.terminate()
 
 
 def _make_chunk(paths: list[str]) -> list[Part | InputError]:

@@ -4,7 +4,7 @@ glance), what the store holds, the files written, and seconds per stage."""
 from __future__ import annotations
 
 import json
-from dataclasses import astuple, dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 
 from kg.errors import InputError
@@ -54,7 +54,8 @@ LINES = "lines.json"  # in a generation: every document's summary line, by key
 
 def write_lines(generation: Path, lines: dict[str, DocumentLine]) -> None:
     """Keep the documents' summary lines, so that the next build need not parse a kept record again."""
-    rows = {key: list(astuple(line))[1:-1] for key, line in sorted(lines.items())}
+    kept = [f.name for f in fields(DocumentLine)][1:-1]  # not the file name, nor "kept" (astuple: 20× slower)
+    rows = {key: [getattr(line, name) for name in kept] for key, line in sorted(lines.items())}
     (generation / LINES).write_text(json.dumps(rows, ensure_ascii=False) + "\n", encoding="utf-8")
 
 

@@ -37,12 +37,11 @@ def _replacements() -> dict[str, str]:
     return table
 
 
-@cache
-def _dropped() -> re.Pattern[str]:
-    """Every Cc character but tab and newline, and every Cf character (both small fixed sets)."""
-    chars = [chr(cp) for cp in range(0x110000)
-             if unicodedata.category(chr(cp)) in ("Cc", "Cf") and chr(cp) not in "\t\n"]
-    return re.compile("[" + "".join(re.escape(c) for c in chars) + "]")
+def _invisible(text: str) -> dict[int, None]:
+    """The text's Cc characters but tab and newline, and its Cf characters, as a ``str.translate``
+    table that drops them (looked up among the text's distinct characters: a table of all of
+    Unicode's took 0.4 s to make, in every process that cleans a text)."""
+    return {ord(ch): None for ch in set(text) if ch not in "\t\n" and unicodedata.category(ch) in ("Cc", "Cf")}
 
 
 def clean(text: str) -> tuple[str, list[str]]:
@@ -50,7 +49,11 @@ def clean(text: str) -> tuple[str, list[str]]:
     ``MAX_DROPPED`` of the characters are control characters (binary data, not text)."""
     notes = []
     text = _BREAKS.sub("\n", text)
-    text, dropped = _dropped().subn("", text)
+    invisible = _invisible(text)
+    dropped = 0
+    if invisible:
+        kept = text.translate(invisible)
+        text, dropped = kept, len(text) - len(kept)
     if dropped:
         if dropped > MAX_DROPPED * (len(text) + dropped):
             raise ValueError(f"binary, not text ({dropped} control characters)")

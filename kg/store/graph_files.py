@@ -67,10 +67,19 @@ def write_graph_files(store: ox.Store, graphs: list[ox.NamedNode], outs: Mapping
 def document_parts(nquads: bytes, prefixes: Mapping[str, str] | None) -> dict[ox.RdfFormat, bytes]:
     """A document graph's Turtle and TriG parts, given its quads as N-Quads lines, all in the one
     graph: its triples, each once, in the order of their lines (N-Triples spells a term one way, so
-    the order follows from the terms), as Oxigraph's TriG writer writes them with ``prefixes``. The
-    Turtle part is the TriG part's lines without their tab (cheaper than writing it again)."""
-    ordered = b"".join(sorted(set(nquads.splitlines(keepends=True))))
-    written = ox.serialize(ox.parse(ordered, format=ox.RdfFormat.N_QUADS), format=TRIG, **_kwargs(prefixes))
+    the order follows from the terms), as Oxigraph's TriG writer writes them with ``prefixes``."""
+    return parts_of(ordered_quads(nquads), prefixes)
+
+
+def ordered_quads(nquads: bytes) -> list[ox.Quad]:
+    """N-Quads lines parsed (strictly), each once, in the order of their text."""
+    return list(ox.parse(b"".join(sorted(set(nquads.splitlines(keepends=True)))), format=ox.RdfFormat.N_QUADS))
+
+
+def parts_of(quads: list[ox.Quad], prefixes: Mapping[str, str] | None) -> dict[ox.RdfFormat, bytes]:
+    """``document_parts`` of quads already parsed and ordered (``ordered_quads``). The Turtle part is
+    the TriG part's lines without their tab (cheaper than writing it again)."""
+    written = ox.serialize(quads, format=TRIG, **_kwargs(prefixes))
     header = _header(_frozen(prefixes))
     trig = written[len(header):]
     opener, _, body = trig.partition(b"\n")

@@ -22,12 +22,14 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from itertools import chain
+from operator import attrgetter
 
 from kg.errors import KgError
 from kg.store import GraphStore
 from kg.view import queries
-from kg.view.layout import compute_positions
 from kg.view.overview_facts import count_speeches_and_items, read_overview
 
 # Past this many nodes the automatic view is the overview. Measured (benchmarks/bench_view.py, this
@@ -126,22 +128,25 @@ def choose_view(n_nodes: int) -> str:
     return "full" if n_nodes <= FULL_VIEW_MAX_NODES else "overview"
 
 
-def build_view(store: GraphStore, view: str = "full", node: str | None = None) -> ViewModel:
-    """Read the graph and lay out one view: ``full``, ``overview``, ``ego`` (needs ``node``) or ``auto``."""
+def build_view(store: GraphStore, view: str = "full", node: str | None = None, *,
+               speech_links: Mapping[str, Iterable[str]] | None = None) -> ViewModel:
+    """Read the graph and lay out one view: ``full``, ``overview``, ``ego`` (needs ``node``) or ``auto``.
+    An overview takes the speeches' links from ``speech_links`` when given (a build keeps them,
+    kg.view.overview_facts)."""
     if view not in (*VIEWS, "auto"):
         raise KgError(f"unknown view {view!r} (expected one of: auto, {', '.join(VIEWS)})")
     if view == "auto":
         at_least = count_speeches_and_items(store)
         if at_least > FULL_VIEW_MAX_NODES:  # too large for the full view: no need to read it all
-            return _overview(store, f"完整视图有 {at_least} 个以上节点，超过 {FULL_VIEW_MAX_NODES}，")
+            return _overview(store, f"完整视图有 {at_least} 个以上节点，超过 {FULL_VIEW_MAX_NODES}，", speech_links)
     if view == "overview":
-        return _overview(store)
+        return _overview(store, links=speech_links)
     facts = queries.read_graph(store)
     if view == "auto":
         n_full = len(_full_ids(facts))
         view = choose_view(n_full)
         if view == "overview":
-            return _overview(store, f"完整视图有 {n_full} 个节点，超过 {FULL_VIEW_MAX_NODES}，")
+            return _overview(store, f"完整视图有 {n_full} 个节点，超过 {FULL_VIEW_MAX_NODES}，", speech_links)
     if view == "map":
         from kg.view.geo import map_graph, province_outlines  # it builds on this module's nodes
 
@@ -158,17 +163,19 @@ def build_view(store: GraphStore, view: str = "full", node: str | None = None) -
                 "（会议、领域、党派团体和会议所在地区只作终点，不再向外延伸）")
     _size_by_degree(nodes, edges)
     mark_key_nodes(nodes.values())
+    from kg.view.layout import compute_positions  # networkx and numpy: 0.35 s to import, not for the overview
+
     positions = compute_positions(list(nodes), [(e.source, e.target) for e in edges])
     for node_id, (x, y) in positions.items():
         nodes[node_id].x, nodes[node_id].y = x, y
     return ViewModel(view, list(nodes.values()), edges, note)
 
 
-def _overview(store: GraphStore, reason: str = "") -> ViewModel:
+def _overview(store: GraphStore, reason: str = "", links: Mapping[str, Iterable[str]] | None = None) -> ViewModel:
     """The overview, read from only what it draws (kg.view.overview_facts)."""
     from kg.view.overview import overview_graph  # it builds on this module's nodes
 
-    nodes, edges = overview_graph(read_overview(store))
+    nodes, edges = overview_graph(read_overview(store, links))
     note = (f"概览：{reason}发言已折叠。左列党派团体（无党派的为单位，无单位的为发言人），中列领域，"
             "右列地区（区县计入所属地市）；连线粗细为发言篇数，最粗的标出篇数")
     return ViewModel("overview", list(nodes.values()), edges, note)
@@ -253,8 +260,7 @@ def add_filter_values(node: ViewNode, *values: queries.FilterValues) -> None:
     for dim in FILTER_DIMENSIONS:
         have = getattr(node, dim)
         merged = dict.fromkeys(have)
-        for one in values:
-            merged.update(dict.fromkeys(getattr(one, dim)))
+        merged.update(dict.fromkeys(chain.from_iterable(map(attrgetter(dim), values))))
         have[len(have):] = list(merged)[len(have):]
 
 

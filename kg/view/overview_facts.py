@@ -9,30 +9,27 @@ code and members, a unit's parent, a party's other names) are read for that node
 
 The result is a ``queries.GraphFacts`` that ``overview.overview_graph`` turns into the same nodes,
 edges, numbers and tooltips as from ``read_graph`` (tests/view/test_overview_facts.py).
+
+A build hands ``read_overview`` the speeches' links that its workers read off each document's
+triples (kg.store.overview_links), so that the grouped query over the whole store is not run.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable, Mapping
 
 import pyoxigraph as ox
 
 from kg.namespace import PREFIXES
 from kg.store import GraphStore
+from kg.store.overview_links import SPEECH_LINKS
 from kg.view import queries
 from kg.view.queries import (
-    MEETING,
-    ON_BEHALF_OF,
     PARENT,
-    PARTY,
-    REGION_LINK,
-    SPATIAL,
-    SPEAKER,
-    SUBJECT,
     GraphFacts,
 )
 
-SPEECH_LINKS = (PARTY, ON_BEHALF_OF, SPEAKER, SUBJECT, SPATIAL, REGION_LINK, MEETING)
 # One row per subject, its links joined into one string ("<n><IRI> …", n the place of the predicate
 # in SPEECH_LINKS; an IRI has no space): a tenth of the rows of one row per link, read ~3× faster.
 _NUMBERED = " ".join(f'(<{p}> "{n}")' for n, p in enumerate(SPEECH_LINKS))
@@ -62,27 +59,33 @@ def count_speeches_and_items(store: GraphStore) -> int:
     return int(next(iter(rows))["n"].value)
 
 
-def read_overview(store: GraphStore) -> GraphFacts:
-    """The facts the overview needs, read without the speeches' texts, problems and suggestions."""
+def _queried_links(store: GraphStore) -> dict[str, list[str]]:
     speech_iris = {row["s"].value for row in store.query(SPEECHES)}
+    return {row["s"].value: row["links"].value.split(" ") for row in store.query(LINKS_BY_SUBJECT)
+            if row["s"].value in speech_iris}
+
+
+def read_overview(store: GraphStore, links: Mapping[str, Iterable[str]] | None = None) -> GraphFacts:
+    """The facts the overview needs, read without the speeches' texts, problems and suggestions;
+    with ``links`` (every speech's, kg.store.overview_links.merged_links) they are not queried."""
     linked: dict[str, dict[str, list[str]]] = {}
-    for row in store.query(LINKS_BY_SUBJECT):
-        if row["s"].value in speech_iris:
-            links = linked[row["s"].value] = {p: [] for p in SPEECH_LINKS}
-            for link in row["links"].value.split(" "):
-                links[SPEECH_LINKS[int(link[0])]].append(link[1:])
-    del speech_iris
+    for speech, found in (_queried_links(store) if links is None else links).items():
+        if not found:  # a speech that links to nothing is not drawn
+            continue
+        grouped = linked[speech] = {p: [] for p in SPEECH_LINKS}
+        for link in found:
+            grouped[SPEECH_LINKS[int(link[0])]].append(link[1:])
     out: dict[tuple[str, str], list[str]] = defaultdict(list)
     for row in store.query(PARENTS):
         out[(row["s"].value, PARENT)].append(row["o"].value)
     for objects in out.values():
         objects.sort()
-    named = {o for links in linked.values() for objects in links.values() for o in objects}
+    named = {o for grouped in linked.values() for objects in grouped.values() for o in objects}
     types, labels = node_labels(store, named | {o for objects in out.values() for o in objects})
     speeches, groups = {}, {}
     for speech in sorted(linked):
-        links = {p: sorted(objects) for p, objects in linked.pop(speech).items()}
-        speeches[speech], groups[speech] = queries.speech_facts(links, labels, out)
+        objects_of = {p: sorted(objects) for p, objects in linked.pop(speech).items()}
+        speeches[speech], groups[speech] = queries.speech_facts(objects_of, labels, out)
     tooltips = LazyTooltips(store, types, labels, out, {}, {}, set(), {})
     return GraphFacts(types, labels, tooltips, [], speeches, [], groups, out, tooltips.details, {})
 

@@ -73,3 +73,28 @@ def test_a_document_read_again_replaces_its_graph(parts, tmp_path) -> None:
     held = {q.triple for q in store.quads(graph_name(part.key))}
     assert stale not in held
     assert held == {q.triple for q in ox.parse(part.graph, format=ox.RdfFormat.N_QUADS)}
+
+
+def test_a_batch_hands_the_loader_each_shared_statement_once(parts, tmp_path) -> None:
+    store = GraphStore(tmp_path / "s")
+    loaded: list[bytes] = []
+    real_load = store.bulk_load
+    store.bulk_load = lambda quads, **kw: (loaded.append(quads), real_load(quads, **kw))
+    batches = GraphBatches(store, replace=False)
+    for part in parts:
+        batches.add_document(part.key, part.graph, part.shared)
+    batches.add_entities(parts[0].shared)  # statements the batch holds already
+    batches.flush()
+    (batch,) = loaded
+    in_entities = [line for line in batch.splitlines() if line.endswith(f"{ENTITY_GRAPH} .".encode())]
+    assert len(in_entities) == len(set(in_entities)) == len(list(store.quads(ENTITY_GRAPH)))
+    assert len(in_entities) == len({line for part in parts for line in part.shared.splitlines()})
+
+
+def test_a_load_that_fails_in_its_thread_fails_the_flush(parts, tmp_path, monkeypatch) -> None:
+    monkeypatch.setattr(batches_module, "BATCH_BYTES", 1)  # every document a batch of its own
+    batches = GraphBatches(GraphStore(tmp_path / "s"), replace=False)
+    batches.add_document(parts[0].key, parts[0].graph, parts[0].shared)
+    batches.add_document("broken", b"<https://example.org/s> not N-Quads\n", b"")
+    with pytest.raises(SyntaxError):
+        batches.flush()

@@ -3,6 +3,8 @@ radicals read as ideographs, over-long lines split; the cleaned text is what spa
 
 from __future__ import annotations
 
+import unicodedata
+
 import pytest
 
 from kg.errors import InputError
@@ -14,6 +16,16 @@ def test_control_and_invisible_characters_are_dropped_tab_and_newline_kept() -> 
     text, notes = clean("县政协\x00委员\x1b赵丽\u200b华\t发言\n建议\x7f加快\ufeff建设" + "。" * 600)
     assert text.startswith("县政协委员赵丽华\t发言\n建议加快建设。")
     assert notes == ["5 control or invisible characters dropped"]
+
+
+def test_every_control_and_format_character_of_unicode_is_dropped() -> None:  # but line breaks
+    invisible = [chr(cp) for cp in range(0x110000)
+                 if unicodedata.category(chr(cp)) in ("Cc", "Cf") and chr(cp) not in "\t\n\r\f\v\x85"]
+    visible = "县政协\t委员\n" * 5000
+    text, notes = clean("".join(invisible) + visible)
+    assert text == visible
+    assert notes == [f"{len(invisible)} control or invisible characters dropped"]
+    assert len(invisible) > 150
 
 
 def test_mostly_control_characters_is_binary() -> None:
