@@ -35,7 +35,7 @@ NEWS_HOLDOUT = Path(__file__).parent / "data" / "news-holdout"
 # written before the extractor ran on them; and the two shared examples with their gold.
 NEWS = Path(__file__).parent / "data" / "news"
 # Floors only go up: each a little under today's figure (README: Accuracy), so that a change that loses a
-# kind of fact fails here. Today: sample 1.000, every digest ≥ 0.990, holdouts 0.981–0.999 (the newest two
+# kind of fact fails here. Today: sample 0.999, every digest ≥ 0.990, holdouts 0.981–0.999 (the newest two
 # 0.990 and 0.957), news folders 0.993 and 0.999, every news page ≥ 0.883, the shared news examples 1.000.
 SAMPLE_MIN = 0.99
 DIGEST_MIN = 0.98
