@@ -3,6 +3,7 @@ line resolves to; these are the ones the genre examples of domain.md and the dig
 
 from __future__ import annotations
 
+from kg.extract.regions import abbreviation_pairs, area_compounds, region_mentions
 from kg.read import Source, read_text
 from kg.records import Committee, Span
 
@@ -27,3 +28,11 @@ NATIONAL = Committee("national", None, None, None)
 def source(text: str) -> tuple[Source, Span]:
     """A source holding just ``text``, and the span of all of it."""
     return read_text(text), Span(0, len(text))
+
+
+def region_names(text: str, committee: Committee) -> list[str]:
+    """The regions every reader finds in ``text`` (places, abbreviation runs, named areas), in text order, once."""
+    src, span = source(text)
+    mentions = sorted(region_mentions(src, span, committee) + abbreviation_pairs(src, span, committee)
+                      + area_compounds(src, span, committee), key=lambda m: m.span)
+    return list(dict.fromkeys(m.name for m in mentions))

@@ -4,9 +4,8 @@ named after a mountain (天山区) is not read from the mountain's name before i
 from __future__ import annotations
 
 import pytest
-from committees import source
+from committees import region_names as names
 
-from kg.extract.regions import abbreviation_pairs, area_compounds, region_mentions
 from kg.records import Committee
 
 SHAANXI = Committee("province", "陕西省", "610000", "610000")
@@ -15,13 +14,6 @@ CHUZHOU = Committee("prefecture", "滁州市", "341100", "340000")
 URUMQI = Committee("prefecture", "乌鲁木齐市", "650100", "650000")
 SICHUAN = Committee("province", "四川省", "510000", "510000")
 GUANGXI = Committee("province", "广西壮族自治区", "450000", "450000")
-
-
-def names(text: str, committee: Committee) -> list[str]:
-    src, span = source(text)
-    mentions = sorted(region_mentions(src, span, committee) + abbreviation_pairs(src, span, committee)
-                      + area_compounds(src, span, committee), key=lambda m: m.span)
-    return list(dict.fromkeys(m.name for m in mentions))
 
 
 @pytest.mark.parametrize(("text", "committee", "expected"), [

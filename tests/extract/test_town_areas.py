@@ -4,22 +4,14 @@ wetland parks; and no area where a pair of abbreviations names a park or a descr
 from __future__ import annotations
 
 import pytest
-from committees import source
+from committees import region_names as names
 
-from kg.extract.regions import abbreviation_pairs, area_compounds, region_mentions
 from kg.records import Committee
 
 JIADING = Committee("county", "嘉定区", "310114", "310000")
 LEISHAN = Committee("county", "雷山县", "522634", "520000")
 SHOUGUANG = Committee("county", "寿光市", "370783", "370000")
 CHANGJI = Committee("prefecture", "昌吉回族自治州", "652300", "650000")
-
-
-def names(text: str, committee: Committee) -> list[str]:
-    src, span = source(text)
-    mentions = sorted(region_mentions(src, span, committee) + abbreviation_pairs(src, span, committee)
-                      + area_compounds(src, span, committee), key=lambda m: m.span)
-    return list(dict.fromkeys(m.name for m in mentions))
 
 
 @pytest.mark.parametrize(("text", "committee", "expected"), [
