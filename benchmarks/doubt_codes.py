@@ -20,7 +20,7 @@ from kg.pipeline import extract_file
 from kg.records import to_record
 
 DATA = Path(__file__).resolve().parents[1] / "tests" / "data"
-DEFAULT_GROUPS = "holdout,holdout2,holdout3,holdout4,holdout5,holdout6:holdout7:holdout8"
+DEFAULT_GROUPS = "holdout,holdout2,holdout3,holdout4,holdout5,holdout6:holdout7:holdout8:holdout9:holdout10"
 
 
 def outcomes(folder: Path) -> list[tuple[list[str], list[str]]]:
