@@ -223,7 +223,22 @@ def test_marked_byline_lines_over_a_marked_title() -> None:
     ]
 
 
-@pytest.mark.parametrize("name", ["marked-titles.txt", "lead-in-lines.txt", "dash-bylines.txt", "byline-forms.txt"])
+def test_a_unit_and_a_labelled_speaker_on_one_line() -> None:
+    # UNIT  发言人：NAME, UNIT 发言人 NAME, 发言单位：UNIT 发言人：NAME under the title (the last speech too), and a
+    # township's members' studio before a name under a ■ title: the line is the byline, the line above the title.
+    assert fixture_speeches("unit-and-label-bylines.txt") == [
+        ("守护妇女儿童健康", "汪秀兰", "金寨县妇联", "妇联", None, 2),
+        ("壮大林下中药材产业", "余晓梅", "天堂寨镇政协委员工作室", None, None, 2),
+        ("推动民营企业转型升级", "陈建华", "金寨县工商联", "工商联", None, 2),
+        ("加快发展红色旅游", "刘志刚", "民盟金寨县委", "民盟", None, 2),
+        ("提升农村寄宿制学校办学水平", "任志强", "九三学社金寨县委", "九三学社", None, 2),
+    ]
+    studio = extract_file(SEGMENT_FIXTURES / "unit-and-label-bylines.txt").speeches[1]
+    assert studio.regions == ["天堂寨镇"]  # the studio's township
+
+
+@pytest.mark.parametrize("name", ["marked-titles.txt", "lead-in-lines.txt", "dash-bylines.txt", "byline-forms.txt",
+                                  "unit-and-label-bylines.txt"])
 def test_the_forms_hold_in_traditional_characters(name: str) -> None:
     text = (SEGMENT_FIXTURES / name).read_text(encoding="utf-8")
     doc = extract_source(read_text(to_traditional(text)))
