@@ -9,12 +9,18 @@ A page counts as wrapped when at least ``MIN_WRAPPED`` lines that end mid-senten
 same length, the width, and hardly any line is longer: a digest's titles end without punctuation
 too, but its paragraphs run far past them. A full-width line of a wrapped page that ends
 mid-sentence is then joined to the next line, unless that one opens a new block (an indented
-paragraph, a dash item, a bullet or a kicker) or a blank line comes between.
+paragraph, a dash item, a bullet or a kicker) or a blank line comes between. A page-number line (— 7 —)
+or other page furniture between the two is taken out with the break: a page of a PDF ends mid-sentence.
+A title line long enough to pass for a full line is still no body line when a byline follows it: a
+line without a comma or a stop over a byline line is a speech's header, not a wrapped sentence.
 """
 
 from __future__ import annotations
 
 import re
+
+from kg.extract.byline import looks_like_byline
+from kg.read.source import is_noise
 
 MIN_WRAPPED = 3
 # Ends a sentence; closing quotes and brackets after it count with it. A full line ending with ；
@@ -24,6 +30,10 @@ _CLOSERS = "”’」』）)》】 \t\u3000"
 # Opens a block of its own even after a full line: a dash item, a bullet, a kicker (no ^: matched
 # with a position). A numbered item after a full line is an inline list's next item (…；三是…).
 _NEW_BLOCK = re.compile(r"(?:——|—|[■□◆◇●○▲△★☆◎·•▶►【])")
+# Page furniture is short (— 7 —, 第7页): only short lines are tested for it.
+_MAX_FURNITURE = 20
+# A line with one of these is a sentence's piece, never a title over a byline.
+_CLAUSE = re.compile(r"[，,。；;：:、！？!?]")
 
 
 def _tolerance(width: int) -> int:
@@ -39,8 +49,10 @@ def soft_breaks(text: str) -> list[tuple[int, int]]:
     for raw in text.split("\n"):
         stripped = raw.strip()
         start = pos + len(raw) - len(raw.lstrip())
-        lines.append((start, start + len(stripped), len(raw) - len(raw.lstrip())) if stripped else None)
         pos += len(raw) + 1
+        if len(stripped) <= _MAX_FURNITURE and stripped and is_noise(stripped):
+            continue  # a page number between two pieces of a sentence: the join takes it out
+        lines.append((start, start + len(stripped), len(raw) - len(raw.lstrip())) if stripped else None)
     open_ends = [i for i, ln in enumerate(lines[:-1]) if ln and lines[i + 1] and _mid_sentence(text, ln)]
     width = _width([lines[i][1] - lines[i][0] for i in open_ends])
     if width is None:
@@ -53,10 +65,17 @@ def soft_breaks(text: str) -> list[tuple[int, int]]:
     out = []
     for i in open_ends:
         (start, end, _), (nxt, _, nxt_indent) = lines[i], lines[i + 1]
-        if end - start < width - tol or nxt_indent > indent or _NEW_BLOCK.match(text, nxt):
+        if end - start < width - tol or nxt_indent > indent or _NEW_BLOCK.match(text, nxt) \
+                or _title_over_byline(text, lines[i], lines[i + 1], width - tol):
             continue
         out.append((end, nxt))
     return out
+
+
+def _title_over_byline(text: str, line: tuple[int, int, int], nxt: tuple[int, int, int], full: int) -> bool:
+    """A long title without a comma or a stop, and a short byline line under it (only then is the byline parsed)."""
+    return nxt[1] - nxt[0] < full and not _CLAUSE.search(text, line[0], line[1]) \
+        and looks_like_byline(text[nxt[0] : nxt[1]])
 
 
 def _mid_sentence(text: str, line: tuple[int, int, int]) -> bool:
