@@ -187,15 +187,14 @@ def parse_line(line: str) -> list[Part]:
 
 
 def _unit_then_label(body: str, offset: int) -> list[Part]:
-    """市妇联  发言人：郝丽 / 市妇联 发言人 郝丽 / 发言单位：市妇联 发言人：郝丽: a unit (or a role), then a speaker's
-    label and the name, on one line."""
+    """市妇联  发言人：郝丽 / 市妇联 发言人 郝丽 / 发言单位：市妇联 发言人：郝丽 / 县人民医院 发言人：张三: a unit (or
+    a role), then a speaker's label and the name, on one line."""
     m = _LABELLED_PAIR().fullmatch(body)
     if not m or not is_name(m["name"]):
         return []
     phrase = m["phrase"]
-    kind = "unit" if is_unit(phrase) or is_studio(phrase) else "role" if is_role(phrase) else ""
-    if not kind:
-        return []
+    # The label says what the line is: the phrase before it is the unit unless it ends like a role.
+    kind = "unit" if is_unit(phrase, strict=True) or is_studio(phrase) or not is_role(phrase) else "role"
     return [Part(kind, offset + m.start("phrase"), offset + m.end("phrase")),
             Part("speaker", offset + m.start("name"), offset + m.end("name"))]
 
