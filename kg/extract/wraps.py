@@ -10,7 +10,7 @@ same length, the width, and hardly any line is longer: a digest's titles end wit
 too, but its paragraphs run far past them. A full-width line of a wrapped page that ends
 mid-sentence is then joined to the next line, unless that one opens a new block (an indented
 paragraph, a dash item, a bullet or a kicker) or a blank line comes between. A page-number line (— 7 —)
-or other page furniture between the two is taken out with the break: a page of a PDF ends mid-sentence.
+between the two is taken out with the break: a page of a PDF ends mid-sentence.
 A title line long enough to pass for a full line is still no body line when a byline follows it: a
 line without a comma or a stop over a byline line is a speech's header, not a wrapped sentence.
 """
@@ -30,8 +30,9 @@ _CLOSERS = "”’」』）)》】 \t\u3000"
 # Opens a block of its own even after a full line: a dash item, a bullet, a kicker (no ^: matched
 # with a position). A numbered item after a full line is an inline list's next item (…；三是…).
 _NEW_BLOCK = re.compile(r"(?:——|—|[■□◆◇●○▲△★☆◎·•▶►【])")
-# Page furniture is short (— 7 —, 第7页): only short lines are tested for it.
+# A page number (— 7 —, 第7页, 7/20) is short and has a digit: only such lines are tested for page noise.
 _MAX_FURNITURE = 20
+_DIGIT = re.compile(r"\d")
 # A line with one of these is a sentence's piece, never a title over a byline.
 _CLAUSE = re.compile(r"[，,。；;：:、！？!?]")
 
@@ -50,7 +51,7 @@ def soft_breaks(text: str) -> list[tuple[int, int]]:
         stripped = raw.strip()
         start = pos + len(raw) - len(raw.lstrip())
         pos += len(raw) + 1
-        if len(stripped) <= _MAX_FURNITURE and stripped and is_noise(stripped):
+        if len(stripped) <= _MAX_FURNITURE and _DIGIT.search(stripped) and is_noise(stripped):
             continue  # a page number between two pieces of a sentence: the join takes it out
         lines.append((start, start + len(stripped), len(raw) - len(raw.lstrip())) if stripped else None)
     open_ends = [i for i, ln in enumerate(lines[:-1]) if ln and lines[i + 1] and _mid_sentence(text, ln)]
