@@ -239,11 +239,11 @@ def test_a_unit_and_a_labelled_speaker_on_one_line() -> None:
 
 def test_a_hard_wrapped_pdf_page() -> None:
     # Lines broken every 36 characters mid-sentence, page numbers (— 7 —, - 9 -) inside a paragraph and between
-    # speeches, no blank lines, a title long enough to pass for a full line over its byline: four speeches, each
-    # with its title, byline, problems and suggestions, and no page number in any value.
+    # speeches, no blank lines, a title long enough to pass for a full line over its byline, a byline as long: four
+    # speeches, each with its title, byline, problems and suggestions, and no page number in any value.
     assert fixture_speeches("wrapped-pages.txt") == [
         ("推动皖西大白鹅产业提质增效", None, "民建六安市委", "民建", None, 3),
-        ("加强大别山区地质灾害防治", "孙立平", None, None, "市政协委员、市自然资源和规划局高级工程师", 3),
+        ("加强大别山区地质灾害防治", "孙立平", None, None, "市政协委员、六安市自然资源和规划局党组成员、高级工程师", 3),
         ("推进农村客运公交化改造 提升城乡交通运输一体化服务水平和群众满意度", None, "农工党六安市委", "农工党", None,
          3),
         ("打造六安瓜片茶文化品牌", "胡晓东", "六安市工商联", "工商联", None, 3),

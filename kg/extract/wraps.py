@@ -12,7 +12,8 @@ mid-sentence is then joined to the next line, unless that one opens a new block 
 paragraph, a dash item, a bullet or a kicker) or a blank line comes between. A page-number line (— 7 —)
 between the two is taken out with the break: a page of a PDF ends mid-sentence.
 A title line long enough to pass for a full line is still no body line when a byline follows it: a
-line without a comma or a stop over a byline line is a speech's header, not a wrapped sentence.
+line without a comma or a stop over a byline line is a speech's header, not a wrapped sentence; nor is
+a long byline line (its roles run long) joined to the body under it.
 """
 
 from __future__ import annotations
@@ -33,8 +34,11 @@ _NEW_BLOCK = re.compile(r"(?:——|—|[■□◆◇●○▲△★☆◎·•�
 # A page number (— 7 —, 第7页, 7/20) is short and has a digit: only such lines are tested for page noise.
 _MAX_FURNITURE = 20
 _DIGIT = re.compile(r"\d")
-# A line with one of these is a sentence's piece, never a title over a byline.
+# A line with one of these is a sentence's piece, never a title over a byline; a byline line may hold 、 and ：
+# (市政协委员、XX局高级工程师 张三, 市工商联 发言人：李四) but no comma, stop or quotation mark
+# (张三委员代表民盟市委作“TITLE opens a report's sentence).
 _CLAUSE = re.compile(r"[，,。；;：:、！？!?]")
+_SENTENCE_MARK = re.compile(r"[，,。；;！？!?“”‘’《》「」]")
 
 
 def _tolerance(width: int) -> int:
@@ -63,13 +67,15 @@ def soft_breaks(text: str) -> list[tuple[int, int]]:
     if sum(1 for s, e, _ in filled if e - s > width + tol) > len(filled) // 10:
         return []  # long paragraphs beside the short lines: the short ones are titles, not a wrap
     indent = min(ind for _, _, ind in filled)
-    out = []
+    out, continued = [], -1  # continued: the line the last join ran into
     for i in open_ends:
         (start, end, _), (nxt, _, nxt_indent) = lines[i], lines[i + 1]
         if end - start < width - tol or nxt_indent > indent or _NEW_BLOCK.match(text, nxt) \
-                or _title_over_byline(text, lines[i], lines[i + 1], width - tol):
+                or _title_over_byline(text, lines[i], lines[i + 1], width - tol) \
+                or i != continued and _byline(text, lines[i]):  # a sentence's piece is no byline line
             continue
         out.append((end, nxt))
+        continued = i + 1
     return out
 
 
@@ -77,6 +83,11 @@ def _title_over_byline(text: str, line: tuple[int, int, int], nxt: tuple[int, in
     """A long title without a comma or a stop, and a short byline line under it (only then is the byline parsed)."""
     return nxt[1] - nxt[0] < full and not _CLAUSE.search(text, line[0], line[1]) \
         and looks_like_byline(text[nxt[0] : nxt[1]])
+
+
+def _byline(text: str, line: tuple[int, int, int]) -> bool:
+    """A byline line as long as a full line (its roles run long) is a header line: the body starts below it."""
+    return not _SENTENCE_MARK.search(text, line[0], line[1]) and looks_like_byline(text[line[0] : line[1]])
 
 
 def _mid_sentence(text: str, line: tuple[int, int, int]) -> bool:
