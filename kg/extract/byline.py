@@ -189,8 +189,8 @@ def parse_line(line: str) -> list[Part]:
 def _unit_then_label(body: str, offset: int) -> list[Part]:
     """市妇联  发言人：郝丽 / 市妇联 发言人 郝丽 / 发言单位：市妇联 发言人：郝丽 / 县人民医院 发言人：张三: a unit (or
     a role), then a speaker's label and the name, on one line."""
-    m = _LABELLED_PAIR().fullmatch(body)
-    if not m or not is_name(m["name"]):
+    m = _labelled_pair().fullmatch(body)
+    if not m or not all(is_name(name) for name in re.split(r"[\s、]+", m["name"])):
         return []
     phrase = m["phrase"]
     # The label says what the line is: the phrase before it is the unit unless it ends like a role.
@@ -200,10 +200,11 @@ def _unit_then_label(body: str, offset: int) -> list[Part]:
 
 
 @cache
-def _LABELLED_PAIR() -> re.Pattern[str]:  # noqa: N802 - a compiled pattern, named like one
+def _labelled_pair() -> re.Pattern[str]:
     labels = alternation(_byline_cues()["speaker_labels"])
-    return re.compile(rf"(?:{labels}\s*[：:]\s*)?(?P<phrase>[^\s：:，。]{{2,30}})\s+(?:{labels})(?:\s*[：:]\s*|\s+)"
-                      rf"(?P<name>[^\s：:，。]{{2,12}})")
+    unit_labels = alternation(_byline_cues()["unit_labels"])
+    return re.compile(rf"(?:{unit_labels}\s*[：:]\s*)?(?P<phrase>[^\s：:，。]{{2,30}})\s+"
+                      rf"(?:{labels})(?:\s*[：:]\s*|\s+)(?P<name>[^\s：:，。、]{{2,12}}(?:[\s、]+[^\s：:，。、]{{2,4}})?)")
 
 
 def is_studio(phrase: str) -> bool:

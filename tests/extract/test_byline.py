@@ -99,6 +99,8 @@ def proposer(line: str, committee=JINZHONG) -> tuple:
     ("市工商联 发言人 陈建华", ("陈建华", "晋中市工商联", "工商联", None)),
     ("发言单位：民盟市委 发言人：刘志刚", ("刘志刚", "民盟晋中市委", "民盟", None)),
     ("市政协委员 发言人：张明", ("张明", None, None, "市政协委员")),
+    ("单位：市妇联 发言人：郝丽", ("郝丽", "晋中市妇联", "妇联", None)),
+    ("市妇联 发言人：郝丽 王芳", ("郝丽 王芳", "晋中市妇联", "妇联", None)),
     ("晋中市第一人民医院 发言人：李华", ("李华", "晋中市第一人民医院", None, None)),  # the label says it is a byline
     # a township members' studio (its township in its name: nothing to complete) before the name
     ("东赵乡政协委员工作室 余晓梅", ("余晓梅", "东赵乡政协委员工作室", None, None)),
