@@ -223,7 +223,51 @@ def test_marked_byline_lines_over_a_marked_title() -> None:
     ]
 
 
-@pytest.mark.parametrize("name", ["marked-titles.txt", "lead-in-lines.txt", "dash-bylines.txt", "byline-forms.txt"])
+def test_a_unit_and_a_labelled_speaker_on_one_line() -> None:
+    # UNIT  发言人：NAME, UNIT 发言人 NAME, 发言单位：UNIT 发言人：NAME under the title (the last speech too), and a
+    # township's members' studio before a name under a ■ title: the line is the byline, the line above the title.
+    assert fixture_speeches("unit-and-label-bylines.txt") == [
+        ("守护妇女儿童健康", "汪秀兰", "金寨县妇联", "妇联", None, 2),
+        ("壮大林下中药材产业", "余晓梅", "天堂寨镇政协委员工作室", None, None, 2),
+        ("推动民营企业转型升级", "陈建华", "金寨县工商联", "工商联", None, 2),
+        ("加快发展红色旅游", "刘志刚", "民盟金寨县委", "民盟", None, 2),
+        ("提升农村寄宿制学校办学水平", "任志强", "九三学社金寨县委", "九三学社", None, 2),
+    ]
+    studio = extract_file(SEGMENT_FIXTURES / "unit-and-label-bylines.txt").speeches[1]
+    assert studio.regions == ["天堂寨镇"]  # the studio's township
+
+
+def test_a_hard_wrapped_pdf_page() -> None:
+    # Lines broken every 36 characters mid-sentence, page numbers (— 7 —, - 9 -) inside a paragraph and between
+    # speeches, no blank lines, a title long enough to pass for a full line over its byline, a byline as long: four
+    # speeches, each with its title, byline, problems and suggestions, and no page number in any value.
+    assert fixture_speeches("wrapped-pages.txt") == [
+        ("推动皖西大白鹅产业提质增效", None, "民建六安市委", "民建", None, 3),
+        ("加强大别山区地质灾害防治", "孙立平", None, None, "市政协委员、六安市自然资源和规划局党组成员、高级工程师", 3),
+        ("推进农村客运公交化改造 提升城乡交通运输一体化服务水平和群众满意度", None, "农工党六安市委", "农工党", None,
+         3),
+        ("打造六安瓜片茶文化品牌", "胡晓东", "六安市工商联", "工商联", None, 3),
+    ]
+    doc = extract_file(SEGMENT_FIXTURES / "wrapped-pages.txt")
+    assert [[i.text for i in s.issues] for s in doc.speeches] == [
+        ["良种繁育体系不健全，种源质量参差不齐", "精深加工能力不足，产品附加值较低", "品牌营销渠道单一，市场开拓不够"],
+        ["监测预警手段落后", "群测群防队伍不稳定", "搬迁避让资金缺口较大"],
+        ["部分线路客流不足", "车辆老化", "运营企业亏损", "群众出行仍不够便捷"],
+        ["茶文化挖掘不深", "茶旅融合不够", "茶企规模小而散", "品牌合力尚未形成"],
+    ]
+    assert doc.speeches[1].suggestions[0].text == "推广应用自动化监测设备，提高预警精度"  # over the page break
+    assert doc.speeches[3].suggestions[0].text == "深入挖掘六安瓜片茶文化，建设茶文化展示馆"  # over - 9 -
+    assert doc.speeches[2].suggestions[0].text == "推行农村客运公交化改造，优化线路布局"
+
+
+@pytest.mark.parametrize("line", ["— 7 —", "- 9 -", "－12－", "第3页", "第 3 页 共 20 页", "7/20", "12"])
+def test_a_page_number_line_is_noise(line: str) -> None:
+    src = read_text(f"加快发展红色旅游\n{line}\n民盟金寨县委\n")
+    assert [ln.text for ln in src.content] == ["加快发展红色旅游", "民盟金寨县委"]
+
+
+@pytest.mark.parametrize("name", ["marked-titles.txt", "lead-in-lines.txt", "dash-bylines.txt", "byline-forms.txt",
+                                  "unit-and-label-bylines.txt"])
 def test_the_forms_hold_in_traditional_characters(name: str) -> None:
     text = (SEGMENT_FIXTURES / name).read_text(encoding="utf-8")
     doc = extract_source(read_text(to_traditional(text)))

@@ -154,6 +154,9 @@ def parse_line(line: str) -> list[Part]:
     note = _PROXY_NOTE.search(body)
     if note:
         return _with_proxy_note(line[: i + note.start()], i, note)
+    paired = _unit_then_label(body, i) if "发言" in body or "主讲" in body else []
+    if paired:
+        return paired
     labelled = i > 0 and any(lbl in line[:i] for lbl in _byline_cues()["speaker_labels"])
     if labelled and is_name(body):
         return [Part("speaker", i, i + len(body))]
@@ -181,6 +184,32 @@ def parse_line(line: str) -> list[Part]:
                     Part(kind, i + bracket.start(3), i + bracket.end(3))]
     return _token_parts(body, i) or _member_after_name(body, i) or _role_alone(line, body, i) \
         or _described_sentence(body, i)
+
+
+def _unit_then_label(body: str, offset: int) -> list[Part]:
+    """市妇联  发言人：郝丽 / 市妇联 发言人 郝丽 / 发言单位：市妇联 发言人：郝丽 / 县人民医院 发言人：张三: a unit (or
+    a role), then a speaker's label and the name, on one line."""
+    m = _labelled_pair().fullmatch(body)
+    if not m or not all(is_name(name) for name in re.split(r"[\s、]+", m["name"])):
+        return []
+    phrase = m["phrase"]
+    # The label says what the line is: the phrase before it is the unit unless it ends like a role.
+    kind = "unit" if is_unit(phrase, strict=True) or is_studio(phrase) or not is_role(phrase) else "role"
+    return [Part(kind, offset + m.start("phrase"), offset + m.end("phrase")),
+            Part("speaker", offset + m.start("name"), offset + m.end("name"))]
+
+
+@cache
+def _labelled_pair() -> re.Pattern[str]:
+    labels = alternation(_byline_cues()["speaker_labels"])
+    unit_labels = alternation(_byline_cues()["unit_labels"])
+    return re.compile(rf"(?:{unit_labels}\s*[：:]\s*)?(?P<phrase>[^\s：:，。]{{2,30}})\s+"
+                      rf"(?:{labels})(?:\s*[：:]\s*|\s+)(?P<name>[^\s：:，。、]{{2,12}}(?:[\s、]+[^\s：:，。、]{{2,4}})?)")
+
+
+def is_studio(phrase: str) -> bool:
+    """天堂寨镇政协委员工作室: a members' studio or liaison post (its place in its name) that a speech is given for."""
+    return len(phrase) <= 20 and bool(_suffix_pattern("studio_suffixes").search(phrase))
 
 
 def _described_sentence(body: str, offset: int) -> list[Part]:
@@ -270,7 +299,7 @@ def _token_parts(body: str, offset: int) -> list[Part]:
     if name[1] > start and name[2] < end:
         return []  # a name between two phrases is no byline form we know
     phrase = body[start:end]
-    kind = "role" if is_role(phrase) else "unit" if is_unit(phrase) else ""
+    kind = "role" if is_role(phrase) else "unit" if is_unit(phrase) or is_studio(phrase) else ""
     if not kind:
         return []
     return [Part("speaker", offset + name[1], offset + name[2]), Part(kind, offset + start, offset + end)]
@@ -294,7 +323,8 @@ def _glued_parts(body: str, offset: int) -> list[Part]:
     # the commonest, then two, then four.
     for size in (3, 2, 4):
         head, tail = body[:-size], body[-size:]
-        if 2 <= len(head) <= 24 and is_person(tail) and (is_unit(head, strict=True) or is_role(head)) \
+        phrase = is_unit(head, strict=True) or is_role(head) or is_studio(head)
+        if 2 <= len(head) <= 24 and is_person(tail) and phrase \
                 and not re.search(r"[“”《》「」]", head):  # 为建设“三个高地”贡献政协力量 is a headline
             kind = "role" if is_role(head) else "unit"
             return [Part(kind, offset, offset + len(head)), Part("speaker", offset + len(head), offset + len(body))]

@@ -93,6 +93,19 @@ def proposer(line: str, committee=JINZHONG) -> tuple:
     ("张三、李四委员代表农工党市委的联合发言：", ("张三、李四", "农工党晋中市委", "农工党", None)),
     ("文/民盟市委", (None, "民盟晋中市委", "民盟", None)),
     ("文｜张三", ("张三", None, None, None)),
+    # a unit (or role), then a labelled speaker, on one line
+    ("市妇联  发言人：郝丽", ("郝丽", "晋中市妇联", "妇联", None)),
+    ("九三学社晋中市委 發言人：任志強", ("任志強", "九三学社晋中市委", "九三学社", None)),
+    ("市工商联 发言人 陈建华", ("陈建华", "晋中市工商联", "工商联", None)),
+    ("发言单位：民盟市委 发言人：刘志刚", ("刘志刚", "民盟晋中市委", "民盟", None)),
+    ("市政协委员 发言人：张明", ("张明", None, None, "市政协委员")),
+    ("单位：市妇联 发言人：郝丽", ("郝丽", "晋中市妇联", "妇联", None)),
+    ("市妇联 发言人：郝丽 王芳", ("郝丽 王芳", "晋中市妇联", "妇联", None)),
+    ("晋中市第一人民医院 发言人：李华", ("李华", "晋中市第一人民医院", None, None)),  # the label says it is a byline
+    # a township members' studio (its township in its name: nothing to complete) before the name
+    ("东赵乡政协委员工作室 余晓梅", ("余晓梅", "东赵乡政协委员工作室", None, None)),
+    ("■ 东赵乡委员工作站 王丽", ("王丽", "东赵乡委员工作站", None, None)),
+    ("东赵乡政协委员之家李强", ("李强", "东赵乡政协委员之家", None, None)),
 ])
 def test_byline_forms(line: str, expected: tuple) -> None:
     assert proposer(line) == expected
@@ -149,6 +162,7 @@ def test_spans_slice_the_text() -> None:
     "高质量 高水平", "文明 和谐",  # words that read as names are a headline, not two speakers
     "大会发言", "市政协主席发言",  # no speaker's name
     "——以汾河流域综合治理为例", "——高质量发展", "■ 文旅融合",  # a subtitle, a marked title
+    "建好用好政协委员工作室", "完善新闻发言人制度 提升回应能力",  # a studio or a 发言人 in a title
 ])
 def test_titles_and_furniture_are_not_bylines(line: str) -> None:
     assert not looks_like_byline(line)

@@ -95,3 +95,26 @@ def test_only_breaks_inside_a_sentence_are_soft() -> None:
     joined = [text[a - 1] + text[b] for a, b in soft_breaks(text)]
     # not after 。 (a sentence's end) nor before —— (a dash item) or an indent (a paragraph)
     assert joined == ["体化", "效能", "治理", "推动"]
+
+
+def test_a_page_number_inside_a_wrapped_sentence_is_taken_out_with_the_break() -> None:
+    lines = ["我市皖西大白鹅养殖历史悠久，品牌知名度较高。但是，目前产业发展仍存在一些",
+             "短板：一是良种繁育体系不健全，种源质量参差不齐；二是精深加工能力不足，产",
+             "品附加值较低；三是品牌营销渠道单一，市场开拓不够。为此建议：一是建设良种", "— 7 —",
+             "繁育基地，提升种源质量。二是引进培育精深加工龙头企业，延长产业链条。三是", "拓展营销渠道。"]
+    text = "\n".join(lines)
+    cuts = soft_breaks(text)
+    assert len(cuts) == 4
+    start, end = cuts[2]
+    assert text[start:end] == "\n— 7 —\n"
+
+
+def test_a_long_title_over_its_byline_is_not_joined_to_it() -> None:
+    lines = ["我市皖西大白鹅养殖历史悠久，品牌知名度较高。但是，目前产业发展仍存在一些",
+             "短板：一是良种繁育体系不健全，种源质量参差不齐；二是精深加工能力不足，产",
+             "品附加值较低；三是品牌营销渠道单一，市场开拓不够。为此建议：一是建设良种",
+             "繁育基地，提升种源质量。", "推进农村客运公交化改造 提升城乡交通运输一体化服务水平和群众满意度",
+             "农工党六安市委",
+             "近年来我市农村客运网络不断完善。"]
+    text = "\n".join(lines)
+    assert len(soft_breaks(text)) == 3
