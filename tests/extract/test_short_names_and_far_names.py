@@ -1,0 +1,28 @@
+"""Names that are a place only in some places (issue 10): a province's customary short names at its own
+committee, a run of three city abbreviations whose middle character starts a 地区 too, practices, landmarks,
+old towns and ports named after far places, ordinary words that are county-level cities elsewhere, basins
+named by two rivers, 港澳 beside a place."""
+
+from __future__ import annotations
+
+import pytest
+from test_regions import regions
+
+from kg.records import Committee
+
+HEILONGJIANG = Committee("province", "黑龙江省", "230000", "230000")
+DAQING = Committee("prefecture", "大庆市", "230600", "230000")
+
+HA_DA_QI = {frozenset(p) for p in (("哈尔滨市", "大庆市"), ("哈尔滨市", "齐齐哈尔市"), ("大庆市", "齐齐哈尔市"))}
+
+
+@pytest.mark.parametrize(("text", "committee"), [
+    ("推进哈大齐一体化发展。", HEILONGJIANG),
+    ("深化哈大齐协同发展，齐齐哈尔主动对接。", HEILONGJIANG),
+    ("推动哈大齐一体化合作。", DAQING),
+])
+def test_three_city_abbreviations_give_every_pair(text, committee):
+    # 大 starts 大庆市 and 大兴安岭地区 in Heilongjiang: a 地区 is abbreviated by no one character, 大 is 大庆
+    found, pairs = regions(text, committee)
+    assert {"哈尔滨市", "大庆市", "齐齐哈尔市"} <= set(found)
+    assert pairs == HA_DA_QI
