@@ -31,6 +31,7 @@ from kg.lexicon import (
     municipality_neighbours,
     presence_words,
     province_abbreviations,
+    province_short_names,
 )
 from kg.read import Source
 from kg.records import Committee, RegionMention, Span
@@ -49,7 +50,7 @@ def _place_names() -> frozenset[str]:
     most words of a span are none, and need no look at the committee."""
     gaz = gazetteer()
     return frozenset(gaz.by_name.keys() | gaz.by_short.keys() | area_names().keys() | _own_place_words().keys()
-                     | lone_province_abbreviations().keys())
+                     | lone_province_abbreviations().keys() | province_short_names().keys())
 
 
 def _lone_abbreviation(text: str, words: tuple[Word, ...], i: int, committee: Committee | None) -> Region | None:
@@ -127,7 +128,7 @@ def region_mentions(src: Source, span: Span, committee: Committee | None) -> lis
             unread.append(i)
         if (region is None or _names_a_landmark(region, words[i + 1 : i + 2], committee)
                 or _names_a_bay(region, w.text, text[w.end : w.end + 1])
-                or (region.level == "area" and w.start in compound_parts)
+                or ((region.level == "area" or w.text in province_short_names()) and w.start in compound_parts)
                 or (region.level == "county" and w.text != region.name
                     and inside_a_run(text, w.start, w.end, committee))
                 or _common_noun_alone(region, w.text, words[i - 1].text if i else "", committee)):

@@ -26,3 +26,23 @@ def test_three_city_abbreviations_give_every_pair(text, committee):
     found, pairs = regions(text, committee)
     assert {"哈尔滨市", "大庆市", "齐齐哈尔市"} <= set(found)
     assert pairs == HA_DA_QI
+
+
+QIQIHAR = Committee("prefecture", "齐齐哈尔市", "230200", "230000")
+HENAN = Committee("province", "河南省", "410000", "410000")
+JILIN = Committee("province", "吉林省", "220000", "220000")
+GUANGXI = Committee("province", "广西壮族自治区", "450000", "450000")
+
+
+@pytest.mark.parametrize(("text", "committee", "names"), [
+    ("推进龙江全面振兴，支持龙江企业走出去。", HEILONGJIANG, ["黑龙江省"]),
+    ("讲好八桂故事。", GUANGXI, ["广西壮族自治区"]),
+    ("助力中原崛起。", HENAN, ["河南省"]),
+    # a named area it heads stays the area's
+    ("加快中原城市群建设。", HENAN, ["中原城市群"]),
+    # another province's short name is no place of the speech; in the prefecture of 龙江县 it is the county
+    ("学习龙江经验。", JILIN, []),
+    ("龙江县粮食增产，龙江农业加快发展。", QIQIHAR, ["龙江县"]),
+])
+def test_a_provinces_customary_short_name_is_the_province_at_home(text, committee, names):
+    assert regions(text, committee)[0] == names
