@@ -128,6 +128,7 @@ def region_mentions(src: Source, span: Span, committee: Committee | None) -> lis
             unread.append(i)
         if (region is None or _names_a_landmark(region, words[i + 1 : i + 2], committee)
                 or _names_a_bay(region, w.text, text[w.end : w.end + 1])
+                or _names_a_practice(region, w.text, words[i + 1 : i + 2], committee)
                 or ((region.level == "area" or w.text in province_short_names()) and w.start in compound_parts)
                 or (region.level == "county" and w.text != region.name
                     and inside_a_run(text, w.start, w.end, committee))
@@ -222,6 +223,21 @@ def _names_a_landmark(region: Region, following: tuple[Word, ...], committee: Co
     if not following or own is None or not own.code or region.code is None or region.level == "province":
         return False
     return region.code[:2] != own.code[:2] and following[0].text in cues()["regions"]["landmarks"]
+
+
+def _names_a_practice(region: Region, word: str, following: tuple[Word, ...], committee: Committee | None) -> bool:
+    """梨树模式 at the 黑龙江 committee: a practice named after a place far away (梨树县 of 吉林), no region of the
+    speech, even where a district of the committee's own province shares the short name (梨树区 of 鸡西). A place of
+    the committee's own province, the only one of its name, still names the place where its practice began."""
+    own = committee_region(committee)
+    if not following or following[0].text not in cues()["regions"]["practices"] or region.level == "province":
+        return False
+    if own is None or not own.code or region.code is None or region.code in (own.code, own.parent):
+        return False
+    # (a practice is a county's or a city's, 梨树县: a city's district of that short name is not where it began)
+    namesakes = [r for r in gazetteer().by_short.get(word, ()) if r.code and r.code[:2] != own.code[:2]
+                 and not r.name.endswith("区")]
+    return region.code[:2] != own.code[:2] or (word != region.name and region.name.endswith("区") and bool(namesakes))
 
 
 _GEO_ENDINGS = ("山", "湖", "河", "江", "海", "岭", "原", "湾", "岛")

@@ -46,3 +46,20 @@ GUANGXI = Committee("province", "广西壮族自治区", "450000", "450000")
 ])
 def test_a_provinces_customary_short_name_is_the_province_at_home(text, committee, names):
     assert regions(text, committee)[0] == names
+
+
+LISHU = Committee("county", "梨树县", "220322", "220000")
+FUJIAN = Committee("province", "福建省", "350000", "350000")
+
+
+@pytest.mark.parametrize(("text", "committee", "names"), [
+    # 梨树区 of 鸡西 shares the name of 梨树县 of 吉林, whose practice this is
+    ("推广梨树模式，保护黑土地。", HEILONGJIANG, []),
+    ("借鉴昆山经验，优化营商环境。", HEILONGJIANG, []),
+    # at home the practice is the place's own
+    ("推广梨树模式，保护黑土地。", JILIN, ["梨树县"]),
+    ("推广梨树模式。", LISHU, ["梨树县"]),
+    ("弘扬晋江经验。", FUJIAN, ["晋江市"]),
+])
+def test_a_practice_named_after_a_far_place_is_no_region(text, committee, names):
+    assert regions(text, committee)[0] == names
