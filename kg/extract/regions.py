@@ -16,6 +16,7 @@ from kg.extract.abbreviations import LONGEST_RUN, bounded, inside_a_run
 from kg.extract.abbreviations import abbreviation_pairs as abbreviation_pairs
 from kg.extract.foreign_places import foreign_positions, joint_prefix
 from kg.extract.initials import abbreviated, abbreviates_own_place, is_initial
+from kg.extract.namesakes import names_a_landmark, names_a_practice, port_of_a_far_county
 from kg.extract.place_areas import GEO_CHARS, coined_areas, head_places, place_named_areas, unit_township_mentions
 from kg.extract.place_names import area_names, generic_geo, resolve_word, unique_county
 from kg.extract.place_words import place_words
@@ -126,9 +127,9 @@ def region_mentions(src: Source, span: Span, committee: Committee | None) -> lis
                   or _listed_across_border(text, w, committee) or _lone_abbreviation(text, words, i, committee))
         if region is None and w.text in gazetteer().by_short:
             unread.append(i)
-        if (region is None or _names_a_landmark(region, words[i + 1 : i + 2], committee)
+        if (region is None or names_a_landmark(region, w.text, words[i + 1 : i + 2], committee)
                 or _names_a_bay(region, w.text, text[w.end : w.end + 1])
-                or _names_a_practice(region, w.text, words[i + 1 : i + 2], committee)
+                or names_a_practice(region, w.text, words[i + 1 : i + 2], committee)
                 or ((region.level == "area" or w.text in province_short_names()) and w.start in compound_parts)
                 or (region.level == "county" and w.text != region.name
                     and inside_a_run(text, w.start, w.end, committee))
@@ -144,7 +145,8 @@ def region_mentions(src: Source, span: Span, committee: Committee | None) -> lis
             out.append(RegionMention(region.name, region.code, s, s.slice(src.text)))
     taken = {i for m in out for i in range(m.span.start - span.start, m.span.end - span.start)}
     areas = _place_areas(text, committee)
-    heads = head_places(text, areas, _resolver(committee), committee)
+    heads = [h for h in head_places(text, areas, _resolver(committee), committee)
+             if not port_of_a_far_county(h[2], text, h[1], committee)]
     for start, end, region in _named_after_county(text, committee) + heads:
         if not taken.intersection(range(start, end)):
             s = Span(span.start + start, span.start + end)
@@ -204,6 +206,8 @@ def _named_after_county(text: str, committee: Committee | None) -> list[tuple[in
             if len(short) < size or short + m.group() in gaz.by_short or short + m.group() in gaz.by_name:
                 continue  # 连云港 is a city, not 连云区's port
             county = unique_county(short)
+            if county is not None and port_of_a_far_county(county, text, m.start(), committee):
+                break  # 新田港 at 万州: a port named after a place of its own, no 新田县 of 湖南
             if county is not None:
                 out.append((m.start() - size, m.start(), county))
                 break
@@ -214,30 +218,6 @@ def _named_after_county(text: str, committee: Committee | None) -> list[tuple[in
 def _not_places() -> re.Pattern[str]:
     """Words that hold a place's short name but mean something else (朝阳产业, 普洱茶, 宁德时代)."""
     return re.compile(alternation(cues()["regions"]["not_places"]))
-
-
-def _names_a_landmark(region: Region, following: tuple[Word, ...], committee: Committee | None) -> bool:
-    """龙岩大峡谷 in a Shanxi county: the short name of a far-away city that starts a landmark's name is
-    the landmark's (平遥古城, in the committee's own province, still names 平遥县)."""
-    own = committee_region(committee)
-    if not following or own is None or not own.code or region.code is None or region.level == "province":
-        return False
-    return region.code[:2] != own.code[:2] and following[0].text in cues()["regions"]["landmarks"]
-
-
-def _names_a_practice(region: Region, word: str, following: tuple[Word, ...], committee: Committee | None) -> bool:
-    """梨树模式 at the 黑龙江 committee: a practice named after a place far away (梨树县 of 吉林), no region of the
-    speech, even where a district of the committee's own province shares the short name (梨树区 of 鸡西). A place of
-    the committee's own province, the only one of its name, still names the place where its practice began."""
-    own = committee_region(committee)
-    if not following or following[0].text not in cues()["regions"]["practices"] or region.level == "province":
-        return False
-    if own is None or not own.code or region.code is None or region.code in (own.code, own.parent):
-        return False
-    # (a practice is a county's or a city's, 梨树县: a city's district of that short name is not where it began)
-    namesakes = [r for r in gazetteer().by_short.get(word, ()) if r.code and r.code[:2] != own.code[:2]
-                 and not r.name.endswith("区")]
-    return region.code[:2] != own.code[:2] or (word != region.name and region.name.endswith("区") and bool(namesakes))
 
 
 _GEO_ENDINGS = ("山", "湖", "河", "江", "海", "岭", "原", "湾", "岛")

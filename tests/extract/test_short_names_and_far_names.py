@@ -63,3 +63,27 @@ FUJIAN = Committee("province", "福建省", "350000", "350000")
 ])
 def test_a_practice_named_after_a_far_place_is_no_region(text, committee, names):
     assert regions(text, committee)[0] == names
+
+
+SHANXI = Committee("province", "山西省", "140000", "140000")
+DATONG = Committee("prefecture", "大同市", "140200", "140000")
+YUNGANG = Committee("county", "云冈区", "140214", "140000")
+CHISHUI = Committee("county", "赤水市", "520381", "520000")
+WANZHOU = Committee("county", "万州区", "500101", "500000")
+SHANGHAI = Committee("province", "上海市", "310000", "310000")
+
+
+@pytest.mark.parametrize(("text", "committee", "names"), [
+    ("提升云冈石窟、悬空寺等景区品质。", DATONG, ["云冈石窟", "悬空寺"]),
+    # a district's short name before 景区, 石窟, 寺 is the landmark's at home too, unless it is the committee's
+    ("云冈景区接待游客持续增长。", SHANXI, []),
+    ("云冈景区接待游客持续增长。", DATONG, []),
+    ("云冈景区接待游客持续增长。", YUNGANG, ["云冈区"]),
+    # an old town named like a city of another province is the old town
+    ("打造丙安古镇、大同古镇旅游品牌。", CHISHUI, ["丙安古镇", "大同古镇"]),
+    # a port named like a 县 of another province is the port only; a county-level city's port is still the city's
+    ("加快新田港建设。", WANZHOU, ["新田港"]),
+    ("支持太仓港区发展江海联运。", SHANGHAI, ["太仓市", "太仓港区"]),
+])
+def test_a_landmark_old_town_or_port_named_like_a_place_is_that_place_only(text, committee, names):
+    assert regions(text, committee)[0] == names
