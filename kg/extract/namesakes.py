@@ -1,6 +1,7 @@
 """Names that are a place only in some places: a practice named after a far place (梨树模式), a landmark named
-like a district (云冈景区), a port named like a far county (新田港). Each is the thing named, no region of the
-speech, so region_mentions asks here before it keeps a place it read."""
+like a district (云冈景区), a port named like a far county (新田港), a shore phrase after a water (赤水河沿河,
+高峡平湖). Each is the thing named, no region of the speech, so region_mentions asks here before it keeps a place
+it read."""
 
 from __future__ import annotations
 
@@ -46,3 +47,9 @@ def port_of_a_far_county(county: Region, text: str, at: int, committee: Committe
     own = committee_region(committee)
     return (text.startswith("港", at) and county.name.endswith("县") and own is not None and bool(own.code)
             and bool(county.code) and county.code[:2] != own.code[:2])
+
+
+def names_a_shore(word: str, text: str, start: int) -> bool:
+    """赤水河沿河, 高峡平湖: a county's short name that is a phrase of a shore, right after a water's name."""
+    area = cues()["regions"]
+    return word in area["shore_phrases"] and start > 0 and text[start - 1] in area["shore_waters"]

@@ -16,7 +16,7 @@ from kg.extract.abbreviations import LONGEST_RUN, bounded, inside_a_run
 from kg.extract.abbreviations import abbreviation_pairs as abbreviation_pairs
 from kg.extract.foreign_places import foreign_positions, joint_prefix
 from kg.extract.initials import abbreviated, abbreviates_own_place, is_initial
-from kg.extract.namesakes import names_a_landmark, names_a_practice, port_of_a_far_county
+from kg.extract.namesakes import names_a_landmark, names_a_practice, names_a_shore, port_of_a_far_county
 from kg.extract.place_areas import GEO_CHARS, coined_areas, head_places, place_named_areas, unit_township_mentions
 from kg.extract.place_names import area_names, generic_geo, resolve_word, unique_county
 from kg.extract.place_words import place_words
@@ -130,6 +130,7 @@ def region_mentions(src: Source, span: Span, committee: Committee | None) -> lis
         if (region is None or names_a_landmark(region, w.text, words[i + 1 : i + 2], committee)
                 or _names_a_bay(region, w.text, text[w.end : w.end + 1])
                 or names_a_practice(region, w.text, words[i + 1 : i + 2], committee)
+                or (w.text != region.name and names_a_shore(w.text, text, w.start))
                 or ((region.level == "area" or w.text in province_short_names()) and w.start in compound_parts)
                 or (region.level == "county" and w.text != region.name
                     and inside_a_run(text, w.start, w.end, committee))

@@ -87,3 +87,19 @@ SHANGHAI = Committee("province", "上海市", "310000", "310000")
 ])
 def test_a_landmark_old_town_or_port_named_like_a_place_is_that_place_only(text, committee, names):
     assert regions(text, committee)[0] == names
+
+
+CHONGQING = Committee("province", "重庆市", "500000", "500000")
+YANHE = Committee("county", "沿河土家族自治县", "520627", "520000")
+ZHEJIANG = Committee("province", "浙江省", "330000", "330000")
+
+
+@pytest.mark.parametrize(("text", "committee", "names"), [
+    ("保护三峡库区高峡平湖生态。", CHONGQING, []),
+    ("平湖与嘉善协同发展。", ZHEJIANG, ["平湖市", "嘉善县"]),
+    ("加强赤水河沿河生态保护。", CHISHUI, []),
+    ("乌江沿河段生态修复。", CHISHUI, []),
+    ("沿河县加快乌江航运建设。", YANHE, ["沿河土家族自治县"]),
+])
+def test_an_ordinary_phrase_is_no_county_elsewhere(text, committee, names):
+    assert regions(text, committee)[0] == names
