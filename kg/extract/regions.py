@@ -252,13 +252,17 @@ def _compounds(text: str, committee: Committee | None) -> tuple[tuple[int, int, 
             start = start - 1 if start > 0 and text[start - 1] == "环" else start
             start = _joined_head(text, start, ends, committee)
             out.append((start, m.end(), text[start : m.end()]))
+            river = ends.get(start) if m.group() in cues()["regions"]["shared_suffixes"] else None
+            if river is not None and _is_river(river.text):  # 大盈江龙川江流域: two basins, one word after both
+                out.append((river.start, river.end, river.text + m.group()))
     # 洋浦港, 海沧港区, 崖州湾科技城: a place and a generic word (kg/data/place_area_suffixes.tsv)
     out += _place_areas(text, committee)
     # a park two countries built keeps their abbreviations (中马钦州产业园区); an area abroad is none
     # (马来西亚关丹产业园区)
     foreign = foreign_positions(text)
     return tuple((joint_prefix(text, start), end, text[joint_prefix(text, start) : end])
-                 for start, end, _ in out if start not in foreign)
+                 if name == text[start:end] else (start, end, name)  # (大盈江流域 of 大盈江龙川江流域)
+                 for start, end, name in out if start not in foreign)
 
 
 @lru_cache(maxsize=32)
@@ -278,9 +282,16 @@ _HEAD_JOINTS = "—－-–"
 
 
 def _joined_head(text: str, start: int, ends: dict[int, Word], committee: Committee | None) -> int:
-    """西宁—海东都市圈: a metropolitan area named by two places joined by a dash keeps its full name."""
+    """西宁—海东都市圈, 澜沧江—湄公河流域: an area named by two places or rivers joined by a dash keeps its full
+    name."""
     before = ends.get(start - 1) if start > 1 and text[start - 1] in _HEAD_JOINTS else None
-    return before.start if before is not None and resolve_word(before.text, committee) else start
+    named = before is not None and (resolve_word(before.text, committee) or _is_river(before.text))
+    return before.start if named else start
+
+
+def _is_river(word: str) -> bool:
+    """大盈江, 澜沧江: a river's name (a word of two characters or more ending in 江 or 河, no generic water)."""
+    return len(word) >= 2 and word[-1] in "江河" and not generic_geo(word)
 
 
 def _before_descriptors(text: str, end: int) -> int:

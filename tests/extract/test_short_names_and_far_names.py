@@ -103,3 +103,15 @@ ZHEJIANG = Committee("province", "浙江省", "330000", "330000")
 ])
 def test_an_ordinary_phrase_is_no_county_elsewhere(text, committee, names):
     assert regions(text, committee)[0] == names
+
+
+YUNNAN = Committee("province", "云南省", "530000", "530000")
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("加强大盈江龙川江流域综合治理。", ["大盈江流域", "龙川江流域"]),
+    ("深化澜沧江—湄公河流域合作。", ["澜沧江—湄公河流域"]),
+    ("加强南盘江流域治理。", ["南盘江流域"]),
+])
+def test_basins_named_by_two_rivers(text, names):
+    assert regions(text, YUNNAN)[0] == names
