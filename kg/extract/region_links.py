@@ -94,6 +94,10 @@ def region_links(src: Source, spans: list[Span], mentions: list[RegionMention],
                     if counted:
                         weak.add(pair)
     links += [p for p in _zone_city_pairs(mentions, src.simple) if p not in links]
+    # 港澳台同胞交流: a group said as one word (its members share one span) joins no link of its own members
+    grouped = {tuple(sorted((a.name, b.name), key=_code_of)) for a in mentions for b in mentions
+               if a.span == b.span and a.name != b.name}
+    links = [p for p in links if p not in grouped]
     named = _named_pairs(src.simple, mentions)
     # (a pair only counted, 成都、重庆两地, restates no other: 川渝两地…协作 stays beside it)
     return [g for g in links if not any(h != g and h not in weak and _restates(g, h)

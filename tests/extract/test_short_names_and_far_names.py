@@ -115,3 +115,25 @@ YUNNAN = Committee("province", "云南省", "530000", "530000")
 ])
 def test_basins_named_by_two_rivers(text, names):
     assert regions(text, YUNNAN)[0] == names
+
+
+ZHANGZHOU = Committee("prefecture", "漳州市", "350600", "350000")
+HONG_KONG, MACAO = "香港特别行政区", "澳门特别行政区"
+WITH_BOTH = {("漳州市", HONG_KONG), ("漳州市", MACAO)}
+
+
+@pytest.mark.parametrize(("text", "committee", "names", "links"), [
+    ("深化漳州与港澳经贸文化交流。", ZHANGZHOU, ["漳州市", HONG_KONG, MACAO], WITH_BOTH),
+    ("推动漳州与港澳地区合作。", ZHANGZHOU, ["漳州市", HONG_KONG, MACAO], WITH_BOTH),
+    # 港澳 said as one word names both, with no relation word after it, and links neither to the other
+    ("团结广大港澳同胞。", ZHANGZHOU, [HONG_KONG, MACAO], set()),
+    ("积极拓展港澳市场。", HEILONGJIANG, [HONG_KONG, MACAO], set()),
+    ("港澳台同胞交流日益密切。", ZHANGZHOU, [HONG_KONG, MACAO, "台湾省"], set()),
+    # a group heading a named area is the area's; 港 of 港珠澳大桥 beside 珠 is no group
+    ("主动对接粤港澳大湾区。", ZHANGZHOU, ["粤港澳大湾区"], set()),
+    ("港珠澳大桥通车运营。", ZHANGZHOU, [], set()),
+])
+def test_hong_kong_and_macao_said_together(text, committee, names, links):
+    found, pairs = regions(text, committee)
+    assert found == names
+    assert pairs == {frozenset(p) for p in links}
