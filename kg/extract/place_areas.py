@@ -117,11 +117,12 @@ _HANZI = re.compile(r"[\u4e00-\u9fff]+")
 
 
 def _only_far_away(short: str, committee: Committee | None) -> bool:
-    """Every place of this short name lies in another province than the committee's (大同 at 赤水)."""
+    """Every place of this short name lies in another province than the committee's, and one is more than a city's
+    district (大同 at 赤水; 江南 of 江南古镇, only a district's short name, is the land south of the Yangtze)."""
     own = committee_region(committee)
     places = gazetteer().by_short.get(short, ())
     return bool(places) and own is not None and bool(own.code) and all(
-        r.code and r.code[:2] != own.code[:2] for r in places)
+        r.code and r.code[:2] != own.code[:2] for r in places) and not all(r.name.endswith("区") for r in places)
 
 
 @cache

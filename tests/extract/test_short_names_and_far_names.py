@@ -137,3 +137,8 @@ def test_hong_kong_and_macao_said_together(text, committee, names, links):
     found, pairs = regions(text, committee)
     assert found == names
     assert pairs == {frozenset(p) for p in links}
+
+
+def test_an_old_town_of_a_lands_name_is_no_place():
+    # 江南 is only a district's short name (江南区 of 南宁): 江南古镇 is the land's old towns, no area of a place
+    assert regions("保护利用江南古镇。", SHANGHAI)[0] == []
