@@ -88,7 +88,7 @@ def region_links(src: Source, spans: list[Span], mentions: list[RegionMention],
                     members = [own.name, *others]
                 run = False
             counted = {w.group() for w in link_words.finditer(ctext)} <= _COUNT_LINKS
-            for pair in _pairs(members, None if run else own):
+            for pair in _pairs(members, None if run else own) + _run_pairs(outermost, clause, members):
                 if pair not in links:
                     links.append(pair)
                     if counted:
@@ -142,6 +142,20 @@ def abbreviation_runs(mentions: list[RegionMention]) -> list[list[RegionMention]
         else:
             runs.append([m])
     return runs
+
+
+def _run_pairs(mentions: list[RegionMention], clause: Span, members: list[str]) -> list[tuple[str, str]]:
+    """支持齐齐哈尔融入哈大齐一体化: a run of abbreviations in a clause that names more places still makes every two of
+    its members partners (哈大齐 joins 大庆 and 齐齐哈尔, though 齐齐哈尔 is named before it too)."""
+    pairs: list[tuple[str, str]] = []
+    for run in abbreviation_runs([m for m in mentions if _inside(m.span, clause) or m.span == clause]):
+        names = list(dict.fromkeys(m.name for m in run))
+        if len(names) >= _PAIR and all(n in members for n in names):
+            pairs += [tuple(sorted(p, key=_code_of)) for p in combinations(names, 2)]
+    return pairs
+
+
+_PAIR = 2
 
 
 def _outside_clusters(mentions: list[RegionMention]) -> list[RegionMention]:

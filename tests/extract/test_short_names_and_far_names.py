@@ -20,6 +20,8 @@ HA_DA_QI = {frozenset(p) for p in (("哈尔滨市", "大庆市"), ("哈尔滨市
     ("推进哈大齐一体化发展。", HEILONGJIANG),
     ("深化哈大齐协同发展，齐齐哈尔主动对接。", HEILONGJIANG),
     ("推动哈大齐一体化合作。", DAQING),
+    # a member named in full before the run in the same clause: the run still joins every two of its members
+    ("支持齐齐哈尔融入哈大齐一体化发展。", HEILONGJIANG),
 ])
 def test_three_city_abbreviations_give_every_pair(text, committee):
     # 大 starts 大庆市 and 大兴安岭地区 in Heilongjiang: a 地区 is abbreviated by no one character, 大 is 大庆
