@@ -40,6 +40,8 @@ GUANGXI = Committee("province", "广西壮族自治区", "450000", "450000")
     ("推进龙江全面振兴，支持龙江企业走出去。", HEILONGJIANG, ["黑龙江省"]),
     ("讲好八桂故事。", GUANGXI, ["广西壮族自治区"]),
     ("助力中原崛起。", HENAN, ["河南省"]),
+    # a name jieba would split is one word of the text
+    ("建设荆楚大地美好家园。", Committee("province", "湖北省", "420000", "420000"), ["湖北省"]),
     # a named area it heads stays the area's
     ("加快中原城市群建设。", HENAN, ["中原城市群"]),
     # another province's short name is no place of the speech; in the prefecture of 龙江县 it is the county
