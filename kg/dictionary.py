@@ -37,7 +37,7 @@ from pathlib import Path
 
 from kg.errors import KgError
 from kg.gazetteer import gazetteer
-from kg.lexicon import cues, named_areas, parties, sector_terms
+from kg.lexicon import cues, named_areas, parties, province_short_names, sector_terms
 
 log = logging.getLogger(__name__)
 
@@ -71,6 +71,7 @@ def user_words() -> list[str]:
         words.add(name)
         words.update(aliases)
     words.update(t.term for t in sector_terms())
+    words.update(province_short_names())  # 荆楚, 陇原: a province's customary name, one word (jieba splits them)
     # 我区, 全市 …: without the HMM nothing else would join 我 and 区.
     words.update(w for level_words in cues()["regions"]["own_place"].values() for w in level_words)
     return sorted(words)

@@ -147,3 +147,9 @@ def province_neighbours() -> dict[str, frozenset[str]]:
 def province_parts() -> dict[str, str]:
     """Part of a province (陕南, 关中) → the province (kg/data/province_parts.tsv)."""
     return {r["name"]: r["province"] for r in _tsv_rows("province_parts.tsv")}
+
+
+@cache
+def province_short_names() -> dict[str, str]:
+    """A province's customary short name (龙江, 八桂) → the province (kg/data/province_short_names.tsv)."""
+    return {r["name"]: r["province"] for r in _tsv_rows("province_short_names.tsv")}

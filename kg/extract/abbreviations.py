@@ -80,7 +80,8 @@ def abbreviation_pairs(src: Source, span: Span, committee: Committee | None) -> 
                      for i in range(max(0, m.start() - reach), m.start() - 1)
                      if text[i] in initials and text[i + 1] in initials and i not in foreign})
     clusters = repeated_runs(text, abbreviating_characters())
-    if not starts and not clusters:
+    groups = _sar_group_pattern().search(text) is not None
+    if not starts and not clusters and not groups:
         return transport_pairs(src, span, set(), committee_region(committee))
     bounds = {i for w in tokens(text) for i in (w.start, w.end)}
     out: list[RegionMention] = []
@@ -104,6 +105,7 @@ def abbreviation_pairs(src: Source, span: Span, committee: Committee | None) -> 
                 out.append(RegionMention(region.name, region.code, s, s.slice(src.text)))
         taken = run
     read = {m.span.start - span.start for m in out}
+    out += _sar_groups(src, span, text, read | foreign, bounds)
     out += transport_pairs(src, span, read, committee_region(committee))  # 杭黄高铁 beside 杭州 and 黄山
     for first, run in clusters:  # 融入武鄂黄黄: a cluster with no relation word after it, whole words of the text
         i = next((b for b in range(first, run - 2) if b in bounds), run)
@@ -113,6 +115,29 @@ def abbreviation_pairs(src: Source, span: Span, committee: Committee | None) -> 
             s = Span(span.start + pos, span.start + pos + 1)
             out.append(RegionMention(region.name, region.code, s, s.slice(src.text)))
     return bounded(sorted(out, key=lambda m: m.span))
+
+
+@cache
+def _sar_group_pattern() -> re.Pattern[str]:
+    return re.compile(alternation(cues()["regions"]["sar_groups"]))
+
+
+def _sar_groups(src: Source, span: Span, text: str, read: set[int], bounds: set[int]) -> list[RegionMention]:
+    """港澳同胞, 港澳市场, 与港澳地区合作: 港澳 (港澳台) starting a word is 香港 and 澳门 (and 台湾) with no relation
+    word after it, where no run read it and no abbreviation stands right before it (粤港澳大湾区 is the named
+    area's). Each member spans the whole group: a group said as one word joins no link of its own members."""
+    out: list[RegionMention] = []
+    for m in _sar_group_pattern().finditer(text):
+        before = m.start() - 1  # (a one-character abbreviation word right before: 深港澳, a run of its own)
+        if m.start() not in bounds or read.intersection(range(m.start(), m.end())) or (
+                before in bounds and before >= 0 and is_initial(text[before])):
+            continue
+        s = Span(span.start + m.start(), span.start + m.end())  # (the group's span: no run of abbreviations)
+        for char in m.group():
+            region = gazetteer().resolve(province_abbreviations()[char])
+            if region is not None:
+                out.append(RegionMention(region.name, region.code, s, s.slice(src.text)))
+    return out
 
 
 _LONGEST_COUNT = 3  # 两省市

@@ -146,7 +146,9 @@ def _abbreviated_nearby(char: str, committee: Committee | None) -> Region | None
             found = found or ([parent] if parent and parent.short.startswith(char) else [])
         if len(found) > 1:
             preferred = [r for r in found if r.code == own.code or (r.code and r.code[2:4] == "01")]
-            found = preferred[:1]
+            # 大 in Heilongjiang: 大庆市, no 大兴安岭地区 (a 地区 or 盟 is abbreviated by no one character)
+            cities = [r for r in found if r.name.endswith("市")]
+            found = preferred[:1] or (cities if len(cities) == 1 else [])
         if found:
             return found[0]
     return neighbour_city(char, own)  # 宁 → 南京 at 滁州, across the border

@@ -94,10 +94,11 @@ def _known_feature(word: str) -> bool:
 @lru_cache(maxsize=4096)
 def _is_feature_name(word: str) -> bool:
     """No administrative place's full name (天山区 is; 天山 is not), no city's or province's short name (镇江, 佛山:
-    the place), no common noun, no frequent word (江山)."""
+    the place), no common noun, no frequent word (江山), no shore phrase (沿河)."""
     gaz = gazetteer()
     return not (word in gaz.by_name or any(r.level in ("province", "prefecture") for r in gaz.by_short.get(word, ()))
-                or is_common_noun(word) or dictionary_frequency(word) > _FEATURE_MAX_FREQUENCY)
+                or is_common_noun(word) or dictionary_frequency(word) > _FEATURE_MAX_FREQUENCY
+                or word in cues()["regions"]["shore_phrases"])  # 沿河 'along the river'
 
 
 @lru_cache(maxsize=4096)

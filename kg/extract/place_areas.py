@@ -95,10 +95,12 @@ def coined_areas(text: str, words: tuple[Word, ...], committee: Committee | None
         for size in range(2, rule["longest_name"] + 1):
             start = m.start() - size
             head = text[start : m.start()]
-            if (start in starts and start >= 0 and not set(head) & _not_name_characters()
-                    and dictionary_frequency(head) <= rule["max_frequency"] and not is_common_noun(head)
+            if (start in starts and start >= 0 and not is_common_noun(head)
                     and dictionary_frequency(head + m.group()) == 0 and head + m.group() not in gaz.by_name
-                    and head not in gaz.by_short and _HANZI.fullmatch(head)):
+                    and _HANZI.fullmatch(head)
+                    and ((dictionary_frequency(head) <= rule["max_frequency"] and head not in gaz.by_short
+                          and not set(head) & _not_name_characters())
+                         or (rule.get("far_place_head") and _only_far_away(head, committee)))):
                 out.append((start, m.end(), head + m.group()))
                 break
     taken = {i for start, end, _ in out for i in range(start, end)}
@@ -112,6 +114,15 @@ def coined_areas(text: str, words: tuple[Word, ...], committee: Committee | None
 
 
 _HANZI = re.compile(r"[\u4e00-\u9fff]+")
+
+
+def _only_far_away(short: str, committee: Committee | None) -> bool:
+    """Every place of this short name lies in another province than the committee's, and one is more than a city's
+    district (大同 at 赤水; 江南 of 江南古镇, only a district's short name, is the land south of the Yangtze)."""
+    own = committee_region(committee)
+    places = gazetteer().by_short.get(short, ())
+    return bool(places) and own is not None and bool(own.code) and all(
+        r.code and r.code[:2] != own.code[:2] for r in places) and not all(r.name.endswith("区") for r in places)
 
 
 @cache

@@ -12,7 +12,7 @@ from functools import cache
 
 from kg.extract.proposer import committee_region
 from kg.gazetteer import Region, gazetteer
-from kg.lexicon import cues, named_areas
+from kg.lexicon import cues, named_areas, province_short_names
 from kg.records import Committee
 from kg.words import dictionary_frequency, is_common_noun, is_ordinary_word
 
@@ -26,9 +26,13 @@ def area_names() -> dict[str, str]:
 def resolve_word(word: str, committee: Committee | None) -> Region | None:
     """The region or named area ``word`` names at the committee's place, or None."""
     gaz = gazetteer()
-    if word not in gaz.by_name and word not in gaz.by_short and word not in area_names():
+    if word not in gaz.by_name and word not in gaz.by_short and word not in area_names() \
+            and word not in province_short_names():
         return None  # most words: no need to look at the committee
     context = committee_region(committee)
+    home = own_province_by_short_name(word, context)
+    if home is not None:
+        return home  # 龙江 at the 黑龙江 committee: the province, no 龙江县
     if word in area_names():
         home = [r for r in gaz.by_short.get(word, ()) if context is not None and context.code and r.code
                 and r.code[:2] == context.code[:2]]
@@ -49,6 +53,19 @@ def resolve_word(word: str, committee: Committee | None) -> Region | None:
         return None  # 合作 (合作市), 安定 (安定区): the word's ordinary sense
     same_province = context is not None and context.code and short.code and short.code[:2] == context.code[:2]
     return short if same_province or _known_city(word, short) else None
+
+
+def own_province_by_short_name(word: str, context: Region | None) -> Region | None:
+    """龙江 → 黑龙江省 at a committee inside 黑龙江 (kg/data/province_short_names.tsv), elsewhere None."""
+    name = province_short_names().get(word)
+    province = gazetteer().resolve(name) if name else None
+    inside = context is not None and context.code and province is not None and province.code
+    if not inside or context.code[:2] != province.code[:2]:
+        return None
+    # (at 齐齐哈尔 or in 龙江县 itself, 龙江 is the county of that prefecture)
+    local = [r for r in gazetteer().by_short.get(word, ()) if context.level != "province" and r.code
+             and r.code[:4] == context.code[:4]]
+    return None if local else province
 
 
 # A county-level city's short name is read anywhere (昆山, 义乌, 张家港) when jieba's dictionary knows it

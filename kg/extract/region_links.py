@@ -88,12 +88,16 @@ def region_links(src: Source, spans: list[Span], mentions: list[RegionMention],
                     members = [own.name, *others]
                 run = False
             counted = {w.group() for w in link_words.finditer(ctext)} <= _COUNT_LINKS
-            for pair in _pairs(members, None if run else own):
+            for pair in _pairs(members, None if run else own) + _run_pairs(outermost, clause, members):
                 if pair not in links:
                     links.append(pair)
                     if counted:
                         weak.add(pair)
     links += [p for p in _zone_city_pairs(mentions, src.simple) if p not in links]
+    # 港澳台同胞交流: a group said as one word (its members share one span) joins no link of its own members
+    grouped = {tuple(sorted((a.name, b.name), key=_code_of)) for a in mentions for b in mentions
+               if a.span == b.span and a.name != b.name}
+    links = [p for p in links if p not in grouped]
     named = _named_pairs(src.simple, mentions)
     # (a pair only counted, 成都、重庆两地, restates no other: 川渝两地…协作 stays beside it)
     return [g for g in links if not any(h != g and h not in weak and _restates(g, h)
@@ -138,6 +142,20 @@ def abbreviation_runs(mentions: list[RegionMention]) -> list[list[RegionMention]
         else:
             runs.append([m])
     return runs
+
+
+def _run_pairs(mentions: list[RegionMention], clause: Span, members: list[str]) -> list[tuple[str, str]]:
+    """支持齐齐哈尔融入哈大齐一体化: a run of abbreviations in a clause that names more places still makes every two of
+    its members partners (哈大齐 joins 大庆 and 齐齐哈尔, though 齐齐哈尔 is named before it too)."""
+    pairs: list[tuple[str, str]] = []
+    for run in abbreviation_runs([m for m in mentions if _inside(m.span, clause) or m.span == clause]):
+        names = list(dict.fromkeys(m.name for m in run))
+        if len(names) >= _PAIR and all(n in members for n in names):
+            pairs += [tuple(sorted(p, key=_code_of)) for p in combinations(names, 2)]
+    return pairs
+
+
+_PAIR = 2
 
 
 def _outside_clusters(mentions: list[RegionMention]) -> list[RegionMention]:

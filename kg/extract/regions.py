@@ -16,6 +16,7 @@ from kg.extract.abbreviations import LONGEST_RUN, bounded, inside_a_run
 from kg.extract.abbreviations import abbreviation_pairs as abbreviation_pairs
 from kg.extract.foreign_places import foreign_positions, joint_prefix
 from kg.extract.initials import abbreviated, abbreviates_own_place, is_initial
+from kg.extract.namesakes import names_a_landmark, names_a_practice, names_a_shore, port_of_a_far_county
 from kg.extract.place_areas import GEO_CHARS, coined_areas, head_places, place_named_areas, unit_township_mentions
 from kg.extract.place_names import area_names, generic_geo, resolve_word, unique_county
 from kg.extract.place_words import place_words
@@ -31,6 +32,7 @@ from kg.lexicon import (
     municipality_neighbours,
     presence_words,
     province_abbreviations,
+    province_short_names,
 )
 from kg.read import Source
 from kg.records import Committee, RegionMention, Span
@@ -49,7 +51,7 @@ def _place_names() -> frozenset[str]:
     most words of a span are none, and need no look at the committee."""
     gaz = gazetteer()
     return frozenset(gaz.by_name.keys() | gaz.by_short.keys() | area_names().keys() | _own_place_words().keys()
-                     | lone_province_abbreviations().keys())
+                     | lone_province_abbreviations().keys() | province_short_names().keys())
 
 
 def _lone_abbreviation(text: str, words: tuple[Word, ...], i: int, committee: Committee | None) -> Region | None:
@@ -125,9 +127,11 @@ def region_mentions(src: Source, span: Span, committee: Committee | None) -> lis
                   or _listed_across_border(text, w, committee) or _lone_abbreviation(text, words, i, committee))
         if region is None and w.text in gazetteer().by_short:
             unread.append(i)
-        if (region is None or _names_a_landmark(region, words[i + 1 : i + 2], committee)
+        if (region is None or names_a_landmark(region, w.text, words[i + 1 : i + 2], committee)
                 or _names_a_bay(region, w.text, text[w.end : w.end + 1])
-                or (region.level == "area" and w.start in compound_parts)
+                or names_a_practice(region, w.text, words[i + 1 : i + 2], committee)
+                or (w.text != region.name and names_a_shore(w.text, text, w.start))
+                or ((region.level == "area" or w.text in province_short_names()) and w.start in compound_parts)
                 or (region.level == "county" and w.text != region.name
                     and inside_a_run(text, w.start, w.end, committee))
                 or _common_noun_alone(region, w.text, words[i - 1].text if i else "", committee)):
@@ -142,7 +146,8 @@ def region_mentions(src: Source, span: Span, committee: Committee | None) -> lis
             out.append(RegionMention(region.name, region.code, s, s.slice(src.text)))
     taken = {i for m in out for i in range(m.span.start - span.start, m.span.end - span.start)}
     areas = _place_areas(text, committee)
-    heads = head_places(text, areas, _resolver(committee), committee)
+    heads = [h for h in head_places(text, areas, _resolver(committee), committee)
+             if not port_of_a_far_county(h[2], text, h[1], committee)]
     for start, end, region in _named_after_county(text, committee) + heads:
         if not taken.intersection(range(start, end)):
             s = Span(span.start + start, span.start + end)
@@ -202,6 +207,8 @@ def _named_after_county(text: str, committee: Committee | None) -> list[tuple[in
             if len(short) < size or short + m.group() in gaz.by_short or short + m.group() in gaz.by_name:
                 continue  # 连云港 is a city, not 连云区's port
             county = unique_county(short)
+            if county is not None and port_of_a_far_county(county, text, m.start(), committee):
+                break  # 新田港 at 万州: a port named after a place of its own, no 新田县 of 湖南
             if county is not None:
                 out.append((m.start() - size, m.start(), county))
                 break
@@ -212,15 +219,6 @@ def _named_after_county(text: str, committee: Committee | None) -> list[tuple[in
 def _not_places() -> re.Pattern[str]:
     """Words that hold a place's short name but mean something else (朝阳产业, 普洱茶, 宁德时代)."""
     return re.compile(alternation(cues()["regions"]["not_places"]))
-
-
-def _names_a_landmark(region: Region, following: tuple[Word, ...], committee: Committee | None) -> bool:
-    """龙岩大峡谷 in a Shanxi county: the short name of a far-away city that starts a landmark's name is
-    the landmark's (平遥古城, in the committee's own province, still names 平遥县)."""
-    own = committee_region(committee)
-    if not following or own is None or not own.code or region.code is None or region.level == "province":
-        return False
-    return region.code[:2] != own.code[:2] and following[0].text in cues()["regions"]["landmarks"]
 
 
 _GEO_ENDINGS = ("山", "湖", "河", "江", "海", "岭", "原", "湾", "岛")
@@ -254,13 +252,17 @@ def _compounds(text: str, committee: Committee | None) -> tuple[tuple[int, int, 
             start = start - 1 if start > 0 and text[start - 1] == "环" else start
             start = _joined_head(text, start, ends, committee)
             out.append((start, m.end(), text[start : m.end()]))
+            river = ends.get(start) if m.group() in cues()["regions"]["shared_suffixes"] else None
+            if river is not None and _is_river(river.text):  # 大盈江龙川江流域: two basins, one word after both
+                out.append((river.start, river.end, river.text + m.group()))
     # 洋浦港, 海沧港区, 崖州湾科技城: a place and a generic word (kg/data/place_area_suffixes.tsv)
     out += _place_areas(text, committee)
     # a park two countries built keeps their abbreviations (中马钦州产业园区); an area abroad is none
     # (马来西亚关丹产业园区)
     foreign = foreign_positions(text)
     return tuple((joint_prefix(text, start), end, text[joint_prefix(text, start) : end])
-                 for start, end, _ in out if start not in foreign)
+                 if name == text[start:end] else (start, end, name)  # (大盈江流域 of 大盈江龙川江流域)
+                 for start, end, name in out if start not in foreign)
 
 
 @lru_cache(maxsize=32)
@@ -280,9 +282,16 @@ _HEAD_JOINTS = "—－-–"
 
 
 def _joined_head(text: str, start: int, ends: dict[int, Word], committee: Committee | None) -> int:
-    """西宁—海东都市圈: a metropolitan area named by two places joined by a dash keeps its full name."""
+    """西宁—海东都市圈, 澜沧江—湄公河流域: an area named by two places or rivers joined by a dash keeps its full
+    name."""
     before = ends.get(start - 1) if start > 1 and text[start - 1] in _HEAD_JOINTS else None
-    return before.start if before is not None and resolve_word(before.text, committee) else start
+    named = before is not None and (resolve_word(before.text, committee) or _is_river(before.text))
+    return before.start if named else start
+
+
+def _is_river(word: str) -> bool:
+    """大盈江, 澜沧江: a river's name (a word of two characters or more ending in 江 or 河, no generic water)."""
+    return len(word) >= 2 and word[-1] in "江河" and not generic_geo(word)
 
 
 def _before_descriptors(text: str, end: int) -> int:

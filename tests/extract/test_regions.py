@@ -232,8 +232,8 @@ def test_mentions(text: str, committee, names: list[str]) -> None:
     ("推动顺德、南海交界片区连片改造。", FOSHAN, ["顺德区", "南海区"], [("顺德区", "南海区")]),
     # a quoted slogan between a pair and its relation word
     ("深化闽台‘通、惠、情’融合。", NATIONAL, ["福建省", "台湾省"], [("福建省", "台湾省")]),
-    # people named by where they come from join no places
-    ("港澳台同胞交流日益密切。", NATIONAL, [], []),
+    # people named by where they come from join no places (their places are regions of the speech, issue 10)
+    ("港澳台同胞交流日益密切。", NATIONAL, ["香港特别行政区", "澳门特别行政区", "台湾省"], []),
     # no run inside a longer word, nor an ordinary word
     ("培育新青年创业合作平台。", NATIONAL, [], []),
     ("加强长江合作机制建设。", NATIONAL, [], []),
