@@ -71,10 +71,14 @@ def test_a_wrapped_digest_gives_the_same_records(name: str, width: int) -> None:
     assert values(to_record(wrapped)) == values(to_record(extract_text(text, f"{name}.txt")))
 
 
+# Pages written hard-wrapped (a converted PDF) whose names could not say so: a holdout's gold names its file.
+WRAPPED_PAGES = {"baoding-cppcc-15-3-speeches"}
+
+
 def test_pages_that_are_not_wrapped_have_no_soft_breaks() -> None:
     for path in [*DATA.glob("digests/*.txt"), *DATA.glob("news/*.txt"), *DATA.glob("holdout*/*.txt")]:
-        if not path.stem.endswith("-wrapped"):
-            assert soft_breaks(path.read_text(encoding="utf-8")) == [], path
+        wrapped = path.stem.endswith("-wrapped") or path.stem in WRAPPED_PAGES
+        assert bool(soft_breaks(path.read_text(encoding="utf-8"))) == wrapped, path
 
 
 def test_a_page_from_a_pdf_reads_as_its_paragraphs() -> None:
