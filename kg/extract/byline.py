@@ -34,10 +34,11 @@ _SENTENCE = re.compile(
     rf"(?:代表(?P<unit>[^，。：:\s《》“”]+?))?(?:所)?(?:作|做)?了?(?:的)?(?:题为(?:《[^》]*》|“[^”]*”)的?)?(?:联合)?(?:大会)?(?:书面)?"
     rf"发言(?:时|中)?(?:说|表示|指出|认为|强调|建议|呼吁|提出)?[：:]?$"
 )
-# 刘畅（代胡德军委员发言） / 张三（代表民盟市委发言）: a note after the byline proper saying whom the
-# speaker read for (the speaker's own role stays) or which unit the speech is given for.
+# 刘畅（代胡德军委员发言） / 张三（代表民盟市委发言） / 王五（代民建省委会发言）: a note after the byline
+# proper saying whom the speaker read for (the speaker's own role stays) or which unit the speech is
+# given for (代表, or 代 before a unit: a unit's speech, so the speaker's role is no part of it).
 _PROXY_NOTE = re.compile(
-    rf"\s*[（(](?:代(?!表){_HAN}{{2,4}}?(?:委员|常委)?|代表(?P<unit>[^（）()，。\s]+?))"
+    r"\s*[（(](?:代(?!表)(?P<absent>[^（）()，。\s]+?)(?:委员|常委)?|代表(?P<unit>[^（）()，。\s]+?))"
     r"(?:作|做)?(?:的)?(?:大会)?(?:书面)?发言[）)]$"
 )
 
@@ -270,10 +271,11 @@ def _with_proxy_note(head: str, offset: int, note: re.Match[str]) -> list[Part]:
     parts = [Part("speaker", offset, len(head))] if is_name(name) else parse_line(head)
     if not any(p.kind == "speaker" for p in parts):
         return []
-    if note.group("unit"):
-        unit_start = offset + note.start("unit")
+    group = "unit" if note.group("unit") else "absent" if is_unit(note.group("absent"), strict=True) else None
+    if group is not None:
+        unit_start = offset + note.start(group)
         parts = [p for p in parts if p.kind == "speaker"]
-        parts.append(Part("unit", unit_start, unit_start + len(note.group("unit"))))
+        parts.append(Part("unit", unit_start, unit_start + len(note.group(group))))
     return parts
 
 

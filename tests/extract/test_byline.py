@@ -63,6 +63,9 @@ def proposer(line: str, committee=JINZHONG) -> tuple:
     ("刘畅（代胡德军委员发言）", ("刘畅", None, None, None)),
     ("张三（代表民盟市委发言）", ("张三", "民盟晋中市委", "民盟", None)),
     ("◎李四（代表市工商联作大会发言）", ("李四", "晋中市工商联", "工商联", None)),
+    # 代 before a unit: the unit's speech, read by a member (no role of the speaker's then)
+    ("市政协委员　王建华（代民建市委会发言）", ("王建华", "民建晋中市委会", "民建", None)),
+    ("市政协委员 王建华（代市工商联发言）", ("王建华", "晋中市工商联", "工商联", None)),
     # several roles, the last one a post of any trade (副行长, 副主任医师, 创始人)
     ("市政协委员、晋商银行副行长 陈志远", ("陈志远", None, None, "市政协委员、晋商银行副行长")),
     ("市政协委员、市人民医院副主任医师 李华", ("李华", None, None, "市政协委员、市人民医院副主任医师")),
