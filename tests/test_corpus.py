@@ -28,20 +28,21 @@ DIGESTS = Path(__file__).parent / "data" / "digests"
 # digests it was not tuned on (README: Accuracy); scored as a whole, like ../shared/eval does.
 HOLDOUTS = [Path(__file__).parent / "data" / name
             for name in ("holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6", "holdout7",
-                         "holdout8")]
+                         "holdout8", "holdout9", "holdout10")]
 # News pages written the same way (blind), scored as a whole.
 NEWS_HOLDOUT = Path(__file__).parent / "data" / "news-holdout"
 # News reports of the plenary, single-speech articles and mixed pages (domain.md, the second layout),
 # written before the extractor ran on them; and the two shared examples with their gold.
 NEWS = Path(__file__).parent / "data" / "news"
 # Floors only go up: each a little under today's figure (README: Accuracy), so that a change that loses a
-# kind of fact fails here. Today: sample 0.999, every digest ≥ 0.990, holdouts 0.981–0.999 (the newest two
-# 0.990 and 0.957), news folders 0.993 and 0.999, every news page ≥ 0.883, the shared news examples 1.000.
+# kind of fact fails here. Today: sample 0.999, every digest ≥ 0.990, holdouts 0.957–0.999 (the newest two
+# 0.979 and 0.957), news folders 0.993 and 0.999, every news page ≥ 0.883, the shared news examples 1.000.
 SAMPLE_MIN = 0.99
 DIGEST_MIN = 0.98
 HOLDOUT_MIN = 0.98
 # tuned on once, by kinds only
-HOLDOUT_MIN_BY_FOLDER = {"holdout5": 0.97, "holdout6": 0.97, "holdout7": 0.98, "holdout8": 0.95}
+HOLDOUT_MIN_BY_FOLDER = {"holdout5": 0.97, "holdout6": 0.97, "holdout7": 0.98, "holdout8": 0.95, "holdout9": 0.97,
+                         "holdout10": 0.95}
 NEWS_MIN = 0.98
 NEWS_PAGE_MIN = 0.85
 SHARED_NEWS_MIN = 0.97
