@@ -202,4 +202,5 @@ def test_every_value_is_a_span_of_the_source(path: Path) -> None:
         for mention in speech["region_mentions"]:
             assert text[mention["start"] : mention["end"]] == mention["surface"]
         for evidence in speech["sector_evidence"]:
-            assert to_simplified(text[evidence["start"] : evidence["end"]]) == evidence["term"]
+            # (a term that ran over a hard-wrapped page's soft break has the break in its span, as items do)
+            assert to_simplified(text[evidence["start"] : evidence["end"]]).replace("\n", "") == evidence["term"]
